@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-foundation.ts';
+
+// Forward-only and ordered: append, never edit a migration that has shipped.
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

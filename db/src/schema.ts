@@ -1,0 +1,229 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Hand-kept to match migrations/. Columns with defaults are Generated; timestamps are Date,
+// calendar dates 'YYYY-MM-DD' strings, numeric decimal strings, int8 numbers (see type-parsers.ts).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+type Identity = ColumnType<number, never, never>;
+
+export type Role = 'owner' | 'admin' | 'manager' | 'staff' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  email_verified_at: Date | null;
+  must_change_password: Generated<boolean>;
+  is_platform_admin: Generated<boolean>;
+  disabled_at: Date | null;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CompaniesTable {
+  id: Generated<string>;
+  name: string;
+  legal_name: string;
+  country: string;
+  base_currency: string;
+  tax_id: string | null;
+  is_buyer: Generated<boolean>;
+  is_supplier: Generated<boolean>;
+  status: Generated<'active' | 'suspended' | 'closed'>;
+  verification_status: Generated<'unverified' | 'pending' | 'verified' | 'rejected'>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BranchesTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  address_line: Generated<string>;
+  city: Generated<string>;
+  state: Generated<string>;
+  state_code: string | null;
+  postal_code: Generated<string>;
+  country: string;
+  gstin: string | null;
+  is_head_office: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  company_id: string;
+  user_id: string;
+  role: Role;
+  branch_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  company_id: string;
+  email: string;
+  role: Role;
+  secret_hash: Uint8Array;
+  invited_by: string;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: string;
+  active_company_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_verified_at: Timestamp;
+}
+
+export interface AuthTokensTable {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  email: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: Uint8Array;
+  scopes: string[];
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SecurityEventsTable {
+  id: Identity;
+  type: string;
+  user_id: string | null;
+  email: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: Json;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Identity;
+  occurred_at: CreatedAt;
+  company_id: string | null;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface DomainEventsTable {
+  id: Identity;
+  company_id: string | null;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  payload: Json;
+  actor_user_id: string | null;
+  request_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
+
+export interface JobsTable {
+  id: Identity;
+  queue: string;
+  payload: Json;
+  status: Generated<JobStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: Timestamp;
+  locked_at: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface FinancialYearsTable {
+  id: Generated<string>;
+  company_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<'open' | 'closed'>;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+export interface NumberSeriesTable {
+  company_id: string;
+  doc_type: string;
+  period_key: string;
+  prefix: string;
+  next_value: Generated<number>;
+}
+
+export interface DevMailboxTable {
+  id: Identity;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  companies: CompaniesTable;
+  branches: BranchesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  rate_limits: RateLimitsTable;
+  api_keys: ApiKeysTable;
+  security_events: SecurityEventsTable;
+  audit_log: AuditLogTable;
+  domain_events: DomainEventsTable;
+  jobs: JobsTable;
+  financial_years: FinancialYearsTable;
+  number_series: NumberSeriesTable;
+  dev_mailbox: DevMailboxTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Company = Selectable<CompaniesTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type NewCompany = Insertable<CompaniesTable>;
+export type CompanyUpdate = Updateable<CompaniesTable>;

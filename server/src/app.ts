@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { sql } from 'kysely';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps.ts';
+import { createMetrics } from './http/metrics.ts';
+import { corsAllowlist, originGuard } from './http/origin-guard.ts';
+import { httpCookieJar, readSessionToken } from './http/session-cookie.ts';
+import { appRouter } from './router.ts';
+import type { Context } from './trpc/context.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface CreateAppOptions {
+  /** Folder with the built React app (index.html + assets); served with an SPA fallback. */
+  clientDir?: string;
+}
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  const metrics = createMetrics();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(
+    helmet({
+      // The app loads only its own scripts; Mantine sets inline style attributes.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(corsAllowlist(config));
+  app.use((req, res, next) => {
+    if (req.method === 'TRACE' || req.method === 'TRACK') return void res.status(405).end();
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      res.json({ status: 'ready', database: deps.dbKind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: deps.dbKind });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/trpc',
+    originGuard(config),
+    createExpressMiddleware({
+      router: appRouter,
+      maxBatchSize: config.limits.maxBatchSize,
+      maxBodySize: config.limits.maxBodyBytes,
+      createContext: ({ req, res }): Context => {
+        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+        return {
+          deps,
+          request: { requestId: String(req.id), ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
+          credentials: { sessionToken: readSessionToken(req, config), apiKey: bearer },
+          cookies: httpCookieJar(res, config),
+        };
+      },
+      onError: ({ error, path: procedure, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      },
+    }),
+  );
+
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET gets the app shell.
+    app.get(/^\/(?!trpc\/|assets\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { message: 'Not found.', code: 'NOT_FOUND' } });
+  });
+  // Our own error handler: Express's default one prints stacks.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log?.error({ err: error }, 'unhandled error');
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    res.status(status).json({ error: { message: status < 500 ? 'Bad request.' : 'Internal error.', requestId: String(req.id) } });
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Where links in emails point, and the origin the app is served from. */
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Extra origins allowed to call the API with credentials (CORS). The app's own origin needs none. */
+  corsOrigins: string[];
+  /** `__Host-` cookie with Secure; off only for plain-http local development. */
+  secureCookies: boolean;
+  /** Number of proxy hops to trust for X-Forwarded-For; 0 trusts none. */
+  trustProxyHops: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  session: { inactivityMs: number; absoluteMs: number; refreshAfterMs: number };
+  limits: { maxBatchSize: number; maxBodyBytes: number };
+  runJobs: boolean;
+  logLevel: string;
+}
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+function int(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = int(env.PORT, 3000);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    env: mode,
+    port,
+    publicUrl,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
+    trustProxyHops: int(env.TRUST_PROXY_HOPS, 0),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Tradeloom <no-reply@tradeloom.local>',
+    session: {
+      inactivityMs: int(env.SESSION_IDLE_HOURS, 7 * 24) * HOUR,
+      absoluteMs: int(env.SESSION_MAX_DAYS, 30) * DAY,
+      refreshAfterMs: HOUR,
+    },
+    limits: { maxBatchSize: 10, maxBodyBytes: 1024 * 1024 },
+    runJobs: env.RUN_JOBS !== 'false',
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,12 @@
+export { createApp } from './app.ts';
+export { type Config, loadConfig } from './config.ts';
+export type { AppDeps, RequestMeta } from './deps.ts';
+export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
+export { createLogger } from './lib/logger.ts';
+export { JobRunner } from './modules/events/job-runner.ts';
+export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
+export { devMailboxMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
+export { type AppRouter, appRouter } from './router.ts';
+export { createServer } from './server.ts';
+export type { Context } from './trpc/context.ts';
+export { createCallerFactory } from './trpc/init.ts';

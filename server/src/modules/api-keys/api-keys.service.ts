@@ -1,0 +1,85 @@
+import { inTransaction } from '@tradeloom/db';
+import type { CreateApiKeyInput } from '@tradeloom/shared';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { hashSecret, randomString } from '../../lib/secrets.ts';
+import { appError, notFound } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+/** `tlk_<8-char prefix>_<32-char secret>`: 200 random bits; only its SHA-256 is stored. */
+function newApiKey(): { key: string; prefix: string } {
+  const prefix = `tlk_${randomString(8)}`;
+  return { key: `${prefix}_${randomString(32)}`, prefix };
+}
+
+export async function createApiKey(ctx: ServiceContext, actor: CompanyActor, input: CreateApiKeyInput) {
+  if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'API keys are created by a signed-in admin.');
+  const user = await ctx.deps.db.selectFrom('users').select('email_verified_at').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!user.email_verified_at) throw appError('FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'Verify your email address before creating API keys.');
+  // A key never holds more than its creator may do.
+  const beyond = input.scopes.filter((scope) => !actor.permissions.has(scope));
+  if (beyond.length) throw appError('FORBIDDEN', 'SCOPE_NOT_ALLOWED', `Your role cannot grant: ${beyond.join(', ')}.`);
+  const { key, prefix } = newApiKey();
+  const scopes = [...new Set(input.scopes)];
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const row = await trx
+      .insertInto('api_keys')
+      .values({
+        company_id: actor.companyId,
+        name: input.name,
+        prefix,
+        secret_hash: hashSecret(key),
+        scopes,
+        created_by: actor.userId as string,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: row.id,
+      after: { name: input.name, prefix, scopes },
+    });
+    // The only time the full key is visible.
+    return { id: row.id, name: input.name, prefix, scopes, createdAt: row.created_at, key };
+  });
+}
+
+export async function listApiKeys(ctx: ServiceContext, actor: CompanyActor) {
+  return ctx.deps.db
+    .selectFrom('api_keys')
+    .innerJoin('users', 'users.id', 'api_keys.created_by')
+    .select([
+      'api_keys.id',
+      'api_keys.name',
+      'api_keys.prefix',
+      'api_keys.scopes',
+      'api_keys.created_at as createdAt',
+      'api_keys.last_used_at as lastUsedAt',
+      'api_keys.revoked_at as revokedAt',
+      'users.name as createdBy',
+    ])
+    .where('api_keys.company_id', '=', actor.companyId)
+    .orderBy('api_keys.created_at', 'desc')
+    .execute();
+}
+
+export async function revokeApiKey(ctx: ServiceContext, actor: CompanyActor, apiKeyId: string) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const key = await trx
+      .selectFrom('api_keys')
+      .select(['id', 'revoked_at'])
+      .where('id', '=', apiKeyId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst();
+    if (!key) throw notFound('API key');
+    if (key.revoked_at) throw appError('CONFLICT', 'API_KEY_REVOKED', 'This API key is already revoked.');
+    await trx.updateTable('api_keys').set({ revoked_at: ctx.deps.clock.now() }).where('id', '=', apiKeyId).execute();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'api_key.revoked',
+      entityType: 'api_key',
+      entityId: apiKeyId,
+    });
+  });
+}

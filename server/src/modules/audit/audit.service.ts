@@ -1,0 +1,82 @@
+import type { Executor } from '@tradeloom/db';
+import type { AuditListInput, Page } from '@tradeloom/shared';
+import type { RequestMeta } from '../../deps.ts';
+
+export interface AuditActor {
+  userId: string | null;
+  apiKeyId?: string | null;
+}
+
+export interface AuditEntry {
+  companyId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit row; call it with the mutation's own transaction. */
+export async function recordAudit(trx: Executor, actor: AuditActor, request: RequestMeta, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      company_id: entry.companyId,
+      actor_user_id: actor.userId,
+      actor_api_key_id: actor.apiKeyId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      request_id: request.requestId,
+      ip: request.ip,
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  occurredAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorApiKeyId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export async function listAudit(db: Executor, companyId: string, input: AuditListInput): Promise<Page<AuditRow>> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .select([
+      'audit_log.id',
+      'audit_log.occurred_at as occurredAt',
+      'audit_log.action',
+      'audit_log.entity_type as entityType',
+      'audit_log.entity_id as entityId',
+      'audit_log.actor_user_id as actorUserId',
+      'users.name as actorName',
+      'audit_log.actor_api_key_id as actorApiKeyId',
+      'audit_log.before',
+      'audit_log.after',
+      'audit_log.request_id as requestId',
+    ])
+    .where('audit_log.company_id', '=', companyId)
+    .orderBy('audit_log.id', 'desc')
+    .limit(input.limit + 1);
+  if (input.action) query = query.where('audit_log.action', 'like', `${input.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (input.entityType) query = query.where('audit_log.entity_type', '=', input.entityType);
+  if (input.actorUserId) query = query.where('audit_log.actor_user_id', '=', input.actorUserId);
+  if (input.from) query = query.where('audit_log.occurred_at', '>=', input.from);
+  if (input.to) query = query.where('audit_log.occurred_at', '<', input.to);
+  if (input.cursor) query = query.where('audit_log.id', '<', Number(input.cursor));
+  const rows = await query.execute();
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
+}

@@ -1,0 +1,270 @@
+import { type Executor, inTransaction } from '@tradeloom/db';
+import type { LoginInput, RegisterInput } from '@tradeloom/shared';
+import type { ServiceContext } from '../../deps.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
+import { appError } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { queueMail } from '../mail/mail.jobs.ts';
+import { passwordResetMail, verifyEmailMail } from '../mail/templates.ts';
+import { consumeAuthToken, issueAuthToken } from './auth-tokens.ts';
+import { accountBackoffMs, blockedFor, hit, LOGIN_IP_LIMIT, RESET_LIMIT, reset } from './rate-limits.ts';
+import { recordSecurityEvent } from './security-events.ts';
+import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
+
+const INVALID_CREDENTIALS = () => appError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
+const TOO_MANY = () => appError('TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
+
+function timing(ctx: ServiceContext) {
+  return { clock: ctx.deps.clock, session: ctx.deps.config.session };
+}
+
+function link(ctx: ServiceContext, path: string, token: string): string {
+  return `${ctx.deps.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+}
+
+export async function register(ctx: ServiceContext, input: RegisterInput): Promise<NewSession & { userId: string }> {
+  const { db, clock } = ctx.deps;
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+    if (taken) throw appError('CONFLICT', 'EMAIL_TAKEN', 'An account with this email already exists. Sign in or reset your password.');
+    const user = await trx
+      .insertInto('users')
+      .values({ email: input.email, name: input.name, password_hash: passwordHash })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const token = await issueAuthToken(trx, clock, { userId: user.id, email: input.email, purpose: 'verify_email' });
+    await queueMail(trx, verifyEmailMail(input.email, input.name, link(ctx, '/verify-email', token)));
+    await recordAudit(trx, { userId: user.id }, ctx.request, {
+      companyId: null,
+      action: 'user.registered',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: input.email, name: input.name },
+    });
+    await recordSecurityEvent(trx, ctx.request, { type: 'user.registered', userId: user.id, email: input.email });
+    const session = await createSession(trx, timing(ctx), { userId: user.id, ...ctx.request });
+    return { ...session, userId: user.id };
+  });
+}
+
+/**
+ * Throttles before hashing: while an account or IP is blocked no argon2 verification runs, so a
+ * flood costs the attacker time and us nothing. Unknown and known emails take the same path.
+ */
+export async function login(ctx: ServiceContext, input: LoginInput): Promise<NewSession & { userId: string; mustChangePassword: boolean }> {
+  const { db, clock } = ctx.deps;
+  const accountKey = `login:account:${input.email}`;
+  const ipKey = `login:ip:${ctx.request.ip ?? 'unknown'}`;
+  const accountFailures = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_start'])
+    .where('key', '=', accountKey)
+    .executeTakeFirst();
+  const accountWait = accountFailures
+    ? accountFailures.window_start.getTime() + accountBackoffMs(accountFailures.count) - clock.now().getTime()
+    : 0;
+  if (accountWait > 0 || (await blockedFor(db, clock, ipKey, LOGIN_IP_LIMIT)) > 0) {
+    await recordSecurityEvent(db, ctx.request, { type: 'login.throttled', email: input.email });
+    throw TOO_MANY();
+  }
+
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled_at', 'must_change_password'])
+    .where('email', '=', input.email)
+    .executeTakeFirst();
+  const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+
+  if (!user || !valid || user.disabled_at) {
+    // The account window restarts on each failure, so the back-off counts from the latest one.
+    await db
+      .insertInto('rate_limits')
+      .values({ key: accountKey, window_start: clock.now(), count: 1 })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1), window_start: clock.now() })))
+      .execute();
+    await hit(db, clock, ipKey, LOGIN_IP_LIMIT);
+    await recordSecurityEvent(db, ctx.request, { type: 'login.failed', userId: user?.id ?? null, email: input.email });
+    throw INVALID_CREDENTIALS();
+  }
+
+  return inTransaction(db, async (trx) => {
+    await reset(trx, accountKey);
+    const activeCompanyId = await lastActiveCompany(trx, user.id);
+    const session = await createSession(trx, timing(ctx), { userId: user.id, activeCompanyId, ...ctx.request });
+    await recordSecurityEvent(trx, ctx.request, { type: 'login.succeeded', userId: user.id, email: input.email });
+    return { ...session, userId: user.id, mustChangePassword: user.must_change_password };
+  });
+}
+
+/** Signs the user back into the company they last worked in, if they are still a member. */
+async function lastActiveCompany(trx: Executor, userId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('memberships')
+    .leftJoin('sessions', (join) => join.onRef('sessions.active_company_id', '=', 'memberships.company_id').onRef('sessions.user_id', '=', 'memberships.user_id'))
+    .select('memberships.company_id')
+    .where('memberships.user_id', '=', userId)
+    .orderBy((eb) => eb.fn.max('sessions.last_verified_at'), (ob) => ob.desc().nullsLast())
+    .orderBy('memberships.created_at')
+    .groupBy(['memberships.company_id', 'memberships.created_at'])
+    .limit(1)
+    .executeTakeFirst();
+  return row?.company_id ?? null;
+}
+
+export async function logout(ctx: ServiceContext, session: { sessionId: string; userId: string }, everywhere: boolean): Promise<number> {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const ended = everywhere
+      ? await deleteUserSessions(trx, session.userId)
+      : Number((await trx.deleteFrom('sessions').where('id', '=', session.sessionId).executeTakeFirst()).numDeletedRows);
+    await recordSecurityEvent(trx, ctx.request, {
+      type: everywhere ? 'sessions.revoked' : 'logout',
+      userId: session.userId,
+      details: { ended },
+    });
+    return ended;
+  });
+}
+
+export async function revokeSession(ctx: ServiceContext, userId: string, sessionId: string): Promise<void> {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    // Scoped to the caller: another user's session id is simply not found.
+    const result = await trx.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) throw appError('NOT_FOUND', 'TOKEN_INVALID', 'Session not found.');
+    await recordSecurityEvent(trx, ctx.request, { type: 'sessions.revoked', userId, details: { sessionId } });
+  });
+}
+
+/** Always answers the same way, so it cannot tell whether an account exists. */
+export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
+  const { db, clock } = ctx.deps;
+  const keys = [`reset:ip:${ctx.request.ip ?? 'unknown'}`, `reset:email:${email}`];
+  for (const key of keys) if ((await blockedFor(db, clock, key, RESET_LIMIT)) > 0) return;
+  for (const key of keys) await hit(db, clock, key, RESET_LIMIT);
+  await inTransaction(db, async (trx) => {
+    const user = await trx.selectFrom('users').select(['id', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+    await recordSecurityEvent(trx, ctx.request, { type: 'password.reset_requested', userId: user?.id ?? null, email });
+    if (!user || user.disabled_at) return;
+    const token = await issueAuthToken(trx, clock, { userId: user.id, email, purpose: 'reset_password' });
+    await queueMail(trx, passwordResetMail(email, link(ctx, '/reset-password', token)));
+  });
+}
+
+/** Sets a new password from an emailed token and ends every session of the account. */
+export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<void> {
+  const { db, clock } = ctx.deps;
+  const passwordHash = await hashPassword(password);
+  await inTransaction(db, async (trx) => {
+    const { userId, email } = await consumeAuthToken(trx, clock, token, 'reset_password');
+    // The emailed link proves the address, so an unverified account becomes verified.
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: passwordHash,
+        must_change_password: false,
+        email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(clock.now())),
+        updated_at: clock.now(),
+      }))
+      .where('id', '=', userId)
+      .where('email', '=', email)
+      .execute();
+    const ended = await deleteUserSessions(trx, userId);
+    await reset(trx, `login:account:${email}`);
+    await recordAudit(trx, { userId }, ctx.request, {
+      companyId: null,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+    });
+    await recordSecurityEvent(trx, ctx.request, { type: 'password.reset', userId, email, details: { sessionsEnded: ended } });
+  });
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  session: { userId: string; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { db, clock } = ctx.deps;
+  const user = await db.selectFrom('users').select(['password_hash', 'email']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw appError('BAD_REQUEST', 'INVALID_CREDENTIALS', 'The current password is incorrect.');
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw appError('BAD_REQUEST', 'WEAK_PASSWORD', 'Choose a password different from the current one.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: false, updated_at: clock.now() })
+      .where('id', '=', session.userId)
+      .execute();
+    const ended = await deleteUserSessions(trx, session.userId, session.sessionId);
+    await recordAudit(trx, { userId: session.userId }, ctx.request, {
+      companyId: null,
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: session.userId,
+    });
+    await recordSecurityEvent(trx, ctx.request, {
+      type: 'password.changed',
+      userId: session.userId,
+      details: { otherSessionsEnded: ended },
+    });
+  });
+}
+
+export async function verifyEmail(ctx: ServiceContext, token: string): Promise<void> {
+  const { db, clock } = ctx.deps;
+  await inTransaction(db, async (trx) => {
+    const { userId, email } = await consumeAuthToken(trx, clock, token, 'verify_email');
+    const result = await trx
+      .updateTable('users')
+      .set({ email_verified_at: clock.now(), updated_at: clock.now() })
+      .where('id', '=', userId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'This link is invalid or has expired. Ask for a new one.');
+    await recordAudit(trx, { userId }, ctx.request, {
+      companyId: null,
+      action: 'user.email_verified',
+      entityType: 'user',
+      entityId: userId,
+    });
+    await recordSecurityEvent(trx, ctx.request, { type: 'email.verified', userId, email });
+  });
+}
+
+export async function resendVerification(ctx: ServiceContext, userId: string): Promise<void> {
+  const { db, clock } = ctx.deps;
+  const key = `verify:user:${userId}`;
+  if ((await blockedFor(db, clock, key, RESET_LIMIT)) > 0) throw TOO_MANY();
+  await hit(db, clock, key, RESET_LIMIT);
+  await inTransaction(db, async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['email', 'name', 'email_verified_at'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    if (user.email_verified_at) return;
+    const token = await issueAuthToken(trx, clock, { userId, email: user.email, purpose: 'verify_email' });
+    await queueMail(trx, verifyEmailMail(user.email, user.name, link(ctx, '/verify-email', token)));
+  });
+}
+
+export async function updateProfile(ctx: ServiceContext, userId: string, name: string): Promise<void> {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const before = await trx.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirstOrThrow();
+    await trx.updateTable('users').set({ name, updated_at: ctx.deps.clock.now() }).where('id', '=', userId).execute();
+    await recordAudit(trx, { userId }, ctx.request, {
+      companyId: null,
+      action: 'user.profile_updated',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after: { name },
+    });
+  });
+}

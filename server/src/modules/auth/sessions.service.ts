@@ -1,0 +1,122 @@
+import type { Executor } from '@tradeloom/db';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
+import type { SessionPrincipal } from '../../trpc/context.ts';
+
+// Sessions after Lucia's guide: `<id>.<secret>`, only SHA-256(secret) stored, inactivity expiry
+// refreshed at most hourly, and an absolute lifetime Lucia's sample leaves out (ASVS 7.3.2).
+
+export interface SessionTiming {
+  clock: Clock;
+  session: Config['session'];
+}
+
+export interface NewSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Executor,
+  timing: SessionTiming,
+  input: { userId: string; activeCompanyId?: string | null; ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const { id, token, secretHash } = newToken();
+  const now = timing.clock.now();
+  await db
+    .insertInto('sessions')
+    .values({
+      id,
+      secret_hash: secretHash,
+      user_id: input.userId,
+      active_company_id: input.activeCompanyId ?? null,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 400) ?? null,
+      created_at: now,
+      last_verified_at: now,
+    })
+    .execute();
+  return { token, sessionId: id, expiresAt: sessionExpiry(timing, now, now) };
+}
+
+function sessionExpiry(timing: SessionTiming, createdAt: Date, lastVerifiedAt: Date): Date {
+  const idle = lastVerifiedAt.getTime() + timing.session.inactivityMs;
+  const absolute = createdAt.getTime() + timing.session.absoluteMs;
+  return new Date(Math.min(idle, absolute));
+}
+
+export interface ValidatedSession {
+  principal: SessionPrincipal;
+  /** Set when the session was refreshed and the cookie should carry the new expiry. */
+  refreshedExpiry: Date | null;
+}
+
+export async function validateSessionToken(db: Executor, timing: SessionTiming, token: string): Promise<ValidatedSession | null> {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.secret_hash',
+      'sessions.created_at',
+      'sessions.last_verified_at',
+      'sessions.active_company_id',
+      'users.id as user_id',
+      'users.email',
+      'users.email_verified_at',
+      'users.must_change_password',
+      'users.is_platform_admin',
+      'users.disabled_at',
+    ])
+    .where('sessions.id', '=', parts.id)
+    .executeTakeFirst();
+  if (!row || !secretMatches(parts.secret, row.secret_hash)) return null;
+
+  const now = timing.clock.now();
+  if (row.disabled_at || sessionExpiry(timing, row.created_at, row.last_verified_at) <= now) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    return null;
+  }
+  let refreshedExpiry: Date | null = null;
+  if (now.getTime() - row.last_verified_at.getTime() >= timing.session.refreshAfterMs) {
+    await db.updateTable('sessions').set({ last_verified_at: now }).where('id', '=', row.id).execute();
+    refreshedExpiry = sessionExpiry(timing, row.created_at, now);
+  }
+  return {
+    refreshedExpiry,
+    principal: {
+      sessionId: row.id,
+      userId: row.user_id,
+      activeCompanyId: row.active_company_id,
+      email: row.email,
+      emailVerified: row.email_verified_at !== null,
+      mustChangePassword: row.must_change_password,
+      isPlatformAdmin: row.is_platform_admin,
+    },
+  };
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, or all but one (the one making the request). */
+export async function deleteUserSessions(db: Executor, userId: string, keepSessionId?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function listUserSessions(db: Executor, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'ip', 'user_agent as userAgent', 'created_at as createdAt', 'last_verified_at as lastSeenAt'])
+    .where('user_id', '=', userId)
+    .orderBy('last_verified_at', 'desc')
+    .execute();
+}

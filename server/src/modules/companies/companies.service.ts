@@ -1,0 +1,206 @@
+import { type Executor, inTransaction } from '@tradeloom/db';
+import {
+  type BranchInput,
+  type CreateCompanyInput,
+  gstinStateCode,
+  ROLE_PERMISSIONS,
+  type Role,
+  type UpdateCompanyInput,
+} from '@tradeloom/shared';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { notFound, staleVersion } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { ensureFinancialYear } from '../settings/financial-years.service.ts';
+
+const DEFAULT_CURRENCY: Record<string, string> = { IN: 'INR', US: 'USD', GB: 'GBP', BD: 'BDT', PK: 'PKR', CN: 'CNY', VN: 'VND', TR: 'TRY' };
+
+export function companySummary(db: Executor) {
+  return db
+    .selectFrom('companies')
+    .select([
+      'companies.id',
+      'companies.name',
+      'companies.legal_name as legalName',
+      'companies.country',
+      'companies.base_currency as baseCurrency',
+      'companies.tax_id as taxId',
+      'companies.is_buyer as isBuyer',
+      'companies.is_supplier as isSupplier',
+      'companies.status',
+      'companies.verification_status as verificationStatus',
+      'companies.version',
+      'companies.created_at as createdAt',
+    ]);
+}
+
+export async function createCompany(ctx: ServiceContext, userId: string, sessionId: string | null, input: CreateCompanyInput) {
+  const { clock } = ctx.deps;
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const company = await trx
+      .insertInto('companies')
+      .values({
+        name: input.name,
+        legal_name: input.legalName ?? input.name,
+        country: input.country,
+        base_currency: input.baseCurrency ?? DEFAULT_CURRENCY[input.country] ?? 'USD',
+        tax_id: input.taxId ? input.taxId.toUpperCase() : null,
+        is_buyer: input.isBuyer,
+        is_supplier: input.isSupplier,
+        created_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('memberships').values({ company_id: company.id, user_id: userId, role: 'owner' }).execute();
+    await ensureFinancialYear(trx, company.id, input.country, clock.now().toISOString().slice(0, 10));
+    // The creator starts working in the new company at once.
+    if (sessionId) await trx.updateTable('sessions').set({ active_company_id: company.id }).where('id', '=', sessionId).execute();
+    const created = await companySummary(trx).where('companies.id', '=', company.id).executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId }, ctx.request, {
+      companyId: company.id,
+      action: 'company.created',
+      entityType: 'company',
+      entityId: company.id,
+      after: created,
+    });
+    await emitEvent(trx, userId, ctx.request, {
+      type: 'company.created',
+      companyId: company.id,
+      entityType: 'company',
+      entityId: company.id,
+    });
+    return created;
+  });
+}
+
+export async function listMyCompanies(db: Executor, userId: string) {
+  return companySummary(db)
+    .innerJoin('memberships', 'memberships.company_id', 'companies.id')
+    .select(['memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .where('companies.status', '!=', 'closed')
+    .orderBy('companies.name')
+    .execute();
+}
+
+export async function getCompany(db: Executor, actor: CompanyActor) {
+  const company = await companySummary(db).where('companies.id', '=', actor.companyId).executeTakeFirst();
+  if (!company) throw notFound('Company');
+  const branches = await listBranches(db, actor.companyId);
+  return { ...company, branches };
+}
+
+export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, input: UpdateCompanyInput) {
+  if (input.companyId !== actor.companyId) throw notFound('Company');
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const before = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirst();
+    if (!before) throw notFound('Company');
+    const updated = await trx
+      .updateTable('companies')
+      .set((eb) => ({
+        name: input.name,
+        legal_name: input.legalName,
+        country: input.country,
+        base_currency: input.baseCurrency,
+        tax_id: input.taxId?.toUpperCase(),
+        is_buyer: input.isBuyer,
+        is_supplier: input.isSupplier,
+        version: eb('version', '+', 1),
+        updated_at: ctx.deps.clock.now(),
+      }))
+      .where('id', '=', actor.companyId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion('company');
+    const after = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'company.updated',
+      entityType: 'company',
+      entityId: actor.companyId,
+      before,
+      after,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'company.updated',
+      companyId: actor.companyId,
+      entityType: 'company',
+      entityId: actor.companyId,
+    });
+    return after;
+  });
+}
+
+export async function switchCompany(ctx: ServiceContext, session: { sessionId: string; userId: string }, companyId: string) {
+  const membership = await ctx.deps.db
+    .selectFrom('memberships')
+    .innerJoin('companies', 'companies.id', 'memberships.company_id')
+    .select(['memberships.role', 'companies.status'])
+    .where('memberships.company_id', '=', companyId)
+    .where('memberships.user_id', '=', session.userId)
+    .executeTakeFirst();
+  // Not a member looks exactly like no such company.
+  if (!membership || membership.status === 'closed') throw notFound('Company');
+  await ctx.deps.db.updateTable('sessions').set({ active_company_id: companyId }).where('id', '=', session.sessionId).execute();
+  return { companyId, role: membership.role as Role, permissions: [...ROLE_PERMISSIONS[membership.role as Role]] };
+}
+
+export async function listBranches(db: Executor, companyId: string) {
+  return db
+    .selectFrom('branches')
+    .select([
+      'id',
+      'name',
+      'address_line as addressLine',
+      'city',
+      'state',
+      'state_code as stateCode',
+      'postal_code as postalCode',
+      'country',
+      'gstin',
+      'is_head_office as isHeadOffice',
+    ])
+    .where('company_id', '=', companyId)
+    .orderBy('is_head_office', 'desc')
+    .orderBy('name')
+    .execute();
+}
+
+export async function createBranch(ctx: ServiceContext, actor: CompanyActor, input: BranchInput) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    if (input.isHeadOffice) {
+      await trx.updateTable('branches').set({ is_head_office: false }).where('company_id', '=', actor.companyId).execute();
+    }
+    const branch = await trx
+      .insertInto('branches')
+      .values({
+        company_id: actor.companyId,
+        name: input.name,
+        address_line: input.addressLine,
+        city: input.city,
+        state: input.state,
+        // For GST the state is the GSTIN's first two digits: it decides CGST+SGST versus IGST.
+        state_code: input.gstin ? gstinStateCode(input.gstin) : null,
+        postal_code: input.postalCode,
+        country: input.country,
+        gstin: input.gstin ?? null,
+        is_head_office: input.isHeadOffice,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'branch.created',
+      entityType: 'branch',
+      entityId: branch.id,
+      after: input,
+    });
+    return { id: branch.id };
+  });
+}
+
+export async function assertBranchesBelong(db: Executor, companyId: string, branchIds: string[]): Promise<void> {
+  if (!branchIds.length) return;
+  const found = await db.selectFrom('branches').select('id').where('company_id', '=', companyId).where('id', 'in', branchIds).execute();
+  if (found.length !== new Set(branchIds).size) throw notFound('Branch');
+}

@@ -1,0 +1,124 @@
+import { type Executor, inTransaction } from '@tradeloom/db';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { appError, notFound } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+// India's financial year runs April–March (labelled 2026-27); elsewhere we default to the
+// calendar year. A company can add its own years; documents check their date against them.
+
+export function defaultYearFor(country: string, isoDate: string): { label: string; startsOn: string; endsOn: string } {
+  const year = Number(isoDate.slice(0, 4));
+  if (country === 'IN') {
+    const start = isoDate.slice(5) >= '04-01' ? year : year - 1;
+    return { label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, startsOn: `${start}-04-01`, endsOn: `${start + 1}-03-31` };
+  }
+  return { label: String(year), startsOn: `${year}-01-01`, endsOn: `${year}-12-31` };
+}
+
+export async function findFinancialYear(db: Executor, companyId: string, isoDate: string) {
+  return db
+    .selectFrom('financial_years')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('starts_on', '<=', isoDate)
+    .where('ends_on', '>=', isoDate)
+    .executeTakeFirst();
+}
+
+/** The year that holds `isoDate`, created with the country's default bounds when missing. */
+export async function ensureFinancialYear(trx: Executor, companyId: string, country: string, isoDate: string) {
+  const existing = await findFinancialYear(trx, companyId, isoDate);
+  if (existing) return existing;
+  const year = defaultYearFor(country, isoDate);
+  await trx
+    .insertInto('financial_years')
+    .values({ company_id: companyId, label: year.label, starts_on: year.startsOn, ends_on: year.endsOn })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const created = await findFinancialYear(trx, companyId, isoDate);
+  if (!created)
+    throw appError('CONFLICT', 'FINANCIAL_YEAR_OVERLAP', `No financial year covers ${isoDate} and the default one overlaps another.`);
+  return created;
+}
+
+/** Documents dated in a closed year cannot be created or changed. */
+export async function assertOpenPeriod(trx: Executor, companyId: string, isoDate: string): Promise<void> {
+  const year = await findFinancialYear(trx, companyId, isoDate);
+  if (year?.status === 'closed') {
+    throw appError(
+      'CONFLICT',
+      'FINANCIAL_YEAR_CLOSED',
+      `The financial year ${year.label} is closed; documents dated ${isoDate} cannot change.`,
+    );
+  }
+}
+
+export async function listFinancialYears(db: Executor, companyId: string) {
+  return db
+    .selectFrom('financial_years')
+    .select(['id', 'label', 'starts_on as startsOn', 'ends_on as endsOn', 'status', 'closed_at as closedAt'])
+    .where('company_id', '=', companyId)
+    .orderBy('starts_on', 'desc')
+    .execute();
+}
+
+export async function createFinancialYear(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { label: string; startsOn: string; endsOn: string },
+) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const overlap = await trx
+      .selectFrom('financial_years')
+      .select('label')
+      .where('company_id', '=', actor.companyId)
+      .where((eb) =>
+        eb.or([eb('label', '=', input.label), eb.and([eb('starts_on', '<=', input.endsOn), eb('ends_on', '>=', input.startsOn)])]),
+      )
+      .executeTakeFirst();
+    if (overlap) throw appError('CONFLICT', 'FINANCIAL_YEAR_OVERLAP', `It overlaps the financial year ${overlap.label}.`);
+    const year = await trx
+      .insertInto('financial_years')
+      .values({ company_id: actor.companyId, label: input.label, starts_on: input.startsOn, ends_on: input.endsOn })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'financial_year.created',
+      entityType: 'financial_year',
+      entityId: year.id,
+      after: input,
+    });
+    return { id: year.id };
+  });
+}
+
+export async function closeFinancialYear(ctx: ServiceContext, actor: CompanyActor, financialYearId: string) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const closed = await trx
+      .updateTable('financial_years')
+      .set({ status: 'closed', closed_at: ctx.deps.clock.now(), closed_by: actor.userId })
+      .where('id', '=', financialYearId)
+      .where('company_id', '=', actor.companyId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(closed.numUpdatedRows) !== 1) {
+      const exists = await trx
+        .selectFrom('financial_years')
+        .select('id')
+        .where('id', '=', financialYearId)
+        .where('company_id', '=', actor.companyId)
+        .executeTakeFirst();
+      if (!exists) throw notFound('Financial year');
+      throw appError('CONFLICT', 'FINANCIAL_YEAR_CLOSED', 'This financial year is already closed.');
+    }
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'financial_year.closed',
+      entityType: 'financial_year',
+      entityId: financialYearId,
+      before: { status: 'open' },
+      after: { status: 'closed' },
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import { apiKeysRouter } from './modules/api-keys/api-keys.router.ts';
+import { auditRouter } from './modules/audit/audit.router.ts';
+import { authRouter } from './modules/auth/auth.router.ts';
+import { companiesRouter } from './modules/companies/companies.router.ts';
+import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
+import { settingsRouter } from './modules/settings/settings.router.ts';
+import { router } from './trpc/init.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  companies: companiesRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+  settings: settingsRouter,
+  devMailbox: devMailboxRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@tradeloom/db';
+import { type CreateCompanyInput, gstinCheckCharacter, ROLE_PERMISSIONS, type Role } from '@tradeloom/shared';
+import type { AppDeps, ServiceContext } from '../deps.ts';
+import { hashPassword } from '../lib/passwords.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import { createBranch, createCompany } from '../modules/companies/companies.service.ts';
+
+export const DEMO_PASSWORD = 'tradeloom-demo-2026';
+
+export interface DemoLogin {
+  email: string;
+  description: string;
+}
+
+function gstin(stateCode: string, pan: string): string {
+  const first14 = `${stateCode}${pan}1Z`;
+  return first14 + gstinCheckCharacter(first14);
+}
+
+interface DemoCompany {
+  company: CreateCompanyInput;
+  branch: { name: string; city: string; state: string; stateCode: string; pan: string; address: string; postalCode: string };
+  members: { email: string; name: string; role: Role }[];
+}
+
+const COMPANIES: DemoCompany[] = [
+  {
+    company: {
+      name: 'Saurashtra Cotton Traders',
+      legalName: 'Saurashtra Cotton Traders Pvt Ltd',
+      country: 'IN',
+      isBuyer: true,
+      isSupplier: true,
+    },
+    branch: {
+      name: 'Rajkot head office',
+      city: 'Rajkot',
+      state: 'Gujarat',
+      stateCode: '24',
+      pan: 'AABCS4821K',
+      address: '14 Cotton Market Yard',
+      postalCode: '360001',
+    },
+    members: [
+      { email: 'owner@saurashtra.example', name: 'Harish Patel', role: 'owner' },
+      { email: 'admin@saurashtra.example', name: 'Meera Shah', role: 'admin' },
+      { email: 'manager@saurashtra.example', name: 'Vikram Joshi', role: 'manager' },
+      { email: 'staff@saurashtra.example', name: 'Anil Desai', role: 'staff' },
+      { email: 'viewer@saurashtra.example', name: 'Kavita Mehta', role: 'viewer' },
+    ],
+  },
+  {
+    company: {
+      name: 'Coimbatore Spinning Mills',
+      legalName: 'Coimbatore Spinning Mills Ltd',
+      country: 'IN',
+      isBuyer: true,
+      isSupplier: true,
+    },
+    branch: {
+      name: 'Mill and office',
+      city: 'Coimbatore',
+      state: 'Tamil Nadu',
+      stateCode: '33',
+      pan: 'AADCC7315M',
+      address: 'SIDCO Industrial Estate, Kurichi',
+      postalCode: '641021',
+    },
+    members: [
+      { email: 'owner@kovaispin.example', name: 'R. Senthil Kumar', role: 'owner' },
+      { email: 'manager@kovaispin.example', name: 'Lakshmi Narayanan', role: 'manager' },
+      { email: 'staff@kovaispin.example', name: 'Priya Raman', role: 'staff' },
+    ],
+  },
+  {
+    company: { name: 'Bhiwandi Weaving Works', legalName: 'Bhiwandi Weaving Works LLP', country: 'IN', isBuyer: true, isSupplier: true },
+    branch: {
+      name: 'Weaving shed',
+      city: 'Bhiwandi',
+      state: 'Maharashtra',
+      stateCode: '27',
+      pan: 'AAHFB2290Q',
+      address: 'Plot 22, Kamatghar',
+      postalCode: '421302',
+    },
+    members: [
+      { email: 'owner@bhiwandiweave.example', name: 'Imran Ansari', role: 'owner' },
+      { email: 'staff@bhiwandiweave.example', name: 'Sunita Patil', role: 'staff' },
+    ],
+  },
+  {
+    company: {
+      name: 'Chandni Chowk Textiles',
+      legalName: 'Chandni Chowk Textiles Pvt Ltd',
+      country: 'IN',
+      isBuyer: true,
+      isSupplier: false,
+    },
+    branch: {
+      name: 'Wholesale godown',
+      city: 'New Delhi',
+      state: 'Delhi',
+      stateCode: '07',
+      pan: 'AAECC6642L',
+      address: 'Katra Neel, Chandni Chowk',
+      postalCode: '110006',
+    },
+    members: [
+      { email: 'owner@cctextiles.example', name: 'Rohit Aggarwal', role: 'owner' },
+      { email: 'manager@cctextiles.example', name: 'Neha Gupta', role: 'manager' },
+    ],
+  },
+];
+
+const PLATFORM_ADMIN = { email: 'ops@tradeloom.example', name: 'Tradeloom Operations' };
+
+/** Demo data for a new local install; does nothing when any user exists. Never in production. */
+export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
+  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return null;
+  const ctx: ServiceContext = { deps, request: { requestId: `seed-${randomUUID()}`, ip: null, userAgent: 'seed' } };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  const now = deps.clock.now();
+
+  const userId = async (email: string, name: string, isPlatformAdmin = false) => {
+    const row = await deps.db
+      .insertInto('users')
+      .values({ email, name, password_hash: passwordHash, email_verified_at: now, is_platform_admin: isPlatformAdmin })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+
+  await userId(PLATFORM_ADMIN.email, PLATFORM_ADMIN.name, true);
+  logins.push({ email: PLATFORM_ADMIN.email, description: 'platform operator' });
+
+  for (const demo of COMPANIES) {
+    const [owner, ...others] = demo.members;
+    if (!owner) continue;
+    const ownerId = await userId(owner.email, owner.name);
+    const taxId = gstin(demo.branch.stateCode, demo.branch.pan);
+    const company = await createCompany(ctx, ownerId, null, { ...demo.company, taxId });
+    const actor = { companyId: company.id, userId: ownerId, apiKeyId: null, role: 'owner' as const, permissions: ROLE_PERMISSIONS.owner };
+    await createBranch(ctx, actor, {
+      name: demo.branch.name,
+      addressLine: demo.branch.address,
+      city: demo.branch.city,
+      state: demo.branch.state,
+      postalCode: demo.branch.postalCode,
+      country: 'IN',
+      gstin: taxId,
+      isHeadOffice: true,
+    });
+    logins.push({ email: owner.email, description: `owner of ${demo.company.name}` });
+    for (const member of others) {
+      const memberId = await userId(member.email, member.name);
+      await inTransaction(deps.db, async (trx) => {
+        await trx.insertInto('memberships').values({ company_id: company.id, user_id: memberId, role: member.role }).execute();
+        await recordAudit(trx, { userId: ownerId }, ctx.request, {
+          companyId: company.id,
+          action: 'member.added',
+          entityType: 'membership',
+          entityId: memberId,
+          after: { email: member.email, role: member.role },
+        });
+      });
+      logins.push({ email: member.email, description: `${member.role} at ${demo.company.name}` });
+    }
+  }
+  return logins;
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
+import { createApp } from './app.ts';
+import { type Config, loadConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { createLogger } from './lib/logger.ts';
+import { JobRunner } from './modules/events/job-runner.ts';
+import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
+import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
+import { type DemoLogin, seedDemoData } from './seed/seed.ts';
+
+const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+export interface CreateServerOptions {
+  config?: Partial<Config>;
+  /** Use this database instead of opening one from the config (tests pass their own). */
+  database?: DbHandle;
+  clock?: Clock;
+  mailer?: Mailer;
+  seedDemo?: boolean;
+  clientDir?: string;
+}
+
+/** Wires the process: database, migrations, mailer, job runner and the HTTP app. */
+export async function createServer(options: CreateServerOptions = {}) {
+  const config = loadConfig(process.env, options.config);
+  const logger = createLogger(config.logLevel);
+  const database = options.database ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }));
+  await migrateToLatest(database.db);
+  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailboxMailer(database.db));
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock: options.clock ?? systemClock, mailer, logger };
+
+  const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
+  const seeded: DemoLogin[] | null = seedDemo && config.env !== 'production' ? await seedDemoData(deps) : null;
+
+  const runner = new JobRunner(deps.db, deps.clock, { [MAIL_QUEUE]: mailJobHandler(mailer) }, logger, {
+    workerId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+  });
+  if (config.runJobs) runner.start();
+
+  const app = createApp(deps, { clientDir: options.clientDir ?? defaultClientDir });
+  let http: Server | undefined;
+
+  return {
+    deps,
+    app,
+    runner,
+    seeded,
+    async listen(port = config.port): Promise<number> {
+      http = await new Promise<Server>((resolve) => {
+        const server = app.listen(port, '0.0.0.0', () => resolve(server));
+      });
+      // Slow clients cannot hold sockets open forever (slowloris).
+      http.headersTimeout = 20_000;
+      http.requestTimeout = 60_000;
+      const address = http.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
+    /** Graceful: stop taking requests, finish in-flight ones and the current job, close the database. */
+    async close(): Promise<void> {
+      if (http) await new Promise<void>((resolve) => http?.close(() => resolve()));
+      await runner.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Permission } from '@tradeloom/shared';
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import type { Context } from './context.ts';
+import { ReasonCause } from './errors.ts';
+
+/** Every procedure declares who may call it; the builders in procedures.ts set it. */
+export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'platformAdmin' } | { kind: 'company'; permission: Permission };
+
+export interface ProcedureMeta {
+  access: Access;
+  /** Allowed while the user must still change a password an admin set. */
+  allowDuringPasswordChange?: boolean;
+}
+
+function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid input.';
+  const field = issue.path.join('.');
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Never leak stacks or SQL: unexpected errors become a generic message with the request id.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      const reason = error.cause instanceof ReasonCause ? error.cause.reason : undefined;
+      const requestId = ctx?.request.requestId;
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      const message = zodError
+        ? describeZodError(zodError)
+        : internal
+          ? `Something went wrong on our side. Reference: ${requestId ?? 'unknown'}.`
+          : shape.message;
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          reason,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const baseProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;

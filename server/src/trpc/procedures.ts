@@ -1,0 +1,102 @@
+import { API_KEY_SCOPES, type ApiKeyScope, type Permission, ROLE_PERMISSIONS, type Role } from '@tradeloom/shared';
+import type { CompanyActor } from '../deps.ts';
+import { authenticateApiKey } from '../modules/auth/api-key-auth.ts';
+import { validateSessionToken } from '../modules/auth/sessions.service.ts';
+import type { Context, SessionPrincipal } from './context.ts';
+import { appError } from './errors.ts';
+import { baseProcedure, middleware } from './init.ts';
+
+// The only procedure builders modules may use. Each stamps its access rule into the procedure's
+// meta, so the inventory test can prove that every procedure declares one.
+
+async function resolveSession(ctx: Context): Promise<SessionPrincipal | null> {
+  const token = ctx.credentials.sessionToken;
+  if (!token) return null;
+  const { deps } = ctx;
+  const validated = await validateSessionToken(deps.db, { clock: deps.clock, session: deps.config.session }, token);
+  if (!validated) {
+    ctx.cookies.clear();
+    return null;
+  }
+  if (validated.refreshedExpiry) ctx.cookies.set(token, validated.refreshedExpiry);
+  return validated.principal;
+}
+
+const requireSession = middleware(async ({ ctx, meta, next }) => {
+  const session = await resolveSession(ctx);
+  if (!session) {
+    const message = ctx.credentials.apiKey ? 'This action needs a signed-in user, not an API key.' : 'Please sign in.';
+    throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', message);
+  }
+  if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
+    throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+  }
+  return next({ ctx: { ...ctx, session } });
+});
+
+export const publicProcedure = baseProcedure.meta({ access: { kind: 'public' } });
+
+export const authedProcedure = baseProcedure.meta({ access: { kind: 'authed' } }).use(requireSession);
+
+export const platformAdminProcedure = baseProcedure
+  .meta({ access: { kind: 'platformAdmin' } })
+  .use(requireSession)
+  .use(({ ctx, next }) => {
+    if (!ctx.session.isPlatformAdmin) throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'Only platform operators can do this.');
+    return next();
+  });
+
+async function actorFromApiKey(ctx: Context, key: string): Promise<CompanyActor> {
+  const principal = await authenticateApiKey(ctx.deps.db, ctx.deps.clock, key);
+  if (!principal) throw appError('UNAUTHORIZED', 'API_KEY_REVOKED', 'The API key is not valid or has been revoked.');
+  const scopes = principal.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s));
+  return {
+    companyId: principal.companyId,
+    userId: null,
+    apiKeyId: principal.apiKeyId,
+    role: null,
+    permissions: new Set<Permission>(scopes),
+  };
+}
+
+async function actorFromSession(ctx: Context, session: SessionPrincipal): Promise<CompanyActor> {
+  if (!session.activeCompanyId) throw appError('FORBIDDEN', 'NO_ACTIVE_COMPANY', 'Choose or create a company first.');
+  // Read on every request, so a removed or demoted member loses access at once.
+  const membership = await ctx.deps.db
+    .selectFrom('memberships')
+    .select(['role'])
+    .where('company_id', '=', session.activeCompanyId)
+    .where('user_id', '=', session.userId)
+    .executeTakeFirst();
+  if (!membership) throw appError('FORBIDDEN', 'NOT_A_MEMBER', 'You are no longer a member of this company.');
+  const role = membership.role as Role;
+  return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
+}
+
+/** Acts inside the active company (session) or the key's company (API key), with one permission. */
+export function companyProcedure(permission: Permission) {
+  return baseProcedure.meta({ access: { kind: 'company', permission } }).use(async ({ ctx, meta, next }) => {
+    let session: SessionPrincipal | null = null;
+    let actor: CompanyActor;
+    if (ctx.credentials.sessionToken) {
+      session = await resolveSession(ctx);
+      if (!session) throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
+      if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
+        throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+      }
+      actor = await actorFromSession(ctx, session);
+    } else if (ctx.credentials.apiKey) {
+      actor = await actorFromApiKey(ctx, ctx.credentials.apiKey);
+    } else {
+      throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
+    }
+    const company = await ctx.deps.db.selectFrom('companies').select('status').where('id', '=', actor.companyId).executeTakeFirst();
+    if (company?.status !== 'active') {
+      throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'This company is suspended or closed.');
+    }
+    if (!actor.permissions.has(permission)) {
+      throw appError('FORBIDDEN', 'PERMISSION_DENIED', `Your role does not allow this (needs ${permission}).`);
+    }
+    return next({ ctx: { ...ctx, session, actor } });
+  });
+}

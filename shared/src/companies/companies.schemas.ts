@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { countryCode, currencyCode, email, id, name } from '../common.ts';
+import { isValidGstin } from '../gstin.ts';
+import { API_KEY_SCOPES, ROLES } from '../permissions.ts';
+
+export const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+const gstin = z.string().trim().toUpperCase().refine(isValidGstin, 'is not a valid GSTIN (check the 15 characters and the check digit)');
+
+const companyFields = z.object({
+  name: name(120),
+  legalName: name(200).optional(),
+  country: countryCode,
+  baseCurrency: currencyCode.optional(),
+  taxId: z.string().trim().max(40).optional(),
+  isBuyer: z.boolean().default(true),
+  isSupplier: z.boolean().default(false),
+});
+
+// In India the tax id is a GSTIN and must pass its checksum.
+function indianTaxIdIsGstin(value: { country?: string; taxId?: string }, ctx: z.RefinementCtx) {
+  if (value.country === 'IN' && value.taxId && !isValidGstin(value.taxId.toUpperCase())) {
+    ctx.addIssue({ code: 'custom', path: ['taxId'], message: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
+  }
+}
+
+export const createCompanyInput = companyFields.superRefine(indianTaxIdIsGstin);
+export const updateCompanyInput = companyFields
+  .partial()
+  .extend({ companyId: id, version: z.number().int().positive() })
+  .superRefine(indianTaxIdIsGstin);
+
+export const switchCompanyInput = z.object({ companyId: id });
+
+export const branchInput = z.object({
+  name: name(120),
+  addressLine: z.string().trim().max(300).default(''),
+  city: z.string().trim().max(100).default(''),
+  state: z.string().trim().max(100).default(''),
+  postalCode: z.string().trim().max(20).default(''),
+  country: countryCode,
+  gstin: gstin.optional(),
+  isHeadOffice: z.boolean().default(false),
+});
+
+export const inviteInput = z.object({
+  email,
+  role,
+  branchIds: z.array(id).max(50).default([]),
+  // An admin may set a first password; the member must change it on first login.
+  temporaryPassword: z.string().min(8).max(128).optional(),
+});
+export const acceptInviteInput = z.object({ token: z.string().min(10).max(200) });
+export const invitationIdInput = z.object({ invitationId: id });
+export const setRoleInput = z.object({ userId: id, role, branchIds: z.array(id).max(50).optional() });
+export const memberIdInput = z.object({ userId: id });
+
+export const createApiKeyInput = z.object({
+  name: name(80),
+  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'choose at least one scope'),
+});
+export const apiKeyIdInput = z.object({ apiKeyId: id });
+
+export type CreateCompanyInput = z.infer<typeof createCompanyInput>;
+export type InviteInput = z.infer<typeof inviteInput>;
+export type UpdateCompanyInput = z.infer<typeof updateCompanyInput>;
+export type BranchInput = z.infer<typeof branchInput>;
+export type SetRoleInput = z.infer<typeof setRoleInput>;
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;

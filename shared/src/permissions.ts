@@ -1,0 +1,49 @@
+// One table of who may do what, read by the server (to enforce) and the app (to hide).
+export const ROLES = ['owner', 'admin', 'manager', 'staff', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'company:read',
+  'company:update',
+  'members:read',
+  'members:manage',
+  'apiKeys:manage',
+  'audit:read',
+  'settings:read',
+  'settings:write',
+  'ownership:transfer',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const viewer: Permission[] = ['company:read', 'members:read', 'settings:read'];
+const staff: Permission[] = [...viewer];
+const manager: Permission[] = [...staff, 'audit:read'];
+const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write'];
+const owner: Permission[] = [...admin, 'ownership:transfer'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(owner),
+  admin: new Set(admin),
+  manager: new Set(manager),
+  staff: new Set(staff),
+  viewer: new Set(viewer),
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  manager: 'Manager',
+  staff: 'Staff',
+  viewer: 'Viewer',
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** Higher rank outranks lower: an admin may not promote anyone to owner or touch the owner. */
+export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, manager: 3, staff: 2, viewer: 1 };
+
+/** Scopes an API key may carry: the permissions that make sense for a program. */
+export const API_KEY_SCOPES = ['company:read', 'members:read', 'audit:read', 'settings:read', 'settings:write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
