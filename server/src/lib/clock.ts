@@ -4,16 +4,16 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock tests can move: sessions, tokens and back-offs all read time through it. */
+/**
+ * Real time plus an offset that tests move forward: sessions, tokens, back-offs and jobs read
+ * time through it, and rows the database stamps with now() never end up in its future.
+ */
 export class ManualClock implements Clock {
-  #now: number;
-  constructor(start: Date = new Date()) {
-    this.#now = start.getTime();
-  }
+  #offsetMs = 0;
   now(): Date {
-    return new Date(this.#now);
+    return new Date(Date.now() + this.#offsetMs);
   }
   advance(ms: number): void {
-    this.#now += ms;
+    this.#offsetMs += ms;
   }
 }

@@ -101,10 +101,15 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
 async function lastActiveCompany(trx: Executor, userId: string): Promise<string | null> {
   const row = await trx
     .selectFrom('memberships')
-    .leftJoin('sessions', (join) => join.onRef('sessions.active_company_id', '=', 'memberships.company_id').onRef('sessions.user_id', '=', 'memberships.user_id'))
+    .leftJoin('sessions', (join) =>
+      join.onRef('sessions.active_company_id', '=', 'memberships.company_id').onRef('sessions.user_id', '=', 'memberships.user_id'),
+    )
     .select('memberships.company_id')
     .where('memberships.user_id', '=', userId)
-    .orderBy((eb) => eb.fn.max('sessions.last_verified_at'), (ob) => ob.desc().nullsLast())
+    .orderBy(
+      (eb) => eb.fn.max('sessions.last_verified_at'),
+      (ob) => ob.desc().nullsLast(),
+    )
     .orderBy('memberships.created_at')
     .groupBy(['memberships.company_id', 'memberships.created_at'])
     .limit(1)

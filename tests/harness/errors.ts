@@ -1,0 +1,15 @@
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+
+/** Awaits a call that must fail, and returns the tRPC error with its formatted shape's fields. */
+export async function failure(promise: Promise<unknown>): Promise<TRPCError & { reason?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    const trpcError = error as TRPCError;
+    const cause = trpcError.cause as { reason?: string } | undefined;
+    return Object.assign(trpcError, { reason: cause?.reason });
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

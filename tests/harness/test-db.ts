@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createDb, type DbHandle } from '@tradeloom/db';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { withDatabase } from './global-setup.ts';
+
+/** A fresh migrated database for one test file, on PostgreSQL or PGlite as the run decides. */
+export async function createTestDb(): Promise<DbHandle> {
+  const template = inject('pgTemplate');
+  const url = process.env.TEST_DATABASE_URL;
+  if (template && url) {
+    const name = `${template}_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const handle = await createDb({ databaseUrl: withDatabase(url, name), poolSize: 20 });
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  const snapshot = inject('pgliteSnapshot');
+  if (!snapshot) throw new Error('global setup provided no database snapshot');
+  return createDb({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(snapshot)]) });
+}
+
+// CREATE DATABASE … TEMPLATE fails while another session is connected to the template, so
+// files starting at the same moment retry briefly.
+async function adminQuery(url: string, statement: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || (error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + attempt * 50));
+    } finally {
+      await client.end();
+    }
+  }
+}
