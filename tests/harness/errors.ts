@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import { z } from 'zod';
 
 /** Awaits a call that must fail, and returns the tRPC error with its formatted shape's fields. */
 export async function failure(promise: Promise<unknown>): Promise<TRPCError & { reason?: string }> {
@@ -12,4 +13,10 @@ export async function failure(promise: Promise<unknown>): Promise<TRPCError & { 
     return Object.assign(trpcError, { reason: cause?.reason });
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** The per-field messages of a validation failure, as the error formatter sends them. */
+export function fieldErrors(error: TRPCError): Record<string, string[] | undefined> {
+  expect(error.cause).toBeInstanceOf(z.ZodError);
+  return z.flattenError(error.cause as z.ZodError).fieldErrors as Record<string, string[] | undefined>;
 }
