@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, setupTestApp } from '../harness/app.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
 import { countRows, createCompany, createUser, PASSWORD } from '../harness/factories.ts';
 import { tokenFrom } from '../harness/smtp-sink.ts';
@@ -65,7 +65,12 @@ describe('companies', () => {
 
   it('adds branches with their GST registration and state code', async () => {
     const co = await createCompany(app, 'Br');
-    await co.members.admin.caller.companies.branches.create({ name: 'Surat unit', country: 'IN', state: 'Gujarat', gstin: '24AABCS4821K1ZF' });
+    await co.members.admin.caller.companies.branches.create({
+      name: 'Surat unit',
+      country: 'IN',
+      state: 'Gujarat',
+      gstin: '24AABCS4821K1ZF',
+    });
     const [branch] = await co.members.viewer.caller.companies.branches.list();
     expect(branch).toMatchObject({ name: 'Surat unit', stateCode: '24', gstin: '24AABCS4821K1ZF' });
   });
@@ -122,9 +127,13 @@ describe('invitations', () => {
   it('an unverified admin cannot invite; a manager cannot invite at all; nobody invites an owner', async () => {
     const co = await createCompany(app, 'Unv');
     await app.db.updateTable('users').set({ email_verified_at: null }).where('id', '=', co.members.admin.id).execute();
-    expect((await failure(co.members.admin.caller.companies.invite({ email: 'x@example.test', role: 'staff' }))).reason).toBe('EMAIL_NOT_VERIFIED');
+    expect((await failure(co.members.admin.caller.companies.invite({ email: 'x@example.test', role: 'staff' }))).reason).toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
     expect((await failure(co.members.manager.caller.companies.invite({ email: 'x@example.test', role: 'staff' }))).code).toBe('FORBIDDEN');
-    expect((await failure(co.members.owner.caller.companies.invite({ email: 'x@example.test', role: 'owner' }))).reason).toBe('ROLE_OUTRANKS_YOU');
+    expect((await failure(co.members.owner.caller.companies.invite({ email: 'x@example.test', role: 'owner' }))).reason).toBe(
+      'ROLE_OUTRANKS_YOU',
+    );
   });
 
   it('creates a member with an admin-set password who must change it before anything else', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, setupTestApp } from '../harness/app.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
 import { createCompany } from '../harness/factories.ts';
 
@@ -40,7 +40,9 @@ describe('API keys', () => {
   it('cannot grant more than its creator may do, and needs a verified email', async () => {
     const co = await createCompany(app, 'Grant');
     await app.db.updateTable('users').set({ email_verified_at: null }).where('id', '=', co.members.admin.id).execute();
-    expect((await failure(co.members.admin.caller.apiKeys.create({ name: 'x', scopes: ['company:read'] }))).reason).toBe('EMAIL_NOT_VERIFIED');
+    expect((await failure(co.members.admin.caller.apiKeys.create({ name: 'x', scopes: ['company:read'] }))).reason).toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
     expect((await failure(co.members.manager.caller.apiKeys.create({ name: 'x', scopes: ['company:read'] }))).code).toBe('FORBIDDEN');
   });
 

@@ -1,10 +1,10 @@
-import { createLogger, JobRunner } from '@tradeloom/server';
 import { inTransaction } from '@tradeloom/db';
+import { createLogger, JobRunner } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { enqueueJob } from '../../server/src/modules/events/jobs.ts';
 import { subscribe, unsubscribe } from '../../server/src/modules/events/subscribers.ts';
-import { type TestApp, setupTestApp } from '../harness/app.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -29,14 +29,23 @@ describe('transactional outbox', () => {
     try {
       await expect(
         inTransaction(app.db, async (trx) => {
-          await emitEvent(trx, null, request, { type: 'test.thing_happened', companyId: null, entityType: 'thing', entityId: 'rolled-back' });
+          await emitEvent(trx, null, request, {
+            type: 'test.thing_happened',
+            companyId: null,
+            entityType: 'thing',
+            entityId: 'rolled-back',
+          });
           throw new Error('mutation failed');
         }),
       ).rejects.toThrow('mutation failed');
       const eventId = await inTransaction(app.db, (trx) =>
         emitEvent(trx, null, request, { type: 'test.thing_happened', companyId: null, entityType: 'thing', entityId: 'committed' }),
       );
-      const events = await app.db.selectFrom('domain_events').select(['id', 'entity_id']).where('type', '=', 'test.thing_happened').execute();
+      const events = await app.db
+        .selectFrom('domain_events')
+        .select(['id', 'entity_id'])
+        .where('type', '=', 'test.thing_happened')
+        .execute();
       expect(events.map((e) => e.entity_id)).toEqual(['committed']);
       const jobs = await app.db.selectFrom('jobs').select('payload').where('queue', '=', 'test.react').execute();
       expect(jobs.map((j) => j.payload)).toEqual([{ eventId }]);
@@ -80,7 +89,11 @@ describe('job runner', () => {
 
   it('retries a job whose worker died mid-run after the lock timeout (W9)', async () => {
     const id = await enqueueJob(app.db, 'test.lost', {});
-    await app.db.updateTable('jobs').set({ status: 'running', locked_at: app.clock.now(), locked_by: 'dead-worker', attempts: 1 }).where('id', '=', id).execute();
+    await app.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_at: app.clock.now(), locked_by: 'dead-worker', attempts: 1 })
+      .where('id', '=', id)
+      .execute();
     let runs = 0;
     const runner = runnerWith('test.lost', async () => {
       runs++;
@@ -97,15 +110,21 @@ describe('job runner', () => {
     const ids = await Promise.all(Array.from({ length: 40 }, (_, n) => enqueueJob(app.db, 'test.shared', { n })));
     const ranBy = new Map<number, string[]>();
     const make = (worker: string) =>
-      new JobRunner(app.db, app.clock, {
-        'test.shared': {
-          run: async (payload) => {
-            const n = (payload as { n: number }).n;
-            ranBy.set(n, [...(ranBy.get(n) ?? []), worker]);
-            await new Promise((resolve) => setImmediate(resolve));
+      new JobRunner(
+        app.db,
+        app.clock,
+        {
+          'test.shared': {
+            run: async (payload) => {
+              const n = (payload as { n: number }).n;
+              ranBy.set(n, [...(ranBy.get(n) ?? []), worker]);
+              await new Promise((resolve) => setImmediate(resolve));
+            },
           },
         },
-      }, logger, { workerId: worker, batchSize: 3 });
+        logger,
+        { workerId: worker, batchSize: 3 },
+      );
     await Promise.all([make('a').drain(), make('b').drain()]);
     expect(ranBy.size).toBe(40);
     expect([...ranBy.values()].every((workers) => workers.length === 1)).toBe(true);

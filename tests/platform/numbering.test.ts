@@ -1,8 +1,8 @@
 import { inTransaction } from '@tradeloom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextDocumentNumber } from '../../server/src/modules/settings/number-series.service.ts';
 import { defaultYearFor } from '../../server/src/modules/settings/financial-years.service.ts';
-import { type TestApp, setupTestApp } from '../harness/app.ts';
+import { nextDocumentNumber } from '../../server/src/modules/settings/number-series.service.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
 import { createCompany } from '../harness/factories.ts';
 
@@ -25,24 +25,33 @@ describe('financial years', () => {
   it('refuses overlapping years and an end before the start', async () => {
     const co = await createCompany(app, 'FY');
     await co.members.admin.caller.settings.financialYears.create({ label: '2030-31', startsOn: '2030-04-01', endsOn: '2031-03-31' });
-    expect((await failure(co.members.admin.caller.settings.financialYears.create({ label: 'X', startsOn: '2030-10-01', endsOn: '2031-09-30' }))).reason).toBe(
-      'FINANCIAL_YEAR_OVERLAP',
-    );
-    expect((await failure(co.members.admin.caller.settings.financialYears.create({ label: 'Y', startsOn: '2035-04-01', endsOn: '2035-01-01' }))).code).toBe(
-      'BAD_REQUEST',
-    );
-    expect((await failure(co.members.staff.caller.settings.financialYears.create({ label: 'Z', startsOn: '2036-04-01', endsOn: '2037-03-31' }))).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await failure(co.members.admin.caller.settings.financialYears.create({ label: 'X', startsOn: '2030-10-01', endsOn: '2031-09-30' })))
+        .reason,
+    ).toBe('FINANCIAL_YEAR_OVERLAP');
+    expect(
+      (await failure(co.members.admin.caller.settings.financialYears.create({ label: 'Y', startsOn: '2035-04-01', endsOn: '2035-01-01' })))
+        .code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      (await failure(co.members.staff.caller.settings.financialYears.create({ label: 'Z', startsOn: '2036-04-01', endsOn: '2037-03-31' })))
+        .code,
+    ).toBe('FORBIDDEN');
   });
 
   it('a closed year refuses new document numbers dated in it; closing twice is a CONFLICT', async () => {
     const co = await createCompany(app, 'Close');
-    const year = await co.members.admin.caller.settings.financialYears.create({ label: '2031-32', startsOn: '2031-04-01', endsOn: '2032-03-31' });
+    const year = await co.members.admin.caller.settings.financialYears.create({
+      label: '2031-32',
+      startsOn: '2031-04-01',
+      endsOn: '2032-03-31',
+    });
     await allocate(co.id, '2031-05-01');
     await co.members.admin.caller.settings.financialYears.close({ financialYearId: year.id });
     await expect(allocate(co.id, '2031-05-02')).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await failure(co.members.admin.caller.settings.financialYears.close({ financialYearId: year.id }))).reason).toBe('FINANCIAL_YEAR_CLOSED');
+    expect((await failure(co.members.admin.caller.settings.financialYears.close({ financialYearId: year.id }))).reason).toBe(
+      'FINANCIAL_YEAR_CLOSED',
+    );
   });
 });
 

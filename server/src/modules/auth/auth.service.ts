@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { passwordResetMail, verifyEmailMail } from '../mail/templates.ts';
 import { consumeAuthToken, issueAuthToken } from './auth-tokens.ts';
-import { accountBackoffMs, blockedFor, hit, LOGIN_IP_LIMIT, RESET_LIMIT, reset } from './rate-limits.ts';
+import { blockedFor, claimAccountAttempt, hit, LOGIN_IP_LIMIT, RESET_LIMIT, reset } from './rate-limits.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
 
@@ -56,18 +56,12 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
   const { db, clock } = ctx.deps;
   const accountKey = `login:account:${input.email}`;
   const ipKey = `login:ip:${ctx.request.ip ?? 'unknown'}`;
-  const accountFailures = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'window_start'])
-    .where('key', '=', accountKey)
-    .executeTakeFirst();
-  const accountWait = accountFailures
-    ? accountFailures.window_start.getTime() + accountBackoffMs(accountFailures.count) - clock.now().getTime()
-    : 0;
-  if (accountWait > 0 || (await blockedFor(db, clock, ipKey, LOGIN_IP_LIMIT)) > 0) {
+  const throttled = async () => {
     await recordSecurityEvent(db, ctx.request, { type: 'login.throttled', email: input.email });
-    throw TOO_MANY();
-  }
+    return TOO_MANY();
+  };
+  if ((await blockedFor(db, clock, ipKey, LOGIN_IP_LIMIT)) > 0) throw await throttled();
+  if (!(await claimAccountAttempt(db, clock, accountKey))) throw await throttled();
 
   const user = await db
     .selectFrom('users')
@@ -77,12 +71,6 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
   const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
 
   if (!user || !valid || user.disabled_at) {
-    // The account window restarts on each failure, so the back-off counts from the latest one.
-    await db
-      .insertInto('rate_limits')
-      .values({ key: accountKey, window_start: clock.now(), count: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1), window_start: clock.now() })))
-      .execute();
     await hit(db, clock, ipKey, LOGIN_IP_LIMIT);
     await recordSecurityEvent(db, ctx.request, { type: 'login.failed', userId: user?.id ?? null, email: input.email });
     throw INVALID_CREDENTIALS();

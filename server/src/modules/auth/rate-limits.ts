@@ -43,12 +43,34 @@ export async function reset(db: Executor, key: string): Promise<void> {
 }
 
 /**
- * Per-account back-off: after 5 consecutive failures each further one doubles the wait,
+ * Per-account back-off: after 5 consecutive failed attempts each further one doubles the wait,
  * 15 s up to 15 min. Keyed by the email as typed, so unknown accounts behave like known ones.
  */
-export function accountBackoffMs(failures: number): number {
-  if (failures < 5) return 0;
-  return Math.min(15_000 * 2 ** (failures - 5), 15 * 60_000);
+export function accountBackoffMs(attempts: number): number {
+  if (attempts < 5) return 0;
+  return Math.min(15_000 * 2 ** (attempts - 5), 15 * 60_000);
+}
+
+/**
+ * Claims one login attempt for an account before any password is checked. The check and the
+ * count are one statement, so concurrent attempts (a batch, parallel connections) queue on the
+ * row and cannot all slip through before the first failure is recorded. Success clears the key.
+ */
+export async function claimAccountAttempt(db: Executor, clock: Clock, key: string): Promise<boolean> {
+  const now = clock.now();
+  const backoffSeconds = sql<number>`CASE WHEN rate_limits.count < 5 THEN 0 ELSE least(15 * power(2, rate_limits.count - 5), 900) END`;
+  const claimed = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1), window_start: now }))
+        .where(sql<boolean>`rate_limits.window_start + ${backoffSeconds} * interval '1 second' <= ${now}`),
+    )
+    .returning('count')
+    .executeTakeFirst();
+  return claimed !== undefined;
 }
 
 export const LOGIN_IP_LIMIT: WindowLimit = { max: 30, windowMs: 15 * 60_000 };

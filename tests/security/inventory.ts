@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { appRouter } from '@tradeloom/server';
+import type { Access } from '../../server/src/trpc/init.ts';
+
+export interface ProcedureInfo {
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+  access: Access | undefined;
+}
+
+/** Every procedure of the app, read from the router itself (SECURITY_TESTS.md harness note 3). */
+export function procedureInventory(): ProcedureInfo[] {
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: ProcedureInfo['type']; meta?: { access?: Access } } }
+  >;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => ({ path, type: procedure._def.type, access: procedure._def.meta?.access }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const missing = () => randomUUID();
+
+/**
+ * A valid input for every procedure. Ids point at nothing, so a permitted call fails with
+ * NOT_FOUND (or succeeds harmlessly) and a forbidden one must fail before it looks.
+ * A new procedure without an entry here fails the inventory test.
+ */
+export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
+  'apiKeys.create': () => ({ name: 'matrix key', scopes: ['company:read'] }),
+  'apiKeys.list': () => undefined,
+  'apiKeys.revoke': () => ({ apiKeyId: missing() }),
+  'audit.list': () => ({}),
+  'auth.changePassword': () => ({ currentPassword: 'wrong password', newPassword: 'another passphrase' }),
+  'auth.login': () => ({ email: 'nobody@example.test', password: 'whatever1' }),
+  'auth.logout': () => undefined,
+  'auth.logoutEverywhere': () => undefined,
+  'auth.me': () => undefined,
+  'auth.register': () => ({ email: `matrix-${randomUUID()}@example.test`, password: 'matrix passphrase', name: 'Matrix' }),
+  'auth.requestPasswordReset': () => ({ email: 'nobody@example.test' }),
+  'auth.resendVerification': () => undefined,
+  'auth.resetPassword': () => ({ token: 'aaaaaaaaaaaa.bbbbbbbbbbbb', password: 'matrix passphrase' }),
+  'auth.revokeSession': () => ({ sessionId: 'nosuchsession' }),
+  'auth.sessions': () => undefined,
+  'auth.updateProfile': () => ({ name: 'Renamed' }),
+  'auth.verifyEmail': () => ({ token: 'aaaaaaaaaaaa.bbbbbbbbbbbb' }),
+  'companies.acceptInvite': () => ({ token: `${missing()}.bbbbbbbbbbbb` }),
+  'companies.branches.create': () => ({ name: 'Matrix branch', country: 'IN' }),
+  'companies.branches.list': () => undefined,
+  'companies.create': () => ({ name: 'Matrix Co', country: 'IN' }),
+  'companies.current': () => undefined,
+  'companies.invitations': () => undefined,
+  'companies.invite': () => ({ email: `invitee-${randomUUID()}@example.test`, role: 'viewer' }),
+  'companies.leave': () => undefined,
+  'companies.list': () => undefined,
+  'companies.members': () => undefined,
+  'companies.previewInvite': () => ({ token: `${missing()}.bbbbbbbbbbbb` }),
+  'companies.removeMember': () => ({ userId: missing() }),
+  'companies.revokeInvite': () => ({ invitationId: missing() }),
+  'companies.setRole': () => ({ userId: missing(), role: 'viewer' }),
+  'companies.switch': () => ({ companyId: missing() }),
+  'companies.transferOwnership': () => ({ userId: missing() }),
+  'companies.update': () => ({ companyId: missing(), version: 1, name: 'x' }),
+  'devMailbox.list': () => undefined,
+  'settings.financialYears.close': () => ({ financialYearId: missing() }),
+  'settings.financialYears.create': () => ({ label: `M-${randomUUID().slice(0, 6)}`, startsOn: '2090-01-01', endsOn: '2090-01-02' }),
+  'settings.financialYears.list': () => undefined,
+  'settings.numberSeries.list': () => undefined,
+};
+
+/** Calls `path` on a caller with an input, the way the HTTP adapter would. */
+export function callProcedure(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  let target = caller as Record<string, unknown>;
+  for (const segment of path.split('.')) target = target[segment] as Record<string, unknown>;
+  return (target as unknown as (input: unknown) => Promise<unknown>)(input);
+}
