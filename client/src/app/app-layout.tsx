@@ -1,0 +1,187 @@
+import { Alert, AppShell, Badge, Burger, Button, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../lib/errors.ts';
+import { trpc } from '../lib/trpc.ts';
+import type { Me } from './session.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+  permission?: Permission;
+  needsCompany?: boolean;
+}
+
+// Navigation by module; later modules (partners, catalog, orders …) add their entries here.
+const NAV: NavItem[] = [
+  { to: '/', label: 'Overview' },
+  { to: '/company', label: 'Company profile', permission: 'company:read' },
+  { to: '/team', label: 'Team', permission: 'members:read' },
+  { to: '/settings', label: 'Settings', permission: 'settings:read' },
+  { to: '/api-keys', label: 'API keys', permission: 'apiKeys:manage' },
+  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
+];
+
+export function AppLayout({ me }: { me: Me }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const permissions = new Set(me.permissions);
+  const visible = NAV.filter((item) => !item.permission || permissions.has(item.permission));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={4} c="teal.8">
+              Tradeloom
+            </Title>
+            <CompanySwitcher me={me} />
+          </Group>
+          <UserMenu me={me} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {visible.map((item) => (
+          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={location.pathname === item.to} onClick={close} />
+        ))}
+        {me.devMailbox && (
+          <NavLink component={Link} to="/dev-mailbox" label="Dev mailbox" active={location.pathname === '/dev-mailbox'} onClick={close} />
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="md">
+          {!me.user.emailVerifiedAt && <VerifyEmailBanner devMailbox={me.devMailbox} />}
+          <Outlet />
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function VerifyEmailBanner({ devMailbox }: { devMailbox: boolean }) {
+  const resend = trpc.auth.resendVerification.useMutation({
+    onSuccess: () => notifications.show({ color: 'teal', message: 'We sent a new confirmation link.' }),
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Alert color="yellow" title="Confirm your email address" role="status">
+      <Group justify="space-between">
+        <Text size="sm">Until you confirm it you cannot invite members or create API keys. Check your inbox for the link.</Text>
+        <Group gap="xs">
+          {devMailbox && (
+            <Button component={Link} to="/dev-mailbox" size="xs" variant="subtle">
+              Open dev mailbox
+            </Button>
+          )}
+          <Button size="xs" variant="light" loading={resend.isPending} onClick={() => resend.mutate()}>
+            Send the link again
+          </Button>
+        </Group>
+      </Group>
+    </Alert>
+  );
+}
+
+function CompanySwitcher({ me }: { me: Me }) {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const switchCompany = trpc.companies.switch.useMutation({
+    onSuccess: async () => {
+      // Everything on screen belonged to the previous company.
+      queryClient.removeQueries();
+      await utils.auth.me.invalidate();
+      navigate('/');
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const active = me.activeCompany;
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label="Switch company" data-testid="company-switcher">
+          <Group gap={6} wrap="nowrap">
+            <Text fw={600} size="sm" truncate maw={240}>
+              {active ? active.name : 'No company selected'}
+            </Text>
+            {me.role && (
+              <Badge size="sm" variant="light">
+                {ROLE_LABELS[me.role]}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              ▾
+            </Text>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Your companies</Menu.Label>
+        {me.companies.length === 0 && <Menu.Item disabled>You are not in any company yet</Menu.Item>}
+        {me.companies.map((company) => (
+          <Menu.Item
+            key={company.id}
+            onClick={() => company.id !== active?.id && switchCompany.mutate({ companyId: company.id })}
+            rightSection={
+              <Badge size="xs" variant="outline">
+                {ROLE_LABELS[company.role as keyof typeof ROLE_LABELS]}
+              </Badge>
+            }
+            fw={company.id === active?.id ? 700 : 400}
+          >
+            {company.name}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/companies/new">
+          Create a company…
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = trpc.auth.logout.useMutation({
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/login');
+    },
+  });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label="Account menu">
+          <Text size="sm">{me.user.name}</Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account">
+          Account and sessions
+        </Menu.Item>
+        <Menu.Item color="red" onClick={() => logout.mutate()}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <Stack>
+      <Title order={2}>Page not found</Title>
+      <Text>
+        There is nothing at this address. <Link to="/">Back to the overview</Link>
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Route, Routes } from 'react-router';
+import { AccountPage } from '../features/account/account-page.tsx';
+import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { RegisterPage } from '../features/auth/register-page.tsx';
+import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
+import { VerifyEmailPage } from '../features/auth/verify-email-page.tsx';
+import { AcceptInvitePage } from '../features/companies/accept-invite-page.tsx';
+import { CompanyProfilePage } from '../features/companies/company-profile-page.tsx';
+import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
+import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { TeamPage } from '../features/team/team-page.tsx';
+import { AppLayout, NotFoundPage } from './app-layout.tsx';
+import { RequireSession } from './session.tsx';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
+      <Route path="/accept-invite" element={<AcceptInvitePage />} />
+      <Route path="/change-password" element={<RequireSession>{() => <ChangePasswordPage />}</RequireSession>} />
+      <Route element={<RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>}>
+        <Route index element={<HomePage />} />
+        <Route path="/companies/new" element={<CreateCompanyPage />} />
+        <Route path="/company" element={<CompanyProfilePage />} />
+        <Route path="/team" element={<TeamPage />} />
+        <Route path="/api-keys" element={<ApiKeysPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="/dev-mailbox" element={<DevMailboxPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

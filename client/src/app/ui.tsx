@@ -1,0 +1,67 @@
+import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../lib/errors.ts';
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <Stack gap={2}>
+        <Title order={2}>{title}</Title>
+        {description && (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        )}
+      </Stack>
+      {actions}
+    </Group>
+  );
+}
+
+interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  refetch: () => unknown;
+}
+
+/** Loading, error (with retry) and empty states around a query's data. */
+export function QueryView<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: QueryLike<T>;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (query.error || query.data === undefined) {
+    return (
+      <Alert color="red" title="Could not load this" role="alert">
+        <Group justify="space-between">
+          <Text size="sm">{errorMessage(query.error)}</Text>
+          <Button size="xs" variant="light" onClick={() => query.refetch()}>
+            Try again
+          </Button>
+        </Group>
+      </Alert>
+    );
+  }
+  if (empty && isEmpty?.(query.data)) {
+    return (
+      <Text c="dimmed" ta="center" py="xl">
+        {empty}
+      </Text>
+    );
+  }
+  return <>{children(query.data)}</>;
+}

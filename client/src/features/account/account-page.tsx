@@ -1,0 +1,119 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+export function AccountPage() {
+  return (
+    <Stack>
+      <PageHeader title="Your account" />
+      <Profile />
+      <Sessions />
+    </Stack>
+  );
+}
+
+function Profile() {
+  const me = useMe();
+  const utils = trpc.useUtils();
+  const [name, setName] = useState(me.data?.user.name ?? '');
+  const update = trpc.auth.updateProfile.useMutation({
+    onSuccess: async () => {
+      await utils.auth.me.invalidate();
+      notifications.show({ color: 'teal', message: 'Saved.' });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ name });
+  };
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="sm">
+        Profile
+      </Title>
+      <form onSubmit={submit}>
+        <Group align="flex-end">
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'name')} />
+          <TextInput label="Email" value={me.data?.user.email ?? ''} disabled />
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+          <Button component={Link} to="/change-password" variant="default">
+            Change password
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
+
+function Sessions() {
+  const utils = trpc.useUtils();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const sessions = trpc.auth.sessions.useQuery();
+  const revoke = trpc.auth.revokeSession.useMutation({
+    onSuccess: () => utils.auth.sessions.invalidate(),
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const everywhere = trpc.auth.logoutEverywhere.useMutation({
+    onSuccess: () => {
+      queryClient.clear();
+      navigate('/login');
+    },
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Where you are signed in</Title>
+        <Button size="xs" color="red" variant="light" onClick={() => everywhere.mutate()} loading={everywhere.isPending}>
+          Sign out everywhere
+        </Button>
+      </Group>
+      <QueryView query={sessions}>
+        {(rows) => (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Device</Table.Th>
+                <Table.Th>IP address</Table.Th>
+                <Table.Th>Signed in</Table.Th>
+                <Table.Th>Last active</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((session) => (
+                <Table.Tr key={session.id}>
+                  <Table.Td>
+                    {describeUserAgent(session.userAgent)} {session.current && <Badge size="xs">this device</Badge>}
+                  </Table.Td>
+                  <Table.Td>{session.ip ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    {!session.current && (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ sessionId: session.id })}>
+                        Sign out
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
+      <Text size="xs" c="dimmed" mt="sm">
+        Sessions end after a week without use and always after 30 days.
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,156 @@
+import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@tradeloom/shared';
+import { type FormEvent, useState } from 'react';
+import { useCan } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+export function ApiKeysPage() {
+  const utils = trpc.useUtils();
+  const [creating, create] = useDisclosure();
+  const keys = trpc.apiKeys.list.useQuery();
+  const revoke = trpc.apiKeys.revoke.useMutation({
+    onSuccess: () => utils.apiKeys.list.invalidate(),
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Stack>
+      <PageHeader
+        title="API keys"
+        description="Keys let your programs use the Tradeloom SDK on behalf of this company, with only the scopes you grant."
+        actions={<Button onClick={create.open}>Create key</Button>}
+      />
+      <Paper withBorder p="lg">
+        <QueryView query={keys} isEmpty={(rows) => rows.length === 0} empty="No API keys yet.">
+          {(rows) => (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Key</Table.Th>
+                  <Table.Th>Scopes</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th>Last used</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((key) => (
+                  <Table.Tr key={key.id}>
+                    <Table.Td>{key.name}</Table.Td>
+                    <Table.Td>
+                      <Code>{key.prefix}_…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {key.scopes.map((scope) => (
+                          <Badge key={scope} size="xs" variant="outline">
+                            {scope}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDateTime(key.createdAt)} by {key.createdBy}
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(key.lastUsedAt)}</Table.Td>
+                    <Table.Td>
+                      {key.revokedAt ? (
+                        <Badge color="gray">revoked</Badge>
+                      ) : (
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="subtle"
+                          onClick={() =>
+                            window.confirm(`Revoke “${key.name}”? Programs using it stop working at once.`) &&
+                            revoke.mutate({ apiKeyId: key.id })
+                          }
+                        >
+                          Revoke
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryView>
+      </Paper>
+      <Modal opened={creating} onClose={create.close} title="Create API key" size="lg">
+        <CreateKeyForm />
+      </Modal>
+    </Stack>
+  );
+}
+
+function CreateKeyForm() {
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['company:read']);
+  const create = trpc.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
+  if (create.data) {
+    return (
+      <Stack>
+        <Alert color="yellow" title="Copy the key now">
+          This is the only time the full key is shown. Store it in your program’s secret store.
+        </Alert>
+        <Code block data-testid="new-api-key">
+          {create.data.key}
+        </Code>
+        <CopyButton value={create.data.key}>
+          {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy key'}</Button>}
+        </CopyButton>
+      </Stack>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name, scopes });
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {create.error && <Alert color="red">{errorMessage(create.error)}</Alert>}
+        <TextInput
+          label="Name"
+          description="What uses it, e.g. “ERP sync”."
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(create.error, 'name')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Scopes
+          </Text>
+          {API_KEY_SCOPES.map((scope) => (
+            <Checkbox
+              key={scope}
+              label={scope}
+              disabled={!can(scope)}
+              checked={scopes.includes(scope)}
+              onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+            />
+          ))}
+          {fieldError(create.error, 'scopes') && (
+            <Text c="red" size="xs">
+              {fieldError(create.error, 'scopes')}
+            </Text>
+          )}
+        </Stack>
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            Create key
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,240 @@
+import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useCan } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+
+type Company = RouterOutputs['companies']['current'];
+
+export function CompanyProfilePage() {
+  const company = trpc.companies.current.useQuery();
+  return (
+    <Stack>
+      <PageHeader title="Company profile" description="Your legal details, tax registration and branches." />
+      <QueryView query={company}>{(data) => <Profile company={data} />}</QueryView>
+    </Stack>
+  );
+}
+
+function Profile({ company }: { company: Company }) {
+  const can = useCan();
+  const [editing, edit] = useDisclosure();
+  return (
+    <Stack>
+      <Paper withBorder p="lg">
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{company.name}</Title>
+          <Group gap="xs">
+            <Badge variant="light" color={company.verificationStatus === 'verified' ? 'teal' : 'gray'}>
+              {company.verificationStatus}
+            </Badge>
+            {can('company:update') && (
+              <Button size="xs" variant="light" onClick={edit.open}>
+                Edit
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Field label="Legal name" value={company.legalName} />
+          <Field label="Country" value={company.country} />
+          <Field label="Base currency" value={company.baseCurrency} />
+          <Field label={company.country === 'IN' ? 'GSTIN' : 'Tax id'} value={company.taxId ?? '—'} />
+          <Field
+            label="Trades as"
+            value={[company.isBuyer && 'buyer', company.isSupplier && 'supplier'].filter(Boolean).join(' and ') || '—'}
+          />
+        </SimpleGrid>
+      </Paper>
+      <Branches company={company} />
+      <Modal opened={editing} onClose={edit.close} title="Edit company">
+        <EditCompany company={company} onDone={edit.close} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text>{value}</Text>
+    </Stack>
+  );
+}
+
+function EditCompany({ company, onDone }: { company: Company; onDone: () => void }) {
+  const utils = trpc.useUtils();
+  const [form, setForm] = useState({
+    name: company.name,
+    legalName: company.legalName,
+    taxId: company.taxId ?? '',
+    isBuyer: company.isBuyer,
+    isSupplier: company.isSupplier,
+  });
+  const update = trpc.companies.update.useMutation({
+    onSuccess: async () => {
+      await Promise.all([utils.companies.current.invalidate(), utils.auth.me.invalidate()]);
+      notifications.show({ color: 'teal', message: 'Company details saved.' });
+      onDone();
+    },
+    onError: (error) => {
+      if (error.data?.code === 'CONFLICT') void utils.companies.current.invalidate();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ companyId: company.id, version: company.version, ...form, taxId: form.taxId || undefined });
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {update.error && (
+          <Text c="red" size="sm">
+            {errorMessage(update.error)}
+          </Text>
+        )}
+        <TextInput
+          label="Company name"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={fieldError(update.error, 'name')}
+        />
+        <TextInput
+          label="Legal name"
+          value={form.legalName}
+          onChange={(e) => setForm({ ...form, legalName: e.currentTarget.value })}
+          error={fieldError(update.error, 'legalName')}
+        />
+        <TextInput
+          label={company.country === 'IN' ? 'GSTIN' : 'Tax id'}
+          value={form.taxId}
+          onChange={(e) => setForm({ ...form, taxId: e.currentTarget.value })}
+          error={fieldError(update.error, 'taxId')}
+        />
+        <Group>
+          <Checkbox label="We buy" checked={form.isBuyer} onChange={(e) => setForm({ ...form, isBuyer: e.currentTarget.checked })} />
+          <Checkbox
+            label="We supply"
+            checked={form.isSupplier}
+            onChange={(e) => setForm({ ...form, isSupplier: e.currentTarget.checked })}
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Branches({ company }: { company: Company }) {
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const [opened, modal] = useDisclosure();
+  const [form, setForm] = useState({ name: '', addressLine: '', city: '', state: '', postalCode: '', gstin: '', isHeadOffice: false });
+  const create = trpc.companies.branches.create.useMutation({
+    onSuccess: async () => {
+      await utils.companies.current.invalidate();
+      setForm({ name: '', addressLine: '', city: '', state: '', postalCode: '', gstin: '', isHeadOffice: false });
+      modal.close();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ ...form, country: company.country, gstin: form.gstin || undefined });
+  };
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Branches</Title>
+        {can('company:update') && (
+          <Button size="xs" variant="light" onClick={modal.open}>
+            Add branch
+          </Button>
+        )}
+      </Group>
+      {company.branches.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No branches yet. Add one per GST registration or warehouse.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>GSTIN</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {company.branches.map((branch) => (
+              <Table.Tr key={branch.id}>
+                <Table.Td>
+                  {branch.name} {branch.isHeadOffice && <Badge size="xs">Head office</Badge>}
+                </Table.Td>
+                <Table.Td>{[branch.addressLine, branch.city, branch.state, branch.postalCode].filter(Boolean).join(', ') || '—'}</Table.Td>
+                <Table.Td>{branch.gstin ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={opened} onClose={modal.close} title="Add branch">
+        <form onSubmit={submit}>
+          <Stack>
+            {create.error && (
+              <Text c="red" size="sm">
+                {errorMessage(create.error)}
+              </Text>
+            )}
+            <TextInput
+              label="Name"
+              required
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              error={fieldError(create.error, 'name')}
+            />
+            <TextInput
+              label="Address"
+              value={form.addressLine}
+              onChange={(e) => setForm({ ...form, addressLine: e.currentTarget.value })}
+            />
+            <Group grow>
+              <TextInput label="City" value={form.city} onChange={(e) => setForm({ ...form, city: e.currentTarget.value })} />
+              <TextInput label="State" value={form.state} onChange={(e) => setForm({ ...form, state: e.currentTarget.value })} />
+              <TextInput
+                label="Postal code"
+                value={form.postalCode}
+                onChange={(e) => setForm({ ...form, postalCode: e.currentTarget.value })}
+              />
+            </Group>
+            <TextInput
+              label="GSTIN"
+              value={form.gstin}
+              onChange={(e) => setForm({ ...form, gstin: e.currentTarget.value })}
+              error={fieldError(create.error, 'gstin')}
+            />
+            <Checkbox
+              label="Head office"
+              checked={form.isHeadOffice}
+              onChange={(e) => setForm({ ...form, isHeadOffice: e.currentTarget.checked })}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={create.isPending}>
+                Add branch
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Paper>
+  );
+}

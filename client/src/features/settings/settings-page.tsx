@@ -1,0 +1,167 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useCan } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+export function SettingsPage() {
+  return (
+    <Stack>
+      <PageHeader title="Settings" description="Financial years and document numbering." />
+      <FinancialYears />
+      <NumberSeries />
+    </Stack>
+  );
+}
+
+function FinancialYears() {
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const years = trpc.settings.financialYears.list.useQuery();
+  const [form, setForm] = useState({ label: '', startsOn: '', endsOn: '' });
+  const create = trpc.settings.financialYears.create.useMutation({
+    onSuccess: async () => {
+      setForm({ label: '', startsOn: '', endsOn: '' });
+      await utils.settings.financialYears.list.invalidate();
+    },
+  });
+  const close = trpc.settings.financialYears.close.useMutation({
+    onSuccess: () => utils.settings.financialYears.list.invalidate(),
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(form);
+  };
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="xs">
+        Financial years
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Documents dated in a closed year can no longer be created or changed.
+      </Text>
+      <QueryView query={years} isEmpty={(rows) => rows.length === 0} empty="No financial years yet.">
+        {(rows) => (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Year</Table.Th>
+                <Table.Th>From</Table.Th>
+                <Table.Th>To</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((year) => (
+                <Table.Tr key={year.id}>
+                  <Table.Td>{year.label}</Table.Td>
+                  <Table.Td>{formatDate(year.startsOn)}</Table.Td>
+                  <Table.Td>{formatDate(year.endsOn)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
+                      {year.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {can('settings:write') && year.status === 'open' && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          window.confirm(`Close ${year.label}? This cannot be undone.`) && close.mutate({ financialYearId: year.id })
+                        }
+                      >
+                        Close year
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
+      {can('settings:write') && (
+        <form onSubmit={submit}>
+          <Group align="flex-end" mt="md">
+            <TextInput
+              label="Label"
+              placeholder="2027-28"
+              required
+              value={form.label}
+              onChange={(e) => setForm({ ...form, label: e.currentTarget.value })}
+              error={fieldError(create.error, 'label')}
+            />
+            <TextInput
+              label="Starts on"
+              type="date"
+              required
+              value={form.startsOn}
+              onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
+              error={fieldError(create.error, 'startsOn')}
+            />
+            <TextInput
+              label="Ends on"
+              type="date"
+              required
+              value={form.endsOn}
+              onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
+              error={fieldError(create.error, 'endsOn')}
+            />
+            <Button type="submit" loading={create.isPending}>
+              Add year
+            </Button>
+          </Group>
+          {create.error && !fieldError(create.error, 'endsOn') && (
+            <Text c="red" size="sm" mt="xs">
+              {errorMessage(create.error)}
+            </Text>
+          )}
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+function NumberSeries() {
+  const series = trpc.settings.numberSeries.list.useQuery();
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="xs">
+        Document numbering
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Each document type is numbered per financial year without gaps, e.g. PO-2026-000123. Series appear once the first document is
+        created.
+      </Text>
+      <QueryView query={series} isEmpty={(rows) => rows.length === 0} empty="No documents numbered yet.">
+        {(rows) => (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Document</Table.Th>
+                <Table.Th>Financial year</Table.Th>
+                <Table.Th>Next number</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={`${row.docType}-${row.periodKey}`}>
+                  <Table.Td>{row.docType}</Table.Td>
+                  <Table.Td>{row.periodKey}</Table.Td>
+                  <Table.Td>{row.nextValue}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}

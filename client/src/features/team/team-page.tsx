@@ -1,0 +1,320 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useCan, useMe } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+// Mirrors the server's ladder so the screen offers only changes it would accept.
+function canManage(actor: Role | null, target: Role): boolean {
+  if (!actor || target === 'owner') return false;
+  return actor === 'owner' || ROLE_RANK[actor] > ROLE_RANK[target];
+}
+function assignableRoles(actor: Role | null): Role[] {
+  return ROLES.filter((role) => role !== 'owner' && actor !== null && (actor === 'owner' || ROLE_RANK[actor] >= ROLE_RANK[role]));
+}
+
+const notifyError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+
+export function TeamPage() {
+  const can = useCan();
+  const [inviting, invite] = useDisclosure();
+  return (
+    <Stack>
+      <PageHeader
+        title="Team"
+        description="Who works in this company and what they may do."
+        actions={can('members:manage') && <Button onClick={invite.open}>Invite member</Button>}
+      />
+      <Members />
+      {can('members:manage') && <Invitations />}
+      <Modal opened={inviting} onClose={invite.close} title="Invite a member">
+        <InviteForm onDone={invite.close} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function Members() {
+  const me = useMe();
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const navigate = useNavigate();
+  const members = trpc.companies.members.useQuery();
+  const refresh = () => Promise.all([utils.companies.members.invalidate(), utils.audit.list.invalidate()]);
+  const setRole = trpc.companies.setRole.useMutation({ onSuccess: refresh, onError: notifyError });
+  const remove = trpc.companies.removeMember.useMutation({ onSuccess: refresh, onError: notifyError });
+  const transfer = trpc.companies.transferOwnership.useMutation({
+    onSuccess: async () => {
+      await Promise.all([refresh(), utils.auth.me.invalidate()]);
+      notifications.show({ color: 'teal', message: 'Ownership transferred. You are now an admin.' });
+    },
+    onError: notifyError,
+  });
+  const leave = trpc.companies.leave.useMutation({
+    onSuccess: async () => {
+      await utils.auth.me.invalidate();
+      navigate('/');
+    },
+    onError: notifyError,
+  });
+  const myRole = me.data?.role ?? null;
+  const myId = me.data?.user.id;
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Members</Title>
+        {myRole && myRole !== 'owner' && (
+          <Button
+            size="xs"
+            color="red"
+            variant="subtle"
+            onClick={() => window.confirm('Leave this company? You will lose access at once.') && leave.mutate()}
+          >
+            Leave company
+          </Button>
+        )}
+      </Group>
+      <QueryView query={members} isEmpty={(rows) => rows.length === 0} empty="No members.">
+        {(rows) => (
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Joined</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((member) => {
+                const role = member.role as Role;
+                const manageable = can('members:manage') && member.userId !== myId && canManage(myRole, role);
+                return (
+                  <Table.Tr key={member.userId} data-testid={`member-${member.email}`}>
+                    <Table.Td>
+                      {member.name}{' '}
+                      {member.userId === myId && (
+                        <Badge size="xs" variant="outline">
+                          you
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {member.email}{' '}
+                      {!member.emailVerifiedAt && (
+                        <Badge size="xs" color="yellow">
+                          unverified
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {manageable ? (
+                        <Select
+                          aria-label={`Role of ${member.name}`}
+                          size="xs"
+                          w={130}
+                          data={assignableRoles(myRole).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                          value={role}
+                          allowDeselect={false}
+                          onChange={(value) => value && value !== role && setRole.mutate({ userId: member.userId, role: value as Role })}
+                        />
+                      ) : (
+                        <Badge variant="light">{ROLE_LABELS[role]}</Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDate(member.joinedAt)}</Table.Td>
+                    <Table.Td>
+                      {member.userId !== myId && (manageable || (myRole === 'owner' && can('ownership:transfer'))) && (
+                        <Menu withinPortal position="bottom-end">
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" aria-label={`Actions for ${member.name}`}>
+                              ⋯
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            {myRole === 'owner' && (
+                              <Menu.Item
+                                onClick={() =>
+                                  window.confirm(`Make ${member.name} the owner? You become an admin.`) &&
+                                  transfer.mutate({ userId: member.userId })
+                                }
+                              >
+                                Transfer ownership
+                              </Menu.Item>
+                            )}
+                            {manageable && (
+                              <Menu.Item
+                                color="red"
+                                onClick={() =>
+                                  window.confirm(`Remove ${member.name}? They lose access at once.`) &&
+                                  remove.mutate({ userId: member.userId })
+                                }
+                              >
+                                Remove from company
+                              </Menu.Item>
+                            )}
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function Invitations() {
+  const utils = trpc.useUtils();
+  const invitations = trpc.companies.invitations.useQuery();
+  const revoke = trpc.companies.revokeInvite.useMutation({
+    onSuccess: () => utils.companies.invitations.invalidate(),
+    onError: notifyError,
+  });
+  const colors: Record<string, string> = { pending: 'blue', accepted: 'teal', revoked: 'gray', expired: 'orange' };
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="sm">
+        Invitations
+      </Title>
+      <QueryView query={invitations} isEmpty={(rows) => rows.length === 0} empty="No invitations sent yet.">
+        {(rows) => (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Invited by</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>{invitation.email}</Table.Td>
+                  <Table.Td>{ROLE_LABELS[invitation.role]}</Table.Td>
+                  <Table.Td>
+                    <Badge color={colors[invitation.status]} variant="light">
+                      {invitation.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{invitation.invitedBy}</Table.Td>
+                  <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {invitation.status === 'pending' && (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ invitationId: invitation.id })}>
+                        Revoke
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function InviteForm({ onDone }: { onDone: () => void }) {
+  const me = useMe();
+  const utils = trpc.useUtils();
+  const roles = assignableRoles(me.data?.role ?? null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [withPassword, setWithPassword] = useState(false);
+  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const invite = trpc.companies.invite.useMutation({
+    onSuccess: async (result) => {
+      await Promise.all([utils.companies.invitations.invalidate(), utils.companies.members.invalidate()]);
+      notifications.show({
+        color: 'teal',
+        message:
+          result.kind === 'member'
+            ? `${result.email} was added. They must choose their own password at first sign-in.`
+            : `Invitation sent to ${result.email}.`,
+      });
+      onDone();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate({ email, role, temporaryPassword: withPassword ? temporaryPassword : undefined });
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {invite.error && <Alert color="red">{errorMessage(invite.error)}</Alert>}
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(invite.error, 'email')}
+        />
+        <Select
+          label="Role"
+          data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          value={role}
+          onChange={(value) => value && setRole(value as Role)}
+          allowDeselect={false}
+        />
+        <Checkbox
+          label="Set a temporary password instead of emailing a link"
+          checked={withPassword}
+          onChange={(e) => setWithPassword(e.currentTarget.checked)}
+        />
+        {withPassword && (
+          <PasswordInput
+            label="Temporary password"
+            description="Share it in person. They must replace it when they first sign in."
+            required
+            value={temporaryPassword}
+            onChange={(e) => setTemporaryPassword(e.currentTarget.value)}
+            error={fieldError(invite.error, 'temporaryPassword')}
+          />
+        )}
+        <Text size="xs" c="dimmed">
+          Invitations expire after 7 days.
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={invite.isPending}>
+            {withPassword ? 'Add member' : 'Send invitation'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

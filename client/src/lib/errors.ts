@@ -1,0 +1,33 @@
+import { TRPCClientError } from '@trpc/client';
+
+interface ErrorData {
+  code?: string;
+  reason?: string;
+  requestId?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+}
+
+function dataOf(error: unknown): ErrorData | undefined {
+  return error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
+}
+
+/** A sentence a person can act on. */
+export function errorMessage(error: unknown): string {
+  if (!error) return '';
+  if (error instanceof TRPCClientError) {
+    if (dataOf(error)?.fieldErrors) return 'Please correct the highlighted fields.';
+    return error.message || 'Something went wrong.';
+  }
+  if (error instanceof Error && error.message === 'Failed to fetch') return 'Cannot reach the server. Check your connection and try again.';
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** The server's message for one form field, if it rejected that field. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  const message = dataOf(error)?.fieldErrors?.[field]?.[0];
+  return message ? `${message[0]?.toUpperCase()}${message.slice(1)}` : undefined;
+}
+
+export function errorReason(error: unknown): string | undefined {
+  return dataOf(error)?.reason;
+}

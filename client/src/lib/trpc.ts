@@ -1,0 +1,17 @@
+import type { AppRouter } from '@tradeloom/server';
+import { httpBatchLink } from '@trpc/client';
+import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import superjson from 'superjson';
+
+export const trpc = createTRPCReact<AppRouter>();
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type ReactQueryOptions = inferReactQueryProcedureOptions<AppRouter>;
+
+export function createTrpcClient() {
+  return trpc.createClient({
+    // The server refuses batches above 10 calls; keep the client under it.
+    links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 })],
+  });
+}
