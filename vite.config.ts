@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     // `root: 'client'` is for the app; the tests live at the repository root.
     root: repoRoot,
+    // CI sums the JSON reports of its runs into one closing line.
+    reporters: process.env.TEST_REPORT ? ['default', ['json', { outputFile: process.env.TEST_REPORT }]] : ['default'],
     projects: [
       {
         test: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type AppRouter, createClient, errorReason, TRPCClientError } from '@tradeloom/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, setupTestApp } from '../harness/app.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { createCompany, type TestCompany } from '../harness/factories.ts';
 
 let app: TestApp;
@@ -21,9 +21,16 @@ afterAll(async () => {
 
 describe('Node SDK over HTTP', () => {
   it('reads the company, members and audit log with a scoped key', async () => {
-    const { key } = await company.members.admin.caller.apiKeys.create({ name: 'sdk', scopes: ['company:read', 'members:read', 'audit:read'] });
+    const { key } = await company.members.admin.caller.apiKeys.create({
+      name: 'sdk',
+      scopes: ['company:read', 'members:read', 'audit:read'],
+    });
     const client = createClient({ url: http.url, apiKey: key });
-    const [current, members, audit] = await Promise.all([client.companies.current.query(), client.companies.members.query(), client.audit.list.query({ limit: 3 })]);
+    const [current, members, audit] = await Promise.all([
+      client.companies.current.query(),
+      client.companies.members.query(),
+      client.audit.list.query({ limit: 3 }),
+    ]);
     expect(current.id).toBe(company.id);
     expect(members.map((m) => m.userId)).toContain(company.members.owner.id);
     expect(audit.items.length).toBeGreaterThan(0);
@@ -50,9 +57,14 @@ describe('Node SDK over HTTP', () => {
   });
 
   it('the example script runs against a live server', async () => {
-    const { key } = await company.members.admin.caller.apiKeys.create({ name: 'example', scopes: ['company:read', 'members:read', 'audit:read'] });
+    const { key } = await company.members.admin.caller.apiKeys.create({
+      name: 'example',
+      scopes: ['company:read', 'members:read', 'audit:read'],
+    });
     const script = path.resolve(import.meta.dirname, '../../client/sdk/examples/company-report.ts');
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, TRADELOOM_URL: http.url, TRADELOOM_API_KEY: key } });
+    const { stdout } = await promisify(execFile)(process.execPath, [script], {
+      env: { ...process.env, TRADELOOM_URL: http.url, TRADELOOM_API_KEY: key },
+    });
     expect(stdout).toContain(company.name);
     expect(stdout).toContain('members:');
     expect(stdout).toContain('Latest changes:');

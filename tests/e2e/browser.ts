@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { createServer } from '@tradeloom/server';
+import { type Browser, chromium } from 'playwright-core';
+import { createTestDb } from '../harness/test-db.ts';
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
+    Boolean,
+  ) as string[];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server (built app, job runner, dev mailbox) on a fresh database and a free port. */
+export async function startAppServer() {
+  const port = await freePort();
+  const database = await createTestDb();
+  const server = await createServer({
+    database,
+    seedDemo: false,
+    config: {
+      port,
+      publicUrl: `http://127.0.0.1:${port}`,
+      env: 'development',
+      logLevel: 'silent',
+      secureCookies: false,
+      runJobs: true,
+      smtpUrl: undefined,
+    },
+  });
+  // Quick job polling so mail shows up in the dev mailbox without waiting.
+  await server.listen(port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}
