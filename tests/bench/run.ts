@@ -1,0 +1,135 @@
+// pnpm bench — tRPC procedures over HTTP against a raw-SQL Express baseline, same run, same data.
+// PostgreSQL from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test, where a
+// scratch database tl_bench is created), then the embedded PGlite figures.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
+import { createApp, createLogger, devMailboxMailer, loadConfig, systemClock } from '@tradeloom/server';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type RawQuery, startBaseline } from './baseline.ts';
+import { seedBenchData } from './seed.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+interface Row {
+  database: string;
+  target: string;
+  stack: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(url: string, apiKey: string): Promise<Omit<Row, 'database' | 'target' | 'stack'>> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { authorization: `Bearer ${apiKey}` } });
+  return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function startOurs(handle: DbHandle): Promise<{ url: string; close(): Promise<void> }> {
+  const config = loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false });
+  const app = createApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    config,
+    clock: systemClock,
+    mailer: devMailboxMailer(handle.db),
+    logger: createLogger('silent'),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery): Promise<Row[]> {
+  await migrateToLatest(handle.db);
+  console.log(`[${label}] seeding…`);
+  const { apiKey } = await seedBenchData(handle.db);
+  const ours = await startOurs(handle);
+  const raw = await startBaseline(rawQuery);
+  const targets = [
+    { target: 'companies.members (20 rows)', ours: `${ours.url}/trpc/companies.members`, raw: `${raw.url}/members` },
+    {
+      target: 'audit.list first page (50 of 2,000)',
+      ours: `${ours.url}/trpc/audit.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+      raw: `${raw.url}/audit`,
+    },
+  ];
+  const rows: Row[] = [];
+  for (const t of targets) {
+    for (const [stack, url] of [
+      ['raw SQL + Express', t.raw],
+      ['tRPC + Kysely', t.ours],
+    ] as const) {
+      console.log(`[${label}] ${t.target} — ${stack}`);
+      rows.push({ database: label, target: t.target, stack, ...(await measure(url, apiKey)) });
+    }
+  }
+  await ours.close();
+  await raw.close();
+  return rows;
+}
+
+async function postgresRows(): Promise<Row[]> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS tl_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE tl_bench');
+  const url = new URL(adminUrl);
+  url.pathname = '/tl_bench';
+  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20 });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  try {
+    return await benchDatabase('PostgreSQL', handle, async (text, values) => (await pool.query(text, values)).rows);
+  } finally {
+    await pool.end();
+    await handle.close();
+    await admin.query('DROP DATABASE IF EXISTS tl_bench WITH (FORCE)');
+    await admin.end();
+  }
+}
+
+async function pgliteRows(): Promise<Row[]> {
+  const handle = await createDb({ dataDir: 'memory://' });
+  const pglite = handle.pglite;
+  if (!pglite) throw new Error('expected PGlite');
+  try {
+    return await benchDatabase(
+      'PGlite (embedded)',
+      handle,
+      async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| database | procedure | stack | req/s | p50 ms | p99 ms | errors | vs raw |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    const raw = rows.find((r) => r.database === row.database && r.target === row.target && r.stack.startsWith('raw'));
+    const ratio = raw && raw.requests > 0 ? (row.requests / raw.requests).toFixed(2) : '—';
+    lines.push(
+      `| ${row.database} | ${row.target} | ${row.stack} | ${Math.round(row.requests)} | ${row.p50} | ${row.p99} | ${row.errors} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const rows = [...(await postgresRows()), ...(await pgliteRows())];
+const report = `# Benchmark ${new Date().toISOString()}\n\nautocannon -c ${CONNECTIONS} -d ${DURATION}, API-key auth, Node ${process.version}, ${(await import('node:os')).cpus().length} cores.\n\n${table(rows)}\n`;
+const out = path.resolve(import.meta.dirname, 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'latest.md'), report);
+console.log(`\n${report}`);
+process.exit(0);
