@@ -102,18 +102,19 @@ describe("another company's records are NOT_FOUND and stay unchanged", () => {
     const current = await owner.companies.current();
     const intruder = b.members.owner.caller;
     const auditBefore = await countRows(app, 'audit_log');
-    const attempts: [string, Promise<unknown>][] = [
-      ['apiKeys.revoke', intruder.apiKeys.revoke({ apiKeyId: key.id })],
-      ['companies.revokeInvite', intruder.companies.revokeInvite({ invitationId: invitation.invitationId })],
-      ['companies.setRole', intruder.companies.setRole({ userId: a.members.staff.id, role: 'admin' })],
-      ['companies.removeMember', intruder.companies.removeMember({ userId: a.members.staff.id })],
-      ['companies.transferOwnership', intruder.companies.transferOwnership({ userId: a.members.staff.id })],
-      ['companies.update', intruder.companies.update({ companyId: a.id, version: current.version, name: 'Hijacked' })],
-      ['companies.switch', intruder.companies.switch({ companyId: a.id })],
-      ['settings.financialYears.close', intruder.settings.financialYears.close({ financialYearId: year?.id ?? '' })],
+    // Lazy: each call starts only when awaited, so no rejection goes unhandled meanwhile.
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['apiKeys.revoke', () => intruder.apiKeys.revoke({ apiKeyId: key.id })],
+      ['companies.revokeInvite', () => intruder.companies.revokeInvite({ invitationId: invitation.invitationId })],
+      ['companies.setRole', () => intruder.companies.setRole({ userId: a.members.staff.id, role: 'admin' })],
+      ['companies.removeMember', () => intruder.companies.removeMember({ userId: a.members.staff.id })],
+      ['companies.transferOwnership', () => intruder.companies.transferOwnership({ userId: a.members.staff.id })],
+      ['companies.update', () => intruder.companies.update({ companyId: a.id, version: current.version, name: 'Hijacked' })],
+      ['companies.switch', () => intruder.companies.switch({ companyId: a.id })],
+      ['settings.financialYears.close', () => intruder.settings.financialYears.close({ financialYearId: year?.id ?? '' })],
     ];
     for (const [path, attempt] of attempts) {
-      const error = await failure(attempt);
+      const error = await failure(attempt());
       expect([path, error.code]).toEqual([path, 'NOT_FOUND']);
     }
     expect(await countRows(app, 'audit_log')).toBe(auditBefore);
