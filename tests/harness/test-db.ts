@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { withDatabase } from './global-setup.ts';
 
 /** A fresh migrated database for one test file, on PostgreSQL or PGlite as the run decides. */
-export async function createTestDb(): Promise<DbHandle> {
+export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   const template = inject('pgTemplate');
   const url = process.env.TEST_DATABASE_URL;
   if (template && url) {
@@ -15,6 +15,7 @@ export async function createTestDb(): Promise<DbHandle> {
     const handle = await createDb({ databaseUrl: withDatabase(url, name), poolSize: 20 });
     return {
       ...handle,
+      url: withDatabase(url, name),
       async close() {
         await handle.close();
         await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/errors.ts';
 
@@ -64,4 +64,21 @@ export function QueryView<T>({
     );
   }
   return <>{children(query.data)}</>;
+}
+
+/** A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column untitled. */
+export function DataTable({ headers, children, ...props }: { headers: string[]; children: ReactNode } & TableProps) {
+  return (
+    <Table {...props}>
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((header, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
+            <Table.Th key={index}>{header}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{children}</Table.Tbody>
+    </Table>
+  );
 }

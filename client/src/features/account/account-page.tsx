@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -79,36 +79,25 @@ function Sessions() {
       </Group>
       <QueryView query={sessions}>
         {(rows) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Device</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Signed in</Table.Th>
-                <Table.Th>Last active</Table.Th>
-                <Table.Th />
+          <DataTable headers={['Device', 'IP address', 'Signed in', 'Last active', '']}>
+            {rows.map((session) => (
+              <Table.Tr key={session.id}>
+                <Table.Td>
+                  {describeUserAgent(session.userAgent)} {session.current && <Badge size="xs">this device</Badge>}
+                </Table.Td>
+                <Table.Td>{session.ip ?? '—'}</Table.Td>
+                <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+                <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+                <Table.Td>
+                  {!session.current && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ sessionId: session.id })}>
+                      Sign out
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>
-                    {describeUserAgent(session.userAgent)} {session.current && <Badge size="xs">this device</Badge>}
-                  </Table.Td>
-                  <Table.Td>{session.ip ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    {!session.current && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ sessionId: session.id })}>
-                        Sign out
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </QueryView>
       <Text size="xs" c="dimmed" mt="sm">

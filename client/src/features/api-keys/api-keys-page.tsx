@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@tradeloom/shared';
 import { type FormEvent, useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -27,58 +27,46 @@ export function ApiKeysPage() {
       <Paper withBorder p="lg">
         <QueryView query={keys} isEmpty={(rows) => rows.length === 0} empty="No API keys yet.">
           {(rows) => (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Key</Table.Th>
-                  <Table.Th>Scopes</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th />
+            <DataTable headers={['Name', 'Key', 'Scopes', 'Created', 'Last used', '']}>
+              {rows.map((key) => (
+                <Table.Tr key={key.id}>
+                  <Table.Td>{key.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{key.prefix}_…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {key.scopes.map((scope) => (
+                        <Badge key={scope} size="xs" variant="outline">
+                          {scope}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatDateTime(key.createdAt)} by {key.createdBy}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(key.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    {key.revokedAt ? (
+                      <Badge color="gray">revoked</Badge>
+                    ) : (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="subtle"
+                        onClick={() =>
+                          window.confirm(`Revoke “${key.name}”? Programs using it stop working at once.`) &&
+                          revoke.mutate({ apiKeyId: key.id })
+                        }
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((key) => (
-                  <Table.Tr key={key.id}>
-                    <Table.Td>{key.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{key.prefix}_…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {key.scopes.map((scope) => (
-                          <Badge key={scope} size="xs" variant="outline">
-                            {scope}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDateTime(key.createdAt)} by {key.createdBy}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(key.lastUsedAt)}</Table.Td>
-                    <Table.Td>
-                      {key.revokedAt ? (
-                        <Badge color="gray">revoked</Badge>
-                      ) : (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="subtle"
-                          onClick={() =>
-                            window.confirm(`Revoke “${key.name}”? Programs using it stop working at once.`) &&
-                            revoke.mutate({ apiKeyId: key.id })
-                          }
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </DataTable>
           )}
         </QueryView>
       </Paper>

@@ -1,7 +1,7 @@
 import { Button, Code, Group, Paper, Select, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 
@@ -51,44 +51,33 @@ export function AuditPage() {
         <QueryView query={{ ...audit, data: rows }} isEmpty={(items) => items.length === 0} empty="Nothing matches these filters.">
           {(items) => (
             <Stack>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>When</Table.Th>
-                    <Table.Th>Who</Table.Th>
-                    <Table.Th>Action</Table.Th>
-                    <Table.Th>Record</Table.Th>
-                    <Table.Th>Change</Table.Th>
+              <DataTable headers={['When', 'Who', 'Action', 'Record', 'Change']}>
+                {items.map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>{formatDateTime(entry.occurredAt)}</Table.Td>
+                    <Table.Td>{entry.actorName ?? (entry.actorApiKeyId ? 'API key' : 'System')}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {entry.action}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">
+                        {entry.entityType} <Code>{entry.entityId.slice(0, 8)}</Code>
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={420}>
+                      <Spoiler maxHeight={44} showLabel="more" hideLabel="less">
+                        {describeChange(entry.before, entry.after).map((line) => (
+                          <Text key={line} size="xs" ff="monospace">
+                            {line}
+                          </Text>
+                        ))}
+                      </Spoiler>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((entry) => (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td>{formatDateTime(entry.occurredAt)}</Table.Td>
-                      <Table.Td>{entry.actorName ?? (entry.actorApiKeyId ? 'API key' : 'System')}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {entry.action}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">
-                          {entry.entityType} <Code>{entry.entityId.slice(0, 8)}</Code>
-                        </Text>
-                      </Table.Td>
-                      <Table.Td maw={420}>
-                        <Spoiler maxHeight={44} showLabel="more" hideLabel="less">
-                          {describeChange(entry.before, entry.after).map((line) => (
-                            <Text key={line} size="xs" ff="monospace">
-                              {line}
-                            </Text>
-                          ))}
-                        </Spoiler>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                ))}
+              </DataTable>
               {audit.hasNextPage && (
                 <Button variant="light" onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
                   Load older entries

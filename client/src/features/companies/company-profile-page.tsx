@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { CompanyFields, type CompanyForm } from './company-fields.tsx';
 
 type Company = RouterOutputs['companies']['current'];
 
@@ -70,9 +71,10 @@ function Field({ label, value }: { label: string; value: string }) {
 
 function EditCompany({ company, onDone }: { company: Company; onDone: () => void }) {
   const utils = trpc.useUtils();
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<CompanyForm>({
     name: company.name,
     legalName: company.legalName,
+    country: company.country,
     taxId: company.taxId ?? '',
     isBuyer: company.isBuyer,
     isSupplier: company.isSupplier,
@@ -89,7 +91,8 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ companyId: company.id, version: company.version, ...form, taxId: form.taxId || undefined });
+    const { country: _country, ...fields } = form;
+    update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || undefined });
   };
   return (
     <form onSubmit={submit}>
@@ -99,32 +102,7 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
             {errorMessage(update.error)}
           </Text>
         )}
-        <TextInput
-          label="Company name"
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-          error={fieldError(update.error, 'name')}
-        />
-        <TextInput
-          label="Legal name"
-          value={form.legalName}
-          onChange={(e) => setForm({ ...form, legalName: e.currentTarget.value })}
-          error={fieldError(update.error, 'legalName')}
-        />
-        <TextInput
-          label={company.country === 'IN' ? 'GSTIN' : 'Tax id'}
-          value={form.taxId}
-          onChange={(e) => setForm({ ...form, taxId: e.currentTarget.value })}
-          error={fieldError(update.error, 'taxId')}
-        />
-        <Group>
-          <Checkbox label="We buy" checked={form.isBuyer} onChange={(e) => setForm({ ...form, isBuyer: e.currentTarget.checked })} />
-          <Checkbox
-            label="We supply"
-            checked={form.isSupplier}
-            onChange={(e) => setForm({ ...form, isSupplier: e.currentTarget.checked })}
-          />
-        </Group>
+        <CompanyFields form={form} onChange={setForm} error={update.error} countryEditable={false} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>
             Save
@@ -166,26 +144,17 @@ function Branches({ company }: { company: Company }) {
           No branches yet. Add one per GST registration or warehouse.
         </Text>
       ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>GSTIN</Table.Th>
+        <DataTable headers={['Name', 'Address', 'GSTIN']}>
+          {company.branches.map((branch) => (
+            <Table.Tr key={branch.id}>
+              <Table.Td>
+                {branch.name} {branch.isHeadOffice && <Badge size="xs">Head office</Badge>}
+              </Table.Td>
+              <Table.Td>{[branch.addressLine, branch.city, branch.state, branch.postalCode].filter(Boolean).join(', ') || '—'}</Table.Td>
+              <Table.Td>{branch.gstin ?? '—'}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {company.branches.map((branch) => (
-              <Table.Tr key={branch.id}>
-                <Table.Td>
-                  {branch.name} {branch.isHeadOffice && <Badge size="xs">Head office</Badge>}
-                </Table.Td>
-                <Table.Td>{[branch.addressLine, branch.city, branch.state, branch.postalCode].filter(Boolean).join(', ') || '—'}</Table.Td>
-                <Table.Td>{branch.gstin ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       <Modal opened={opened} onClose={modal.close} title="Add branch">
         <form onSubmit={submit}>

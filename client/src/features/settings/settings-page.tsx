@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -46,45 +46,34 @@ function FinancialYears() {
       </Text>
       <QueryView query={years} isEmpty={(rows) => rows.length === 0} empty="No financial years yet.">
         {(rows) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Year</Table.Th>
-                <Table.Th>From</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th />
+          <DataTable headers={['Year', 'From', 'To', 'Status', '']}>
+            {rows.map((year) => (
+              <Table.Tr key={year.id}>
+                <Table.Td>{year.label}</Table.Td>
+                <Table.Td>{formatDate(year.startsOn)}</Table.Td>
+                <Table.Td>{formatDate(year.endsOn)}</Table.Td>
+                <Table.Td>
+                  <Badge color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
+                    {year.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {can('settings:write') && year.status === 'open' && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        window.confirm(`Close ${year.label}? This cannot be undone.`) && close.mutate({ financialYearId: year.id })
+                      }
+                    >
+                      Close year
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((year) => (
-                <Table.Tr key={year.id}>
-                  <Table.Td>{year.label}</Table.Td>
-                  <Table.Td>{formatDate(year.startsOn)}</Table.Td>
-                  <Table.Td>{formatDate(year.endsOn)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
-                      {year.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {can('settings:write') && year.status === 'open' && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() =>
-                          window.confirm(`Close ${year.label}? This cannot be undone.`) && close.mutate({ financialYearId: year.id })
-                        }
-                      >
-                        Close year
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </QueryView>
       {can('settings:write') && (
@@ -142,24 +131,15 @@ function NumberSeries() {
       </Text>
       <QueryView query={series} isEmpty={(rows) => rows.length === 0} empty="No documents numbered yet.">
         {(rows) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Document</Table.Th>
-                <Table.Th>Financial year</Table.Th>
-                <Table.Th>Next number</Table.Th>
+          <DataTable headers={['Document', 'Financial year', 'Next number']}>
+            {rows.map((row) => (
+              <Table.Tr key={`${row.docType}-${row.periodKey}`}>
+                <Table.Td>{row.docType}</Table.Td>
+                <Table.Td>{row.periodKey}</Table.Td>
+                <Table.Td>{row.nextValue}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={`${row.docType}-${row.periodKey}`}>
-                  <Table.Td>{row.docType}</Table.Td>
-                  <Table.Td>{row.periodKey}</Table.Td>
-                  <Table.Td>{row.nextValue}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </QueryView>
     </Paper>

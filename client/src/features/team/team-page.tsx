@@ -22,7 +22,7 @@ import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan, useMe } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -99,93 +99,82 @@ function Members() {
       </Group>
       <QueryView query={members} isEmpty={(rows) => rows.length === 0} empty="No members.">
         {(rows) => (
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Joined</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((member) => {
-                const role = member.role as Role;
-                const manageable = can('members:manage') && member.userId !== myId && canManage(myRole, role);
-                return (
-                  <Table.Tr key={member.userId} data-testid={`member-${member.email}`}>
-                    <Table.Td>
-                      {member.name}{' '}
-                      {member.userId === myId && (
-                        <Badge size="xs" variant="outline">
-                          you
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {member.email}{' '}
-                      {!member.emailVerifiedAt && (
-                        <Badge size="xs" color="yellow">
-                          unverified
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {manageable ? (
-                        <Select
-                          aria-label={`Role of ${member.name}`}
-                          size="xs"
-                          w={130}
-                          data={assignableRoles(myRole).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                          value={role}
-                          allowDeselect={false}
-                          onChange={(value) => value && value !== role && setRole.mutate({ userId: member.userId, role: value as Role })}
-                        />
-                      ) : (
-                        <Badge variant="light">{ROLE_LABELS[role]}</Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDate(member.joinedAt)}</Table.Td>
-                    <Table.Td>
-                      {member.userId !== myId && (manageable || (myRole === 'owner' && can('ownership:transfer'))) && (
-                        <Menu withinPortal position="bottom-end">
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" aria-label={`Actions for ${member.name}`}>
-                              ⋯
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            {myRole === 'owner' && (
-                              <Menu.Item
-                                onClick={() =>
-                                  window.confirm(`Make ${member.name} the owner? You become an admin.`) &&
-                                  transfer.mutate({ userId: member.userId })
-                                }
-                              >
-                                Transfer ownership
-                              </Menu.Item>
-                            )}
-                            {manageable && (
-                              <Menu.Item
-                                color="red"
-                                onClick={() =>
-                                  window.confirm(`Remove ${member.name}? They lose access at once.`) &&
-                                  remove.mutate({ userId: member.userId })
-                                }
-                              >
-                                Remove from company
-                              </Menu.Item>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <DataTable striped highlightOnHover headers={['Name', 'Email', 'Role', 'Joined', '']}>
+            {rows.map((member) => {
+              const role = member.role as Role;
+              const manageable = can('members:manage') && member.userId !== myId && canManage(myRole, role);
+              return (
+                <Table.Tr key={member.userId} data-testid={`member-${member.email}`}>
+                  <Table.Td>
+                    {member.name}{' '}
+                    {member.userId === myId && (
+                      <Badge size="xs" variant="outline">
+                        you
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {member.email}{' '}
+                    {!member.emailVerifiedAt && (
+                      <Badge size="xs" color="yellow">
+                        unverified
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {manageable ? (
+                      <Select
+                        aria-label={`Role of ${member.name}`}
+                        size="xs"
+                        w={130}
+                        data={assignableRoles(myRole).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                        value={role}
+                        allowDeselect={false}
+                        onChange={(value) => value && value !== role && setRole.mutate({ userId: member.userId, role: value as Role })}
+                      />
+                    ) : (
+                      <Badge variant="light">{ROLE_LABELS[role]}</Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(member.joinedAt)}</Table.Td>
+                  <Table.Td>
+                    {member.userId !== myId && (manageable || (myRole === 'owner' && can('ownership:transfer'))) && (
+                      <Menu withinPortal position="bottom-end">
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" aria-label={`Actions for ${member.name}`}>
+                            ⋯
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          {myRole === 'owner' && (
+                            <Menu.Item
+                              onClick={() =>
+                                window.confirm(`Make ${member.name} the owner? You become an admin.`) &&
+                                transfer.mutate({ userId: member.userId })
+                              }
+                            >
+                              Transfer ownership
+                            </Menu.Item>
+                          )}
+                          {manageable && (
+                            <Menu.Item
+                              color="red"
+                              onClick={() =>
+                                window.confirm(`Remove ${member.name}? They lose access at once.`) &&
+                                remove.mutate({ userId: member.userId })
+                              }
+                            >
+                              Remove from company
+                            </Menu.Item>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
         )}
       </QueryView>
     </Paper>
@@ -207,40 +196,28 @@ function Invitations() {
       </Title>
       <QueryView query={invitations} isEmpty={(rows) => rows.length === 0} empty="No invitations sent yet.">
         {(rows) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Invited by</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th />
+          <DataTable headers={['Email', 'Role', 'Status', 'Invited by', 'Expires', '']}>
+            {rows.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>{invitation.email}</Table.Td>
+                <Table.Td>{ROLE_LABELS[invitation.role]}</Table.Td>
+                <Table.Td>
+                  <Badge color={colors[invitation.status]} variant="light">
+                    {invitation.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{invitation.invitedBy}</Table.Td>
+                <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
+                <Table.Td>
+                  {invitation.status === 'pending' && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ invitationId: invitation.id })}>
+                      Revoke
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>{invitation.email}</Table.Td>
-                  <Table.Td>{ROLE_LABELS[invitation.role]}</Table.Td>
-                  <Table.Td>
-                    <Badge color={colors[invitation.status]} variant="light">
-                      {invitation.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{invitation.invitedBy}</Table.Td>
-                  <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    {invitation.status === 'pending' && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ invitationId: invitation.id })}>
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </QueryView>
     </Paper>
