@@ -5,10 +5,10 @@ import express from 'express';
 /** Runs one parameterised SQL statement and returns its rows, whatever the driver. */
 export type RawQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
-// The same statements the procedures run (key lookup, company status, membership read or audit
+// The same statements the procedures run (key lookup with company status, then the member list or audit
 // page), written by hand and answered with res.json: the floor for what our stack can reach.
-const KEY = 'SELECT id, company_id, scopes, revoked_at, last_used_at FROM api_keys WHERE secret_hash = $1';
-const STATUS = 'SELECT status FROM companies WHERE id = $1';
+const KEY = `SELECT k.id, k.company_id, k.scopes, k.revoked_at, k.last_used_at, c.status
+  FROM api_keys k JOIN companies c ON c.id = k.company_id WHERE k.secret_hash = $1`;
 const MEMBERS = `SELECT u.id AS "userId", u.name, u.email, m.role, m.branch_ids AS "branchIds", m.created_at AS "joinedAt", u.email_verified_at AS "emailVerifiedAt"
   FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.company_id = $1 ORDER BY u.name`;
 const AUDIT = `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
@@ -20,8 +20,7 @@ export async function startBaseline(query: RawQuery): Promise<{ url: string; clo
   const authenticate = async (authorization: string | undefined) => {
     const key = authorization?.replace(/^Bearer /, '') ?? '';
     const [row] = await query(KEY, [createHash('sha256').update(key).digest()]);
-    if (!row) return null;
-    await query(STATUS, [row.company_id]);
+    if (row?.status !== 'active') return null;
     return row.company_id as string;
   };
   app.get('/members', async (req, res) => {

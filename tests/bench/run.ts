@@ -1,12 +1,13 @@
 // pnpm bench — tRPC procedures over HTTP against a raw-SQL Express baseline, same run, same data.
 // PostgreSQL from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test, where a
 // scratch database tl_bench is created), then the embedded PGlite figures.
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
 import { createApp, createLogger, devMailboxMailer, loadConfig, systemClock } from '@tradeloom/server';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { type RawQuery, startBaseline } from './baseline.ts';
 import { seedBenchData } from './seed.ts';
@@ -24,8 +25,18 @@ interface Row {
   errors: number;
 }
 
+const autocannonBin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
+
+/** Load comes from a separate autocannon process, so it does not share the servers' event loop. */
 async function measure(url: string, apiKey: string): Promise<Omit<Row, 'database' | 'target' | 'stack'>> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { authorization: `Bearer ${apiKey}` } });
+  const args = ['-c', String(CONNECTIONS), '-d', String(DURATION), '-j', '-H', `authorization=Bearer ${apiKey}`, url];
+  const { stdout } = await promisify(execFile)(autocannonBin, args, { maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    non2xx: number;
+  };
   return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 

@@ -209,3 +209,15 @@ describe('login chooses the company the user last worked in', () => {
     expect(me.activeCompany?.id).toBe(other.id);
   });
 });
+
+describe('a suspended company', () => {
+  it('refuses its members and its API keys until reactivated', async () => {
+    const co = await createCompany(app, 'Susp');
+    const { key } = await co.members.admin.caller.apiKeys.create({ name: 'k', scopes: ['company:read'] });
+    await app.db.updateTable('companies').set({ status: 'suspended' }).where('id', '=', co.id).execute();
+    expect((await failure(co.members.owner.caller.companies.current())).code).toBe('FORBIDDEN');
+    expect((await failure(app.caller({ apiKey: key }).companies.current())).code).toBe('FORBIDDEN');
+    await app.db.updateTable('companies').set({ status: 'active' }).where('id', '=', co.id).execute();
+    expect((await app.caller({ apiKey: key }).companies.current()).id).toBe(co.id);
+  });
+});

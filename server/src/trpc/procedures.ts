@@ -46,9 +46,12 @@ export const platformAdminProcedure = baseProcedure
     return next();
   });
 
+const companyInactive = () => appError('FORBIDDEN', 'PERMISSION_DENIED', 'This company is suspended or closed.');
+
 async function actorFromApiKey(ctx: Context, key: string): Promise<CompanyActor> {
   const principal = await authenticateApiKey(ctx.deps.db, ctx.deps.clock, key);
   if (!principal) throw appError('UNAUTHORIZED', 'API_KEY_REVOKED', 'The API key is not valid or has been revoked.');
+  if (principal.companyStatus !== 'active') throw companyInactive();
   const scopes = principal.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s));
   return {
     companyId: principal.companyId,
@@ -64,11 +67,13 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
   // Read on every request, so a removed or demoted member loses access at once.
   const membership = await ctx.deps.db
     .selectFrom('memberships')
-    .select(['role'])
-    .where('company_id', '=', session.activeCompanyId)
-    .where('user_id', '=', session.userId)
+    .innerJoin('companies', 'companies.id', 'memberships.company_id')
+    .select(['memberships.role', 'companies.status'])
+    .where('memberships.company_id', '=', session.activeCompanyId)
+    .where('memberships.user_id', '=', session.userId)
     .executeTakeFirst();
   if (!membership) throw appError('FORBIDDEN', 'NOT_A_MEMBER', 'You are no longer a member of this company.');
+  if (membership.status !== 'active') throw companyInactive();
   const role = membership.role as Role;
   return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
 }
@@ -89,10 +94,6 @@ export function companyProcedure(permission: Permission) {
       actor = await actorFromApiKey(ctx, ctx.credentials.apiKey);
     } else {
       throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
-    }
-    const company = await ctx.deps.db.selectFrom('companies').select('status').where('id', '=', actor.companyId).executeTakeFirst();
-    if (company?.status !== 'active') {
-      throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'This company is suspended or closed.');
     }
     if (!actor.permissions.has(permission)) {
       throw appError('FORBIDDEN', 'PERMISSION_DENIED', `Your role does not allow this (needs ${permission}).`);

@@ -5,6 +5,7 @@ import { hashSecret } from '../../lib/secrets.ts';
 export interface ApiKeyPrincipal {
   apiKeyId: string;
   companyId: string;
+  companyStatus: string;
   scopes: string[];
 }
 
@@ -15,8 +16,9 @@ export async function authenticateApiKey(db: Executor, clock: Clock, key: string
   if (!/^tlk_[a-z0-9]{8}_[a-z0-9]{32}$/.test(key)) return null;
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'company_id', 'scopes', 'revoked_at', 'last_used_at'])
-    .where('secret_hash', '=', hashSecret(key))
+    .innerJoin('companies', 'companies.id', 'api_keys.company_id')
+    .select(['api_keys.id', 'api_keys.company_id', 'api_keys.scopes', 'api_keys.revoked_at', 'api_keys.last_used_at', 'companies.status'])
+    .where('api_keys.secret_hash', '=', hashSecret(key))
     .executeTakeFirst();
   if (!row || row.revoked_at) return null;
   const now = clock.now();
@@ -24,5 +26,5 @@ export async function authenticateApiKey(db: Executor, clock: Clock, key: string
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { apiKeyId: row.id, companyId: row.company_id, scopes: row.scopes };
+  return { apiKeyId: row.id, companyId: row.company_id, companyStatus: row.status, scopes: row.scopes };
 }
