@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -29,16 +29,12 @@ function Profile() {
       notifications.show({ color: 'teal', message: 'Saved.' });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ name });
-  };
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="sm">
         Profile
       </Title>
-      <form onSubmit={submit}>
+      <MutationForm onSubmit={() => update.mutate({ name })} error={update.error}>
         <Group align="flex-end">
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'name')} />
           <TextInput label="Email" value={me.data?.user.email ?? ''} disabled />
@@ -49,7 +45,7 @@ function Profile() {
             Change password
           </Button>
         </Group>
-      </form>
+      </MutationForm>
     </Paper>
   );
 }

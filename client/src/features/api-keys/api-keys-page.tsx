@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, 
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@tradeloom/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -98,47 +98,40 @@ function CreateKeyForm() {
       </Stack>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name, scopes });
-  };
   return (
-    <form onSubmit={submit}>
-      <Stack>
-        {create.error && <Alert color="red">{errorMessage(create.error)}</Alert>}
-        <TextInput
-          label="Name"
-          description="What uses it, e.g. “ERP sync”."
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldError(create.error, 'name')}
-        />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Scopes
+    <MutationForm onSubmit={() => create.mutate({ name, scopes })} error={create.error}>
+      <TextInput
+        label="Name"
+        description="What uses it, e.g. “ERP sync”."
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(create.error, 'name')}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          Scopes
+        </Text>
+        {API_KEY_SCOPES.map((scope) => (
+          <Checkbox
+            key={scope}
+            label={scope}
+            disabled={!can(scope)}
+            checked={scopes.includes(scope)}
+            onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+          />
+        ))}
+        {fieldError(create.error, 'scopes') && (
+          <Text c="red" size="xs">
+            {fieldError(create.error, 'scopes')}
           </Text>
-          {API_KEY_SCOPES.map((scope) => (
-            <Checkbox
-              key={scope}
-              label={scope}
-              disabled={!can(scope)}
-              checked={scopes.includes(scope)}
-              onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
-            />
-          ))}
-          {fieldError(create.error, 'scopes') && (
-            <Text c="red" size="xs">
-              {fieldError(create.error, 'scopes')}
-            </Text>
-          )}
-        </Stack>
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Create key
-          </Button>
-        </Group>
+        )}
       </Stack>
-    </form>
+      <Group justify="flex-end">
+        <Button type="submit" loading={create.isPending}>
+          Create key
+        </Button>
+      </Group>
+    </MutationForm>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, PasswordInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/session.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { MutationForm } from '../../app/ui.tsx';
+import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
 
@@ -21,39 +22,32 @@ export function ChangePasswordPage() {
       navigate('/', { replace: true });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    change.mutate({ currentPassword, newPassword });
-  };
   const forced = me.data?.user.mustChangePassword;
   return (
     <AuthCard
       title={forced ? 'Choose your own password' : 'Change password'}
       subtitle={forced ? 'Your admin set a temporary password. Replace it to continue.' : undefined}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          {change.error && !fieldError(change.error, 'newPassword') && <Alert color="red">{errorMessage(change.error)}</Alert>}
-          <PasswordInput
-            label={forced ? 'Temporary password' : 'Current password'}
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-          />
-          <PasswordInput
-            label="New password"
-            autoComplete="new-password"
-            required
-            value={newPassword}
-            onChange={(e) => setNew(e.currentTarget.value)}
-            error={fieldError(change.error, 'newPassword')}
-          />
-          <Button type="submit" loading={change.isPending}>
-            Save password
-          </Button>
-        </Stack>
-      </form>
+      <MutationForm onSubmit={() => change.mutate({ currentPassword, newPassword })} error={change.error}>
+        <PasswordInput
+          label={forced ? 'Temporary password' : 'Current password'}
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label="New password"
+          autoComplete="new-password"
+          required
+          value={newPassword}
+          onChange={(e) => setNew(e.currentTarget.value)}
+          error={fieldError(change.error, 'newPassword')}
+        />
+        <Button type="submit" loading={change.isPending}>
+          Save password
+        </Button>
+      </MutationForm>
     </AuthCard>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Anchor, Button, Group, PasswordInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { MutationForm } from '../../app/ui.tsx';
+import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
 
@@ -22,52 +23,41 @@ export function LoginPage() {
       navigate(result.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    login.mutate({ email, password });
-  };
   return (
     <AuthCard title="Sign in" subtitle="Work with your partners, orders and trades in one place.">
-      <form onSubmit={submit}>
-        <Stack>
-          {login.error && !fieldError(login.error, 'email') && (
-            <Alert color="red" role="alert">
-              {errorMessage(login.error)}
-            </Alert>
-          )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(login.error, 'email')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={login.isPending}>
-            Sign in
-          </Button>
-          <Group justify="space-between">
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              Forgot your password?
-            </Anchor>
-            <Anchor
-              component={Link}
-              to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}
-              size="sm"
-            >
-              Create an account
-            </Anchor>
-          </Group>
-        </Stack>
-      </form>
+      <MutationForm onSubmit={() => login.mutate({ email, password })} error={login.error}>
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(login.error, 'email')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        <Button type="submit" loading={login.isPending}>
+          Sign in
+        </Button>
+        <Group justify="space-between">
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot your password?
+          </Anchor>
+          <Anchor
+            component={Link}
+            to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}
+            size="sm"
+          >
+            Create an account
+          </Anchor>
+        </Group>
+      </MutationForm>
     </AuthCard>
   );
 }

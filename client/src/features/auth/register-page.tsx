@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core';
 import { PASSWORD_MIN } from '@tradeloom/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { MutationForm } from '../../app/ui.tsx';
+import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
 import { safeNext } from './login-page.tsx';
@@ -21,56 +22,45 @@ export function RegisterPage() {
   });
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [key]: event.currentTarget.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    register.mutate(form);
-  };
   return (
     <AuthCard title="Create your account" subtitle="Then set up your company or accept an invitation.">
-      <form onSubmit={submit}>
-        <Stack>
-          {register.error && (
-            <Alert color="red" role="alert">
-              {errorMessage(register.error)}
-            </Alert>
-          )}
-          <TextInput
-            label="Your name"
-            autoComplete="name"
-            required
-            value={form.name}
-            onChange={set('name')}
-            error={fieldError(register.error, 'name')}
-          />
-          <TextInput
-            label="Work email"
-            type="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={set('email')}
-            error={fieldError(register.error, 'email')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="new-password"
-            required
-            description={`At least ${PASSWORD_MIN} characters. A phrase of several words is easy to remember and hard to guess.`}
-            value={form.password}
-            onChange={set('password')}
-            error={fieldError(register.error, 'password')}
-          />
-          <Button type="submit" loading={register.isPending}>
-            Create account
-          </Button>
-          <Text size="sm">
-            Already have an account?{' '}
-            <Anchor component={Link} to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>
-              Sign in
-            </Anchor>
-          </Text>
-        </Stack>
-      </form>
+      <MutationForm onSubmit={() => register.mutate(form)} error={register.error}>
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          required
+          value={form.name}
+          onChange={set('name')}
+          error={fieldError(register.error, 'name')}
+        />
+        <TextInput
+          label="Work email"
+          type="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError(register.error, 'email')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="new-password"
+          required
+          description={`At least ${PASSWORD_MIN} characters. A phrase of several words is easy to remember and hard to guess.`}
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError(register.error, 'password')}
+        />
+        <Button type="submit" loading={register.isPending}>
+          Create account
+        </Button>
+        <Text size="sm">
+          Already have an account?{' '}
+          <Anchor component={Link} to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>
+            Sign in
+          </Anchor>
+        </Text>
+      </MutationForm>
     </AuthCard>
   );
 }

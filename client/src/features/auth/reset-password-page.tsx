@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Button, PasswordInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { MutationForm } from '../../app/ui.tsx';
+import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
 
@@ -10,10 +11,6 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const reset = trpc.auth.resetPassword.useMutation();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reset.mutate({ token, password });
-  };
   return (
     <AuthCard title="Choose a new password" subtitle="Signing in again will be needed on every device.">
       {reset.isSuccess ? (
@@ -25,23 +22,20 @@ export function ResetPasswordPage() {
           with the new one.
         </Alert>
       ) : (
-        <form onSubmit={submit}>
-          <Stack>
-            {!token && <Alert color="red">This page needs the link from the email.</Alert>}
-            {reset.error && !fieldError(reset.error, 'password') && <Alert color="red">{errorMessage(reset.error)}</Alert>}
-            <PasswordInput
-              label="New password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldError(reset.error, 'password')}
-            />
-            <Button type="submit" loading={reset.isPending} disabled={!token}>
-              Set new password
-            </Button>
-          </Stack>
-        </form>
+        <MutationForm onSubmit={() => reset.mutate({ token, password })} error={reset.error}>
+          {!token && <Alert color="red">This page needs the link from the email.</Alert>}
+          <PasswordInput
+            label="New password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldError(reset.error, 'password')}
+          />
+          <Button type="submit" loading={reset.isPending} disabled={!token}>
+            Set new password
+          </Button>
+        </MutationForm>
       )}
     </AuthCard>
   );

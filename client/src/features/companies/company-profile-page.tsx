@@ -1,10 +1,10 @@
 import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { fieldError } from '../../lib/errors.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { CompanyFields, type CompanyForm } from './company-fields.tsx';
 
@@ -89,27 +89,21 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
       if (error.data?.code === 'CONFLICT') void utils.companies.current.invalidate();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { country: _country, ...fields } = form;
-    update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || undefined });
-  };
   return (
-    <form onSubmit={submit}>
-      <Stack>
-        {update.error && (
-          <Text c="red" size="sm">
-            {errorMessage(update.error)}
-          </Text>
-        )}
-        <CompanyFields form={form} onChange={setForm} error={update.error} countryEditable={false} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <MutationForm
+      onSubmit={() => {
+        const { country: _country, ...fields } = form;
+        update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || undefined });
+      }}
+      error={update.error}
+    >
+      <CompanyFields form={form} onChange={setForm} error={update.error} countryEditable={false} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={update.isPending}>
+          Save
+        </Button>
+      </Group>
+    </MutationForm>
   );
 }
 
@@ -125,10 +119,6 @@ function Branches({ company }: { company: Company }) {
       modal.close();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ ...form, country: company.country, gstin: form.gstin || undefined });
-  };
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
@@ -157,52 +147,44 @@ function Branches({ company }: { company: Company }) {
         </DataTable>
       )}
       <Modal opened={opened} onClose={modal.close} title="Add branch">
-        <form onSubmit={submit}>
-          <Stack>
-            {create.error && (
-              <Text c="red" size="sm">
-                {errorMessage(create.error)}
-              </Text>
-            )}
+        <MutationForm
+          onSubmit={() => create.mutate({ ...form, country: company.country, gstin: form.gstin || undefined })}
+          error={create.error}
+        >
+          <TextInput
+            label="Name"
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={fieldError(create.error, 'name')}
+          />
+          <TextInput label="Address" value={form.addressLine} onChange={(e) => setForm({ ...form, addressLine: e.currentTarget.value })} />
+          <Group grow>
+            <TextInput label="City" value={form.city} onChange={(e) => setForm({ ...form, city: e.currentTarget.value })} />
+            <TextInput label="State" value={form.state} onChange={(e) => setForm({ ...form, state: e.currentTarget.value })} />
             <TextInput
-              label="Name"
-              required
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-              error={fieldError(create.error, 'name')}
+              label="Postal code"
+              value={form.postalCode}
+              onChange={(e) => setForm({ ...form, postalCode: e.currentTarget.value })}
             />
-            <TextInput
-              label="Address"
-              value={form.addressLine}
-              onChange={(e) => setForm({ ...form, addressLine: e.currentTarget.value })}
-            />
-            <Group grow>
-              <TextInput label="City" value={form.city} onChange={(e) => setForm({ ...form, city: e.currentTarget.value })} />
-              <TextInput label="State" value={form.state} onChange={(e) => setForm({ ...form, state: e.currentTarget.value })} />
-              <TextInput
-                label="Postal code"
-                value={form.postalCode}
-                onChange={(e) => setForm({ ...form, postalCode: e.currentTarget.value })}
-              />
-            </Group>
-            <TextInput
-              label="GSTIN"
-              value={form.gstin}
-              onChange={(e) => setForm({ ...form, gstin: e.currentTarget.value })}
-              error={fieldError(create.error, 'gstin')}
-            />
-            <Checkbox
-              label="Head office"
-              checked={form.isHeadOffice}
-              onChange={(e) => setForm({ ...form, isHeadOffice: e.currentTarget.checked })}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" loading={create.isPending}>
-                Add branch
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          </Group>
+          <TextInput
+            label="GSTIN"
+            value={form.gstin}
+            onChange={(e) => setForm({ ...form, gstin: e.currentTarget.value })}
+            error={fieldError(create.error, 'gstin')}
+          />
+          <Checkbox
+            label="Head office"
+            checked={form.isHeadOffice}
+            onChange={(e) => setForm({ ...form, isHeadOffice: e.currentTarget.checked })}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending}>
+              Add branch
+            </Button>
+          </Group>
+        </MutationForm>
       </Modal>
     </Paper>
   );

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
+import { Button, Group, Paper, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { PageHeader } from '../../app/ui.tsx';
-import { errorMessage } from '../../lib/errors.ts';
+import { MutationForm, PageHeader } from '../../app/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { CompanyFields, type CompanyForm } from './company-fields.tsx';
 
@@ -19,25 +18,21 @@ export function CreateCompanyPage() {
       navigate('/');
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ ...form, legalName: form.legalName || undefined, taxId: form.taxId || undefined });
-  };
   return (
     <Stack maw={640}>
       <PageHeader title="Create a company" description="You become its owner and can invite your team next." />
       <Paper withBorder p="lg">
-        <form onSubmit={submit}>
-          <Stack>
-            {create.error && <Alert color="red">{errorMessage(create.error)}</Alert>}
-            <CompanyFields form={form} onChange={setForm} error={create.error} countryEditable />
-            <Group justify="flex-end">
-              <Button type="submit" loading={create.isPending}>
-                Create company
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <MutationForm
+          onSubmit={() => create.mutate({ ...form, legalName: form.legalName || undefined, taxId: form.taxId || undefined })}
+          error={create.error}
+        >
+          <CompanyFields form={form} onChange={setForm} error={create.error} countryEditable />
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending}>
+              Create company
+            </Button>
+          </Group>
+        </MutationForm>
       </Paper>
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useCan } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -32,10 +32,6 @@ function FinancialYears() {
     onSuccess: () => utils.settings.financialYears.list.invalidate(),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(form);
-  };
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="xs">
@@ -77,7 +73,7 @@ function FinancialYears() {
         )}
       </QueryView>
       {can('settings:write') && (
-        <form onSubmit={submit}>
+        <MutationForm onSubmit={() => create.mutate(form)} error={create.error}>
           <Group align="flex-end" mt="md">
             <TextInput
               label="Label"
@@ -107,12 +103,7 @@ function FinancialYears() {
               Add year
             </Button>
           </Group>
-          {create.error && !fieldError(create.error, 'endsOn') && (
-            <Text c="red" size="sm" mt="xs">
-              {errorMessage(create.error)}
-            </Text>
-          )}
-        </form>
+        </MutationForm>
       )}
     </Paper>
   );

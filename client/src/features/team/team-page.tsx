@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -19,10 +18,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan, useMe } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -245,53 +244,49 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       onDone();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    invite.mutate({ email, role, temporaryPassword: withPassword ? temporaryPassword : undefined });
-  };
   return (
-    <form onSubmit={submit}>
-      <Stack>
-        {invite.error && <Alert color="red">{errorMessage(invite.error)}</Alert>}
-        <TextInput
-          label="Email"
-          type="email"
+    <MutationForm
+      onSubmit={() => invite.mutate({ email, role, temporaryPassword: withPassword ? temporaryPassword : undefined })}
+      error={invite.error}
+    >
+      <TextInput
+        label="Email"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={fieldError(invite.error, 'email')}
+      />
+      <Select
+        label="Role"
+        data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        value={role}
+        onChange={(value) => value && setRole(value as Role)}
+        allowDeselect={false}
+      />
+      <Checkbox
+        label="Set a temporary password instead of emailing a link"
+        checked={withPassword}
+        onChange={(e) => setWithPassword(e.currentTarget.checked)}
+      />
+      {withPassword && (
+        <PasswordInput
+          label="Temporary password"
+          description="Share it in person. They must replace it when they first sign in."
           required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={fieldError(invite.error, 'email')}
+          value={temporaryPassword}
+          onChange={(e) => setTemporaryPassword(e.currentTarget.value)}
+          error={fieldError(invite.error, 'temporaryPassword')}
         />
-        <Select
-          label="Role"
-          data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-          value={role}
-          onChange={(value) => value && setRole(value as Role)}
-          allowDeselect={false}
-        />
-        <Checkbox
-          label="Set a temporary password instead of emailing a link"
-          checked={withPassword}
-          onChange={(e) => setWithPassword(e.currentTarget.checked)}
-        />
-        {withPassword && (
-          <PasswordInput
-            label="Temporary password"
-            description="Share it in person. They must replace it when they first sign in."
-            required
-            value={temporaryPassword}
-            onChange={(e) => setTemporaryPassword(e.currentTarget.value)}
-            error={fieldError(invite.error, 'temporaryPassword')}
-          />
-        )}
-        <Text size="xs" c="dimmed">
-          Invitations expire after 7 days.
-        </Text>
-        <Group justify="flex-end">
-          <Button type="submit" loading={invite.isPending}>
-            {withPassword ? 'Add member' : 'Send invitation'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <Text size="xs" c="dimmed">
+        Invitations expire after 7 days.
+      </Text>
+      <Group justify="flex-end">
+        <Button type="submit" loading={invite.isPending}>
+          {withPassword ? 'Add member' : 'Send invitation'}
+        </Button>
+      </Group>
+    </MutationForm>
   );
 }
