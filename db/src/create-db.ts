@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
@@ -43,8 +43,21 @@ function createPostgres(connectionString: string, max: number): DbHandle {
 }
 
 async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<DbHandle> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, loadDataDir, parsers: typeParsers });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  const unlock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir, loadDataDir, parsers: typeParsers });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      async close() {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
