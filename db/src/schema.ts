@@ -39,6 +39,10 @@ export interface CompaniesTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  listed_in_directory: Generated<boolean>;
+  claimed: Generated<boolean>;
+  added_by_company_id: string | null;
+  contact_email: string | null;
 }
 
 export interface BranchesTable {
@@ -203,6 +207,36 @@ export interface DevMailboxTable {
   created_at: CreatedAt;
 }
 
+export type LinkStatusColumn = 'pending' | 'accepted' | 'denied' | 'blocked' | 'unlinked' | 'cancelled';
+
+export interface PartnerLinksTable {
+  id: Generated<string>;
+  buyer_company_id: string;
+  supplier_company_id: string;
+  status: LinkStatusColumn;
+  message: string | null;
+  blocked_by: 'buyer' | 'supplier' | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Identity;
+  company_id: string;
+  type: string;
+  title: string;
+  body: Generated<string>;
+  link_path: string | null;
+  entity_type: string;
+  entity_id: string;
+  event_id: number;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -220,6 +254,8 @@ export interface Database {
   financial_years: FinancialYearsTable;
   number_series: NumberSeriesTable;
   dev_mailbox: DevMailboxTable;
+  partner_links: PartnerLinksTable;
+  notifications: NotificationsTable;
 }
 
 export type User = Selectable<UsersTable>;

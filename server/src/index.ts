@@ -1,6 +1,7 @@
 export { createApp } from './app.ts';
 export { type Config, loadConfig } from './config.ts';
 export type { AppDeps, RequestMeta } from './deps.ts';
+export { jobHandlers } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
 export { createLogger } from './lib/logger.ts';
 export { JobRunner } from './modules/events/job-runner.ts';

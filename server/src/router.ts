@@ -3,6 +3,8 @@ import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
+import { notificationsRouter } from './modules/notifications/notifications.router.ts';
+import { partnersRouter } from './modules/partners/partners.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -13,6 +15,8 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   devMailbox: devMailboxRouter,
+  partners: partnersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

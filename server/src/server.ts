@@ -6,10 +6,10 @@ import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { jobHandlers } from './jobs.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { JobRunner } from './modules/events/job-runner.ts';
-import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
 
@@ -37,7 +37,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
   const seeded: DemoLogin[] | null = seedDemo && config.env !== 'production' ? await seedDemoData(deps) : null;
 
-  const runner = new JobRunner(deps.db, deps.clock, { [MAIL_QUEUE]: mailJobHandler(mailer) }, logger, {
+  const runner = new JobRunner(deps.db, deps.clock, jobHandlers(deps), logger, {
     workerId: `${process.pid}-${randomUUID().slice(0, 8)}`,
   });
   if (config.runJobs) runner.start();

@@ -4,6 +4,8 @@ export * from './auth/password-policy.ts';
 export * from './common.ts';
 export * from './companies/companies.schemas.ts';
 export * from './gstin.ts';
+export * from './partners/link-machine.ts';
+export * from './partners/partners.schemas.ts';
 export * from './permissions.ts';
 export * from './reasons.ts';
 export * from './settings/settings.schemas.ts';

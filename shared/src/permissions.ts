@@ -12,12 +12,17 @@ export const PERMISSIONS = [
   'settings:read',
   'settings:write',
   'ownership:transfer',
+  'partners:read',
+  'partners:request',
+  'partners:manage',
+  'notifications:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const viewer: Permission[] = ['company:read', 'members:read', 'settings:read'];
-const staff: Permission[] = [...viewer];
-const manager: Permission[] = [...staff, 'audit:read'];
+const viewer: Permission[] = ['company:read', 'members:read', 'settings:read', 'partners:read', 'notifications:read'];
+const staff: Permission[] = [...viewer, 'partners:request'];
+// Managers decide links (accept, deny, block, unlink), as they approve other documents.
+const manager: Permission[] = [...staff, 'audit:read', 'partners:manage'];
 const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write'];
 const owner: Permission[] = [...admin, 'ownership:transfer'];
 
@@ -45,5 +50,13 @@ export function roleCan(role: Role, permission: Permission): boolean {
 export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, manager: 3, staff: 2, viewer: 1 };
 
 /** Scopes an API key may carry: the permissions that make sense for a program. */
-export const API_KEY_SCOPES = ['company:read', 'members:read', 'audit:read', 'settings:read', 'settings:write'] as const;
+export const API_KEY_SCOPES = [
+  'company:read',
+  'members:read',
+  'audit:read',
+  'settings:read',
+  'settings:write',
+  'partners:read',
+  'partners:request',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -23,5 +23,11 @@ export const REASONS = [
   'FINANCIAL_YEAR_OVERLAP',
   'API_KEY_REVOKED',
   'SCOPE_NOT_ALLOWED',
+  'LINK_EXISTS',
+  'LINK_BLOCKED',
+  'ILLEGAL_TRANSITION',
+  'WRONG_SIDE',
+  'NOT_SUPPLIER',
+  'ALREADY_CLAIMED',
 ] as const;
 export type Reason = (typeof REASONS)[number];

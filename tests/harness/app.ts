@@ -10,10 +10,9 @@ import {
   createCallerFactory,
   createLogger,
   JobRunner,
+  jobHandlers,
   loadConfig,
-  MAIL_QUEUE,
   ManualClock,
-  mailJobHandler,
   smtpMailer,
 } from '@tradeloom/server';
 import { type ReceivedMail, startSmtpSink } from './smtp-sink.ts';
@@ -39,7 +38,7 @@ export async function setupTestApp(configOverrides: Partial<Config> = {}) {
   const config = loadConfig({ NODE_ENV: 'test' }, { publicUrl: 'http://tradeloom.test', runJobs: false, ...configOverrides });
   const mailer = smtpMailer(smtp.url, config.mailFrom);
   const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock, mailer, logger: createLogger('silent') };
-  const runner = new JobRunner(deps.db, clock, { [MAIL_QUEUE]: mailJobHandler(mailer) }, deps.logger, { workerId: 'test' });
+  const runner = new JobRunner(deps.db, clock, jobHandlers(deps), deps.logger, { workerId: 'test' });
 
   /** The cookie a procedure set last, as a browser would keep it. */
   const cookieLog: { token: string | null }[] = [];

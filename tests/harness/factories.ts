@@ -13,7 +13,7 @@ export interface TestUser {
 }
 
 function uniqueEmail(label: string): string {
-  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+  return `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
 /** Registers through the router (real hashing, real session) and verifies the email. */

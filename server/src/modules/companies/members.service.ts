@@ -255,6 +255,16 @@ export async function acceptInvitation(ctx: ServiceContext, session: { userId: s
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw appError('CONFLICT', 'ALREADY_MEMBER', 'You are already a member of this company.');
+    // Only claims invite an owner: the company someone added as a counterparty becomes theirs.
+    if (invitation.role === 'owner') {
+      const claimed = await trx
+        .updateTable('companies')
+        .set({ claimed: true, listed_in_directory: true })
+        .where('id', '=', invitation.company_id)
+        .where('claimed', '=', false)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw appError('CONFLICT', 'ALREADY_CLAIMED', 'This company has already been claimed.');
+    }
     // The emailed link proves the address.
     await trx
       .updateTable('users')

@@ -33,3 +33,17 @@ export function addedWithPasswordMail(to: string, companyName: string, inviterNa
     text: `${inviterName} created a Tradeloom account for you in ${companyName}.\n\nSign in at ${loginUrl} with this email address and the temporary password ${inviterName} gave you. You will be asked to choose your own password.\n`,
   };
 }
+
+export function claimInvitationMail(
+  to: string,
+  companyName: string,
+  inviterCompany: string,
+  inviterName: string,
+  link: string,
+): MailMessage {
+  return {
+    to,
+    subject: `${inviterCompany} invites ${companyName} to Tradeloom`,
+    text: `${inviterName} of ${inviterCompany} keeps ${companyName} as a trading partner on Tradeloom and invites you to take over its account.\n\nClaim ${companyName}:\n\n${link}\n\nYou become its owner and see the history you share with ${inviterCompany}. The link is valid for 14 days.\n`,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Database } from '@tradeloom/db';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { JobHandler } from '../events/job-runner.ts';
+import { subscribe } from '../events/subscribers.ts';
+import { LINK_EVENT } from '../partners/partners.service.ts';
+import { createNotification } from './notifications.service.ts';
+
+export const NOTIFY_QUEUE = 'notifications.partner';
+
+// What the other company reads when a partner acts on their link.
+const TEXT: Record<string, (actor: string) => string> = {
+  [LINK_EVENT.request]: (actor) => `${actor} asked to link with you as a buyer`,
+  [LINK_EVENT.accept]: (actor) => `${actor} accepted your link request`,
+  [LINK_EVENT.deny]: (actor) => `${actor} declined your link request`,
+  [LINK_EVENT.block]: (actor) => `${actor} blocked the link with you`,
+  [LINK_EVENT.cancel]: (actor) => `${actor} withdrew its link request`,
+  [LINK_EVENT.unlink]: (actor) => `${actor} ended the link with you`,
+  [LINK_EVENT.unblock]: (actor) => `${actor} unblocked the link with you`,
+};
+
+for (const type of Object.keys(TEXT)) subscribe(type, NOTIFY_QUEUE);
+
+const payload = z.object({ eventId: z.number() });
+const linkPayload = z.object({ buyerCompanyId: z.string(), supplierCompanyId: z.string(), actorCompanyId: z.string() });
+
+/** Turns a partner-link event into a notification for the company that did not act. */
+export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
+  return {
+    async run(raw) {
+      const { eventId } = payload.parse(raw);
+      const event = await db
+        .selectFrom('domain_events')
+        .select(['type', 'entity_id', 'payload'])
+        .where('id', '=', eventId)
+        .executeTakeFirstOrThrow();
+      const text = TEXT[event.type];
+      if (!text) return;
+      const link = linkPayload.parse(event.payload);
+      const recipient = link.actorCompanyId === link.buyerCompanyId ? link.supplierCompanyId : link.buyerCompanyId;
+      const actor = await db.selectFrom('companies').select('name').where('id', '=', link.actorCompanyId).executeTakeFirstOrThrow();
+      await createNotification(db, {
+        companyId: recipient,
+        type: event.type,
+        title: text(actor.name),
+        linkPath: '/partners',
+        entityType: 'partner_link',
+        entityId: event.entity_id,
+        eventId,
+      });
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
+import { failure } from '../harness/errors.ts';
+import { countRows, createCompany, createUser } from '../harness/factories.ts';
+import { tokenFrom } from '../harness/smtp-sink.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await setupTestApp();
+});
+afterAll(() => app.close());
+
+describe('partner links', () => {
+  it('a buyer requests, the supplier accepts; both see the link and each is notified', async () => {
+    const buyer = await createCompany(app, 'Buyer');
+    const supplier = await createCompany(app, 'Supplier', { isSupplier: true });
+    const link = await buyer.members.staff.caller.partners.requestLink({
+      supplierId: supplier.id,
+      message: 'We buy 30s combed yarn monthly.',
+    });
+    expect(link).toMatchObject({ status: 'pending', supplierId: supplier.id });
+
+    const incoming = await supplier.members.viewer.caller.partners.list({ view: 'incoming' });
+    expect(incoming).toHaveLength(1);
+    expect(incoming[0]).toMatchObject({
+      id: link.id,
+      partnerId: buyer.id,
+      partnerRole: 'buyer',
+      message: 'We buy 30s combed yarn monthly.',
+      actions: ['accept', 'deny', 'block'],
+    });
+
+    await app.runner.drain();
+    const supplierInbox = await supplier.members.viewer.caller.notifications.list({});
+    expect(supplierInbox.unread).toBe(1);
+    expect(supplierInbox.items[0]?.title).toBe(`${buyer.name} asked to link with you as a buyer`);
+
+    await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
+    await app.runner.drain();
+    const buyerInbox = await buyer.members.owner.caller.notifications.list({});
+    expect(buyerInbox.items[0]?.title).toBe(`${supplier.name} accepted your link request`);
+    const linked = await buyer.members.viewer.caller.partners.list({ view: 'linked' });
+    expect(linked[0]).toMatchObject({ partnerId: supplier.id, partnerRole: 'supplier', status: 'accepted', actions: ['block', 'unlink'] });
+
+    await supplier.members.viewer.caller.notifications.markRead({});
+    expect((await supplier.members.viewer.caller.notifications.list({ unreadOnly: true })).items).toHaveLength(0);
+  });
+
+  it('staff cannot decide; a buyer cannot accept its own request; deciding twice is a CONFLICT', async () => {
+    const buyer = await createCompany(app, 'B2');
+    const supplier = await createCompany(app, 'S2');
+    const link = await buyer.members.manager.caller.partners.requestLink({ supplierId: supplier.id });
+    expect((await failure(supplier.members.staff.caller.partners.decide({ linkId: link.id, decision: 'accept' }))).code).toBe('FORBIDDEN');
+    expect((await failure(buyer.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' }))).reason).toBe(
+      'WRONG_SIDE',
+    );
+    await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'deny' });
+    const again = await failure(supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' }));
+    expect([again.code, again.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+    // After a denial the buyer may ask again.
+    expect((await buyer.members.manager.caller.partners.requestLink({ supplierId: supplier.id })).status).toBe('pending');
+  });
+
+  it('a blocked buyer cannot ask again until the supplier unblocks', async () => {
+    const buyer = await createCompany(app, 'B3');
+    const supplier = await createCompany(app, 'S3');
+    const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+    await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'block' });
+    expect((await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id }))).reason).toBe('LINK_BLOCKED');
+    expect((await failure(buyer.members.manager.caller.partners.unblock({ linkId: link.id }))).reason).toBe('WRONG_SIDE');
+    await supplier.members.manager.caller.partners.unblock({ linkId: link.id });
+    expect((await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id })).status).toBe('pending');
+  });
+
+  it('either side can unlink an accepted link; a repeated request while pending is refused', async () => {
+    const buyer = await createCompany(app, 'B4');
+    const supplier = await createCompany(app, 'S4');
+    const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+    expect((await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id }))).reason).toBe('LINK_EXISTS');
+    await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
+    await buyer.members.manager.caller.partners.unlink({ linkId: link.id });
+    expect(await buyer.members.viewer.caller.partners.list({ view: 'linked' })).toHaveLength(0);
+  });
+
+  it('cannot link to a company that does not sell, to itself, or to an unknown id', async () => {
+    const buyer = await createCompany(app, 'B5');
+    const notSupplier = await createCompany(app, 'NS', { isSupplier: false });
+    expect((await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: notSupplier.id }))).reason).toBe('NOT_SUPPLIER');
+    expect((await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: buyer.id }))).code).toBe('BAD_REQUEST');
+    expect(
+      (await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: '00000000-0000-4000-8000-000000000000' }))).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it("a third company cannot see or act on another pair's link", async () => {
+    const buyer = await createCompany(app, 'B6');
+    const supplier = await createCompany(app, 'S6');
+    const outsider = await createCompany(app, 'O6');
+    const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+    const before = await countRows(app, 'audit_log');
+    for (const attempt of [
+      () => outsider.members.owner.caller.partners.decide({ linkId: link.id, decision: 'accept' }),
+      () => outsider.members.owner.caller.partners.cancel({ linkId: link.id }),
+      () => outsider.members.owner.caller.partners.block({ linkId: link.id }),
+    ]) {
+      expect((await failure(attempt())).code).toBe('NOT_FOUND');
+    }
+    expect(await countRows(app, 'audit_log')).toBe(before);
+    expect(await outsider.members.owner.caller.partners.list({})).toHaveLength(0);
+  });
+});
+
+describe('directory', () => {
+  it('finds listed companies by name and city, shows my link, and hides opted-out and unclaimed ones', async () => {
+    const me = await createCompany(app, 'Dir');
+    const listed = await createCompany(app, 'Surat Silk');
+    await listed.members.admin.caller.companies.branches.create({ name: 'Ring Road', city: 'Surat', state: 'Gujarat', country: 'IN' });
+    const hidden = await createCompany(app, 'Surat Hidden');
+    await hidden.members.admin.caller.partners.setDirectoryListing({ listed: false });
+    const unclaimed = await me.members.staff.caller.partners.addUnclaimed({
+      name: 'Surat Unclaimed Traders',
+      country: 'IN',
+      relationship: 'supplier',
+    });
+
+    const byName = await me.members.viewer.caller.partners.directory({ search: 'surat' });
+    const ids = byName.items.map((c) => c.id);
+    expect(ids).toContain(listed.id);
+    expect(ids).not.toContain(hidden.id);
+    expect(ids).not.toContain(unclaimed.id);
+    expect(ids).not.toContain(me.id);
+
+    const byCity = await me.members.viewer.caller.partners.directory({ location: 'surat' });
+    expect(byCity.items.map((c) => c.id)).toEqual([listed.id]);
+    expect(byCity.items[0]?.cities).toBe('Surat');
+
+    await me.members.staff.caller.partners.requestLink({ supplierId: listed.id });
+    const again = await me.members.viewer.caller.partners.directory({ search: listed.name });
+    expect(again.items[0]?.linkAsBuyer).toBe('pending');
+  });
+
+  it('pages with a keyset cursor without repeats', async () => {
+    const me = await createCompany(app, 'Pager');
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await me.members.viewer.caller.partners.directory({ limit: 3, cursor });
+      for (const item of page.items) {
+        expect(seen.has(item.id)).toBe(false);
+        seen.add(item.id);
+      }
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(pages).toBeGreaterThan(1);
+    expect((await failure(me.members.viewer.caller.partners.directory({ cursor: 'garbage' }))).code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('unclaimed counterparties', () => {
+  it('are visible only to the company that added them and can be claimed by their contact', async () => {
+    const mill = await createCompany(app, 'Mill');
+    const other = await createCompany(app, 'Other');
+    const added = await mill.members.staff.caller.partners.addUnclaimed({
+      name: 'Amreli Ginners',
+      country: 'IN',
+      taxId: '24AABCS4821K1ZF',
+      contactEmail: 'owner@amreli.example',
+      relationship: 'supplier',
+    });
+    const linked = await mill.members.viewer.caller.partners.list({ view: 'linked' });
+    expect(linked.find((l) => l.partnerId === added.id)).toMatchObject({
+      partnerClaimed: false,
+      partnerRole: 'supplier',
+      status: 'accepted',
+    });
+    expect((await failure(other.members.staff.caller.partners.requestLink({ supplierId: added.id }))).code).toBe('NOT_FOUND');
+    expect((await failure(other.members.manager.caller.partners.inviteToClaim({ companyId: added.id }))).code).toBe('NOT_FOUND');
+
+    await mill.members.manager.caller.partners.inviteToClaim({ companyId: added.id });
+    const [mail] = await app.mailFor('owner@amreli.example');
+    expect(mail?.subject).toContain('Amreli Ginners');
+    const claimant = await createUser(app, { email: 'owner@amreli.example' });
+    const accepted = await claimant.caller.companies.acceptInvite({ token: tokenFrom(mail) });
+    expect(accepted).toEqual({ companyId: added.id, role: 'owner' });
+
+    // The claimant owns it and sees the link with its history; it is now a real company.
+    const theirs = await claimant.caller.partners.list({ view: 'linked' });
+    expect(theirs[0]).toMatchObject({ partnerId: mill.id, partnerRole: 'buyer' });
+    expect((await failure(mill.members.manager.caller.partners.inviteToClaim({ companyId: added.id }))).reason).toBe('ALREADY_CLAIMED');
+    const found = await other.members.viewer.caller.partners.directory({ search: 'Amreli' });
+    expect(found.items.map((c) => c.id)).toContain(added.id);
+  });
+
+  it('validates the GSTIN of an Indian counterparty', async () => {
+    const mill = await createCompany(app, 'GstCheck');
+    const error = await failure(
+      mill.members.staff.caller.partners.addUnclaimed({ name: 'Bad', country: 'IN', taxId: '24AABCS4821K1ZA', relationship: 'buyer' }),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
