@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { trpc } from '../lib/trpc.ts';
 import type { Me } from './session.tsx';
@@ -18,6 +19,7 @@ interface NavItem {
 // Navigation by module; later modules (partners, catalog, orders …) add their entries here.
 const NAV: NavItem[] = [
   { to: '/', label: 'Overview' },
+  { to: '/partners', label: 'Partners', permission: 'partners:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
   { to: '/settings', label: 'Settings', permission: 'settings:read' },
@@ -42,7 +44,10 @@ export function AppLayout({ me }: { me: Me }) {
             </Title>
             <CompanySwitcher me={me} />
           </Group>
-          <UserMenu me={me} />
+          <Group gap="xs" wrap="nowrap">
+            {me.permissions.includes('notifications:read') && <NotificationBell />}
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

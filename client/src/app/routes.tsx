@@ -13,6 +13,7 @@ import { CompanyProfilePage } from '../features/companies/company-profile-page.t
 import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { PartnersPage } from '../features/partners/partners-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
@@ -31,6 +32,7 @@ export function AppRoutes() {
       <Route element={<RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>}>
         <Route index element={<HomePage />} />
         <Route path="/companies/new" element={<CreateCompanyPage />} />
+        <Route path="/partners" element={<PartnersPage />} />
         <Route path="/company" element={<CompanyProfilePage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/api-keys" element={<ApiKeysPage />} />

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '@tradeloom/db';
 import { type CreateCompanyInput, gstinCheckCharacter, ROLE_PERMISSIONS, type Role } from '@tradeloom/shared';
-import type { AppDeps, ServiceContext } from '../deps.ts';
+import type { AppDeps, CompanyActor, ServiceContext } from '../deps.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createBranch, createCompany } from '../modules/companies/companies.service.ts';
+import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
 
@@ -136,13 +137,21 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await userId(PLATFORM_ADMIN.email, PLATFORM_ADMIN.name, true);
   logins.push({ email: PLATFORM_ADMIN.email, description: 'platform operator' });
 
+  const actors = new Map<string, CompanyActor>();
   for (const demo of COMPANIES) {
     const [owner, ...others] = demo.members;
     if (!owner) continue;
     const ownerId = await userId(owner.email, owner.name);
     const taxId = gstin(demo.branch.stateCode, demo.branch.pan);
     const company = await createCompany(ctx, ownerId, null, { ...demo.company, taxId });
-    const actor = { companyId: company.id, userId: ownerId, apiKeyId: null, role: 'owner' as const, permissions: ROLE_PERMISSIONS.owner };
+    const actor: CompanyActor = {
+      companyId: company.id,
+      userId: ownerId,
+      apiKeyId: null,
+      role: 'owner',
+      permissions: ROLE_PERMISSIONS.owner,
+    };
+    actors.set(demo.company.name, actor);
     await createBranch(ctx, actor, {
       name: demo.branch.name,
       addressLine: demo.branch.address,
@@ -169,5 +178,39 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
       logins.push({ email: member.email, description: `${member.role} at ${demo.company.name}` });
     }
   }
+  await seedPartnerNetwork(ctx, actors);
   return logins;
+}
+
+// Who buys from whom in the demo: the cotton moves trader → spinner → weaver → wholesaler.
+async function seedPartnerNetwork(ctx: ServiceContext, actors: Map<string, CompanyActor>) {
+  const actor = (name: string) => {
+    const found = actors.get(name);
+    if (!found) throw new Error(`demo company ${name} missing`);
+    return found;
+  };
+  const link = async (buyer: string, supplier: string, message: string, accept: boolean) => {
+    const request = await requestLink(ctx, actor(buyer), { supplierId: actor(supplier).companyId, message });
+    if (accept) await changeLink(ctx, actor(supplier), request.id, 'accept');
+  };
+  await link(
+    'Coimbatore Spinning Mills',
+    'Saurashtra Cotton Traders',
+    'We spin 30s–40s combed yarn and need Shankar-6 cotton every month.',
+    true,
+  );
+  await link(
+    'Bhiwandi Weaving Works',
+    'Coimbatore Spinning Mills',
+    'Looking for 40s combed cotton yarn for shirting, about 20 tonnes a month.',
+    true,
+  );
+  await link('Chandni Chowk Textiles', 'Bhiwandi Weaving Works', 'We wholesale shirting and poplin across North India.', true);
+  await link('Chandni Chowk Textiles', 'Coimbatore Spinning Mills', 'Interested in your yarn-dyed range for our retailers.', false);
+  await addUnclaimed(ctx, actor('Saurashtra Cotton Traders'), {
+    name: 'Amreli Cotton Ginners',
+    country: 'IN',
+    contactEmail: 'accounts@amreli-ginners.example',
+    relationship: 'supplier',
+  });
 }

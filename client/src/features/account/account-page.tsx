@@ -79,7 +79,12 @@ function Sessions() {
             {rows.map((session) => (
               <Table.Tr key={session.id}>
                 <Table.Td>
-                  {describeUserAgent(session.userAgent)} {session.current && <Badge size="xs">this device</Badge>}
+                  {describeUserAgent(session.userAgent)}{' '}
+                  {session.current && (
+                    <Badge miw="max-content" size="xs">
+                      this device
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{session.ip ?? '—'}</Table.Td>
                 <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>

@@ -37,7 +37,7 @@ export function ApiKeysPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {key.scopes.map((scope) => (
-                        <Badge key={scope} size="xs" variant="outline">
+                        <Badge miw="max-content" key={scope} size="xs" variant="outline">
                           {scope}
                         </Badge>
                       ))}
@@ -49,7 +49,9 @@ export function ApiKeysPage() {
                   <Table.Td>{formatDateTime(key.lastUsedAt)}</Table.Td>
                   <Table.Td>
                     {key.revokedAt ? (
-                      <Badge color="gray">revoked</Badge>
+                      <Badge miw="max-content" color="gray">
+                        revoked
+                      </Badge>
                     ) : (
                       <Button
                         size="xs"

@@ -29,7 +29,7 @@ function Profile({ company }: { company: Company }) {
         <Group justify="space-between" mb="sm">
           <Title order={4}>{company.name}</Title>
           <Group gap="xs">
-            <Badge variant="light" color={company.verificationStatus === 'verified' ? 'teal' : 'gray'}>
+            <Badge miw="max-content" variant="light" color={company.verificationStatus === 'verified' ? 'teal' : 'gray'}>
               {company.verificationStatus}
             </Badge>
             {can('company:update') && (
@@ -138,7 +138,12 @@ function Branches({ company }: { company: Company }) {
           {company.branches.map((branch) => (
             <Table.Tr key={branch.id}>
               <Table.Td>
-                {branch.name} {branch.isHeadOffice && <Badge size="xs">Head office</Badge>}
+                {branch.name}{' '}
+                {branch.isHeadOffice && (
+                  <Badge miw="max-content" size="xs">
+                    Head office
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{[branch.addressLine, branch.city, branch.state, branch.postalCode].filter(Boolean).join(', ') || '—'}</Table.Td>
               <Table.Td>{branch.gstin ?? '—'}</Table.Td>

@@ -75,7 +75,7 @@ function Stat({ label, value, to }: { label: string; value: string; to: string }
 function Step({ done, text, to }: { done: boolean; text: string; to?: string }) {
   return (
     <Group gap="xs">
-      <Badge color={done ? 'teal' : 'gray'} variant={done ? 'filled' : 'outline'} size="sm">
+      <Badge miw="max-content" color={done ? 'teal' : 'gray'} variant={done ? 'filled' : 'outline'} size="sm">
         {done ? 'done' : 'to do'}
       </Badge>
       {to && !done ? (

@@ -49,7 +49,7 @@ function FinancialYears() {
                 <Table.Td>{formatDate(year.startsOn)}</Table.Td>
                 <Table.Td>{formatDate(year.endsOn)}</Table.Td>
                 <Table.Td>
-                  <Badge color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
+                  <Badge miw="max-content" color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
                     {year.status}
                   </Badge>
                 </Table.Td>

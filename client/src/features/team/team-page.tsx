@@ -107,7 +107,7 @@ function Members() {
                   <Table.Td>
                     {member.name}{' '}
                     {member.userId === myId && (
-                      <Badge size="xs" variant="outline">
+                      <Badge miw="max-content" size="xs" variant="outline">
                         you
                       </Badge>
                     )}
@@ -115,7 +115,7 @@ function Members() {
                   <Table.Td>
                     {member.email}{' '}
                     {!member.emailVerifiedAt && (
-                      <Badge size="xs" color="yellow">
+                      <Badge miw="max-content" size="xs" color="yellow">
                         unverified
                       </Badge>
                     )}
@@ -132,7 +132,9 @@ function Members() {
                         onChange={(value) => value && value !== role && setRole.mutate({ userId: member.userId, role: value as Role })}
                       />
                     ) : (
-                      <Badge variant="light">{ROLE_LABELS[role]}</Badge>
+                      <Badge miw="max-content" variant="light">
+                        {ROLE_LABELS[role]}
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>{formatDate(member.joinedAt)}</Table.Td>
@@ -201,7 +203,7 @@ function Invitations() {
                 <Table.Td>{invitation.email}</Table.Td>
                 <Table.Td>{ROLE_LABELS[invitation.role]}</Table.Td>
                 <Table.Td>
-                  <Badge color={colors[invitation.status]} variant="light">
+                  <Badge miw="max-content" color={colors[invitation.status]} variant="light">
                     {invitation.status}
                   </Badge>
                 </Table.Td>
