@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startAppServer } from './browser.ts';
+
+let browser: Browser;
+let app: Awaited<ReturnType<typeof startAppServer>>;
+beforeAll(async () => {
+  app = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const PASSWORD = 'partner network 2026';
+
+async function companyOwner(page: Page, email: string, company: string, supplier: boolean) {
+  await page.goto(`${app.url}/register`);
+  await page.getByLabel('Your name').fill(`Owner of ${company}`);
+  await page.getByLabel('Work email').fill(email);
+  await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('Company name').fill(company);
+  if (supplier) await page.getByLabel('We supply').check();
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await page.getByRole('heading', { name: company }).waitFor();
+}
+
+describe('partner network in a real browser', () => {
+  it('a buyer finds a supplier, requests a link; the supplier is notified, accepts; the buyer sees it linked without reloading', async () => {
+    const supplierContext = await browser.newContext();
+    const supplier = await supplierContext.newPage();
+    await companyOwner(supplier, 'owner@erode-yarns.example', 'Erode Yarns', true);
+
+    const buyerContext = await browser.newContext();
+    const buyer = await buyerContext.newPage();
+    await companyOwner(buyer, 'owner@ludhiana-knits.example', 'Ludhiana Knits', false);
+
+    await buyer.goto(`${app.url}/partners`);
+    await buyer.getByRole('tab', { name: 'Find companies' }).click();
+    await buyer.getByLabel('Name').fill('erode');
+    const row = buyer.getByTestId('directory-Erode Yarns');
+    await row.getByRole('button', { name: 'Request link' }).click();
+    await buyer.getByRole('dialog').getByLabel('Message').fill('We knit 2,000 kg of 30s cotton a week.');
+    await buyer.getByRole('dialog').getByRole('button', { name: 'Send request' }).click();
+    await row.getByText('pending').waitFor();
+
+    // The supplier's bell shows the request (jobs turn the event into a notification).
+    await supplier.goto(`${app.url}/partners`);
+    await expect
+      .poll(async () => (await supplier.getByRole('button', { name: /Notifications, 1 unread/ }).count()) > 0, {
+        timeout: 20_000,
+        interval: 500,
+      })
+      .toBe(true);
+    await supplier.getByRole('tab', { name: 'Requests to us' }).click();
+    const request = supplier.getByTestId('link-Ludhiana Knits');
+    await request.getByText('We knit 2,000 kg of 30s cotton a week.').waitFor();
+    await request.getByRole('button', { name: 'Accept' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    // The buyer's open Linked tab picks the change up by itself (polling), no reload.
+    await buyer.getByRole('tab', { name: 'Linked' }).click();
+    await buyer.getByTestId('link-Erode Yarns').getByText('accepted').waitFor({ timeout: 20_000 });
+    await supplierContext.close();
+    await buyerContext.close();
+  });
+});
