@@ -237,6 +237,43 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface UnitsTable {
+  code: string;
+  name: string;
+  kind: 'mass' | 'length' | 'count' | 'area' | 'volume';
+}
+
+export interface HsnCodesTable {
+  code: string;
+  description: string;
+  gst_rate: string;
+}
+
+export interface CommoditiesTable {
+  code: string;
+  name: string;
+  quality_parameters: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  company_id: string;
+  sku: string;
+  name: string;
+  description: Generated<string>;
+  commodity_code: string | null;
+  unit: string;
+  hsn_code: string | null;
+  price: string;
+  currency: string;
+  min_order_quantity: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -256,6 +293,10 @@ export interface Database {
   dev_mailbox: DevMailboxTable;
   partner_links: PartnerLinksTable;
   notifications: NotificationsTable;
+  units: UnitsTable;
+  hsn_codes: HsnCodesTable;
+  commodities: CommoditiesTable;
+  products: ProductsTable;
 }
 
 export type User = Selectable<UsersTable>;

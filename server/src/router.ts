@@ -1,6 +1,7 @@
 import { apiKeysRouter } from './modules/api-keys/api-keys.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   devMailbox: devMailboxRouter,
   partners: partnersRouter,
   notifications: notificationsRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,3 +28,17 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A non-negative decimal as a string ("1250.50"): money and quantities never travel as floats. */
+export const decimalString = (options: { scale: number; label?: string } = { scale: 4 }) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value).trim())
+    .pipe(
+      z
+        .string()
+        .regex(
+          new RegExp(`^\\d{1,14}(\\.\\d{1,${options.scale}})?$`),
+          `must be a number with at most ${options.scale} decimals, like 1250.50`,
+        ),
+    );

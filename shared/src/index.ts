@@ -1,6 +1,7 @@
 export * from './audit/audit.schemas.ts';
 export * from './auth/auth.schemas.ts';
 export * from './auth/password-policy.ts';
+export * from './catalog/catalog.schemas.ts';
 export * from './common.ts';
 export * from './companies/companies.schemas.ts';
 export * from './gstin.ts';

@@ -16,11 +16,13 @@ export const PERMISSIONS = [
   'partners:request',
   'partners:manage',
   'notifications:read',
+  'catalog:read',
+  'catalog:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const viewer: Permission[] = ['company:read', 'members:read', 'settings:read', 'partners:read', 'notifications:read'];
-const staff: Permission[] = [...viewer, 'partners:request'];
+const viewer: Permission[] = ['company:read', 'members:read', 'settings:read', 'partners:read', 'notifications:read', 'catalog:read'];
+const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write'];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 const manager: Permission[] = [...staff, 'audit:read', 'partners:manage'];
 const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write'];

@@ -29,5 +29,8 @@ export const REASONS = [
   'WRONG_SIDE',
   'NOT_SUPPLIER',
   'ALREADY_CLAIMED',
+  'SKU_TAKEN',
+  'UNKNOWN_REFERENCE',
+  'IMPORT_INVALID',
 ] as const;
 export type Reason = (typeof REASONS)[number];

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { z } from 'zod';
+import { isZodError } from '../../server/src/trpc/errors.ts';
 
 /** Awaits a call that must fail, and returns the tRPC error with its formatted shape's fields. */
 export async function failure(promise: Promise<unknown>): Promise<TRPCError & { reason?: string }> {
@@ -17,6 +18,6 @@ export async function failure(promise: Promise<unknown>): Promise<TRPCError & { 
 
 /** The per-field messages of a validation failure, as the error formatter sends them. */
 export function fieldErrors(error: TRPCError): Record<string, string[] | undefined> {
-  expect(error.cause).toBeInstanceOf(z.ZodError);
+  expect(isZodError(error.cause)).toBe(true);
   return z.flattenError(error.cause as z.ZodError).fieldErrors as Record<string, string[] | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { Reason } from '@tradeloom/shared';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { z } from 'zod';
 
 /** Carries a machine-readable reason through tRPC to `error.data.reason`. */
 export class ReasonCause extends Error {
@@ -22,4 +23,33 @@ export function notFound(what: string): TRPCError {
 
 export function staleVersion(what: string): TRPCError {
   return appError('CONFLICT', 'STALE_VERSION', `This ${what} was changed by someone else. Reload and try again.`);
+}
+
+/**
+ * Bad input found past zod (an unknown code, a taken name): reported exactly like a zod failure,
+ * so the response names the fields in `data.fieldErrors`.
+ */
+export function invalidFields(problems: Record<string, string>): TRPCError {
+  const issues = Object.entries(problems).map(([field, message]) => ({ code: 'custom' as const, path: [field], message }));
+  return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause: new InvalidFieldsCause(issues) });
+}
+
+// zod 4's ZodError is not an Error, and tRPC copies a non-Error cause without its issues; this
+// Error subclass keeps them, in the shape isZodError and z.flattenError read.
+class InvalidFieldsCause extends Error {
+  readonly issues: { code: 'custom'; path: string[]; message: string }[];
+  constructor(issues: InvalidFieldsCause['issues']) {
+    super('Invalid input');
+    this.name = 'ZodError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * Zod errors by shape, not by class: tRPC may hand the cause on as a copy, and several copies of
+ * zod can be loaded (tests, SDK).
+ */
+export function isZodError(error: unknown): error is z.ZodError {
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  return Array.isArray(issues) && issues.every((issue) => Array.isArray(issue?.path) && typeof issue?.message === 'string');
 }

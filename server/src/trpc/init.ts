@@ -3,7 +3,7 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { ReasonCause } from './errors.ts';
+import { isZodError, ReasonCause } from './errors.ts';
 
 /** Every procedure declares who may call it; the builders in procedures.ts set it. */
 export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'platformAdmin' } | { kind: 'company'; permission: Permission };
@@ -29,7 +29,7 @@ const t = initTRPC
     // Never leak stacks or SQL: unexpected errors become a generic message with the request id.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
-      const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      const zodError = isZodError(error.cause) ? error.cause : null;
       const reason = error.cause instanceof ReasonCause ? error.cause.reason : undefined;
       const requestId = ctx?.request.requestId;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';

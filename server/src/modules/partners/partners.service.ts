@@ -9,6 +9,7 @@ import {
 } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -167,10 +168,6 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
   });
 }
 
-export function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, '\\$&');
-}
-
 /** Platform companies that chose to be listed, with where the actor stands with each. */
 export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, input: DirectoryInput) {
   const me = actor.companyId;
@@ -224,24 +221,13 @@ export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, 
   if (input.role === 'supplier') query = query.where('c.is_supplier', '=', true);
   if (input.role === 'buyer') query = query.where('c.is_buyer', '=', true);
   if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor);
+    const [name = '', id = ''] = decodeCursor(input.cursor, 2);
     query = query.where((eb) => eb.or([eb('c.name', '>', name), eb.and([eb('c.name', '=', name), eb('c.id', '>', id)])]));
   }
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null };
-}
-
-function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {}
-  throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'The page cursor is not valid; start from the first page.');
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.name, last.id]) : null };
 }
 
 /** A counterparty not on the platform: visible only to us, linked at once, claimable later. */

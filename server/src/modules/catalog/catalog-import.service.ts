@@ -1,0 +1,201 @@
+import { inTransaction } from '@tradeloom/db';
+import { type CreateProductInput, createProductInput } from '@tradeloom/shared';
+import { parse } from 'csv-parse/sync';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { appError, invalidFields } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { insertProduct, productColumns } from './catalog.repository.ts';
+
+// Bulk import from CSV. A dry run reports what would change and every row's problems; applying
+// upserts by SKU in one transaction, so running the same file twice changes nothing the second time.
+
+const REQUIRED = ['sku', 'name', 'unit', 'price'] as const;
+const OPTIONAL = ['description', 'commodity', 'hsn', 'currency', 'min_order_quantity', 'active'] as const;
+const COLUMN_FIELD: Record<string, string> = { commodityCode: 'commodity', hsnCode: 'hsn', minOrderQuantity: 'min_order_quantity' };
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  applied: boolean;
+}
+
+function parseActive(value: string | undefined): boolean | string {
+  if (value === undefined || value === '') return true;
+  if (/^(true|yes|y|1|active)$/i.test(value)) return true;
+  if (/^(false|no|n|0|inactive)$/i.test(value)) return false;
+  return value;
+}
+
+function readCsv(csv: string): Record<string, string>[] {
+  try {
+    return parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
+  } catch (error) {
+    throw invalidFields({ csv: `could not be read as CSV: ${(error as Error).message}` });
+  }
+}
+
+const SAME_FIELDS = ['name', 'description', 'commodity_code', 'unit', 'hsn_code', 'currency', 'active'] as const;
+
+export async function importCatalog(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { csv: string; dryRun: boolean },
+): Promise<ImportReport> {
+  const { db } = ctx.deps;
+  const company = await db
+    .selectFrom('companies')
+    .select(['is_supplier', 'base_currency'])
+    .where('id', '=', actor.companyId)
+    .executeTakeFirstOrThrow();
+  if (!company.is_supplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
+
+  const records = readCsv(input.csv);
+  const columns = records[0] ? Object.keys(records[0]) : [];
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  const unknown = columns.filter((c) => !(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c));
+  if (!records.length) throw invalidFields({ csv: 'has a header but no rows' });
+  if (missing.length || unknown.length) {
+    const problems = [
+      missing.length && `missing column(s): ${missing.join(', ')}`,
+      unknown.length && `unknown column(s): ${unknown.join(', ')}`,
+    ].filter(Boolean);
+    throw invalidFields({ csv: `${problems.join('; ')}. Expected: ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
+  }
+
+  const errors: ImportRowError[] = [];
+  const rows: { row: number; product: CreateProductInput }[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const row = index + 2; // line 1 is the header
+    const parsed = createProductInput.safeParse({
+      sku: record.sku,
+      name: record.name,
+      description: record.description ?? '',
+      commodityCode: record.commodity || undefined,
+      unit: record.unit,
+      hsnCode: record.hsn || undefined,
+      price: record.price,
+      currency: record.currency || company.base_currency,
+      minOrderQuantity: record.min_order_quantity || '0',
+      active: parseActive(record.active),
+    });
+    if (!parsed.success) {
+      // One message per column is enough to fix a row.
+      const reported = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'row');
+        if (reported.has(field)) continue;
+        reported.add(field);
+        errors.push({ row, column: COLUMN_FIELD[field] ?? field, message: issue.message });
+      }
+      return;
+    }
+    const key = parsed.data.sku.toLowerCase();
+    const first = seen.get(key);
+    if (first) errors.push({ row, column: 'sku', message: `repeats the SKU of row ${first}` });
+    else seen.set(key, row);
+    rows.push({ row, product: parsed.data });
+  });
+
+  const [units, hsn, commodities] = await Promise.all([
+    db.selectFrom('units').select('code').execute(),
+    db.selectFrom('hsn_codes').select('code').execute(),
+    db.selectFrom('commodities').select('code').execute(),
+  ]);
+  const known = {
+    unit: new Set(units.map((u) => u.code)),
+    hsn: new Set(hsn.map((h) => h.code)),
+    commodity: new Set(commodities.map((c) => c.code)),
+  };
+  for (const { row, product } of rows) {
+    if (!known.unit.has(product.unit)) errors.push({ row, column: 'unit', message: `unknown unit “${product.unit}”` });
+    if (product.hsnCode && !known.hsn.has(product.hsnCode))
+      errors.push({ row, column: 'hsn', message: `unknown HSN code “${product.hsnCode}”` });
+    if (product.commodityCode && !known.commodity.has(product.commodityCode))
+      errors.push({ row, column: 'commodity', message: `unknown commodity “${product.commodityCode}”` });
+  }
+
+  const existing = await db
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'description', 'commodity_code', 'unit', 'hsn_code', 'price', 'currency', 'min_order_quantity', 'active'])
+    .where('company_id', '=', actor.companyId)
+    .execute();
+  const bySku = new Map(existing.map((p) => [p.sku.toLowerCase(), p]));
+  const creates: CreateProductInput[] = [];
+  const updates: { id: string; product: CreateProductInput }[] = [];
+  for (const { product } of rows) {
+    const current = bySku.get(product.sku.toLowerCase());
+    if (!current) {
+      creates.push(product);
+      continue;
+    }
+    const next = {
+      name: product.name,
+      description: product.description,
+      commodity_code: product.commodityCode ?? null,
+      unit: product.unit,
+      hsn_code: product.hsnCode ?? null,
+      currency: product.currency,
+      active: product.active,
+    };
+    const changed =
+      SAME_FIELDS.some((field) => next[field] !== current[field]) ||
+      Number(product.price) !== Number(current.price) ||
+      Number(product.minOrderQuantity) !== Number(current.min_order_quantity);
+    if (changed) updates.push({ id: current.id, product });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const report = {
+    rows: records.length,
+    creates: creates.length,
+    updates: updates.length,
+    unchanged: rows.length - creates.length - updates.length,
+    errors,
+    applied: false,
+  };
+  if (input.dryRun || errors.length) return report;
+
+  await inTransaction(db, async (trx) => {
+    const now = ctx.deps.clock.now();
+    for (const product of creates) await insertProduct(trx, actor.companyId, product);
+    for (const { id, product } of updates) {
+      const { sku: _sku, ...columns } = productColumns(product);
+      await trx
+        .updateTable('products')
+        .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .execute();
+    }
+    const summary = { rows: report.rows, creates: report.creates, updates: report.updates, unchanged: report.unchanged };
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'catalog.imported',
+      entityType: 'catalog',
+      entityId: actor.companyId,
+      after: summary,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'catalog.imported',
+      companyId: actor.companyId,
+      entityType: 'catalog',
+      entityId: actor.companyId,
+      payload: summary,
+    });
+  });
+  return { ...report, applied: true };
+}

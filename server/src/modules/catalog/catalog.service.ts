@@ -1,0 +1,173 @@
+import { inTransaction } from '@tradeloom/db';
+import type { BrowseCatalogInput, CreateProductInput, ProductListInput, UpdateProductInput } from '@tradeloom/shared';
+import { sql } from 'kysely';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
+import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { insertProduct, productColumns, selectProducts, skuTaken, unknownReferences } from './catalog.repository.ts';
+
+async function assertSupplier(ctx: ServiceContext, companyId: string) {
+  const company = await ctx.deps.db
+    .selectFrom('companies')
+    .select(['is_supplier', 'name'])
+    .where('id', '=', companyId)
+    .executeTakeFirstOrThrow();
+  if (!company.is_supplier) {
+    throw appError(
+      'CONFLICT',
+      'NOT_SUPPLIER',
+      'Only a company that supplies can keep a catalog. Tick “We supply” in the company profile first.',
+    );
+  }
+}
+
+async function assertReferences(ctx: ServiceContext, input: { unit?: string; hsnCode?: string; commodityCode?: string }) {
+  const problems = await unknownReferences(ctx.deps.db, input);
+  if (Object.keys(problems).length) throw invalidFields(problems);
+}
+
+export async function createProduct(ctx: ServiceContext, actor: CompanyActor, input: CreateProductInput) {
+  await assertSupplier(ctx, actor.companyId);
+  await assertReferences(ctx, input);
+  return inTransaction(ctx.deps.db, async (trx) => {
+    if (await skuTaken(trx, actor.companyId, input.sku))
+      throw appError('CONFLICT', 'SKU_TAKEN', `SKU ${input.sku} is already in your catalog.`);
+    const { id } = await insertProduct(trx, actor.companyId, input);
+    const product = await selectProducts(trx).where('products.id', '=', id).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'product.created',
+      entityType: 'product',
+      entityId: id,
+      after: product,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'product.created',
+      companyId: actor.companyId,
+      entityType: 'product',
+      entityId: id,
+    });
+    return product;
+  });
+}
+
+export async function updateProduct(ctx: ServiceContext, actor: CompanyActor, input: UpdateProductInput) {
+  await assertReferences(ctx, input);
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const before = await selectProducts(trx)
+      .where('products.id', '=', input.productId)
+      .where('products.company_id', '=', actor.companyId)
+      .executeTakeFirst();
+    if (!before) throw notFound('Product');
+    if (input.sku && (await skuTaken(trx, actor.companyId, input.sku, input.productId))) {
+      throw appError('CONFLICT', 'SKU_TAKEN', `SKU ${input.sku} is already in your catalog.`);
+    }
+    const { productId, version, ...fields } = input;
+    const updated = await trx
+      .updateTable('products')
+      .set((eb) => ({ ...productColumns(fields), version: eb('version', '+', 1), updated_at: ctx.deps.clock.now() }))
+      .where('id', '=', productId)
+      .where('company_id', '=', actor.companyId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion('product');
+    const after = await selectProducts(trx).where('products.id', '=', productId).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'product.updated',
+      entityType: 'product',
+      entityId: productId,
+      before,
+      after,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'product.updated',
+      companyId: actor.companyId,
+      entityType: 'product',
+      entityId: productId,
+    });
+    return after;
+  });
+}
+
+export async function getOwnProduct(ctx: ServiceContext, actor: CompanyActor, productId: string) {
+  const product = await selectProducts(ctx.deps.db)
+    .where('products.id', '=', productId)
+    .where('products.company_id', '=', actor.companyId)
+    .executeTakeFirst();
+  if (!product) throw notFound('Product');
+  return product;
+}
+
+type ProductQuery = ReturnType<typeof selectProducts>;
+
+/** Search by words (full text) or by any part of the SKU or name; keyset-paged by name. */
+function searchAndPage(query: ProductQuery, input: { search?: string; cursor?: string; limit: number }) {
+  let paged = query
+    .orderBy('products.name')
+    .orderBy('products.id')
+    .limit(input.limit + 1);
+  if (input.search) {
+    const contains = `%${escapeLike(input.search.toLowerCase())}%`;
+    paged = paged.where((eb) =>
+      eb.or([
+        sql<boolean>`products.search @@ plainto_tsquery('simple', ${input.search})`,
+        eb(eb.fn('lower', ['products.sku']), 'like', contains),
+        eb(eb.fn('lower', ['products.name']), 'like', contains),
+      ]),
+    );
+  }
+  if (input.cursor) {
+    const [name = '', id = ''] = decodeCursor(input.cursor, 2);
+    paged = paged.where((eb) =>
+      eb.or([eb('products.name', '>', name), eb.and([eb('products.name', '=', name), eb('products.id', '>', id)])]),
+    );
+  }
+  return paged;
+}
+
+async function page<T extends { name: string; id: string }>(query: { execute(): Promise<T[]> }, limit: number) {
+  const rows = await query.execute();
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export async function listOwnProducts(ctx: ServiceContext, actor: CompanyActor, input: ProductListInput) {
+  let query = searchAndPage(selectProducts(ctx.deps.db).where('products.company_id', '=', actor.companyId), input);
+  if (input.active !== undefined) query = query.where('products.active', '=', input.active);
+  return page(query, input.limit);
+}
+
+/** A supplier's catalog as a buyer sees it: only with an accepted link, only active products. */
+export async function browseCatalog(ctx: ServiceContext, actor: CompanyActor, input: BrowseCatalogInput) {
+  const { db } = ctx.deps;
+  const link = await db
+    .selectFrom('partner_links')
+    .innerJoin('companies', 'companies.id', 'partner_links.supplier_company_id')
+    .select(['companies.name'])
+    .where('partner_links.buyer_company_id', '=', actor.companyId)
+    .where('partner_links.supplier_company_id', '=', input.supplierId)
+    .where('partner_links.status', '=', 'accepted')
+    .executeTakeFirst();
+  // No link, a pending, denied or blocked one: the catalog does not exist for this buyer.
+  if (!link) throw notFound('Catalog');
+  let query = searchAndPage(
+    selectProducts(db).where('products.company_id', '=', input.supplierId).where('products.active', '=', true),
+    input,
+  );
+  if (input.commodityCode) query = query.where('products.commodity_code', '=', input.commodityCode);
+  return { supplierName: link.name, ...(await page(query, input.limit)) };
+}
+
+export async function listMasters(ctx: ServiceContext) {
+  const { db } = ctx.deps;
+  const [units, hsnCodes, commodities] = await Promise.all([
+    db.selectFrom('units').select(['code', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('hsn_codes').select(['code', 'description', 'gst_rate as gstRate']).orderBy('code').execute(),
+    db.selectFrom('commodities').select(['code', 'name', 'quality_parameters as qualityParameters']).orderBy('name').execute(),
+  ]);
+  return { units, hsnCodes, commodities };
+}
