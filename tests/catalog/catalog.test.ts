@@ -176,6 +176,7 @@ describe('CSV import', () => {
     ].join('\n');
     const report = await supplier.members.staff.caller.catalog.import({ csv: bad, dryRun: false });
     expect(report.applied).toBe(false);
+    expect([report.creates, report.updates, report.unchanged]).toEqual([1, 0, 0]);
     expect(report.errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'price'],
       [4, 'unit'],

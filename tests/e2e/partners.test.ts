@@ -28,7 +28,7 @@ async function companyOwner(page: Page, email: string, company: string, supplier
 }
 
 describe('partner network in a real browser', () => {
-  it('a buyer finds a supplier, requests a link; the supplier is notified, accepts; the buyer sees it linked without reloading', async () => {
+  it('a buyer finds a supplier and requests a link; the supplier is notified and accepts; the buyer sees it linked without reloading, then browses and searches the catalog', async () => {
     const supplierContext = await browser.newContext();
     const supplier = await supplierContext.newPage();
     await companyOwner(supplier, 'owner@erode-yarns.example', 'Erode Yarns', true);
@@ -63,6 +63,31 @@ describe('partner network in a real browser', () => {
     // The buyer's open Linked tab picks the change up by itself (polling), no reload.
     await buyer.getByRole('tab', { name: 'Linked' }).click();
     await buyer.getByTestId('link-Erode Yarns').getByText('accepted').waitFor({ timeout: 20_000 });
+
+    // The supplier adds products (one inactive); the buyer sees the active ones and searches them.
+    await supplier.goto(`${app.url}/catalog`);
+    for (const [sku, name, active] of [
+      ['ER-30C', '30s combed cotton yarn', true],
+      ['ER-40C', '40s combed cotton yarn', true],
+      ['ER-OLD', 'Old slub yarn', false],
+    ] as const) {
+      await supplier.getByRole('button', { name: 'Add product' }).click();
+      const dialog = supplier.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'SKU' }).fill(sku);
+      await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+      await dialog.getByRole('textbox', { name: 'Price per unit' }).fill('250.5');
+      if (!active) await dialog.getByLabel('Active (visible to linked buyers)').uncheck();
+      await dialog.getByRole('button', { name: 'Add product' }).click();
+      await supplier.getByTestId(`product-${sku}`).waitFor();
+    }
+
+    await buyer.getByTestId('link-Erode Yarns').getByRole('link', { name: 'Catalog' }).click();
+    await buyer.getByRole('heading', { name: 'Erode Yarns — catalog' }).waitFor();
+    await buyer.getByTestId('product-ER-30C').waitFor();
+    expect(await buyer.getByTestId('product-ER-OLD').count()).toBe(0);
+    await buyer.getByRole('textbox', { name: 'Search catalog' }).fill('40s');
+    await buyer.getByTestId('product-ER-30C').waitFor({ state: 'detached' });
+    await buyer.getByTestId('product-ER-40C').waitFor();
     await supplierContext.close();
     await buyerContext.close();
   });

@@ -20,6 +20,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/', label: 'Overview' },
   { to: '/partners', label: 'Partners', permission: 'partners:read' },
+  { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
   { to: '/settings', label: 'Settings', permission: 'settings:read' },

@@ -8,6 +8,8 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { RegisterPage } from '../features/auth/register-page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { VerifyEmailPage } from '../features/auth/verify-email-page.tsx';
+import { CatalogPage } from '../features/catalog/catalog-page.tsx';
+import { SupplierCatalogPage } from '../features/catalog/supplier-catalog-page.tsx';
 import { AcceptInvitePage } from '../features/companies/accept-invite-page.tsx';
 import { CompanyProfilePage } from '../features/companies/company-profile-page.tsx';
 import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
@@ -33,6 +35,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="/companies/new" element={<CreateCompanyPage />} />
         <Route path="/partners" element={<PartnersPage />} />
+        <Route path="/partners/:supplierId/catalog" element={<SupplierCatalogPage />} />
+        <Route path="/catalog" element={<CatalogPage />} />
         <Route path="/company" element={<CompanyProfilePage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/api-keys" element={<ApiKeysPage />} />

@@ -4,6 +4,7 @@ import { type CreateCompanyInput, gstinCheckCharacter, ROLE_PERMISSIONS, type Ro
 import type { AppDeps, CompanyActor, ServiceContext } from '../deps.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
+import { createProduct } from '../modules/catalog/catalog.service.ts';
 import { createBranch, createCompany } from '../modules/companies/companies.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 
@@ -179,7 +180,68 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
     }
   }
   await seedPartnerNetwork(ctx, actors);
+  await seedCatalogs(ctx, actors);
   return logins;
+}
+
+type DemoProduct = [
+  sku: string,
+  name: string,
+  commodity: string,
+  unit: string,
+  hsn: string,
+  price: string,
+  moq: string,
+  description: string,
+];
+
+const CATALOGS: Record<string, DemoProduct[]> = {
+  'Saurashtra Cotton Traders': [
+    [
+      'S6-29MM',
+      'Shankar-6 cotton lint, 29 mm',
+      'cotton-lint',
+      'candy',
+      '5201',
+      '61500',
+      '10',
+      'Gujarat S-6, staple 29 mm, mic 3.8–4.2, trash under 3%',
+    ],
+    ['MCU5-32MM', 'MCU-5 cotton lint, 32 mm', 'cotton-lint', 'candy', '5201', '68200', '10', 'Long staple, mic 3.4–3.8'],
+    ['J34-27MM', 'J-34 cotton lint, 27 mm', 'cotton-lint', 'candy', '5201', '57800', '20', 'North Indian J-34, RG quality'],
+    ['CSEED-STD', 'Cotton seed', 'cotton-seed', 'qtl', '1207', '3150', '100', 'Oil 16–18%, moisture under 10%'],
+  ],
+  'Coimbatore Spinning Mills': [
+    ['YRN-30CC', '30s combed cotton yarn (compact)', 'cotton-yarn', 'kg', '5205', '265.50', '500', 'Ne 30/1, compact spun, for knitting'],
+    ['YRN-40CC', '40s combed cotton yarn (compact)', 'cotton-yarn', 'kg', '5205', '298.00', '500', 'Ne 40/1, for shirting'],
+    ['YRN-20KH', '20s carded hosiery yarn', 'cotton-yarn', 'kg', '5205', '212.75', '1000', 'Ne 20/1, open end'],
+  ],
+  'Bhiwandi Weaving Works': [
+    ['GF-POP6060', 'Poplin 60x60 grey, 58"', 'grey-fabric', 'm', '5208', '62.40', '3000', '132 x 72, 100% cotton'],
+    ['GF-CAM4040', 'Cambric 40x40 grey, 63"', 'grey-fabric', 'm', '5208', '48.90', '3000', '92 x 88, 100% cotton'],
+    ['GF-VOI8080', 'Voile 80x80 grey, 44"', 'grey-fabric', 'm', '5208', '55.10', '2000', 'Light dress material base'],
+  ],
+};
+
+async function seedCatalogs(ctx: ServiceContext, actors: Map<string, CompanyActor>) {
+  for (const [company, products] of Object.entries(CATALOGS)) {
+    const actor = actors.get(company);
+    if (!actor) continue;
+    for (const [sku, name, commodityCode, unit, hsnCode, price, minOrderQuantity, description] of products) {
+      await createProduct(ctx, actor, {
+        sku,
+        name,
+        commodityCode,
+        unit,
+        hsnCode,
+        price,
+        currency: 'INR',
+        minOrderQuantity,
+        description,
+        active: true,
+      });
+    }
+  }
 }
 
 // Who buys from whom in the demo: the cotton moves trader → spinner → weaver → wholesaler.

@@ -3,6 +3,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { LinkAction } from '@tradeloom/shared';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useCan } from '../../app/session.tsx';
 import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
@@ -10,7 +11,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { COUNTRIES } from '../companies/company-fields.tsx';
 
-type Link = RouterOutputs['partners']['list'][number];
+type PartnerLink = RouterOutputs['partners']['list'][number];
 type View = 'linked' | 'incoming' | 'outgoing' | 'blocked';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -87,7 +88,7 @@ function LinkList({ view }: { view: View }) {
     onSuccess: (result) => notifications.show({ color: 'teal', message: `Invitation to claim sent to ${result.email}.` }),
     onError: onDone.onError,
   });
-  const run = (link: Link, action: Exclude<LinkAction, 'request'>) => {
+  const run = (link: PartnerLink, action: Exclude<LinkAction, 'request'>) => {
     const input = { linkId: link.id };
     if (action === 'accept' || action === 'deny') return decide.mutate({ ...input, decision: action });
     if (action === 'block' && !window.confirm(`Block ${link.partnerName}? They cannot ask to link again until you unblock.`)) return;
@@ -156,6 +157,11 @@ function LinkList({ view }: { view: View }) {
                           {ACTION_LABELS[action]}
                         </Button>
                       ))}
+                    {link.status === 'accepted' && link.partnerRole === 'supplier' && link.partnerClaimed && (
+                      <Button size="xs" variant="light" component={Link} to={`/partners/${link.partnerId}/catalog`}>
+                        Catalog
+                      </Button>
+                    )}
                     {!link.partnerClaimed && can('partners:manage') && (
                       <Button
                         size="xs"

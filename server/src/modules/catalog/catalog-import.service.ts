@@ -136,9 +136,12 @@ export async function importCatalog(
     .where('company_id', '=', actor.companyId)
     .execute();
   const bySku = new Map(existing.map((p) => [p.sku.toLowerCase(), p]));
+  // Counts describe the rows that would be written: a row with a problem is not.
+  const rowsWithErrors = new Set(errors.map((e) => e.row));
   const creates: CreateProductInput[] = [];
   const updates: { id: string; product: CreateProductInput }[] = [];
-  for (const { product } of rows) {
+  for (const { row, product } of rows) {
+    if (rowsWithErrors.has(row)) continue;
     const current = bySku.get(product.sku.toLowerCase());
     if (!current) {
       creates.push(product);
@@ -164,7 +167,7 @@ export async function importCatalog(
     rows: records.length,
     creates: creates.length,
     updates: updates.length,
-    unchanged: rows.length - creates.length - updates.length,
+    unchanged: rows.filter((r) => !rowsWithErrors.has(r.row)).length - creates.length - updates.length,
     errors,
     applied: false,
   };

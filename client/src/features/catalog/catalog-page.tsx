@@ -1,0 +1,117 @@
+import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useCan, useMe } from '../../app/session.tsx';
+import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { CatalogImport } from './catalog-import.tsx';
+import { ProductForm } from './product-form.tsx';
+import { ProductTable } from './product-table.tsx';
+
+type Product = RouterOutputs['catalog']['products']['list']['items'][number];
+
+export function CatalogPage() {
+  const me = useMe();
+  const can = useCan();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('all');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const [importing, importer] = useDisclosure();
+  const products = trpc.catalog.products.list.useInfiniteQuery(
+    { search: debounced || undefined, active: status === 'all' ? undefined : status === 'active', limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const company = me.data?.activeCompany;
+  if (company && !company.isSupplier) {
+    return (
+      <Stack>
+        <PageHeader title="Catalog" />
+        <Alert color="blue">Your company is set up as a buyer only. Tick “We supply” in the company profile to keep a catalog.</Alert>
+      </Stack>
+    );
+  }
+  const rows = products.data?.pages.flatMap((page) => page.items);
+  return (
+    <Stack>
+      <PageHeader
+        title="Catalog"
+        description="What you sell. Linked buyers see your active products; nobody else does."
+        actions={
+          can('catalog:write') && (
+            <Group>
+              <Button variant="default" onClick={importer.open}>
+                Import CSV
+              </Button>
+              <Button onClick={() => setEditing('new')}>Add product</Button>
+            </Group>
+          )
+        }
+      />
+      <Group>
+        <TextInput
+          placeholder="Search SKU, name or description"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          aria-label="Search products"
+          w={320}
+        />
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={[
+            { value: 'all', label: 'All' },
+            { value: 'active', label: 'Active' },
+            { value: 'inactive', label: 'Inactive' },
+          ]}
+        />
+      </Group>
+      <Paper withBorder p="lg">
+        <QueryView
+          query={{ ...products, data: rows }}
+          isEmpty={(items) => items.length === 0}
+          empty={debounced ? 'No product matches.' : 'No products yet. Add one or import a CSV.'}
+        >
+          {(items) => (
+            <Stack>
+              <ProductTable
+                products={items}
+                actions={
+                  can('catalog:write')
+                    ? (product) => (
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(product)}>
+                          Edit
+                        </Button>
+                      )
+                    : undefined
+                }
+              />
+              {products.hasNextPage && (
+                <Button variant="light" onClick={() => products.fetchNextPage()} loading={products.isFetchingNextPage}>
+                  More products
+                </Button>
+              )}
+            </Stack>
+          )}
+        </QueryView>
+      </Paper>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add product' : 'Edit product'}
+        size="xl"
+      >
+        {editing !== null && (
+          <ProductForm
+            product={editing === 'new' ? undefined : editing}
+            currency={company?.baseCurrency ?? 'INR'}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+      <Modal opened={importing} onClose={importer.close} title="Import products from CSV" size="xl">
+        <CatalogImport onDone={importer.close} />
+      </Modal>
+    </Stack>
+  );
+}

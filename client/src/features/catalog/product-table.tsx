@@ -1,0 +1,47 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { DataTable } from '../../app/ui.tsx';
+import type { RouterOutputs } from '../../lib/trpc.ts';
+
+type Product = RouterOutputs['catalog']['products']['list']['items'][number];
+
+const money = (amount: string, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 4 }).format(Number(amount));
+
+/** Products as both the supplier and its buyers see them; `actions` adds a last column. */
+export function ProductTable({ products, actions }: { products: Product[]; actions?: (product: Product) => ReactNode }) {
+  return (
+    <DataTable headers={['SKU', 'Product', 'Price', 'Min. order', 'HSN / GST', ...(actions ? [''] : [])]}>
+      {products.map((product) => (
+        <Table.Tr key={product.id} data-testid={`product-${product.sku}`}>
+          <Table.Td>
+            <Text ff="monospace" size="sm">
+              {product.sku}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={500}>
+              {product.name}{' '}
+              {!product.active && (
+                <Badge miw="max-content" size="xs" color="gray">
+                  inactive
+                </Badge>
+              )}
+            </Text>
+            {product.description && (
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {product.description}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            {money(product.price, product.currency)} / {product.unit}
+          </Table.Td>
+          <Table.Td>{Number(product.minOrderQuantity) > 0 ? `${Number(product.minOrderQuantity)} ${product.unit}` : '—'}</Table.Td>
+          <Table.Td>{product.hsnCode ? `${product.hsnCode} · ${Number(product.gstRate)}%` : '—'}</Table.Td>
+          {actions && <Table.Td>{actions(product)}</Table.Td>}
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
