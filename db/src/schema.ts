@@ -43,6 +43,7 @@ export interface CompaniesTable {
   claimed: Generated<boolean>;
   added_by_company_id: string | null;
   contact_email: string | null;
+  bank_account: string | null;
 }
 
 export interface BranchesTable {
@@ -274,6 +275,63 @@ export interface ProductsTable {
   search: ColumnType<string, never, never>;
 }
 
+export interface FilesTable {
+  id: Generated<string>;
+  company_id: string;
+  uploaded_by: string | null;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: CreatedAt;
+}
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+export type KycDocumentKind = 'gst_certificate' | 'pan' | 'bank_proof' | 'trade_licence' | 'other';
+
+export interface KycDocumentsTable {
+  id: Generated<string>;
+  company_id: string;
+  kind: KycDocumentKind;
+  file_id: string;
+  status: Generated<ReviewStatus>;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  submitted_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CertificationsTable {
+  id: Generated<string>;
+  company_id: string;
+  standard: string;
+  number: string;
+  issuer: string;
+  valid_from: string;
+  valid_to: string;
+  file_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type LegalField = 'legal_name' | 'tax_id' | 'bank_account';
+
+export interface ChangeRequestsTable {
+  id: Generated<string>;
+  company_id: string;
+  field: LegalField;
+  old_value: string | null;
+  new_value: string;
+  note: string | null;
+  status: Generated<ReviewStatus>;
+  review_reason: string | null;
+  requested_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -297,6 +355,10 @@ export interface Database {
   hsn_codes: HsnCodesTable;
   commodities: CommoditiesTable;
   products: ProductsTable;
+  files: FilesTable;
+  kyc_documents: KycDocumentsTable;
+  certifications: CertificationsTable;
+  change_requests: ChangeRequestsTable;
 }
 
 export type User = Selectable<UsersTable>;

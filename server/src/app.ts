@@ -9,7 +9,8 @@ import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
 import { createMetrics } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
-import { httpCookieJar, readSessionToken } from './http/session-cookie.ts';
+import { contextFromHttp } from './http/request-context.ts';
+import { filesRouter } from './modules/files/files.routes.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 
@@ -83,26 +84,20 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       router: appRouter,
       maxBatchSize: config.limits.maxBatchSize,
       maxBodySize: config.limits.maxBodyBytes,
-      createContext: ({ req, res }): Context => {
-        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
-        return {
-          deps,
-          request: { requestId: String(req.id), ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-          credentials: { sessionToken: readSessionToken(req, config), apiKey: bearer },
-          cookies: httpCookieJar(res, config),
-        };
-      },
+      createContext: ({ req, res }): Context => contextFromHttp(deps, req, res),
       onError: ({ error, path: procedure, req }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },
     }),
   );
 
+  app.use('/files', originGuard(config), filesRouter(deps));
+
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET gets the app shell.
-    app.get(/^\/(?!trpc\/|assets\/).*/, (_req, res) => {
+    app.get(/^\/(?!trpc\/|assets\/|files\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDir, 'index.html'));
     });

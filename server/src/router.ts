@@ -3,6 +3,7 @@ import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
+import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   partners: partnersRouter,
   notifications: notificationsRouter,
   catalog: catalogRouter,
+  kyc: kycRouter,
 });
 
 export type AppRouter = typeof appRouter;

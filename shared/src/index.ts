@@ -5,6 +5,7 @@ export * from './catalog/catalog.schemas.ts';
 export * from './common.ts';
 export * from './companies/companies.schemas.ts';
 export * from './gstin.ts';
+export * from './kyc/kyc.schemas.ts';
 export * from './partners/link-machine.ts';
 export * from './partners/partners.schemas.ts';
 export * from './permissions.ts';

@@ -18,14 +18,17 @@ export const PERMISSIONS = [
   'notifications:read',
   'catalog:read',
   'catalog:write',
+  'files:write',
+  'kyc:read',
+  'kyc:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const viewer: Permission[] = ['company:read', 'members:read', 'settings:read', 'partners:read', 'notifications:read', 'catalog:read'];
-const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write'];
+const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write'];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
-const manager: Permission[] = [...staff, 'audit:read', 'partners:manage'];
-const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write'];
+const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read'];
+const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write', 'kyc:write'];
 const owner: Permission[] = [...admin, 'ownership:transfer'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -32,5 +32,9 @@ export const REASONS = [
   'SKU_TAKEN',
   'UNKNOWN_REFERENCE',
   'IMPORT_INVALID',
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_TOO_LARGE',
+  'ALREADY_REVIEWED',
+  'NEEDS_CHANGE_REQUEST',
 ] as const;
 export type Reason = (typeof REASONS)[number];

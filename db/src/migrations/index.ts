@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-partners.ts';
 import * as m0003 from './0003-catalog.ts';
+import * as m0004 from './0004-kyc-files.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-partners': m0002,
   '0003-catalog': m0003,
+  '0004-kyc-files': m0004,
 };

@@ -9,7 +9,7 @@ import { baseProcedure, middleware } from './init.ts';
 // The only procedure builders modules may use. Each stamps its access rule into the procedure's
 // meta, so the inventory test can prove that every procedure declares one.
 
-async function resolveSession(ctx: Context): Promise<SessionPrincipal | null> {
+export async function resolveSession(ctx: Context): Promise<SessionPrincipal | null> {
   const token = ctx.credentials.sessionToken;
   if (!token) return null;
   const { deps } = ctx;
@@ -78,26 +78,39 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
   return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
 }
 
+/**
+ * Who acts, in which company, with `permission` checked: from the session's active company or the
+ * API key's company. Throws the same errors every company procedure gives; the file routes use it too.
+ */
+export async function resolveCompanyActor(
+  ctx: Context,
+  permission: Permission,
+  meta?: { allowDuringPasswordChange?: boolean },
+): Promise<{ session: SessionPrincipal | null; actor: CompanyActor }> {
+  let session: SessionPrincipal | null = null;
+  let actor: CompanyActor;
+  if (ctx.credentials.sessionToken) {
+    session = await resolveSession(ctx);
+    if (!session) throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
+    if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
+      throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+    }
+    actor = await actorFromSession(ctx, session);
+  } else if (ctx.credentials.apiKey) {
+    actor = await actorFromApiKey(ctx, ctx.credentials.apiKey);
+  } else {
+    throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
+  }
+  if (!actor.permissions.has(permission)) {
+    throw appError('FORBIDDEN', 'PERMISSION_DENIED', `Your role does not allow this (needs ${permission}).`);
+  }
+  return { session, actor };
+}
+
 /** Acts inside the active company (session) or the key's company (API key), with one permission. */
 export function companyProcedure(permission: Permission) {
   return baseProcedure.meta({ access: { kind: 'company', permission } }).use(async ({ ctx, meta, next }) => {
-    let session: SessionPrincipal | null = null;
-    let actor: CompanyActor;
-    if (ctx.credentials.sessionToken) {
-      session = await resolveSession(ctx);
-      if (!session) throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
-      if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
-        throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
-      }
-      actor = await actorFromSession(ctx, session);
-    } else if (ctx.credentials.apiKey) {
-      actor = await actorFromApiKey(ctx, ctx.credentials.apiKey);
-    } else {
-      throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
-    }
-    if (!actor.permissions.has(permission)) {
-      throw appError('FORBIDDEN', 'PERMISSION_DENIED', `Your role does not allow this (needs ${permission}).`);
-    }
+    const { session, actor } = await resolveCompanyActor(ctx, permission, meta);
     return next({ ctx: { ...ctx, session, actor } });
   });
 }

@@ -8,7 +8,7 @@ import {
   type UpdateCompanyInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { notFound, staleVersion } from '../../trpc/errors.ts';
+import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
@@ -95,6 +95,17 @@ export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, in
   return inTransaction(ctx.deps.db, async (trx) => {
     const before = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirst();
     if (!before) throw notFound('Company');
+    // Once verified, legal fields change only through a reviewed change request.
+    const legalChange =
+      (input.legalName !== undefined && input.legalName !== before.legalName) ||
+      (input.taxId !== undefined && input.taxId.toUpperCase() !== before.taxId);
+    if (before.verificationStatus === 'verified' && legalChange) {
+      throw appError(
+        'CONFLICT',
+        'NEEDS_CHANGE_REQUEST',
+        'This company is verified: request a change to its legal name or tax id for review instead.',
+      );
+    }
     const updated = await trx
       .updateTable('companies')
       .set((eb) => ({

@@ -1,0 +1,326 @@
+import { type Executor, inTransaction } from '@tradeloom/db';
+import { type CertificationInput, type ChangeRequestInput, isValidGstin } from '@tradeloom/shared';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { assertOwnFile } from '../files/files.service.ts';
+
+const IDENTITY_DOCUMENTS = ['gst_certificate', 'trade_licence'] as const;
+const EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * A company is verified once an identity document (GST certificate or trade licence) is approved;
+ * otherwise pending while anything waits for review, rejected if something was refused.
+ */
+async function recomputeVerification(trx: Executor, companyId: string): Promise<string> {
+  const documents = await trx.selectFrom('kyc_documents').select(['kind', 'status']).where('company_id', '=', companyId).execute();
+  const status = documents.some((d) => d.status === 'approved' && (IDENTITY_DOCUMENTS as readonly string[]).includes(d.kind))
+    ? 'verified'
+    : documents.some((d) => d.status === 'pending')
+      ? 'pending'
+      : documents.some((d) => d.status === 'rejected')
+        ? 'rejected'
+        : 'unverified';
+  await trx
+    .updateTable('companies')
+    .set({ verification_status: status as 'verified' })
+    .where('id', '=', companyId)
+    .execute();
+  return status;
+}
+
+export async function submitDocument(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { kind: 'gst_certificate' | 'pan' | 'bank_proof' | 'trade_licence' | 'other'; fileId: string },
+) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    await assertOwnFile(trx, actor.companyId, input.fileId);
+    const document = await trx
+      .insertInto('kyc_documents')
+      .values({ company_id: actor.companyId, kind: input.kind, file_id: input.fileId, submitted_by: actor.userId })
+      .returning(['id', 'status'])
+      .executeTakeFirstOrThrow();
+    const verification = await recomputeVerification(trx, actor.companyId);
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'kyc.document_submitted',
+      entityType: 'kyc_document',
+      entityId: document.id,
+      after: input,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'kyc.document_submitted',
+      companyId: actor.companyId,
+      entityType: 'kyc_document',
+      entityId: document.id,
+    });
+    return { id: document.id, status: document.status, verification };
+  });
+}
+
+export function listDocuments(db: Executor, companyId: string) {
+  return db
+    .selectFrom('kyc_documents as d')
+    .innerJoin('files as f', 'f.id', 'd.file_id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.status',
+      'd.review_reason as reviewReason',
+      'd.reviewed_at as reviewedAt',
+      'd.created_at as submittedAt',
+      'f.id as fileId',
+      'f.filename',
+      'f.mime',
+    ])
+    .where('d.company_id', '=', companyId)
+    .orderBy('d.created_at', 'desc')
+    .execute();
+}
+
+export async function reviewDocument(
+  ctx: ServiceContext,
+  reviewerId: string,
+  input: { documentId: string; decision: 'approve' | 'reject'; reason?: string },
+) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const document = await trx
+      .selectFrom('kyc_documents')
+      .select(['id', 'company_id', 'status', 'kind'])
+      .where('id', '=', input.documentId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!document) throw notFound('Document');
+    if (document.status !== 'pending') throw appError('CONFLICT', 'ALREADY_REVIEWED', 'This document has already been reviewed.');
+    const status = input.decision === 'approve' ? 'approved' : 'rejected';
+    await trx
+      .updateTable('kyc_documents')
+      .set({ status, review_reason: input.reason ?? null, reviewed_by: reviewerId, reviewed_at: ctx.deps.clock.now() })
+      .where('id', '=', document.id)
+      .execute();
+    const verification = await recomputeVerification(trx, document.company_id);
+    await recordAudit(trx, { userId: reviewerId }, ctx.request, {
+      companyId: document.company_id,
+      action: `kyc.document_${status}`,
+      entityType: 'kyc_document',
+      entityId: document.id,
+      before: { status: 'pending' },
+      after: { status, reason: input.reason ?? null, verification },
+    });
+    await emitEvent(trx, reviewerId, ctx.request, {
+      type: `kyc.document_${status}`,
+      companyId: document.company_id,
+      entityType: 'kyc_document',
+      entityId: document.id,
+    });
+    return { id: document.id, status, verification };
+  });
+}
+
+function expiryState(validTo: string, today: string): 'valid' | 'expiring' | 'expired' {
+  if (validTo < today) return 'expired';
+  const warnFrom = new Date(`${today}T00:00:00Z`);
+  warnFrom.setUTCDate(warnFrom.getUTCDate() + EXPIRY_WARNING_DAYS);
+  return validTo <= warnFrom.toISOString().slice(0, 10) ? 'expiring' : 'valid';
+}
+
+export async function listCertifications(ctx: ServiceContext, companyId: string) {
+  const today = ctx.deps.clock.now().toISOString().slice(0, 10);
+  const rows = await ctx.deps.db
+    .selectFrom('certifications')
+    .select(['id', 'standard', 'number', 'issuer', 'valid_from as validFrom', 'valid_to as validTo', 'file_id as fileId'])
+    .where('company_id', '=', companyId)
+    .orderBy('valid_to')
+    .execute();
+  return rows.map((row) => ({ ...row, state: expiryState(row.validTo, today) }));
+}
+
+export async function addCertification(ctx: ServiceContext, actor: CompanyActor, input: CertificationInput) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    if (input.fileId) await assertOwnFile(trx, actor.companyId, input.fileId);
+    const row = await trx
+      .insertInto('certifications')
+      .values({
+        company_id: actor.companyId,
+        standard: input.standard,
+        number: input.number,
+        issuer: input.issuer,
+        valid_from: input.validFrom,
+        valid_to: input.validTo,
+        file_id: input.fileId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'certification.added',
+      entityType: 'certification',
+      entityId: row.id,
+      after: input,
+    });
+    return { id: row.id };
+  });
+}
+
+export async function removeCertification(ctx: ServiceContext, actor: CompanyActor, certificationId: string) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const before = await trx
+      .selectFrom('certifications')
+      .selectAll()
+      .where('id', '=', certificationId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst();
+    if (!before) throw notFound('Certification');
+    await trx.deleteFrom('certifications').where('id', '=', certificationId).execute();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'certification.removed',
+      entityType: 'certification',
+      entityId: certificationId,
+      before,
+    });
+  });
+}
+
+const COMPANY_COLUMN = { legal_name: 'legal_name', tax_id: 'tax_id', bank_account: 'bank_account' } as const;
+
+export async function requestChange(ctx: ServiceContext, actor: CompanyActor, input: ChangeRequestInput) {
+  const company = await ctx.deps.db
+    .selectFrom('companies')
+    .select(['country', 'legal_name', 'tax_id', 'bank_account'])
+    .where('id', '=', actor.companyId)
+    .executeTakeFirstOrThrow();
+  const newValue = input.field === 'tax_id' ? input.newValue.toUpperCase() : input.newValue;
+  if (input.field === 'tax_id' && company.country === 'IN' && !isValidGstin(newValue)) {
+    throw invalidFields({ newValue: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
+  }
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const row = await trx
+      .insertInto('change_requests')
+      .values({
+        company_id: actor.companyId,
+        field: input.field,
+        old_value: company[COMPANY_COLUMN[input.field]],
+        new_value: newValue,
+        note: input.note ?? null,
+        requested_by: actor.userId,
+      })
+      .returning(['id', 'status'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'kyc.change_requested',
+      entityType: 'change_request',
+      entityId: row.id,
+      after: { field: input.field, newValue },
+    });
+    return row;
+  });
+}
+
+export function listChangeRequests(db: Executor, companyId: string) {
+  return db
+    .selectFrom('change_requests')
+    .select([
+      'id',
+      'field',
+      'old_value as oldValue',
+      'new_value as newValue',
+      'note',
+      'status',
+      'review_reason as reviewReason',
+      'created_at as createdAt',
+      'reviewed_at as reviewedAt',
+    ])
+    .where('company_id', '=', companyId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Applies an approved change to the company and keeps before and after in the audit log. */
+export async function reviewChangeRequest(
+  ctx: ServiceContext,
+  reviewerId: string,
+  input: { changeRequestId: string; decision: 'approve' | 'reject'; reason?: string },
+) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const request = await trx
+      .selectFrom('change_requests')
+      .selectAll()
+      .where('id', '=', input.changeRequestId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!request) throw notFound('Change request');
+    if (request.status !== 'pending') throw appError('CONFLICT', 'ALREADY_REVIEWED', 'This change request has already been reviewed.');
+    const status = input.decision === 'approve' ? 'approved' : 'rejected';
+    await trx
+      .updateTable('change_requests')
+      .set({ status, review_reason: input.reason ?? null, reviewed_by: reviewerId, reviewed_at: ctx.deps.clock.now() })
+      .where('id', '=', request.id)
+      .execute();
+    if (status === 'approved') {
+      await trx
+        .updateTable('companies')
+        .set((eb) => ({
+          [COMPANY_COLUMN[request.field]]: request.new_value,
+          version: eb('version', '+', 1),
+          updated_at: ctx.deps.clock.now(),
+        }))
+        .where('id', '=', request.company_id)
+        .execute();
+    }
+    await recordAudit(trx, { userId: reviewerId }, ctx.request, {
+      companyId: request.company_id,
+      action: `kyc.change_${status}`,
+      entityType: 'company',
+      entityId: request.company_id,
+      before: { [request.field]: request.old_value },
+      after: status === 'approved' ? { [request.field]: request.new_value } : { reason: input.reason },
+    });
+    return { id: request.id, status };
+  });
+}
+
+export async function reviewQueue(ctx: ServiceContext) {
+  const { db } = ctx.deps;
+  const [documents, changes] = await Promise.all([
+    db
+      .selectFrom('kyc_documents as d')
+      .innerJoin('companies as c', 'c.id', 'd.company_id')
+      .innerJoin('files as f', 'f.id', 'd.file_id')
+      .select([
+        'd.id',
+        'd.kind',
+        'd.created_at as submittedAt',
+        'c.id as companyId',
+        'c.name as companyName',
+        'c.tax_id as taxId',
+        'f.id as fileId',
+        'f.filename',
+      ])
+      .where('d.status', '=', 'pending')
+      .orderBy('d.created_at')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('change_requests as r')
+      .innerJoin('companies as c', 'c.id', 'r.company_id')
+      .select([
+        'r.id',
+        'r.field',
+        'r.old_value as oldValue',
+        'r.new_value as newValue',
+        'r.note',
+        'r.created_at as createdAt',
+        'c.id as companyId',
+        'c.name as companyName',
+      ])
+      .where('r.status', '=', 'pending')
+      .orderBy('r.created_at')
+      .limit(200)
+      .execute(),
+  ]);
+  return { documents, changes };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { id, isoDate } from '../common.ts';
+
+export const KYC_DOCUMENT_KINDS = ['gst_certificate', 'pan', 'bank_proof', 'trade_licence', 'other'] as const;
+export const KYC_DOCUMENT_LABELS: Record<(typeof KYC_DOCUMENT_KINDS)[number], string> = {
+  gst_certificate: 'GST registration certificate',
+  pan: 'PAN card',
+  bank_proof: 'Bank proof (cancelled cheque or statement)',
+  trade_licence: 'Trade licence',
+  other: 'Other document',
+};
+export const CERTIFICATION_STANDARDS = ['GOTS', 'OEKO-TEX', 'BCI', 'ISO 9001', 'Organic (NPOP)', 'Fairtrade', 'Other'] as const;
+export const LEGAL_FIELDS = ['legal_name', 'tax_id', 'bank_account'] as const;
+export const LEGAL_FIELD_LABELS: Record<(typeof LEGAL_FIELDS)[number], string> = {
+  legal_name: 'Legal name',
+  tax_id: 'Tax id (GSTIN)',
+  bank_account: 'Bank account',
+};
+/** Files we accept, decided by their content (magic bytes), never by the name. */
+export const UPLOAD_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+const decision = z.enum(['approve', 'reject'], { error: 'must be approve or reject' });
+const review = z.object({ decision, reason: z.string().trim().max(1000).optional() });
+const reasonWhenRejecting = (value: z.infer<typeof review>) => value.decision === 'approve' || Boolean(value.reason);
+const reasonIssue = { path: ['reason'], message: 'is required when rejecting' };
+
+export const submitDocumentInput = z.object({ kind: z.enum(KYC_DOCUMENT_KINDS), fileId: id });
+export const reviewDocumentInput = review.extend({ documentId: id }).refine(reasonWhenRejecting, reasonIssue);
+export const certificationInput = z
+  .object({
+    standard: z.enum(CERTIFICATION_STANDARDS),
+    number: z.string().trim().min(1, 'is required').max(100),
+    issuer: z.string().trim().min(1, 'is required').max(200),
+    validFrom: isoDate,
+    validTo: isoDate,
+    fileId: id.optional(),
+  })
+  .refine((v) => v.validTo >= v.validFrom, { path: ['validTo'], message: 'must not be before the start date' });
+export const certificationIdInput = z.object({ certificationId: id });
+export const changeRequestInput = z.object({
+  field: z.enum(LEGAL_FIELDS),
+  newValue: z.string().trim().min(1, 'is required').max(300),
+  note: z.string().trim().max(1000).optional(),
+});
+export const reviewChangeRequestInput = review.extend({ changeRequestId: id }).refine(reasonWhenRejecting, reasonIssue);
+
+export type CertificationInput = z.infer<typeof certificationInput>;
+export type ChangeRequestInput = z.infer<typeof changeRequestInput>;
