@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/account-page.tsx';
+import { ReviewPage } from '../features/admin/review-page.tsx';
 import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/dev-mailbox" element={<DevMailboxPage />} />
+        <Route path="/admin/review" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

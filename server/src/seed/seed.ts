@@ -6,6 +6,8 @@ import { hashPassword } from '../lib/passwords.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createProduct } from '../modules/catalog/catalog.service.ts';
 import { createBranch, createCompany } from '../modules/companies/companies.service.ts';
+import { storeUpload } from '../modules/files/files.service.ts';
+import { addCertification, reviewDocument, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
@@ -135,7 +137,7 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
     return row.id;
   };
 
-  await userId(PLATFORM_ADMIN.email, PLATFORM_ADMIN.name, true);
+  const adminId = await userId(PLATFORM_ADMIN.email, PLATFORM_ADMIN.name, true);
   logins.push({ email: PLATFORM_ADMIN.email, description: 'platform operator' });
 
   const actors = new Map<string, CompanyActor>();
@@ -181,7 +183,46 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   }
   await seedPartnerNetwork(ctx, actors);
   await seedCatalogs(ctx, actors);
+  await seedVerification(ctx, actors, adminId);
   return logins;
+}
+
+// A minimal real PDF, so the demo's documents open in a viewer.
+const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+async function seedVerification(ctx: ServiceContext, actors: Map<string, CompanyActor>, reviewerId: string) {
+  const trader = actors.get('Saurashtra Cotton Traders');
+  const spinner = actors.get('Coimbatore Spinning Mills');
+  if (!trader || !spinner) return;
+  const traderFile = await storeUpload(ctx, trader, { filename: 'GST-REG-06-Saurashtra.pdf', content: DEMO_PDF });
+  const traderDoc = await submitDocument(ctx, trader, { kind: 'gst_certificate', fileId: traderFile.id });
+  await reviewDocument(ctx, reviewerId, { documentId: traderDoc.id, decision: 'approve' });
+  const spinnerFile = await storeUpload(ctx, spinner, { filename: 'GST certificate - Coimbatore Spinning.pdf', content: DEMO_PDF });
+  await submitDocument(ctx, spinner, { kind: 'gst_certificate', fileId: spinnerFile.id });
+  const day = (offset: number) => new Date(ctx.deps.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await addCertification(ctx, spinner, {
+    standard: 'GOTS',
+    number: 'CU-GOTS-884213',
+    issuer: 'Control Union',
+    validFrom: day(-200),
+    validTo: day(165),
+  });
+  await addCertification(ctx, spinner, {
+    standard: 'OEKO-TEX',
+    number: 'OTS-21.HIN.55302',
+    issuer: 'Hohenstein',
+    validFrom: day(-345),
+    validTo: day(20),
+  });
+  await addCertification(ctx, trader, {
+    standard: 'BCI',
+    number: 'BCI-LIC-2025-0419',
+    issuer: 'Better Cotton',
+    validFrom: day(-400),
+    validTo: day(-35),
+  });
 }
 
 type DemoProduct = [

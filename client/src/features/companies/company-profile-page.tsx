@@ -6,6 +6,7 @@ import { useCan } from '../../app/session.tsx';
 import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { VerificationArea } from '../kyc/verification-section.tsx';
 import { CompanyFields, type CompanyForm } from './company-fields.tsx';
 
 type Company = RouterOutputs['companies']['current'];
@@ -51,6 +52,7 @@ function Profile({ company }: { company: Company }) {
         </SimpleGrid>
       </Paper>
       <Branches company={company} />
+      <VerificationArea />
       <Modal opened={editing} onClose={edit.close} title="Edit company">
         <EditCompany company={company} onDone={edit.close} />
       </Modal>
