@@ -332,6 +332,12 @@ export interface ChangeRequestsTable {
   created_at: CreatedAt;
 }
 
+export interface ProductAttachmentsTable {
+  product_id: string;
+  file_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -359,6 +365,7 @@ export interface Database {
   kyc_documents: KycDocumentsTable;
   certifications: CertificationsTable;
   change_requests: ChangeRequestsTable;
+  product_attachments: ProductAttachmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -47,6 +47,9 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'catalog.browse': () => ({ supplierId: missing() }),
   'catalog.import': () => ({ csv: 'sku,name,unit,price\nM-1,Matrix yarn,kg,100', dryRun: true }),
   'catalog.masters': () => undefined,
+  'catalog.products.attach': () => ({ productId: missing(), fileId: missing() }),
+  'catalog.products.attachments': () => ({ productId: missing() }),
+  'catalog.products.detach': () => ({ productId: missing(), fileId: missing() }),
   'catalog.products.create': () => ({
     sku: `M-${randomUUID().slice(0, 8)}`,
     name: 'Matrix yarn',

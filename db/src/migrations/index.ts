@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-partners.ts';
 import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-kyc-files.ts';
+import * as m0005 from './0005-product-attachments.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-partners': m0002,
   '0003-catalog': m0003,
   '0004-kyc-files': m0004,
+  '0005-product-attachments': m0005,
 };

@@ -54,3 +54,4 @@ export type CreateProductInput = z.infer<typeof createProductInput>;
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 export type ProductListInput = z.infer<typeof productListInput>;
 export type BrowseCatalogInput = z.infer<typeof browseCatalogInput>;
+export const productAttachmentInput = z.object({ productId: id, fileId: id });

@@ -24,6 +24,8 @@ export const directoryInput = z.object({
   location: z.string().trim().max(100).optional(),
   verification: z.enum(['unverified', 'pending', 'verified', 'rejected']).optional(),
   role: z.enum(['buyer', 'supplier']).optional(),
+  // Suppliers with an active product of this commodity.
+  commodity: z.string().trim().max(40).optional(),
   cursor: z.string().max(300).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });

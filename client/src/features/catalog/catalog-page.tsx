@@ -5,6 +5,7 @@ import { useCan, useMe } from '../../app/session.tsx';
 import { PageHeader, QueryView } from '../../app/ui.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { CatalogImport } from './catalog-import.tsx';
+import { ProductFiles } from './product-files.tsx';
 import { ProductForm } from './product-form.tsx';
 import { ProductTable } from './product-table.tsx';
 
@@ -18,6 +19,7 @@ export function CatalogPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [importing, importer] = useDisclosure();
+  const [filesOf, setFilesOf] = useState<Product | null>(null);
   const products = trpc.catalog.products.list.useInfiniteQuery(
     { search: debounced || undefined, active: status === 'all' ? undefined : status === 'active', limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
@@ -76,15 +78,18 @@ export function CatalogPage() {
             <Stack>
               <ProductTable
                 products={items}
-                actions={
-                  can('catalog:write')
-                    ? (product) => (
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(product)}>
-                          Edit
-                        </Button>
-                      )
-                    : undefined
-                }
+                actions={(product) => (
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="subtle" onClick={() => setFilesOf(product)}>
+                      Files
+                    </Button>
+                    {can('catalog:write') && (
+                      <Button size="xs" variant="subtle" onClick={() => setEditing(product)}>
+                        Edit
+                      </Button>
+                    )}
+                  </Group>
+                )}
               />
               {products.hasNextPage && (
                 <Button variant="light" onClick={() => products.fetchNextPage()} loading={products.isFetchingNextPage}>
@@ -108,6 +113,9 @@ export function CatalogPage() {
             onDone={() => setEditing(null)}
           />
         )}
+      </Modal>
+      <Modal opened={filesOf !== null} onClose={() => setFilesOf(null)} title={`Files of ${filesOf?.name ?? ''}`} size="lg">
+        {filesOf && <ProductFiles productId={filesOf.id} editable={can('catalog:write')} />}
       </Modal>
       <Modal opened={importing} onClose={importer.close} title="Import products from CSV" size="xl">
         <CatalogImport onDone={importer.close} />

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader, QueryView } from '../../app/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
+import { ProductFiles } from './product-files.tsx';
 import { ProductTable } from './product-table.tsx';
 
 /** A linked supplier's catalog, as this buyer sees it. */
@@ -12,6 +13,7 @@ export function SupplierCatalogPage() {
   const [search, setSearch] = useState('');
   const [commodity, setCommodity] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [filesOf, setFilesOf] = useState<{ id: string; name: string } | null>(null);
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const catalog = trpc.catalog.browse.useInfiniteQuery(
     { supplierId, search: debounced || undefined, commodityCode: commodity ?? undefined, limit: 50 },
@@ -56,7 +58,14 @@ export function SupplierCatalogPage() {
         >
           {(items) => (
             <Stack>
-              <ProductTable products={items} />
+              <ProductTable
+                products={items}
+                actions={(product) => (
+                  <Button size="xs" variant="subtle" onClick={() => setFilesOf({ id: product.id, name: product.name })}>
+                    Files
+                  </Button>
+                )}
+              />
               {catalog.hasNextPage && (
                 <Button variant="light" onClick={() => catalog.fetchNextPage()} loading={catalog.isFetchingNextPage}>
                   More products
@@ -66,6 +75,9 @@ export function SupplierCatalogPage() {
           )}
         </QueryView>
       </Paper>
+      <Modal opened={filesOf !== null} onClose={() => setFilesOf(null)} title={`Files of ${filesOf?.name ?? ''}`}>
+        {filesOf && <ProductFiles productId={filesOf.id} editable={false} />}
+      </Modal>
     </Stack>
   );
 }

@@ -257,6 +257,8 @@ function Directory({ canRequest }: { canRequest: boolean }) {
   const [search, setSearch] = useState('');
   const [location, setLocation] = useState('');
   const [role, setRole] = useState<string | null>('supplier');
+  const [commodity, setCommodity] = useState<string | null>(null);
+  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const [debounced] = useDebouncedValue({ search: search.trim(), location: location.trim() }, 300);
   const [requesting, setRequesting] = useState<{ id: string; name: string } | null>(null);
   const [message, setMessage] = useState('');
@@ -265,6 +267,7 @@ function Directory({ canRequest }: { canRequest: boolean }) {
       search: debounced.search || undefined,
       location: debounced.location || undefined,
       role: (role as 'buyer' | 'supplier' | null) ?? undefined,
+      commodity: commodity ?? undefined,
       limit: 20,
     },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
@@ -293,6 +296,14 @@ function Directory({ canRequest }: { canRequest: boolean }) {
           placeholder="Everyone"
           value={role}
           onChange={setRole}
+        />
+        <Select
+          label="Sells"
+          data={masters.data?.commodities.map((c) => ({ value: c.code, label: c.name })) ?? []}
+          clearable
+          placeholder="Any commodity"
+          value={commodity}
+          onChange={setCommodity}
         />
       </Group>
       <QueryView query={{ ...directory, data: rows }} isEmpty={(items) => items.length === 0} empty="No listed company matches.">

@@ -2,13 +2,24 @@ import {
   browseCatalogInput,
   createProductInput,
   importCatalogInput,
+  productAttachmentInput,
   productIdInput,
   productListInput,
   updateProductInput,
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { browseCatalog, createProduct, getOwnProduct, listMasters, listOwnProducts, updateProduct } from './catalog.service.ts';
+import {
+  attachFile,
+  browseCatalog,
+  createProduct,
+  detachFile,
+  getOwnProduct,
+  listAttachments,
+  listMasters,
+  listOwnProducts,
+  updateProduct,
+} from './catalog.service.ts';
 import { importCatalog } from './catalog-import.service.ts';
 
 export const catalogRouter = router({
@@ -25,6 +36,15 @@ export const catalogRouter = router({
     update: companyProcedure('catalog:write')
       .input(updateProductInput)
       .mutation(({ ctx, input }) => updateProduct(ctx, ctx.actor, input)),
+    attachments: companyProcedure('catalog:read')
+      .input(productIdInput)
+      .query(({ ctx, input }) => listAttachments(ctx, ctx.actor, input.productId)),
+    attach: companyProcedure('catalog:write')
+      .input(productAttachmentInput)
+      .mutation(({ ctx, input }) => attachFile(ctx, ctx.actor, input)),
+    detach: companyProcedure('catalog:write')
+      .input(productAttachmentInput)
+      .mutation(({ ctx, input }) => detachFile(ctx, ctx.actor, input)),
   }),
   import: companyProcedure('catalog:write')
     .input(importCatalogInput)

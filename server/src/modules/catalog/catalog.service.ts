@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { assertOwnFile } from '../files/files.service.ts';
 import { insertProduct, productColumns, selectProducts, skuTaken, unknownReferences } from './catalog.repository.ts';
 
 async function assertSupplier(ctx: ServiceContext, companyId: string) {
@@ -170,4 +171,74 @@ export async function listMasters(ctx: ServiceContext) {
     db.selectFrom('commodities').select(['code', 'name', 'quality_parameters as qualityParameters']).orderBy('name').execute(),
   ]);
   return { units, hsnCodes, commodities };
+}
+
+/** The files attached to a product (images, spec sheets), for its supplier or a linked buyer. */
+export async function listAttachments(ctx: ServiceContext, actor: CompanyActor, productId: string) {
+  const { db } = ctx.deps;
+  const product = await db.selectFrom('products').select(['company_id', 'active']).where('id', '=', productId).executeTakeFirst();
+  const own = product?.company_id === actor.companyId;
+  const linked =
+    product?.active &&
+    (await db
+      .selectFrom('partner_links')
+      .select('id')
+      .where('buyer_company_id', '=', actor.companyId)
+      .where('supplier_company_id', '=', product.company_id)
+      .where('status', '=', 'accepted')
+      .executeTakeFirst()) !== undefined;
+  if (!own && !linked) throw notFound('Product');
+  return db
+    .selectFrom('product_attachments as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .select(['f.id as fileId', 'f.filename', 'f.mime', 'f.size_bytes as sizeBytes'])
+    .where('a.product_id', '=', productId)
+    .orderBy('a.created_at')
+    .execute();
+}
+
+export async function attachFile(ctx: ServiceContext, actor: CompanyActor, input: { productId: string; fileId: string }) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const product = await trx
+      .selectFrom('products')
+      .select('id')
+      .where('id', '=', input.productId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst();
+    if (!product) throw notFound('Product');
+    await assertOwnFile(trx, actor.companyId, input.fileId);
+    await trx
+      .insertInto('product_attachments')
+      .values({ product_id: input.productId, file_id: input.fileId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'product.file_attached',
+      entityType: 'product',
+      entityId: input.productId,
+      after: { fileId: input.fileId },
+    });
+  });
+}
+
+export async function detachFile(ctx: ServiceContext, actor: CompanyActor, input: { productId: string; fileId: string }) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const removed = await trx
+      .deleteFrom('product_attachments')
+      .where('product_id', '=', input.productId)
+      .where('file_id', '=', input.fileId)
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('products').select('id').where('id', '=', input.productId).where('company_id', '=', actor.companyId)),
+      )
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) !== 1) throw notFound('Attachment');
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'product.file_detached',
+      entityType: 'product',
+      entityId: input.productId,
+      before: { fileId: input.fileId },
+    });
+  });
 }

@@ -69,21 +69,34 @@ export async function assertOwnFile(db: Executor, companyId: string, fileId: str
 }
 
 /**
- * The file's bytes for a download: the owner company may read its files; a platform reviewer may
- * read files submitted for verification.
+ * The file's bytes for a download: the owner company may read its files; a linked buyer may read
+ * what is attached to an active product; a platform reviewer may read submitted documents.
  */
 export async function readFileForDownload(
   ctx: ServiceContext,
   fileId: string,
   reader: { companyId: string | null; isPlatformAdmin: boolean },
 ) {
-  const file = await ctx.deps.db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+  const { db } = ctx.deps;
+  const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!file) throw notFound('File');
   const ownCompany = reader.companyId !== null && file.company_id === reader.companyId;
   const reviewable =
     reader.isPlatformAdmin &&
-    (await ctx.deps.db.selectFrom('kyc_documents').select('id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
-  if (!ownCompany && !reviewable) throw notFound('File');
+    (await db.selectFrom('kyc_documents').select('id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+  const linkedBuyer =
+    reader.companyId !== null &&
+    (await db
+      .selectFrom('product_attachments as a')
+      .innerJoin('products as p', 'p.id', 'a.product_id')
+      .innerJoin('partner_links as l', (join) => join.onRef('l.supplier_company_id', '=', 'p.company_id'))
+      .select('a.file_id')
+      .where('a.file_id', '=', fileId)
+      .where('p.active', '=', true)
+      .where('l.buyer_company_id', '=', reader.companyId)
+      .where('l.status', '=', 'accepted')
+      .executeTakeFirst()) !== undefined;
+  if (!ownCompany && !reviewable && !linkedBuyer) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };
 }

@@ -218,6 +218,18 @@ export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, 
     );
   }
   if (input.verification) query = query.where('c.verification_status', '=', input.verification);
+  if (input.commodity) {
+    const commodity = input.commodity;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('products as p')
+          .select('p.id')
+          .whereRef('p.company_id', '=', 'c.id')
+          .where('p.commodity_code', '=', commodity)
+          .where('p.active', '=', true),
+      ),
+    );
+  }
   if (input.role === 'supplier') query = query.where('c.is_supplier', '=', true);
   if (input.role === 'buyer') query = query.where('c.is_buyer', '=', true);
   if (input.cursor) {
