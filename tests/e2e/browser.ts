@@ -73,3 +73,29 @@ export async function startAppServer() {
     },
   };
 }
+
+/** One app server and one browser for a test file, started before and closed after its tests. */
+export function browserSuite(hooks: {
+  beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+}) {
+  const state: { browser?: Browser; app?: Awaited<ReturnType<typeof startAppServer>> } = {};
+  hooks.beforeAll(async () => {
+    state.app = await startAppServer();
+    state.browser = await launchBrowser();
+  });
+  hooks.afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!state.browser) throw new Error('browser not started');
+      return state.browser;
+    },
+    get url(): string {
+      if (!state.app) throw new Error('app not started');
+      return state.app.url;
+    },
+  };
+}

@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAppServer } from './browser.ts';
+import { browserSuite } from './browser.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = browserSuite({ beforeAll, afterAll });
 
 const PASSWORD = 'woven cotton bales 2026';
 
 async function signUp(page: Page, name: string, email: string) {
-  await page.goto(`${app.url}/register`);
+  await page.goto(`${suite.url}/register`);
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Work email').fill(email);
   await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
@@ -25,7 +16,7 @@ async function signUp(page: Page, name: string, email: string) {
 
 /** Opens the dev mailbox and follows the link in the newest mail whose subject matches. */
 async function followMailLink(page: Page, subject: RegExp) {
-  await page.goto(`${app.url}/dev-mailbox`);
+  await page.goto(`${suite.url}/dev-mailbox`);
   const mail = page.getByTestId('dev-mail').filter({ hasText: subject }).first();
   await mail.waitFor({ timeout: 15_000 });
   await mail.getByRole('link').first().click();
@@ -33,7 +24,7 @@ async function followMailLink(page: Page, subject: RegExp) {
 
 describe('onboarding in a real browser', () => {
   it('sign up → verify → create company → invite → the invitee accepts in another browser and signs in to see the company', async () => {
-    const owner = await browser.newContext();
+    const owner = await suite.browser.newContext();
     const page = await owner.newPage();
 
     await signUp(page, 'Asha Iyer', 'asha@mill.example');
@@ -54,14 +45,14 @@ describe('onboarding in a real browser', () => {
     await followMailLink(page, /Confirm your email/);
     await page.getByText('Your email address is confirmed.').waitFor();
 
-    await page.goto(`${app.url}/team`);
+    await page.goto(`${suite.url}/team`);
     await page.getByRole('button', { name: 'Invite member' }).click();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Email' }).fill('ravi@mill.example');
     await page.getByRole('dialog').getByRole('button', { name: 'Send invitation' }).click();
     await page.getByRole('cell', { name: 'ravi@mill.example' }).waitFor();
 
     // The invitee, in a separate browser context (no shared cookies).
-    const invitee = await browser.newContext();
+    const invitee = await suite.browser.newContext();
     const second = await invitee.newPage();
     await signUp(second, 'Ravi Kumar', 'ravi@mill.example');
     await expect.poll(() => second.url()).toContain('/companies/new');
@@ -88,7 +79,7 @@ describe('onboarding in a real browser', () => {
   });
 
   it('a viewer does not see admin screens in the navigation', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await signUp(page, 'Guest Viewer', 'viewer@mill.example');
     await expect.poll(() => page.url()).toContain('/companies/new');

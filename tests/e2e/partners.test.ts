@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAppServer } from './browser.ts';
+import { browserSuite } from './browser.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = browserSuite({ beforeAll, afterAll });
 
 const PASSWORD = 'partner network 2026';
 
 async function companyOwner(page: Page, email: string, company: string, supplier: boolean) {
-  await page.goto(`${app.url}/register`);
+  await page.goto(`${suite.url}/register`);
   await page.getByLabel('Your name').fill(`Owner of ${company}`);
   await page.getByLabel('Work email').fill(email);
   await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
@@ -29,15 +20,15 @@ async function companyOwner(page: Page, email: string, company: string, supplier
 
 describe('partner network in a real browser', () => {
   it('a buyer finds a supplier and requests a link; the supplier is notified and accepts; the buyer sees it linked without reloading, then browses and searches the catalog', async () => {
-    const supplierContext = await browser.newContext();
+    const supplierContext = await suite.browser.newContext();
     const supplier = await supplierContext.newPage();
     await companyOwner(supplier, 'owner@erode-yarns.example', 'Erode Yarns', true);
 
-    const buyerContext = await browser.newContext();
+    const buyerContext = await suite.browser.newContext();
     const buyer = await buyerContext.newPage();
     await companyOwner(buyer, 'owner@ludhiana-knits.example', 'Ludhiana Knits', false);
 
-    await buyer.goto(`${app.url}/partners`);
+    await buyer.goto(`${suite.url}/partners`);
     await buyer.getByRole('tab', { name: 'Find companies' }).click();
     await buyer.getByLabel('Name').fill('erode');
     const row = buyer.getByTestId('directory-Erode Yarns');
@@ -47,7 +38,7 @@ describe('partner network in a real browser', () => {
     await row.getByText('pending').waitFor();
 
     // The supplier's bell shows the request (jobs turn the event into a notification).
-    await supplier.goto(`${app.url}/partners`);
+    await supplier.goto(`${suite.url}/partners`);
     await expect
       .poll(async () => (await supplier.getByRole('button', { name: /Notifications, 1 unread/ }).count()) > 0, {
         timeout: 20_000,
@@ -65,7 +56,7 @@ describe('partner network in a real browser', () => {
     await buyer.getByTestId('link-Erode Yarns').getByText('accepted').waitFor({ timeout: 20_000 });
 
     // The supplier adds products (one inactive); the buyer sees the active ones and searches them.
-    await supplier.goto(`${app.url}/catalog`);
+    await supplier.goto(`${suite.url}/catalog`);
     for (const [sku, name, active] of [
       ['ER-30C', '30s combed cotton yarn', true],
       ['ER-40C', '40s combed cotton yarn', true],

@@ -13,7 +13,6 @@ export function ReviewPage() {
   const me = useMe();
   const utils = trpc.useUtils();
   const queue = trpc.kyc.review.queue.useQuery(undefined, { enabled: Boolean(me.data?.user.isPlatformAdmin), refetchInterval: 30_000 });
-  const [reasons, setReasons] = useState<Record<string, string>>({});
   const done = {
     onSuccess: () => utils.kyc.review.queue.invalidate(),
     onError: (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
@@ -21,15 +20,6 @@ export function ReviewPage() {
   const decideDocument = trpc.kyc.review.decideDocument.useMutation(done);
   const decideChange = trpc.kyc.review.decideChangeRequest.useMutation(done);
   if (!me.data?.user.isPlatformAdmin) return <Text>Only platform operators review verifications.</Text>;
-  const reasonInput = (id: string) => (
-    <TextInput
-      size="xs"
-      placeholder="Reason (needed to reject)"
-      aria-label="Reason"
-      value={reasons[id] ?? ''}
-      onChange={(e) => setReasons({ ...reasons, [id]: e.currentTarget.value })}
-    />
-  );
   return (
     <Stack>
       <PageHeader
@@ -61,26 +51,7 @@ export function ReviewPage() {
                       </Table.Td>
                       <Table.Td>{formatDateTime(document.submittedAt)}</Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          {reasonInput(document.id)}
-                          <Button size="xs" onClick={() => decideDocument.mutate({ documentId: document.id, decision: 'approve' })}>
-                            Approve
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="light"
-                            onClick={() =>
-                              decideDocument.mutate({
-                                documentId: document.id,
-                                decision: 'reject',
-                                reason: reasons[document.id] || undefined,
-                              })
-                            }
-                          >
-                            Reject
-                          </Button>
-                        </Group>
+                        <Decision onDecide={(decision, reason) => decideDocument.mutate({ documentId: document.id, decision, reason })} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -103,26 +74,7 @@ export function ReviewPage() {
                       <Table.Td>{change.newValue}</Table.Td>
                       <Table.Td>{change.note ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          {reasonInput(change.id)}
-                          <Button size="xs" onClick={() => decideChange.mutate({ changeRequestId: change.id, decision: 'approve' })}>
-                            Approve
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="light"
-                            onClick={() =>
-                              decideChange.mutate({
-                                changeRequestId: change.id,
-                                decision: 'reject',
-                                reason: reasons[change.id] || undefined,
-                              })
-                            }
-                          >
-                            Reject
-                          </Button>
-                        </Group>
+                        <Decision onDecide={(decision, reason) => decideChange.mutate({ changeRequestId: change.id, decision, reason })} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -133,5 +85,27 @@ export function ReviewPage() {
         )}
       </QueryView>
     </Stack>
+  );
+}
+
+/** Approve, or reject with the reason the company will read. */
+function Decision({ onDecide }: { onDecide: (decision: 'approve' | 'reject', reason?: string) => void }) {
+  const [reason, setReason] = useState('');
+  return (
+    <Group gap={4} wrap="nowrap">
+      <TextInput
+        size="xs"
+        placeholder="Reason (needed to reject)"
+        aria-label="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <Button size="xs" onClick={() => onDecide('approve')}>
+        Approve
+      </Button>
+      <Button size="xs" color="red" variant="light" onClick={() => onDecide('reject', reason || undefined)}>
+        Reject
+      </Button>
+    </Group>
   );
 }
