@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -51,6 +51,7 @@ function Profile({ company }: { company: Company }) {
           />
         </SimpleGrid>
       </Paper>
+      <DirectoryListing />
       <Branches company={company} />
       <VerificationArea />
       <Modal opened={editing} onClose={edit.close} title="Edit company">
@@ -193,6 +194,34 @@ function Branches({ company }: { company: Company }) {
           </Group>
         </MutationForm>
       </Modal>
+    </Paper>
+  );
+}
+
+/** Whether other companies can find this one in the partner directory. */
+function DirectoryListing() {
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const current = trpc.companies.current.useQuery();
+  const listing = trpc.partners.setDirectoryListing.useMutation({
+    onSuccess: (result) => {
+      utils.companies.current.setData(undefined, (old) => old && { ...old, listedInDirectory: result.listed });
+      notifications.show({
+        color: 'teal',
+        message: result.listed ? 'Your company is listed in the directory.' : 'Your company is no longer listed in the directory.',
+      });
+    },
+  });
+  if (!current.data) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Switch
+        label="List us in the partner directory"
+        description="Listed companies can be found by name, city, commodity and verification. Existing partners keep seeing you either way."
+        checked={listing.isPending ? (listing.variables?.listed ?? current.data.listedInDirectory) : current.data.listedInDirectory}
+        disabled={!can('company:update')}
+        onChange={(e) => listing.mutate({ listed: e.currentTarget.checked })}
+      />
     </Paper>
   );
 }

@@ -10,9 +10,10 @@ import { trpc } from '../../lib/trpc.ts';
 export function SettingsPage() {
   return (
     <Stack>
-      <PageHeader title="Settings" description="Financial years and document numbering." />
+      <PageHeader title="Settings" description="Financial years, document numbering and the master data products use." />
       <FinancialYears />
       <NumberSeries />
+      <MasterData />
     </Stack>
   );
 }
@@ -131,6 +132,50 @@ function NumberSeries() {
               </Table.Tr>
             ))}
           </DataTable>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+/** The shared master data: units, HSN codes with their GST rates, commodities and their quality parameters. */
+function MasterData() {
+  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="xs">
+        Master data
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Shared by every company on Tradeloom; products refer to these codes (also in CSV imports).
+      </Text>
+      <QueryView query={masters}>
+        {(data) => (
+          <Stack>
+            <DataTable headers={['HSN code', 'Description', 'GST']}>
+              {data.hsnCodes.map((hsn) => (
+                <Table.Tr key={hsn.code}>
+                  <Table.Td>{hsn.code}</Table.Td>
+                  <Table.Td>{hsn.description}</Table.Td>
+                  <Table.Td>{Number(hsn.gstRate)}%</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <DataTable headers={['Commodity', 'Code', 'Quality parameters']}>
+              {data.commodities.map((commodity) => (
+                <Table.Tr key={commodity.code}>
+                  <Table.Td>{commodity.name}</Table.Td>
+                  <Table.Td>{commodity.code}</Table.Td>
+                  <Table.Td>
+                    {(commodity.qualityParameters as { label: string; unit: string }[])
+                      .map((p) => `${p.label}${p.unit ? ` (${p.unit})` : ''}`)
+                      .join(', ') || '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <Text size="sm">Units: {data.units.map((unit) => `${unit.name} (${unit.code})`).join(', ')}</Text>
+          </Stack>
         )}
       </QueryView>
     </Paper>

@@ -29,6 +29,7 @@ export function companySummary(db: Executor) {
       'companies.is_supplier as isSupplier',
       'companies.status',
       'companies.verification_status as verificationStatus',
+      'companies.listed_in_directory as listedInDirectory',
       'companies.version',
       'companies.created_at as createdAt',
     ]);
