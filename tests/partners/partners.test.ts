@@ -42,6 +42,13 @@ describe('partner links', () => {
     const linked = await buyer.members.viewer.caller.partners.list({ view: 'linked' });
     expect(linked[0]).toMatchObject({ partnerId: supplier.id, partnerRole: 'supplier', status: 'accepted', actions: ['block', 'unlink'] });
 
+    // Another company cannot read or mark them.
+    const outsider = await createCompany(app, 'Nosy');
+    const theirIds = supplierInbox.items.map((n) => n.id);
+    expect(await outsider.members.owner.caller.notifications.markRead({ ids: theirIds })).toEqual({ marked: 0 });
+    expect((await outsider.members.owner.caller.notifications.list({})).items).toHaveLength(0);
+    expect((await supplier.members.viewer.caller.notifications.list({ unreadOnly: true })).items).toHaveLength(1);
+
     await supplier.members.viewer.caller.notifications.markRead({});
     expect((await supplier.members.viewer.caller.notifications.list({ unreadOnly: true })).items).toHaveLength(0);
   });
