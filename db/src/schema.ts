@@ -44,6 +44,7 @@ export interface CompaniesTable {
   added_by_company_id: string | null;
   contact_email: string | null;
   bank_account: string | null;
+  order_approval_threshold: string | null;
 }
 
 export interface BranchesTable {
@@ -338,6 +339,80 @@ export interface ProductAttachmentsTable {
   created_at: CreatedAt;
 }
 
+export type OrderStatusColumn =
+  | 'draft'
+  | 'pending_approval'
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'in_progress'
+  | 'shipped'
+  | 'delivered'
+  | 'completed'
+  | 'cancelled';
+
+export interface OrdersTable {
+  id: Generated<string>;
+  buyer_company_id: string;
+  supplier_company_id: string;
+  created_by_side: 'buyer' | 'supplier';
+  buyer_number: string | null;
+  supplier_number: string | null;
+  status: Generated<OrderStatusColumn>;
+  order_date: string;
+  currency: string;
+  tax_regime: 'intra_state' | 'inter_state' | 'single';
+  subtotal: string;
+  discount: string;
+  taxable: string;
+  cgst: string;
+  sgst: string;
+  igst: string;
+  tax: string;
+  total: string;
+  needs_approval: Generated<boolean>;
+  buyer_note: string | null;
+  supplier_note: string | null;
+  created_by: string | null;
+  submitted_by: string | null;
+  approved_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrderLinesTable {
+  id: Generated<string>;
+  order_id: string;
+  line_no: number;
+  product_id: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  unit_price: string;
+  discount_percent: Generated<string>;
+  hsn_code: string | null;
+  tax_rate: string;
+  gross: string;
+  discount: string;
+  taxable: string;
+  cgst: string;
+  sgst: string;
+  igst: string;
+  tax: string;
+  total: string;
+}
+
+export interface IdempotencyKeysTable {
+  company_id: string;
+  principal: string;
+  key: string;
+  procedure: string;
+  request_hash: string;
+  response: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -366,6 +441,9 @@ export interface Database {
   certifications: CertificationsTable;
   change_requests: ChangeRequestsTable;
   product_attachments: ProductAttachmentsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { companiesRouter } from './modules/companies/companies.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
+import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   catalog: catalogRouter,
   kyc: kycRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ export * from './kyc/kyc.schemas.ts';
 export * from './money.ts';
 export * from './orders/order-machine.ts';
 export * from './orders/order-totals.ts';
+export * from './orders/orders.schemas.ts';
 export * from './partners/link-machine.ts';
 export * from './partners/partners.schemas.ts';
 export * from './permissions.ts';

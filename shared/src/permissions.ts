@@ -21,13 +21,25 @@ export const PERMISSIONS = [
   'files:write',
   'kyc:read',
   'kyc:write',
+  'orders:read',
+  'orders:write',
+  'orders:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const viewer: Permission[] = ['company:read', 'members:read', 'settings:read', 'partners:read', 'notifications:read', 'catalog:read'];
-const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write'];
+const viewer: Permission[] = [
+  'company:read',
+  'members:read',
+  'settings:read',
+  'partners:read',
+  'notifications:read',
+  'catalog:read',
+  'orders:read',
+];
+const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write', 'orders:write'];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
-const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read'];
+// Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
+const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve'];
 const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write', 'kyc:write'];
 const owner: Permission[] = [...admin, 'ownership:transfer'];
 

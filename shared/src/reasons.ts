@@ -36,5 +36,9 @@ export const REASONS = [
   'FILE_TOO_LARGE',
   'ALREADY_REVIEWED',
   'NEEDS_CHANGE_REQUEST',
+  'NOT_LINKED',
+  'IDEMPOTENCY_MISMATCH',
+  'NEEDS_APPROVER',
+  'SELF_APPROVAL',
 ] as const;
 export type Reason = (typeof REASONS)[number];

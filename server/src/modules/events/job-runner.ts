@@ -90,23 +90,27 @@ export class JobRunner {
 
   async #claim() {
     const now = this.#clock.now();
-    return this.#db
-      .updateTable('jobs')
-      .set({ status: 'running', locked_at: now, locked_by: this.#options.workerId, attempts: sql`attempts + 1` })
-      .where('id', 'in', (qb) =>
-        qb
-          .selectFrom('jobs')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('run_at', '<=', now)
-          .orderBy('run_at')
-          .orderBy('id')
-          .limit(this.#options.batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
-      .execute();
+    return (
+      this.#db
+        .updateTable('jobs')
+        .set({ status: 'running', locked_at: now, locked_by: this.#options.workerId, attempts: sql`attempts + 1` })
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('jobs')
+            .select('id')
+            .where('status', '=', 'pending')
+            .where('run_at', '<=', now)
+            .orderBy('run_at')
+            .orderBy('id')
+            .limit(this.#options.batchSize)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(['id', 'queue', 'payload', 'attempts', 'max_attempts', 'run_at'])
+        .execute()
+        // RETURNING has no order of its own: run the claimed jobs oldest first, as they were queued.
+        .then((jobs) => jobs.sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.id - b.id))
+    );
   }
 
   async #run(job: { id: number; queue: string; payload: unknown; attempts: number; max_attempts: number }): Promise<void> {

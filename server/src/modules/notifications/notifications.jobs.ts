@@ -7,6 +7,7 @@ import { LINK_EVENT } from '../partners/partners.service.ts';
 import { createNotification } from './notifications.service.ts';
 
 export const NOTIFY_QUEUE = 'notifications.partner';
+// (the queue keeps its first name: renaming it would strand queued jobs)
 
 // What the other company reads when a partner acts on their link.
 const TEXT: Record<string, (actor: string) => string> = {
@@ -17,6 +18,14 @@ const TEXT: Record<string, (actor: string) => string> = {
   [LINK_EVENT.cancel]: (actor) => `${actor} withdrew its link request`,
   [LINK_EVENT.unlink]: (actor) => `${actor} ended the link with you`,
   [LINK_EVENT.unblock]: (actor) => `${actor} unblocked the link with you`,
+  'order.submitted': (actor) => `${actor} sent you an order`,
+  'order.accepted': (actor) => `${actor} accepted your order`,
+  'order.rejected': (actor) => `${actor} rejected your order`,
+  'order.in_progress': (actor) => `${actor} started work on your order`,
+  'order.shipped': (actor) => `${actor} shipped your order`,
+  'order.delivered': (actor) => `${actor} confirmed delivery of the order`,
+  'order.completed': (actor) => `${actor} completed the order`,
+  'order.cancelled': (actor) => `${actor} cancelled an order with you`,
 };
 
 for (const type of Object.keys(TEXT)) subscribe(type, NOTIFY_QUEUE);
@@ -24,14 +33,14 @@ for (const type of Object.keys(TEXT)) subscribe(type, NOTIFY_QUEUE);
 const payload = z.object({ eventId: z.number() });
 const linkPayload = z.object({ buyerCompanyId: z.string(), supplierCompanyId: z.string(), actorCompanyId: z.string() });
 
-/** Turns a partner-link event into a notification for the company that did not act. */
+/** Turns a partner-link or order event into a notification for the company that did not act. */
 export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
   return {
     async run(raw) {
       const { eventId } = payload.parse(raw);
       const event = await db
         .selectFrom('domain_events')
-        .select(['type', 'entity_id', 'payload'])
+        .select(['type', 'entity_type', 'entity_id', 'payload'])
         .where('id', '=', eventId)
         .executeTakeFirstOrThrow();
       const text = TEXT[event.type];
@@ -43,8 +52,8 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
         companyId: recipient,
         type: event.type,
         title: text(actor.name),
-        linkPath: '/partners',
-        entityType: 'partner_link',
+        linkPath: event.entity_type === 'partner_link' ? '/partners' : undefined,
+        entityType: event.entity_type,
         entityId: event.entity_id,
         eventId,
       });

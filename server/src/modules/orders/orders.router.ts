@@ -1,0 +1,32 @@
+import {
+  approvalThresholdInput,
+  createOrderInput,
+  orderIdInput,
+  orderListInput,
+  orderTransitionInput,
+  updateOrderInput,
+} from '@tradeloom/shared';
+import { router } from '../../trpc/init.ts';
+import { companyProcedure } from '../../trpc/procedures.ts';
+import { changeOrderStatus, createOrder, getOrder, listOrders, setApprovalThreshold, updateOrder } from './orders.service.ts';
+
+export const ordersRouter = router({
+  create: companyProcedure('orders:write')
+    .input(createOrderInput)
+    .mutation(({ ctx, input }) => createOrder(ctx, ctx.actor, input)),
+  update: companyProcedure('orders:write')
+    .input(updateOrderInput)
+    .mutation(({ ctx, input }) => updateOrder(ctx, ctx.actor, input)),
+  transition: companyProcedure('orders:write')
+    .input(orderTransitionInput)
+    .mutation(({ ctx, input }) => changeOrderStatus(ctx, ctx.actor, input)),
+  get: companyProcedure('orders:read')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => getOrder(ctx, ctx.actor, input.orderId)),
+  list: companyProcedure('orders:read')
+    .input(orderListInput)
+    .query(({ ctx, input }) => listOrders(ctx, ctx.actor, input)),
+  setApprovalThreshold: companyProcedure('settings:write')
+    .input(approvalThresholdInput)
+    .mutation(({ ctx, input }) => setApprovalThreshold(ctx, ctx.actor, input.threshold)),
+});

@@ -1,0 +1,432 @@
+import type { Tx } from '@tradeloom/db';
+import {
+  availableOrderActions,
+  type CreateOrderInput,
+  computeOrderTotals,
+  dec,
+  type OrderAction,
+  type OrderLineInputValue,
+  type OrderListInput,
+  type OrderSide,
+  taxRegime,
+  transitionOrder,
+  type UpdateOrderInput,
+} from '@tradeloom/shared';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
+import { idempotent } from '../../lib/idempotency.ts';
+import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { nextDocumentNumber } from '../settings/number-series.service.ts';
+import { findPartyOrder, linkAccepted, partyTaxProfile, sideIn } from './orders.repository.ts';
+
+const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
+
+interface PricedLine extends OrderLineInputValue {
+  description: string;
+  taxRate: string;
+}
+
+/** Fills each line from the supplier's catalog and the HSN master; prices come from the input. */
+async function priceLines(trx: Tx, supplierId: string, lines: OrderLineInputValue[]): Promise<PricedLine[]> {
+  const productIds = lines.flatMap((line) => (line.productId ? [line.productId] : []));
+  const products = productIds.length
+    ? await trx
+        .selectFrom('products')
+        .select(['id', 'name', 'hsn_code'])
+        .where('company_id', '=', supplierId)
+        .where('active', '=', true)
+        .where('id', 'in', productIds)
+        .execute()
+    : [];
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const problems: Record<string, string> = {};
+  const withHsn = lines.map((line, index) => {
+    const product = line.productId ? byId.get(line.productId) : undefined;
+    if (line.productId && !product) problems[`lines.${index}.productId`] = 'is not an active product of this supplier';
+    return { ...line, description: line.description ?? product?.name ?? '', hsnCode: line.hsnCode ?? product?.hsn_code ?? undefined };
+  });
+  const hsnCodes = [...new Set(withHsn.flatMap((line) => (line.hsnCode ? [line.hsnCode] : [])))];
+  const rates = hsnCodes.length
+    ? await trx.selectFrom('hsn_codes').select(['code', 'gst_rate']).where('code', 'in', hsnCodes).execute()
+    : [];
+  const rateOf = new Map(rates.map((r) => [r.code, r.gst_rate]));
+  const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
+  const priced = withHsn.map((line, index) => {
+    if (!units.has(line.unit)) problems[`lines.${index}.unit`] = `unknown unit “${line.unit}”`;
+    if (line.hsnCode && !rateOf.has(line.hsnCode)) problems[`lines.${index}.hsnCode`] = `unknown HSN code “${line.hsnCode}”`;
+    return { ...line, taxRate: line.hsnCode ? (rateOf.get(line.hsnCode) ?? '0') : (line.taxRate ?? '0') };
+  });
+  if (Object.keys(problems).length) throw invalidFields(problems);
+  return priced;
+}
+
+async function computeOrder(trx: Tx, buyerId: string, supplierId: string, lines: OrderLineInputValue[]) {
+  const [buyer, supplier] = await Promise.all([partyTaxProfile(trx, buyerId), partyTaxProfile(trx, supplierId)]);
+  const regime = taxRegime(supplier, buyer);
+  const priced = await priceLines(trx, supplierId, lines);
+  const totals = computeOrderTotals(priced, regime);
+  return { regime, priced, totals, currency: supplier.currency };
+}
+
+async function writeLines(trx: Tx, orderId: string, priced: PricedLine[], totals: ReturnType<typeof computeOrderTotals>) {
+  await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+  await trx
+    .insertInto('order_lines')
+    .values(
+      priced.map((line, index) => {
+        const t = totals.lines[index];
+        if (!t) throw new Error('line totals missing');
+        return {
+          order_id: orderId,
+          line_no: index + 1,
+          product_id: line.productId ?? null,
+          description: line.description,
+          quantity: line.quantity,
+          unit: line.unit,
+          unit_price: line.unitPrice,
+          discount_percent: line.discountPercent ?? '0',
+          hsn_code: line.hsnCode ?? null,
+          tax_rate: line.taxRate,
+          gross: t.gross,
+          discount: t.discount,
+          taxable: t.taxable,
+          cgst: t.cgst,
+          sgst: t.sgst,
+          igst: t.igst,
+          tax: t.tax,
+          total: t.total,
+        };
+      }),
+    )
+    .execute();
+}
+
+function totalsColumns(totals: ReturnType<typeof computeOrderTotals>) {
+  const { subtotal, discount, taxable, cgst, sgst, igst, tax, total } = totals;
+  return { subtotal, discount, taxable, cgst, sgst, igst, tax, total };
+}
+
+export interface OrderSummary {
+  id: string;
+  status: string;
+  buyerNumber: string | null;
+  supplierNumber: string | null;
+  total: string;
+  currency: string;
+  version: number;
+}
+
+export async function createOrder(ctx: ServiceContext, actor: CompanyActor, input: CreateOrderInput): Promise<OrderSummary> {
+  const side: OrderSide = input.supplierId ? 'buyer' : 'supplier';
+  const buyerId = side === 'buyer' ? actor.companyId : (input.buyerId as string);
+  const supplierId = side === 'buyer' ? (input.supplierId as string) : actor.companyId;
+  const { idempotencyKey, ...fingerprinted } = input;
+  return idempotent(ctx.deps.db, actor, { procedure: 'orders.create', key: idempotencyKey, input: fingerprinted }, async (trx) => {
+    // A partner you are not linked with (or another company's unclaimed counterparty) is not found.
+    if (!(await linkAccepted(trx, buyerId, supplierId))) throw notFound(side === 'buyer' ? 'Supplier' : 'Buyer');
+    const { regime, priced, totals, currency } = await computeOrder(trx, buyerId, supplierId, input.lines);
+    const orderDate = input.orderDate ?? ctx.deps.clock.now().toISOString().slice(0, 10);
+    const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: DOC_TYPE[side], date: orderDate });
+    const threshold = (await partyTaxProfile(trx, actor.companyId)).threshold;
+    const order = await trx
+      .insertInto('orders')
+      .values({
+        buyer_company_id: buyerId,
+        supplier_company_id: supplierId,
+        created_by_side: side,
+        buyer_number: side === 'buyer' ? number : null,
+        supplier_number: side === 'supplier' ? number : null,
+        order_date: orderDate,
+        currency,
+        tax_regime: regime,
+        ...totalsColumns(totals),
+        needs_approval: threshold !== null && dec(totals.total).greaterThan(dec(threshold)),
+        buyer_note: side === 'buyer' ? (input.note ?? null) : null,
+        supplier_note: side === 'supplier' ? (input.note ?? null) : null,
+        created_by: actor.userId,
+      })
+      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .executeTakeFirstOrThrow();
+    await writeLines(trx, order.id, priced, totals);
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'order.created',
+      entityType: 'order',
+      entityId: order.id,
+      after: { number, total: totals.total, lines: priced.length },
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'order.created',
+      companyId: actor.companyId,
+      entityType: 'order',
+      entityId: order.id,
+    });
+    return {
+      id: order.id,
+      status: order.status,
+      buyerNumber: order.buyer_number,
+      supplierNumber: order.supplier_number,
+      total: order.total,
+      currency: order.currency,
+      version: order.version,
+    };
+  });
+}
+
+export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, input: UpdateOrderInput): Promise<OrderSummary> {
+  return idempotent(ctx.deps.db, actor, { procedure: 'orders.update', key: undefined, input }, async (trx) => {
+    const order = await findPartyOrder(trx, input.orderId, actor.companyId).forUpdate().executeTakeFirst();
+    if (!order) throw notFound('Order');
+    const side = sideIn(order, actor.companyId);
+    if (order.created_by_side !== side) throw appError('FORBIDDEN', 'WRONG_SIDE', 'Only the company that drafted the order can edit it.');
+    if (order.status !== 'draft') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Only a draft can be edited.');
+    if (order.version !== input.version) throw staleVersion('order');
+    const { priced, totals } = await computeOrder(trx, order.buyer_company_id, order.supplier_company_id, input.lines);
+    const threshold = (await partyTaxProfile(trx, actor.companyId)).threshold;
+    const updated = await trx
+      .updateTable('orders')
+      .set((eb) => ({
+        ...totalsColumns(totals),
+        order_date: input.orderDate ?? order.order_date,
+        needs_approval: threshold !== null && dec(totals.total).greaterThan(dec(threshold)),
+        [side === 'buyer' ? 'buyer_note' : 'supplier_note']: input.note ?? null,
+        version: eb('version', '+', 1),
+        updated_at: ctx.deps.clock.now(),
+      }))
+      .where('id', '=', order.id)
+      .where('version', '=', input.version)
+      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .executeTakeFirst();
+    if (!updated) throw staleVersion('order');
+    await writeLines(trx, order.id, priced, totals);
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'order.updated',
+      entityType: 'order',
+      entityId: order.id,
+      before: { total: order.total },
+      after: { total: totals.total },
+    });
+    return {
+      id: updated.id,
+      status: updated.status,
+      buyerNumber: updated.buyer_number,
+      supplierNumber: updated.supplier_number,
+      total: updated.total,
+      currency: updated.currency,
+      version: updated.version,
+    };
+  });
+}
+
+export async function changeOrderStatus(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { orderId: string; action: OrderAction; version: number; idempotencyKey?: string },
+): Promise<OrderSummary> {
+  const { idempotencyKey, ...fingerprinted } = input;
+  return idempotent(ctx.deps.db, actor, { procedure: 'orders.transition', key: idempotencyKey, input: fingerprinted }, async (trx) => {
+    const order = await findPartyOrder(trx, input.orderId, actor.companyId).forUpdate().executeTakeFirst();
+    if (!order) throw notFound('Order');
+    if (order.version !== input.version) throw staleVersion('order');
+    const side = sideIn(order, actor.companyId);
+    const canApprove = actor.permissions.has('orders:approve');
+    const result = transitionOrder({ status: order.status, needsApproval: order.needs_approval }, input.action, {
+      side,
+      isCreatorSide: order.created_by_side === side,
+      canApprove,
+      isSubmitter: order.submitted_by !== null && order.submitted_by === actor.userId,
+    });
+    if (!result.ok) {
+      const status = result.reason === 'NEEDS_APPROVER' || result.reason === 'SELF_APPROVAL' ? 'FORBIDDEN' : 'CONFLICT';
+      throw appError(
+        status,
+        result.reason,
+        `Cannot ${input.action} an order that is ${order.status.replace('_', ' ')} (${result.reason.toLowerCase().replaceAll('_', ' ')}).`,
+      );
+    }
+    // Deciding on a partner's order is a manager's call.
+    if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
+      throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
+    }
+    const otherSide: OrderSide = side === 'buyer' ? 'supplier' : 'buyer';
+    const otherCompany = otherSide === 'buyer' ? order.buyer_company_id : order.supplier_company_id;
+    // The other party numbers the order from its own series when it first sees it.
+    const becomesVisible = result.next === 'submitted' && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
+    const otherNumber = becomesVisible
+      ? await nextDocumentNumber(trx, { companyId: otherCompany, docType: DOC_TYPE[otherSide], date: order.order_date })
+      : null;
+    const updated = await trx
+      .updateTable('orders')
+      .set((eb) => ({
+        status: result.next,
+        version: eb('version', '+', 1),
+        updated_at: ctx.deps.clock.now(),
+        ...(input.action === 'submit' ? { submitted_by: actor.userId } : {}),
+        ...(input.action === 'approve' ? { approved_by: actor.userId } : {}),
+        ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
+      }))
+      .where('id', '=', order.id)
+      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: `order.${input.action}`,
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: result.next },
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: `order.${result.next}`,
+      companyId: actor.companyId,
+      entityType: 'order',
+      entityId: order.id,
+      payload: {
+        buyerCompanyId: order.buyer_company_id,
+        supplierCompanyId: order.supplier_company_id,
+        actorCompanyId: actor.companyId,
+        action: input.action,
+      },
+    });
+    return {
+      id: updated.id,
+      status: updated.status,
+      buyerNumber: updated.buyer_number,
+      supplierNumber: updated.supplier_number,
+      total: updated.total,
+      currency: updated.currency,
+      version: updated.version,
+    };
+  });
+}
+
+/** One order as this party sees it: its own number and note, never the other side's note. */
+export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+  const { db } = ctx.deps;
+  const order = await findPartyOrder(db, orderId, actor.companyId).executeTakeFirst();
+  if (!order) throw notFound('Order');
+  const side = sideIn(order, actor.companyId);
+  const partnerId = side === 'buyer' ? order.supplier_company_id : order.buyer_company_id;
+  const [partner, lines] = await Promise.all([
+    db.selectFrom('companies').select(['id', 'name']).where('id', '=', partnerId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('order_lines')
+      .select([
+        'id',
+        'line_no as lineNo',
+        'product_id as productId',
+        'description',
+        'quantity',
+        'unit',
+        'unit_price as unitPrice',
+        'discount_percent as discountPercent',
+        'hsn_code as hsnCode',
+        'tax_rate as taxRate',
+        'taxable',
+        'cgst',
+        'sgst',
+        'igst',
+        'tax',
+        'total',
+      ])
+      .where('order_id', '=', order.id)
+      .orderBy('line_no')
+      .execute(),
+  ]);
+  const isCreatorSide = order.created_by_side === side;
+  return {
+    id: order.id,
+    side,
+    number: side === 'buyer' ? order.buyer_number : order.supplier_number,
+    partnerNumber: side === 'buyer' ? order.supplier_number : order.buyer_number,
+    partner,
+    status: order.status,
+    orderDate: order.order_date,
+    currency: order.currency,
+    taxRegime: order.tax_regime,
+    subtotal: order.subtotal,
+    discount: order.discount,
+    taxable: order.taxable,
+    cgst: order.cgst,
+    sgst: order.sgst,
+    igst: order.igst,
+    tax: order.tax,
+    total: order.total,
+    needsApproval: order.needs_approval,
+    note: side === 'buyer' ? order.buyer_note : order.supplier_note,
+    version: order.version,
+    createdAt: order.created_at,
+    lines,
+    actions: availableOrderActions(
+      { status: order.status, needsApproval: order.needs_approval },
+      { side, isCreatorSide, canApprove: actor.permissions.has('orders:approve'), isSubmitter: order.submitted_by === actor.userId },
+    ),
+  };
+}
+
+/** Purchase orders (we buy) or sales orders (we sell), newest first, keyset-paged. */
+export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input: OrderListInput) {
+  const mine = input.side === 'purchase' ? 'buyer' : 'supplier';
+  const own = mine === 'buyer' ? 'o.buyer_company_id' : 'o.supplier_company_id';
+  const partner = mine === 'buyer' ? 'o.supplier_company_id' : 'o.buyer_company_id';
+  const ownNumber = mine === 'buyer' ? 'o.buyer_number' : 'o.supplier_number';
+  let query = ctx.deps.db
+    .selectFrom('orders as o')
+    .innerJoin('companies as c', 'c.id', partner)
+    .select([
+      'o.id',
+      `${ownNumber} as number`,
+      'o.status',
+      'o.order_date as orderDate',
+      'o.currency',
+      'o.total',
+      'o.created_at as createdAt',
+      'c.id as partnerId',
+      'c.name as partnerName',
+    ])
+    .where(own, '=', actor.companyId)
+    // The other side's drafts are not ours to see.
+    .where((eb) => eb.or([eb('o.created_by_side', '=', mine), eb('o.status', 'not in', ['draft', 'pending_approval'])]))
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(input.limit + 1);
+  if (input.status) query = query.where('o.status', '=', input.status);
+  if (input.partnerId) query = query.where(partner, '=', input.partnerId);
+  if (input.from) query = query.where('o.order_date', '>=', input.from);
+  if (input.to) query = query.where('o.order_date', '<=', input.to);
+  if (input.minTotal) query = query.where('o.total', '>=', input.minTotal);
+  if (input.maxTotal) query = query.where('o.total', '<=', input.maxTotal);
+  if (input.search) query = query.where(ownNumber, 'ilike', `%${escapeLike(input.search)}%`);
+  if (input.cursor) {
+    const [createdAt = '', id = ''] = decodeCursor(input.cursor, 2);
+    const at = new Date(createdAt);
+    query = query.where((eb) => eb.or([eb('o.created_at', '<', at), eb.and([eb('o.created_at', '=', at), eb('o.id', '<', id)])]));
+  }
+  const rows = await query.execute();
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+}
+
+export async function setApprovalThreshold(ctx: ServiceContext, actor: CompanyActor, threshold: string | null) {
+  return idempotent(ctx.deps.db, actor, { procedure: 'orders.setApprovalThreshold', key: undefined, input: threshold }, async (trx) => {
+    const before = await trx
+      .selectFrom('companies')
+      .select('order_approval_threshold')
+      .where('id', '=', actor.companyId)
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('companies').set({ order_approval_threshold: threshold }).where('id', '=', actor.companyId).execute();
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'company.order_approval_threshold_changed',
+      entityType: 'company',
+      entityId: actor.companyId,
+      before: { threshold: before.order_approval_threshold },
+      after: { threshold },
+    });
+    return { threshold };
+  });
+}

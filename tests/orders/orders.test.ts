@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
+import { failure, fieldErrors } from '../harness/errors.ts';
+import { countRows, createCompany, type TestCompany } from '../harness/factories.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await setupTestApp();
+});
+afterAll(() => app.close());
+
+// Gujarat (24) and Maharashtra (27) GSTINs with valid check digits.
+const GUJARAT = '24AABCS4821K1ZF';
+const MAHARASHTRA = '27AAHFB2290Q1ZZ';
+
+async function pair(label: string, states: { buyer: string; supplier: string } = { buyer: GUJARAT, supplier: GUJARAT }) {
+  const buyer = await createCompany(app, `${label}Buyer`);
+  const supplier = await createCompany(app, `${label}Supplier`);
+  await buyer.members.admin.caller.companies.branches.create({ name: 'HO', country: 'IN', gstin: states.buyer, isHeadOffice: true });
+  await supplier.members.admin.caller.companies.branches.create({ name: 'HO', country: 'IN', gstin: states.supplier, isHeadOffice: true });
+  const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+  await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
+  const product = await supplier.members.staff.caller.catalog.products.create({
+    sku: 'Y30',
+    name: '30s combed yarn',
+    unit: 'kg',
+    price: '265.50',
+    currency: 'INR',
+    hsnCode: '5205',
+  });
+  return { buyer, supplier, product };
+}
+
+const yarnLine = (productId: string) => ({ productId, quantity: '1000', unit: 'kg', unitPrice: '265.50' });
+
+describe('creating orders', () => {
+  it('a buyer creates a PO from the catalog: numbered from its series, totals and GST computed on the server', async () => {
+    const { buyer, supplier, product } = await pair('Po');
+    const order = await buyer.members.staff.caller.orders.create({
+      supplierId: supplier.id,
+      lines: [yarnLine(product.id), { description: 'Freight', quantity: '1', unit: 'pcs', unitPrice: '4500', taxRate: '18' }],
+    });
+    expect(order.buyerNumber).toMatch(/^PO-\d{4}-000001$/);
+    expect(order.supplierNumber).toBeNull();
+    // 265,500 at 5% intra-state + 4,500 freight (no HSN, 18%) = 265,500 + 13,275 + 4,500 + 810
+    expect(order.total).toBe('284085.00');
+    const detail = await buyer.members.viewer.caller.orders.get({ orderId: order.id });
+    expect(detail).toMatchObject({
+      side: 'buyer',
+      status: 'draft',
+      taxRegime: 'intra_state',
+      cgst: '7042.50',
+      sgst: '7042.50',
+      igst: '0.00',
+      actions: ['submit', 'cancel'],
+    });
+    expect(detail.lines[0]).toMatchObject({ description: '30s combed yarn', hsnCode: '5205', taxRate: '5.00' });
+    // The supplier does not see a draft.
+    expect((await failure(supplier.members.owner.caller.orders.get({ orderId: order.id }))).code).toBe('NOT_FOUND');
+  });
+
+  it('uses IGST across states', async () => {
+    const { buyer, supplier, product } = await pair('Igst', { buyer: MAHARASHTRA, supplier: GUJARAT });
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const detail = await buyer.members.staff.caller.orders.get({ orderId: order.id });
+    expect([detail.taxRegime, detail.igst, detail.cgst, detail.total]).toEqual(['inter_state', '13275.00', '0.00', '278775.00']);
+  });
+
+  it('refuses an unlinked supplier, another supplier’s product, and a bad quantity, writing nothing', async () => {
+    const { buyer, product } = await pair('Bad');
+    const stranger = await createCompany(app, 'Stranger');
+    const { supplier: other } = await pair('Other');
+    const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: other.id });
+    await other.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
+    const before = await countRows(app, 'audit_log');
+    const create = (supplierId: string, line: ReturnType<typeof yarnLine>) =>
+      buyer.members.staff.caller.orders.create({ supplierId, lines: [line] });
+    expect((await failure(create(stranger.id, yarnLine(product.id)))).code).toBe('NOT_FOUND');
+    expect(fieldErrors(await failure(create(other.id, yarnLine(product.id))))['lines.0.productId']).toBeDefined();
+    expect((await failure(create(other.id, { ...yarnLine(product.id), quantity: '0' }))).code).toBe('BAD_REQUEST');
+    expect(await countRows(app, 'audit_log')).toBe(before);
+  });
+
+  it('an idempotency key returns the first result for the same input and refuses other input', async () => {
+    const { buyer, supplier, product } = await pair('Idem');
+    const input = { supplierId: supplier.id, lines: [yarnLine(product.id)], idempotencyKey: 'po-import-2026-000042' };
+    const first = await buyer.members.staff.caller.orders.create(input);
+    const again = await buyer.members.staff.caller.orders.create(input);
+    expect(again).toEqual(first);
+    const other = await failure(
+      buyer.members.staff.caller.orders.create({ ...input, lines: [{ ...yarnLine(product.id), quantity: '5' }] }),
+    );
+    expect([other.code, other.reason]).toEqual(['UNPROCESSABLE_CONTENT', 'IDEMPOTENCY_MISMATCH']);
+    // Keys are per company and user: another user's identical key is a new request.
+    const fromAnother = await buyer.members.manager.caller.orders.create(input);
+    expect(fromAnother.id).not.toBe(first.id);
+    const list = await buyer.members.viewer.caller.orders.list({ side: 'purchase' });
+    expect(list.items).toHaveLength(2);
+  });
+
+  it('20 concurrent creates get 20 distinct, gapless PO numbers', async () => {
+    const { buyer, supplier, product } = await pair('Race');
+    const orders = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] }),
+      ),
+    );
+    const numbers = orders.map((o) => Number(o.buyerNumber?.slice(-6))).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
+describe('order workflow', () => {
+  async function submitted(label: string) {
+    const setup = await pair(label);
+    const order = await setup.buyer.members.staff.caller.orders.create({
+      supplierId: setup.supplier.id,
+      lines: [yarnLine(setup.product.id)],
+      note: 'Buyer-only note',
+    });
+    const sent = await setup.buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    return { ...setup, order: sent };
+  }
+
+  it('submit → the supplier sees it with its own SO number, not the buyer’s note, and is notified; accept → ship → deliver → complete', async () => {
+    const { buyer, supplier, order } = await submitted('Flow');
+    expect(order.supplierNumber).toMatch(/^SO-\d{4}-000001$/);
+    const theirs = await supplier.members.viewer.caller.orders.get({ orderId: order.id });
+    expect(theirs).toMatchObject({
+      side: 'supplier',
+      number: order.supplierNumber,
+      partnerNumber: order.buyerNumber,
+      note: null,
+      status: 'submitted',
+    });
+    expect(JSON.stringify(theirs)).not.toContain('Buyer-only note');
+    await app.runner.drain();
+    expect((await supplier.members.viewer.caller.notifications.list({})).items.map((n) => n.title)).toContain(
+      `${buyer.name} sent you an order`,
+    );
+
+    expect(
+      (await failure(buyer.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version })))
+        .reason,
+    ).toBe('WRONG_SIDE');
+    expect(
+      (await failure(supplier.members.staff.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version })))
+        .reason,
+    ).toBe('NEEDS_APPROVER');
+    let current = await supplier.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version });
+    current = await supplier.members.staff.caller.orders.transition({ orderId: order.id, action: 'start', version: current.version });
+    current = await supplier.members.staff.caller.orders.transition({ orderId: order.id, action: 'ship', version: current.version });
+    expect(
+      (await failure(supplier.members.staff.caller.orders.transition({ orderId: order.id, action: 'deliver', version: current.version })))
+        .reason,
+    ).toBe('WRONG_SIDE');
+    current = await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'deliver', version: current.version });
+    current = await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'complete', version: current.version });
+    expect(current.status).toBe('completed');
+    expect(
+      (await failure(buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'cancel', version: current.version }))).code,
+    ).toBe('CONFLICT');
+    const sales = await supplier.members.viewer.caller.orders.list({ side: 'sales', status: 'completed' });
+    expect(sales.items.map((o) => o.number)).toEqual([order.supplierNumber]);
+  });
+
+  it('a stale version is a CONFLICT; two concurrent edits of one version: one wins', async () => {
+    const { buyer, supplier, product } = await pair('Stale');
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const edit = (quantity: string) =>
+      buyer.members.staff.caller.orders.update({
+        orderId: order.id,
+        version: order.version,
+        lines: [{ ...yarnLine(product.id), quantity }],
+      });
+    const results = await Promise.allSettled([edit('10'), edit('20')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('CONFLICT');
+    expect(
+      (await failure(buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version }))).reason,
+    ).toBe('STALE_VERSION');
+  });
+
+  it('orders above the company threshold need a manager other than the submitter', async () => {
+    const { buyer, supplier, product } = await pair('Appr');
+    await buyer.members.admin.caller.orders.setApprovalThreshold({ threshold: '100000' });
+    const order = await buyer.members.manager.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const pending = await buyer.members.manager.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    expect(pending.status).toBe('pending_approval');
+    expect((await failure(supplier.members.owner.caller.orders.get({ orderId: order.id }))).code).toBe('NOT_FOUND');
+    expect(
+      (await failure(buyer.members.manager.caller.orders.transition({ orderId: order.id, action: 'approve', version: pending.version })))
+        .reason,
+    ).toBe('SELF_APPROVAL');
+    expect(
+      (await failure(buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'approve', version: pending.version })))
+        .reason,
+    ).toBe('NEEDS_APPROVER');
+    const approved = await buyer.members.admin.caller.orders.transition({ orderId: order.id, action: 'approve', version: pending.version });
+    expect(approved.status).toBe('submitted');
+    expect((await supplier.members.owner.caller.orders.get({ orderId: order.id })).status).toBe('submitted');
+  });
+
+  it("a third company cannot read or move another pair's order", async () => {
+    const { order } = await submitted('Third');
+    const outsider: TestCompany = await createCompany(app, 'Outsider');
+    expect((await failure(outsider.members.owner.caller.orders.get({ orderId: order.id }))).code).toBe('NOT_FOUND');
+    expect(
+      (await failure(outsider.members.owner.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version })))
+        .code,
+    ).toBe('NOT_FOUND');
+    expect((await outsider.members.owner.caller.orders.list({ side: 'sales' })).items).toHaveLength(0);
+  });
+
+  it('lists purchase orders newest first with filters and a keyset cursor', async () => {
+    const { buyer, supplier, product } = await pair('List');
+    for (const quantity of ['1', '2', '3', '4', '5'])
+      await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [{ ...yarnLine(product.id), quantity }] });
+    const first = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: 2 });
+    const second = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: 2, cursor: first.nextCursor ?? undefined });
+    const third = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: 2, cursor: second.nextCursor ?? undefined });
+    const numbers = [...first.items, ...second.items, ...third.items].map((o) => o.number);
+    expect(numbers).toEqual(['PO', 'PO', 'PO', 'PO', 'PO'].map((_, i) => expect.stringMatching(new RegExp(`00000${5 - i}$`))));
+    expect(third.nextCursor).toBeNull();
+    expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', minTotal: '800' })).items).toHaveLength(3);
+    expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', search: '000002' })).items).toHaveLength(1);
+  });
+});
