@@ -79,6 +79,29 @@ describe('partner network in a real browser', () => {
     await buyer.getByRole('textbox', { name: 'Search catalog' }).fill('40s');
     await buyer.getByTestId('product-ER-30C').waitFor({ state: 'detached' });
     await buyer.getByTestId('product-ER-40C').waitFor();
+
+    // The buyer orders from the catalog and submits; the supplier accepts; the buyer's open order
+    // page shows the new status without a reload.
+    await buyer.goto(`${suite.url}/orders/new?side=purchase`);
+    await buyer.getByPlaceholder('Choose a linked partner').click();
+    await buyer.getByRole('option', { name: 'Erode Yarns' }).click();
+    await buyer.getByPlaceholder('Free text line').click();
+    await buyer.getByRole('option', { name: /ER-30C/ }).click();
+    await buyer.getByRole('textbox', { name: 'Quantity of line 1' }).fill('2000');
+    await buyer.getByRole('button', { name: 'Save draft' }).click();
+    await buyer.getByRole('heading', { name: /^Purchase order PO-\d{4}-000001$/ }).waitFor();
+    expect(await buyer.getByTestId('order-total').textContent()).toContain('501,000.00');
+    await buyer.getByRole('button', { name: 'Submit' }).click();
+    await buyer.getByText('submitted').waitFor();
+
+    await supplier.goto(`${suite.url}/orders?side=sales`);
+    await supplier
+      .getByTestId(/^order-SO-/)
+      .first()
+      .click();
+    await supplier.getByRole('button', { name: 'Accept' }).click();
+    await supplier.getByText('accepted').waitFor();
+    await buyer.getByText('accepted').waitFor({ timeout: 15_000 });
     await supplierContext.close();
     await buyerContext.close();
   });

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Overview' },
   { to: '/partners', label: 'Partners', permission: 'partners:read' },
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
+  { to: '/orders', label: 'Orders', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
   { to: '/settings', label: 'Settings', permission: 'settings:read' },
@@ -53,7 +54,14 @@ export function AppLayout({ me }: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         {visible.map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={location.pathname === item.to} onClick={close} />
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={location.pathname === item.to || (item.to !== '/' && location.pathname.startsWith(`${item.to}/`))}
+            onClick={close}
+          />
         ))}
         {me.devMailbox && (
           <NavLink component={Link} to="/dev-mailbox" label="Dev mailbox" active={location.pathname === '/dev-mailbox'} onClick={close} />

@@ -16,6 +16,9 @@ import { CompanyProfilePage } from '../features/companies/company-profile-page.t
 import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { NewOrderPage } from '../features/orders/new-order-page.tsx';
+import { OrderDetailPage } from '../features/orders/order-detail-page.tsx';
+import { OrdersPage } from '../features/orders/orders-page.tsx';
 import { PartnersPage } from '../features/partners/partners-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { TeamPage } from '../features/team/team-page.tsx';
@@ -38,6 +41,9 @@ export function AppRoutes() {
         <Route path="/partners" element={<PartnersPage />} />
         <Route path="/partners/:supplierId/catalog" element={<SupplierCatalogPage />} />
         <Route path="/catalog" element={<CatalogPage />} />
+        <Route path="/orders" element={<OrdersPage />} />
+        <Route path="/orders/new" element={<NewOrderPage />} />
+        <Route path="/orders/:orderId" element={<OrderDetailPage />} />
         <Route path="/company" element={<CompanyProfilePage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/api-keys" element={<ApiKeysPage />} />

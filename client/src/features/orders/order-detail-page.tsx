@@ -1,0 +1,140 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { OrderAction } from '@tradeloom/shared';
+import { Link, useParams } from 'react-router';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
+
+/** One order as our side sees it; refreshes every few seconds so the partner's moves appear. */
+export function OrderDetailPage() {
+  const { orderId = '' } = useParams();
+  const utils = trpc.useUtils();
+  const order = trpc.orders.get.useQuery({ orderId }, { refetchInterval: 5_000 });
+  const transition = trpc.orders.transition.useMutation({
+    onSuccess: () => Promise.all([utils.orders.get.invalidate({ orderId }), utils.orders.list.invalidate()]),
+    onError: (error) => {
+      notifications.show({ color: 'red', message: errorMessage(error) });
+      void utils.orders.get.invalidate({ orderId });
+    },
+  });
+  const act = (action: OrderAction, version: number) => {
+    if ((action === 'cancel' || action === 'reject') && !window.confirm(`${ACTION_LABELS[action]}? This cannot be undone.`)) return;
+    transition.mutate({ orderId, action, version });
+  };
+  return (
+    <QueryView query={order}>
+      {(data) => (
+        <Stack>
+          <PageHeader
+            title={`${data.side === 'buyer' ? 'Purchase order' : 'Sales order'} ${data.number ?? ''}`}
+            description={
+              <>
+                {data.side === 'buyer' ? 'Supplier' : 'Buyer'}: {data.partner.name}
+                {data.partnerNumber && ` · their number ${data.partnerNumber}`} ·{' '}
+                <Anchor component={Link} to={`/orders?side=${data.side === 'buyer' ? 'purchase' : 'sales'}`}>
+                  All orders
+                </Anchor>
+              </>
+            }
+            actions={
+              <Group>
+                <OrderStatusBadge status={data.status} />
+                {data.actions.map((action) => (
+                  <Button
+                    key={action}
+                    size="sm"
+                    variant={action === 'cancel' || action === 'reject' ? 'light' : 'filled'}
+                    color={action === 'cancel' || action === 'reject' ? 'red' : undefined}
+                    loading={transition.isPending && transition.variables?.action === action}
+                    onClick={() => act(action, data.version)}
+                  >
+                    {ACTION_LABELS[action]}
+                  </Button>
+                ))}
+              </Group>
+            }
+          />
+          {data.needsApproval && data.status === 'pending_approval' && (
+            <Text c="yellow.8">Above your company's approval limit: a manager other than the submitter must approve it.</Text>
+          )}
+          <Paper withBorder p="lg">
+            <DataTable headers={['#', 'Item', 'Quantity', 'Unit price', 'Discount', 'Tax', 'Total']}>
+              {data.lines.map((line) => (
+                <Table.Tr key={line.id}>
+                  <Table.Td>{line.lineNo}</Table.Td>
+                  <Table.Td>
+                    {line.description}
+                    {line.hsnCode && (
+                      <Text size="xs" c="dimmed">
+                        HSN {line.hsnCode}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {Number(line.quantity)} {line.unit}
+                  </Table.Td>
+                  <Table.Td>{formatMoney(line.unitPrice, data.currency)}</Table.Td>
+                  <Table.Td>{Number(line.discountPercent) ? `${Number(line.discountPercent)}%` : '—'}</Table.Td>
+                  <Table.Td>
+                    {formatMoney(line.tax, data.currency)} ({Number(line.taxRate)}%)
+                  </Table.Td>
+                  <Table.Td>{formatMoney(line.total, data.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Paper>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Paper withBorder p="lg">
+              <Title order={5} mb="xs">
+                Details
+              </Title>
+              <Text size="sm">Order date: {formatDate(data.orderDate)}</Text>
+              <Text size="sm">
+                Tax:{' '}
+                {data.taxRegime === 'intra_state'
+                  ? 'CGST + SGST (same state)'
+                  : data.taxRegime === 'inter_state'
+                    ? 'IGST (between states)'
+                    : 'single rate'}
+              </Text>
+              {data.note && <Text size="sm">Our note (not shown to the partner): {data.note}</Text>}
+            </Paper>
+            <Paper withBorder p="lg">
+              <Stack gap={2}>
+                {(
+                  [
+                    ['Subtotal', data.subtotal],
+                    ['Discount', data.discount],
+                    ['Taxable value', data.taxable],
+                    ...(data.taxRegime === 'intra_state'
+                      ? [
+                          ['CGST', data.cgst],
+                          ['SGST', data.sgst],
+                        ]
+                      : data.taxRegime === 'inter_state'
+                        ? [['IGST', data.igst]]
+                        : [['Tax', data.tax]]),
+                  ] as [string, string][]
+                ).map(([label, amount]) => (
+                  <Group key={label} justify="space-between">
+                    <Text size="sm">{label}</Text>
+                    <Text size="sm">{formatMoney(amount, data.currency)}</Text>
+                  </Group>
+                ))}
+                <Group justify="space-between">
+                  <Text fw={700}>Total</Text>
+                  <Text fw={700} data-testid="order-total">
+                    {formatMoney(data.total, data.currency)}
+                  </Text>
+                </Group>
+              </Stack>
+            </Paper>
+          </SimpleGrid>
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

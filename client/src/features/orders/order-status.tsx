@@ -1,0 +1,38 @@
+import { Badge } from '@mantine/core';
+import type { OrderAction, OrderStatus } from '@tradeloom/shared';
+
+const COLORS: Record<OrderStatus, string> = {
+  draft: 'gray',
+  pending_approval: 'yellow',
+  submitted: 'blue',
+  accepted: 'teal',
+  rejected: 'red',
+  in_progress: 'indigo',
+  shipped: 'cyan',
+  delivered: 'lime',
+  completed: 'green',
+  cancelled: 'gray',
+};
+
+export const ACTION_LABELS: Record<OrderAction, string> = {
+  submit: 'Submit',
+  approve: 'Approve',
+  accept: 'Accept',
+  reject: 'Reject',
+  start: 'Start work',
+  ship: 'Mark shipped',
+  deliver: 'Confirm delivery',
+  complete: 'Complete',
+  cancel: 'Cancel order',
+};
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return (
+    <Badge miw="max-content" variant="light" color={COLORS[status]}>
+      {status.replace('_', ' ')}
+    </Badge>
+  );
+}
+
+export const formatMoney = (amount: string, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 }).format(Number(amount));

@@ -1,0 +1,107 @@
+import { Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCan } from '../../app/session.tsx';
+import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { formatMoney, OrderStatusBadge } from './order-status.tsx';
+
+export function OrdersPage() {
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const side = params.get('side') === 'sales' ? 'sales' : 'purchase';
+  return (
+    <Stack>
+      <PageHeader
+        title="Orders"
+        description="One order shared with your partner: your purchase order is their sales order, each numbered from its own series."
+        actions={
+          can('orders:write') && (
+            <Button component={Link} to={`/orders/new?side=${side}`}>
+              New {side === 'purchase' ? 'purchase' : 'sales'} order
+            </Button>
+          )
+        }
+      />
+      <Tabs value={side} onChange={(value) => setParams({ side: value ?? 'purchase' })}>
+        <Tabs.List>
+          <Tabs.Tab value="purchase">Purchase orders</Tabs.Tab>
+          <Tabs.Tab value="sales">Sales orders</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <OrderList side={side} key={side} />
+    </Stack>
+  );
+}
+
+function OrderList({ side }: { side: 'purchase' | 'sales' }) {
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const orders = trpc.orders.list.useInfiniteQuery(
+    { side, status: (status as OrderStatus | null) ?? undefined, search: debounced || undefined, limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 10_000 },
+  );
+  const rows = orders.data?.pages.flatMap((page) => page.items);
+  return (
+    <Paper withBorder p="lg">
+      <Group mb="sm">
+        <TextInput
+          placeholder="Search by number"
+          aria-label="Search orders"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+        <Select
+          placeholder="Any status"
+          clearable
+          data={ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))}
+          value={status}
+          onChange={setStatus}
+          aria-label="Status"
+        />
+      </Group>
+      <QueryView
+        query={{ ...orders, data: rows }}
+        isEmpty={(items) => items.length === 0}
+        empty={side === 'purchase' ? 'No purchase orders yet.' : 'No sales orders yet.'}
+      >
+        {(items) => (
+          <Stack>
+            <DataTable highlightOnHover headers={['Number', side === 'purchase' ? 'Supplier' : 'Buyer', 'Date', 'Status', 'Total']}>
+              {items.map((order) => (
+                <Table.Tr
+                  key={order.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => navigate(`/orders/${order.id}`)}
+                  data-testid={`order-${order.number ?? order.id}`}
+                >
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {order.number ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{order.partnerName}</Table.Td>
+                  <Table.Td>{formatDate(order.orderDate)}</Table.Td>
+                  <Table.Td>
+                    <OrderStatusBadge status={order.status} />
+                  </Table.Td>
+                  <Table.Td>{formatMoney(order.total, order.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            {orders.hasNextPage && (
+              <Button variant="light" onClick={() => orders.fetchNextPage()} loading={orders.isFetchingNextPage}>
+                Older orders
+              </Button>
+            )}
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
