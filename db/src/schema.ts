@@ -413,6 +413,34 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  company_id: string;
+  number: string;
+  product_id: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  order_line_id: string | null;
+  priority: Generated<'low' | 'normal' | 'high' | 'urgent'>;
+  planned_start: string | null;
+  due_date: string | null;
+  status: Generated<'planned' | 'released' | 'in_progress' | 'completed' | 'cancelled'>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WorkOrderOperationsTable {
+  id: Generated<string>;
+  work_order_id: string;
+  seq: number;
+  name: string;
+  planned_quantity: string;
+  completed_quantity: Generated<string>;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -444,6 +472,8 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   idempotency_keys: IdempotencyKeysTable;
+  work_orders: WorkOrdersTable;
+  work_order_operations: WorkOrderOperationsTable;
 }
 
 export type User = Selectable<UsersTable>;

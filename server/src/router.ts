@@ -8,6 +8,7 @@ import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
+import { productionRouter } from './modules/production/production.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   kyc: kycRouter,
   orders: ordersRouter,
+  production: productionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,5 +13,6 @@ export * from './orders/orders.schemas.ts';
 export * from './partners/link-machine.ts';
 export * from './partners/partners.schemas.ts';
 export * from './permissions.ts';
+export * from './production/production.ts';
 export * from './reasons.ts';
 export * from './settings/settings.schemas.ts';

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'orders:read',
   'orders:write',
   'orders:approve',
+  'production:read',
+  'production:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,8 +37,9 @@ const viewer: Permission[] = [
   'notifications:read',
   'catalog:read',
   'orders:read',
+  'production:read',
 ];
-const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write', 'orders:write'];
+const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write', 'orders:write', 'production:write'];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 // Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
 const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve'];

@@ -102,6 +102,26 @@ describe('partner network in a real browser', () => {
     await supplier.getByRole('button', { name: 'Accept' }).click();
     await supplier.getByText('accepted').waitFor();
     await buyer.getByText('accepted').waitFor({ timeout: 15_000 });
+    const salesOrder = supplier.url();
+
+    // The supplier plans and runs a work order for it, then starts and ships the order.
+    await supplier.goto(`${suite.url}/production`);
+    await supplier.getByRole('button', { name: 'New work order' }).click();
+    const dialog = supplier.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'What to make' }).fill('30s combed yarn for Ludhiana Knits');
+    await dialog.getByRole('textbox', { name: 'Quantity' }).fill('2000');
+    await dialog.getByRole('button', { name: 'Create work order' }).click();
+    const card = supplier.getByTestId(/^wo-WO-/).first();
+    await card.getByRole('button', { name: 'Release' }).click();
+    await card.getByRole('button', { name: 'Start' }).click();
+    await card.getByRole('button', { name: 'Report progress' }).waitFor();
+    await supplier.goto(salesOrder);
+    await supplier.getByRole('button', { name: 'Start work' }).click();
+    await supplier.getByText('in progress').waitFor();
+    await buyer.getByText('in progress').waitFor({ timeout: 15_000 });
+    await supplier.getByRole('button', { name: 'Mark shipped' }).click();
+    await buyer.getByText('shipped').waitFor({ timeout: 15_000 });
+    await buyer.getByRole('button', { name: 'Confirm delivery' }).waitFor();
     await supplierContext.close();
     await buyerContext.close();
   });

@@ -20,6 +20,7 @@ import { NewOrderPage } from '../features/orders/new-order-page.tsx';
 import { OrderDetailPage } from '../features/orders/order-detail-page.tsx';
 import { OrdersPage } from '../features/orders/orders-page.tsx';
 import { PartnersPage } from '../features/partners/partners-page.tsx';
+import { ProductionPage } from '../features/production/production-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="/partners/:supplierId/catalog" element={<SupplierCatalogPage />} />
         <Route path="/catalog" element={<CatalogPage />} />
         <Route path="/orders" element={<OrdersPage />} />
+        <Route path="/production" element={<ProductionPage />} />
         <Route path="/orders/new" element={<NewOrderPage />} />
         <Route path="/orders/:orderId" element={<OrderDetailPage />} />
         <Route path="/company" element={<CompanyProfilePage />} />

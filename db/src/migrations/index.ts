@@ -5,6 +5,7 @@ import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-kyc-files.ts';
 import * as m0005 from './0005-product-attachments.ts';
 import * as m0006 from './0006-orders.ts';
+import * as m0007 from './0007-production.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-kyc-files': m0004,
   '0005-product-attachments': m0005,
   '0006-orders': m0006,
+  '0007-production': m0007,
 };

@@ -1,0 +1,19 @@
+import { createWorkOrderInput, updateWorkOrderInput, workOrderListInput } from '@tradeloom/shared';
+import { router } from '../../trpc/init.ts';
+import { companyProcedure } from '../../trpc/procedures.ts';
+import { createWorkOrder, listWorkOrders, productionBoard, updateWorkOrder } from './production.service.ts';
+
+export const productionRouter = router({
+  workOrders: router({
+    create: companyProcedure('production:write')
+      .input(createWorkOrderInput)
+      .mutation(({ ctx, input }) => createWorkOrder(ctx, ctx.actor, input)),
+    list: companyProcedure('production:read')
+      .input(workOrderListInput)
+      .query(({ ctx, input }) => listWorkOrders(ctx, ctx.actor, input)),
+    update: companyProcedure('production:write')
+      .input(updateWorkOrderInput)
+      .mutation(({ ctx, input }) => updateWorkOrder(ctx, ctx.actor, input)),
+  }),
+  board: companyProcedure('production:read').query(({ ctx }) => productionBoard(ctx, ctx.actor)),
+});
