@@ -118,6 +118,28 @@ export interface OrderSummary {
   version: number;
 }
 
+const SUMMARY_COLUMNS = ['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'] as const;
+
+function toSummary(row: {
+  id: string;
+  status: string;
+  buyer_number: string | null;
+  supplier_number: string | null;
+  total: string;
+  currency: string;
+  version: number;
+}): OrderSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    buyerNumber: row.buyer_number,
+    supplierNumber: row.supplier_number,
+    total: row.total,
+    currency: row.currency,
+    version: row.version,
+  };
+}
+
 export async function createOrder(ctx: ServiceContext, actor: CompanyActor, input: CreateOrderInput): Promise<OrderSummary> {
   const side: OrderSide = input.supplierId ? 'buyer' : 'supplier';
   const buyerId = side === 'buyer' ? actor.companyId : (input.buyerId as string);
@@ -147,7 +169,7 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         supplier_note: side === 'supplier' ? (input.note ?? null) : null,
         created_by: actor.userId,
       })
-      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
     await writeLines(trx, order.id, priced, totals);
     await recordAudit(trx, actor, ctx.request, {
@@ -163,15 +185,7 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       entityType: 'order',
       entityId: order.id,
     });
-    return {
-      id: order.id,
-      status: order.status,
-      buyerNumber: order.buyer_number,
-      supplierNumber: order.supplier_number,
-      total: order.total,
-      currency: order.currency,
-      version: order.version,
-    };
+    return toSummary(order);
   });
 }
 
@@ -197,7 +211,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       }))
       .where('id', '=', order.id)
       .where('version', '=', input.version)
-      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .returning(SUMMARY_COLUMNS)
       .executeTakeFirst();
     if (!updated) throw staleVersion('order');
     await writeLines(trx, order.id, priced, totals);
@@ -209,15 +223,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       before: { total: order.total },
       after: { total: totals.total },
     });
-    return {
-      id: updated.id,
-      status: updated.status,
-      buyerNumber: updated.buyer_number,
-      supplierNumber: updated.supplier_number,
-      total: updated.total,
-      currency: updated.currency,
-      version: updated.version,
-    };
+    return toSummary(updated);
   });
 }
 
@@ -269,7 +275,7 @@ export async function changeOrderStatus(
         ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
       }))
       .where('id', '=', order.id)
-      .returning(['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'])
+      .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
@@ -291,15 +297,7 @@ export async function changeOrderStatus(
         action: input.action,
       },
     });
-    return {
-      id: updated.id,
-      status: updated.status,
-      buyerNumber: updated.buyer_number,
-      supplierNumber: updated.supplier_number,
-      total: updated.total,
-      currency: updated.currency,
-      version: updated.version,
-    };
+    return toSummary(updated);
   });
 }
 
