@@ -11,6 +11,7 @@ import { createMetrics } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
+import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 
@@ -92,12 +93,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   );
 
   app.use('/files', originGuard(config), filesRouter(deps));
+  app.use('/documents/orders', orderPdfRouter(deps));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET gets the app shell.
-    app.get(/^\/(?!trpc\/|assets\/|files\/).*/, (_req, res) => {
+    app.get(/^\/(?!trpc\/|assets\/|files\/|documents\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDir, 'index.html'));
     });

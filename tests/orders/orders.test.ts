@@ -202,6 +202,42 @@ describe('order workflow', () => {
     expect((await supplier.members.owner.caller.orders.get({ orderId: order.id })).status).toBe('submitted');
   });
 
+  it('history shows our steps and the partner’s decisions; the PDF serves both parties and nobody else', async () => {
+    const { buyer, supplier, order } = await submitted('Hist');
+    await supplier.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version });
+    const buyerView = (await buyer.members.viewer.caller.orders.history({ orderId: order.id })).map((e) => [e.action, e.companyName]);
+    expect(buyerView).toEqual([
+      ['order.created', buyer.name],
+      ['order.submit', buyer.name],
+      ['order.accept', supplier.name],
+    ]);
+    // The supplier sees the buyer's submission and its own acceptance, not the buyer's drafting.
+    expect((await supplier.members.viewer.caller.orders.history({ orderId: order.id })).map((e) => e.action)).toEqual([
+      'order.submit',
+      'order.accept',
+    ]);
+
+    const http = await app.startHttp();
+    try {
+      const pdf = (token: string) => fetch(`${http.url}/documents/orders/${order.id}.pdf`, { headers: { cookie: `tl_session=${token}` } });
+      for (const party of [buyer, supplier]) {
+        const response = await pdf(party.members.viewer.token);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('application/pdf');
+        expect(
+          Buffer.from(await response.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
+      }
+      const outsider = await createCompany(app, 'PdfOutsider');
+      expect((await pdf(outsider.members.owner.token)).status).toBe(404);
+      expect((await fetch(`${http.url}/documents/orders/${order.id}.pdf`)).status).toBe(401);
+    } finally {
+      await http.close();
+    }
+  });
+
   it("a third company cannot read or move another pair's order", async () => {
     const { order } = await submitted('Third');
     const outsider: TestCompany = await createCompany(app, 'Outsider');

@@ -92,6 +92,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'notifications.markRead': () => ({ ids: [] }),
   'orders.create': () => ({ supplierId: missing(), lines: [{ description: 'Matrix yarn', quantity: '1', unit: 'kg', unitPrice: '100' }] }),
   'orders.get': () => ({ orderId: missing() }),
+  'orders.history': () => ({ orderId: missing() }),
   'orders.list': () => ({ side: 'purchase' }),
   'orders.setApprovalThreshold': () => ({ threshold: null }),
   'orders.transition': () => ({ orderId: missing(), action: 'submit', version: 1 }),

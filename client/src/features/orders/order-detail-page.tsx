@@ -4,7 +4,7 @@ import type { OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
 import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
 
@@ -14,7 +14,8 @@ export function OrderDetailPage() {
   const utils = trpc.useUtils();
   const order = trpc.orders.get.useQuery({ orderId }, { refetchInterval: 5_000 });
   const transition = trpc.orders.transition.useMutation({
-    onSuccess: () => Promise.all([utils.orders.get.invalidate({ orderId }), utils.orders.list.invalidate()]),
+    onSuccess: () =>
+      Promise.all([utils.orders.get.invalidate({ orderId }), utils.orders.history.invalidate({ orderId }), utils.orders.list.invalidate()]),
     onError: (error) => {
       notifications.show({ color: 'red', message: errorMessage(error) });
       void utils.orders.get.invalidate({ orderId });
@@ -42,6 +43,9 @@ export function OrderDetailPage() {
             actions={
               <Group>
                 <OrderStatusBadge status={data.status} />
+                <Button size="sm" variant="default" component="a" href={`/documents/orders/${data.id}.pdf`} target="_blank">
+                  PDF
+                </Button>
                 {data.actions.map((action) => (
                   <Button
                     key={action}
@@ -133,8 +137,32 @@ export function OrderDetailPage() {
               </Stack>
             </Paper>
           </SimpleGrid>
+          <OrderHistory orderId={data.id} />
         </Stack>
       )}
     </QueryView>
+  );
+}
+
+function OrderHistory({ orderId }: { orderId: string }) {
+  const history = trpc.orders.history.useQuery({ orderId }, { refetchInterval: 5_000 });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={5} mb="xs">
+        History
+      </Title>
+      <QueryView query={history} isEmpty={(rows) => rows.length === 0} empty="Nothing yet.">
+        {(rows) => (
+          <Stack gap={4}>
+            {rows.map((entry) => (
+              <Text key={entry.id} size="sm">
+                {formatDateTime(entry.occurredAt)} · {entry.companyName}
+                {entry.actorName ? ` (${entry.actorName})` : ''} · {entry.action.replace('order.', '')}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { changeOrderStatus, createOrder, getOrder, listOrders, setApprovalThreshold, updateOrder } from './orders.service.ts';
+import { changeOrderStatus, createOrder, getOrder, listOrders, orderHistory, setApprovalThreshold, updateOrder } from './orders.service.ts';
 
 export const ordersRouter = router({
   create: companyProcedure('orders:write')
@@ -23,6 +23,9 @@ export const ordersRouter = router({
   get: companyProcedure('orders:read')
     .input(orderIdInput)
     .query(({ ctx, input }) => getOrder(ctx, ctx.actor, input.orderId)),
+  history: companyProcedure('orders:read')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => orderHistory(ctx, ctx.actor, input.orderId)),
   list: companyProcedure('orders:read')
     .input(orderListInput)
     .query(({ ctx, input }) => listOrders(ctx, ctx.actor, input)),

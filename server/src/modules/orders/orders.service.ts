@@ -428,3 +428,33 @@ export async function setApprovalThreshold(ctx: ServiceContext, actor: CompanyAc
     return { threshold };
   });
 }
+
+// The counterparty's drafting steps stay private; its decisions on the shared order are history.
+const SHARED_ACTIONS = [
+  'order.submit',
+  'order.approve',
+  'order.accept',
+  'order.reject',
+  'order.start',
+  'order.ship',
+  'order.deliver',
+  'order.complete',
+  'order.cancel',
+];
+
+/** What happened to the order: all of our company's entries and the other party's decisions. */
+export async function orderHistory(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+  const { db } = ctx.deps;
+  const order = await findPartyOrder(db, orderId, actor.companyId).executeTakeFirst();
+  if (!order) throw notFound('Order');
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .innerJoin('companies as c', 'c.id', 'a.company_id')
+    .select(['a.id', 'a.occurred_at as occurredAt', 'a.action', 'a.after', 'u.name as actorName', 'c.name as companyName'])
+    .where('a.entity_type', '=', 'order')
+    .where('a.entity_id', '=', order.id)
+    .where((eb) => eb.or([eb('a.company_id', '=', actor.companyId), eb('a.action', 'in', SHARED_ACTIONS)]))
+    .orderBy('a.id')
+    .execute();
+}
