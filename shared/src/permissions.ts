@@ -78,5 +78,11 @@ export const API_KEY_SCOPES = [
   'settings:write',
   'partners:read',
   'partners:request',
+  'catalog:read',
+  'catalog:write',
+  'orders:read',
+  'orders:write',
+  'production:read',
+  'production:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

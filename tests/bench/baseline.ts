@@ -15,7 +15,7 @@ const AUDIT = `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.entity_ty
   a.actor_user_id AS "actorUserId", u.name AS "actorName", a.actor_api_key_id AS "actorApiKeyId", a.before, a.after, a.request_id AS "requestId"
   FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE a.company_id = $1 ORDER BY a.id DESC LIMIT $2`;
 
-export async function startBaseline(query: RawQuery): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBaseline(query: RawQuery, orders?: TxQuery): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   const authenticate = async (authorization: string | undefined) => {
     const key = authorization?.replace(/^Bearer /, '') ?? '';
@@ -34,10 +34,77 @@ export async function startBaseline(query: RawQuery): Promise<{ url: string; clo
     const rows = await query(AUDIT, [companyId, 51]);
     res.json({ items: rows.slice(0, 50), nextCursor: rows.length > 50 ? String(rows[49]?.id) : null });
   });
+  if (orders) addOrderRoutes(app, orders, authenticate);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+// Orders: the same statements as orders.list / orders.get / orders.create run, by hand.
+const ORDER_LIST = `SELECT o.id, o.buyer_number AS number, o.status, o.order_date AS "orderDate", o.currency, o.total, o.created_at AS "createdAt",
+  c.id AS "partnerId", c.name AS "partnerName"
+  FROM orders o JOIN companies c ON c.id = o.supplier_company_id
+  WHERE o.buyer_company_id = $1 AND (o.created_by_side = 'buyer' OR o.status NOT IN ('draft', 'pending_approval')) AND o.status = $2
+    AND ($3::timestamptz IS NULL OR o.created_at < $3 OR (o.created_at = $3 AND o.id < $4::uuid))
+  ORDER BY o.created_at DESC, o.id DESC LIMIT 26`;
+const ORDER_GET = `SELECT * FROM orders WHERE id = $1 AND (buyer_company_id = $2 OR supplier_company_id = $2)`;
+const ORDER_LINES = `SELECT * FROM order_lines WHERE order_id = $1 ORDER BY line_no`;
+
+export interface TxQuery {
+  (text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  transaction<T>(work: (query: RawQuery) => Promise<T>): Promise<T>;
+}
+
+export function addOrderRoutes(
+  app: express.Express,
+  query: TxQuery,
+  authenticate: (authorization: string | undefined) => Promise<string | null>,
+) {
+  app.get('/orders', async (req, res) => {
+    const companyId = await authenticate(req.headers.authorization);
+    if (!companyId) return void res.status(401).end();
+    const cursor =
+      typeof req.query.cursor === 'string'
+        ? (JSON.parse(Buffer.from(req.query.cursor, 'base64url').toString()) as [string, string])
+        : [null, null];
+    const rows = await query(ORDER_LIST, [companyId, 'submitted', cursor[0], cursor[1]]);
+    res.json({ items: rows.slice(0, 25), nextCursor: rows.length > 25 ? 'more' : null });
+  });
+  app.get('/orders/:id', async (req, res) => {
+    const companyId = await authenticate(req.headers.authorization);
+    if (!companyId) return void res.status(401).end();
+    const [order] = await query(ORDER_GET, [req.params.id, companyId]);
+    if (!order) return void res.status(404).end();
+    res.json({ ...order, lines: await query(ORDER_LINES, [req.params.id]) });
+  });
+  app.post('/orders', express.json(), async (req, res) => {
+    const companyId = await authenticate(req.headers.authorization);
+    if (!companyId) return void res.status(401).end();
+    const body = req.body as { supplierId: string; lines: { description: string; quantity: string; unit: string; unitPrice: string }[] };
+    const order = await query.transaction(async (tx) => {
+      const [series] = await tx(
+        `UPDATE number_series SET next_value = next_value + 1 WHERE company_id = $1 AND doc_type = 'PO' AND period_key = '2026-27' RETURNING next_value - 1 AS value`,
+        [companyId],
+      );
+      const number = `PO-2026-${String(series?.value).padStart(6, '0')}`;
+      const [row] = await tx(
+        `INSERT INTO orders (buyer_company_id, supplier_company_id, created_by_side, buyer_number, order_date, currency, tax_regime,
+           subtotal, discount, taxable, cgst, sgst, igst, tax, total)
+         VALUES ($1, $2, 'buyer', $3, current_date, 'INR', 'inter_state', 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id, buyer_number, total`,
+        [companyId, body.supplierId, number],
+      );
+      for (const [index, line] of body.lines.entries()) {
+        await tx(
+          `INSERT INTO order_lines (order_id, line_no, description, quantity, unit, unit_price, tax_rate, gross, discount, taxable, cgst, sgst, igst, tax, total)
+           VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+          [row?.id, index + 1, line.description, line.quantity, line.unit, line.unitPrice],
+        );
+      }
+      return row;
+    });
+    res.json(order);
+  });
 }

@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
 import { createApp, createLogger, devMailboxMailer, loadConfig, systemClock } from '@tradeloom/server';
 import pg from 'pg';
-import { type RawQuery, startBaseline } from './baseline.ts';
+import { type RawQuery, startBaseline, type TxQuery } from './baseline.ts';
 import { seedBenchData } from './seed.ts';
+import { seedOrderData } from './seed-orders.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -28,8 +29,14 @@ interface Row {
 const autocannonBin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
 
 /** Load comes from a separate autocannon process, so it does not share the servers' event loop. */
-async function measure(url: string, apiKey: string): Promise<Omit<Row, 'database' | 'target' | 'stack'>> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(DURATION), '-j', '-H', `authorization=Bearer ${apiKey}`, url];
+interface Request {
+  url: string;
+  body?: unknown;
+}
+
+async function measure({ url, body }: Request, apiKey: string): Promise<Omit<Row, 'database' | 'target' | 'stack'>> {
+  const post = body === undefined ? [] : ['-m', 'POST', '-H', 'content-type=application/json', '-b', JSON.stringify(body)];
+  const args = ['-c', String(CONNECTIONS), '-d', String(DURATION), '-j', '-H', `authorization=Bearer ${apiKey}`, ...post, url];
   const { stdout } = await promisify(execFile)(autocannonBin, args, { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as {
     requests: { average: number };
@@ -58,28 +65,74 @@ async function startOurs(handle: DbHandle): Promise<{ url: string; close(): Prom
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery): Promise<Row[]> {
+interface Target {
+  target: string;
+  ours: Request;
+  raw: Request;
+}
+
+const trpcQuery = (base: string, path: string, input: unknown) =>
+  `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+/** 100,000 orders / 1,000,000 lines: seeded on PostgreSQL only (PGlite would take minutes to load them). */
+async function orderTargets(handle: DbHandle, companyId: string, ours: string, raw: string): Promise<Target[]> {
+  console.log('[PostgreSQL] seeding 100,000 orders with 1,000,000 lines…');
+  const started = Date.now();
+  const { supplierId, orderId, deepCursor } = await seedOrderData(handle.db, companyId);
+  console.log(`[PostgreSQL] seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+  const lines = Array.from({ length: 10 }, (_, i) => ({
+    description: `Bench line ${i + 1}`,
+    quantity: '10',
+    unit: 'kg',
+    unitPrice: '265.50',
+  }));
+  return [
+    {
+      target: 'orders.list first page, status filter',
+      ours: { url: trpcQuery(ours, 'orders.list', { side: 'purchase', status: 'submitted' }) },
+      raw: { url: `${raw}/orders` },
+    },
+    {
+      target: 'orders.list deep page (row 2,000), status filter',
+      ours: { url: trpcQuery(ours, 'orders.list', { side: 'purchase', status: 'submitted', cursor: deepCursor }) },
+      raw: { url: `${raw}/orders?cursor=${deepCursor}` },
+    },
+    {
+      target: 'orders.get with 10 lines',
+      ours: { url: trpcQuery(ours, 'orders.get', { orderId }) },
+      raw: { url: `${raw}/orders/${orderId}` },
+    },
+    {
+      target: 'orders.create with 10 lines',
+      ours: { url: `${ours}/trpc/orders.create`, body: { json: { supplierId, lines } } },
+      raw: { url: `${raw}/orders`, body: { supplierId, lines } },
+    },
+  ];
+}
+
+async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery, txQuery?: TxQuery): Promise<Row[]> {
   await migrateToLatest(handle.db);
   console.log(`[${label}] seeding…`);
-  const { apiKey } = await seedBenchData(handle.db);
+  const { apiKey, companyId } = await seedBenchData(handle.db);
   const ours = await startOurs(handle);
-  const raw = await startBaseline(rawQuery);
-  const targets = [
-    { target: 'companies.members (20 rows)', ours: `${ours.url}/trpc/companies.members`, raw: `${raw.url}/members` },
+  const raw = await startBaseline(rawQuery, txQuery);
+  const targets: Target[] = [
+    { target: 'companies.members (20 rows)', ours: { url: `${ours.url}/trpc/companies.members` }, raw: { url: `${raw.url}/members` } },
     {
       target: 'audit.list first page (50 of 2,000)',
-      ours: `${ours.url}/trpc/audit.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
-      raw: `${raw.url}/audit`,
+      ours: { url: trpcQuery(ours.url, 'audit.list', {}) },
+      raw: { url: `${raw.url}/audit` },
     },
+    ...(txQuery ? await orderTargets(handle, companyId, ours.url, raw.url) : []),
   ];
   const rows: Row[] = [];
   for (const t of targets) {
-    for (const [stack, url] of [
+    for (const [stack, request] of [
       ['raw SQL + Express', t.raw],
       ['tRPC + Kysely', t.ours],
     ] as const) {
       console.log(`[${label}] ${t.target} — ${stack}`);
-      rows.push({ database: label, target: t.target, stack, ...(await measure(url, apiKey)) });
+      rows.push({ database: label, target: t.target, stack, ...(await measure(request, apiKey)) });
     }
   }
   await ours.close();
@@ -98,7 +151,24 @@ async function postgresRows(): Promise<Row[]> {
   const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20 });
   const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
   try {
-    return await benchDatabase('PostgreSQL', handle, async (text, values) => (await pool.query(text, values)).rows);
+    const query = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows;
+    const txQuery: TxQuery = Object.assign(query, {
+      async transaction<T>(work: (tx: RawQuery) => Promise<T>): Promise<T> {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(async (text, values) => (await client.query(text, values)).rows);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    });
+    return await benchDatabase('PostgreSQL', handle, query, txQuery);
   } finally {
     await pool.end();
     await handle.close();
@@ -138,7 +208,7 @@ function table(rows: Row[]): string {
 }
 
 const rows = [...(await postgresRows()), ...(await pgliteRows())];
-const report = `# Benchmark ${new Date().toISOString()}\n\nautocannon -c ${CONNECTIONS} -d ${DURATION}, API-key auth, Node ${process.version}, ${(await import('node:os')).cpus().length} cores.\n\n${table(rows)}\n`;
+const report = `# Benchmark ${new Date().toISOString()}\n\nautocannon -c ${CONNECTIONS} -d ${DURATION} (separate process), API-key auth, PostgreSQL with 50 companies, 100,000 orders and 1,000,000 order lines, Node ${process.version}, ${(await import('node:os')).cpus().length} cores.\n\n${table(rows)}\n`;
 const out = path.resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'latest.md'), report);

@@ -51,7 +51,7 @@ export async function seedBenchData(db: Kysely<Database>, sizes = { companies: 5
       name: 'bench',
       prefix: 'tlk_benchkey',
       secret_hash: new Uint8Array(createHash('sha256').update(apiKey).digest()),
-      scopes: ['company:read', 'members:read', 'audit:read'],
+      scopes: ['company:read', 'members:read', 'audit:read', 'orders:read', 'orders:write'],
       created_by: owner.user_id,
     })
     .execute();

@@ -54,6 +54,21 @@ describe('API keys', () => {
     expect(await b.members.admin.caller.apiKeys.list()).toHaveLength(0);
   });
 
+  it('grants the module scopes an integration needs (catalog, orders, production)', async () => {
+    const co = await createCompany(app, 'KScopes');
+    const { key } = await co.members.admin.caller.apiKeys.create({
+      name: 'ERP',
+      scopes: ['catalog:read', 'orders:read', 'orders:write', 'production:read'],
+    });
+    const program = app.caller({ apiKey: key });
+    expect((await program.orders.list({ side: 'purchase' })).items).toEqual([]);
+    expect((await program.catalog.products.list({})).items).toEqual([]);
+    expect((await program.production.board()).byStatus).toEqual({});
+    expect((await failure(program.catalog.products.create({ sku: 'X', name: 'X', unit: 'kg', price: '1', currency: 'INR' }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
   it('a key with write scope is audited as the key', async () => {
     const co = await createCompany(app, 'KW');
     const { key, id } = await co.members.owner.caller.apiKeys.create({ name: 'Books', scopes: ['settings:write', 'settings:read'] });

@@ -1,0 +1,73 @@
+import type { Database } from '@tradeloom/db';
+import { type Kysely, sql } from 'kysely';
+
+export interface OrderBenchData {
+  supplierId: string;
+  orderId: string;
+  deepCursor: string;
+}
+
+/**
+ * 100,000 orders with 10 lines each (1,000,000 lines) among the 50 bench companies, set-based and
+ * reproducible. Company 1 buys from several suppliers; its PO series continues after the seeded numbers.
+ */
+export async function seedOrderData(db: Kysely<Database>, companyId: string, orders = 100_000): Promise<OrderBenchData> {
+  const statuses = sql.raw(`ARRAY['submitted','accepted','in_progress','shipped','delivered','completed']`);
+  await sql`
+    INSERT INTO orders (buyer_company_id, supplier_company_id, created_by_side, buyer_number, supplier_number, status, order_date,
+                        currency, tax_regime, subtotal, discount, taxable, cgst, sgst, igst, tax, total, created_at)
+    SELECT b.id, s.id, 'buyer', 'PO-2026-' || lpad(pick.g::text, 6, '0'), 'SO-2026-' || lpad(pick.g::text, 6, '0'),
+           (${statuses})[1 + (pick.g / 7) % 6], date '2026-04-01' + (pick.g % 200), 'INR', 'inter_state',
+           26550, 0, 26550, 0, 0, 1327.50, 1327.50, 27877.50, now() - (pick.g || ' seconds')::interval
+    FROM (
+      -- Company 1 is a heavy buyer (a fifth of all orders), so it has deep pages to page through.
+      SELECT g, CASE WHEN g % 5 = 0 THEN 1 ELSE 1 + g % 50 END AS buyer, 1 + (g * 7 + 3) % 50 AS supplier
+      FROM generate_series(1, ${orders}) g
+    ) pick
+    JOIN companies b ON b.name = 'Bench Company ' || pick.buyer
+    JOIN companies s ON s.name = 'Bench Company ' || pick.supplier
+    WHERE pick.buyer <> pick.supplier`.execute(db);
+  await sql`
+    INSERT INTO order_lines (order_id, line_no, description, quantity, unit, unit_price, discount_percent, hsn_code, tax_rate,
+                             gross, discount, taxable, cgst, sgst, igst, tax, total)
+    SELECT o.id, n, '30s combed cotton yarn, lot ' || n, 10, 'kg', 265.50, 0, '5205', 5, 2655, 0, 2655, 0, 0, 132.75, 132.75, 2787.75
+    FROM orders o, generate_series(1, 10) n`.execute(db);
+  await sql`
+    INSERT INTO partner_links (buyer_company_id, supplier_company_id, status)
+    SELECT DISTINCT buyer_company_id, supplier_company_id, 'accepted' FROM orders
+    ON CONFLICT DO NOTHING`.execute(db);
+  await sql`ANALYZE`.execute(db);
+  // Our PO numbers continue after the seeded ones.
+  await sql`INSERT INTO financial_years (company_id, label, starts_on, ends_on) VALUES (${companyId}, '2026-27', '2026-04-01', '2027-03-31') ON CONFLICT DO NOTHING`.execute(
+    db,
+  );
+  await sql`INSERT INTO number_series (company_id, doc_type, period_key, prefix, next_value) VALUES (${companyId}, 'PO', '2026-27', 'PO', ${orders + 1})`.execute(
+    db,
+  );
+  const supplier = await db
+    .selectFrom('orders')
+    .select('supplier_company_id')
+    .where('buyer_company_id', '=', companyId)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const order = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('buyer_company_id', '=', companyId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  // The cursor of the 2,000th submitted order: a deep keyset page.
+  const deep = await db
+    .selectFrom('orders')
+    .select(['created_at', 'id'])
+    .where('buyer_company_id', '=', companyId)
+    .where('status', '=', 'submitted')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(1999)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const deepCursor = Buffer.from(JSON.stringify([deep.created_at.toISOString(), deep.id])).toString('base64url');
+  return { supplierId: supplier.supplier_company_id, orderId: order.id, deepCursor };
+}
