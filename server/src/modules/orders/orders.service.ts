@@ -62,12 +62,15 @@ async function priceLines(trx: Tx, supplierId: string, lines: OrderLineInputValu
   return priced;
 }
 
-async function computeOrder(trx: Tx, buyerId: string, supplierId: string, lines: OrderLineInputValue[]) {
-  const [buyer, supplier] = await Promise.all([partyTaxProfile(trx, buyerId), partyTaxProfile(trx, supplierId)]);
+/** Prices, taxes and totals an order, and whether its creator's approval threshold applies. */
+async function computeOrder(trx: Tx, parties: { buyerId: string; supplierId: string; creator: OrderSide }, lines: OrderLineInputValue[]) {
+  const [buyer, supplier] = await Promise.all([partyTaxProfile(trx, parties.buyerId), partyTaxProfile(trx, parties.supplierId)]);
   const regime = taxRegime(supplier, buyer);
-  const priced = await priceLines(trx, supplierId, lines);
+  const priced = await priceLines(trx, parties.supplierId, lines);
   const totals = computeOrderTotals(priced, regime);
-  return { regime, priced, totals, currency: supplier.currency };
+  const threshold = (parties.creator === 'buyer' ? buyer : supplier).threshold;
+  const needsApproval = threshold !== null && dec(totals.total).greaterThan(dec(threshold));
+  return { regime, priced, totals, currency: supplier.currency, needsApproval };
 }
 
 async function writeLines(trx: Tx, orderId: string, priced: PricedLine[], totals: ReturnType<typeof computeOrderTotals>) {
@@ -148,10 +151,13 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.create', key: idempotencyKey, input: fingerprinted }, async (trx) => {
     // A partner you are not linked with (or another company's unclaimed counterparty) is not found.
     if (!(await linkAccepted(trx, buyerId, supplierId))) throw notFound(side === 'buyer' ? 'Supplier' : 'Buyer');
-    const { regime, priced, totals, currency } = await computeOrder(trx, buyerId, supplierId, input.lines);
+    const { regime, priced, totals, currency, needsApproval } = await computeOrder(
+      trx,
+      { buyerId, supplierId, creator: side },
+      input.lines,
+    );
     const orderDate = input.orderDate ?? ctx.deps.clock.now().toISOString().slice(0, 10);
     const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: DOC_TYPE[side], date: orderDate });
-    const threshold = (await partyTaxProfile(trx, actor.companyId)).threshold;
     const order = await trx
       .insertInto('orders')
       .values({
@@ -164,7 +170,7 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         currency,
         tax_regime: regime,
         ...totalsColumns(totals),
-        needs_approval: threshold !== null && dec(totals.total).greaterThan(dec(threshold)),
+        needs_approval: needsApproval,
         buyer_note: side === 'buyer' ? (input.note ?? null) : null,
         supplier_note: side === 'supplier' ? (input.note ?? null) : null,
         created_by: actor.userId,
@@ -197,14 +203,17 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     if (order.created_by_side !== side) throw appError('FORBIDDEN', 'WRONG_SIDE', 'Only the company that drafted the order can edit it.');
     if (order.status !== 'draft') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Only a draft can be edited.');
     if (order.version !== input.version) throw staleVersion('order');
-    const { priced, totals } = await computeOrder(trx, order.buyer_company_id, order.supplier_company_id, input.lines);
-    const threshold = (await partyTaxProfile(trx, actor.companyId)).threshold;
+    const { priced, totals, needsApproval } = await computeOrder(
+      trx,
+      { buyerId: order.buyer_company_id, supplierId: order.supplier_company_id, creator: side },
+      input.lines,
+    );
     const updated = await trx
       .updateTable('orders')
       .set((eb) => ({
         ...totalsColumns(totals),
         order_date: input.orderDate ?? order.order_date,
-        needs_approval: threshold !== null && dec(totals.total).greaterThan(dec(threshold)),
+        needs_approval: needsApproval,
         [side === 'buyer' ? 'buyer_note' : 'supplier_note']: input.note ?? null,
         version: eb('version', '+', 1),
         updated_at: ctx.deps.clock.now(),
