@@ -22,15 +22,20 @@ export async function resolveSession(ctx: Context): Promise<SessionPrincipal | n
   return validated.principal;
 }
 
+/** Until a member replaces a password an admin set, only procedures that allow it may run. */
+function assertPasswordChosen(session: SessionPrincipal, meta?: { allowDuringPasswordChange?: boolean }): void {
+  if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
+    throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+  }
+}
+
 const requireSession = middleware(async ({ ctx, meta, next }) => {
   const session = await resolveSession(ctx);
   if (!session) {
     const message = ctx.credentials.apiKey ? 'This action needs a signed-in user, not an API key.' : 'Please sign in.';
     throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', message);
   }
-  if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
-    throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
-  }
+  assertPasswordChosen(session, meta);
   return next({ ctx: { ...ctx, session } });
 });
 
@@ -81,20 +86,19 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
 /**
  * Who acts, in which company, with `permission` checked: from the session's active company or the
  * API key's company. Throws the same errors every company procedure gives; the file routes use it too.
+ * A caller that already validated the session passes it, so it is not looked up (and refreshed) twice.
  */
 export async function resolveCompanyActor(
   ctx: Context,
   permission: Permission,
-  meta?: { allowDuringPasswordChange?: boolean },
+  options?: { allowDuringPasswordChange?: boolean; session?: SessionPrincipal },
 ): Promise<{ session: SessionPrincipal | null; actor: CompanyActor }> {
   let session: SessionPrincipal | null = null;
   let actor: CompanyActor;
   if (ctx.credentials.sessionToken) {
-    session = await resolveSession(ctx);
+    session = options?.session ?? (await resolveSession(ctx));
     if (!session) throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
-    if (session.mustChangePassword && !meta?.allowDuringPasswordChange) {
-      throw appError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
-    }
+    assertPasswordChosen(session, options);
     actor = await actorFromSession(ctx, session);
   } else if (ctx.credentials.apiKey) {
     actor = await actorFromApiKey(ctx, ctx.credentials.apiKey);

@@ -73,7 +73,7 @@ export function filesRouter(deps: AppDeps): Router {
       if (ctx.credentials.sessionToken) {
         const session = await resolveSession(ctx);
         if (!session) throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
-        const company = session.activeCompanyId ? await resolveCompanyActor(ctx, 'company:read').catch(() => null) : null;
+        const company = session.activeCompanyId ? await resolveCompanyActor(ctx, 'company:read', { session }).catch(() => null) : null;
         reader = { companyId: company?.actor.companyId ?? null, isPlatformAdmin: session.isPlatformAdmin };
       } else {
         reader = { companyId: (await resolveCompanyActor(ctx, 'company:read')).actor.companyId, isPlatformAdmin: false };
