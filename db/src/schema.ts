@@ -339,6 +339,15 @@ export interface ProductAttachmentsTable {
   created_at: CreatedAt;
 }
 
+export interface OrderAttachmentsTable {
+  order_id: string;
+  file_id: string;
+  /** The party that attached it; only that party may remove it. */
+  company_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export type OrderStatusColumn =
   | 'draft'
   | 'pending_approval'
@@ -471,6 +480,7 @@ export interface Database {
   product_attachments: ProductAttachmentsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
+  order_attachments: OrderAttachmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   work_orders: WorkOrdersTable;
   work_order_operations: WorkOrderOperationsTable;

@@ -81,6 +81,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use(
     '/trpc',
     originGuard(config),
+    (req, _res, next) => {
+      if (req.method === 'GET' && req.headers.accept?.includes('text/event-stream')) deps.live.holdStream(req.socket);
+      next();
+    },
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: config.limits.maxBatchSize,

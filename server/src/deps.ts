@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
+import type { LiveHub } from './modules/live/live-hub.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 
 /** Everything a request or a job needs from the process; built once in main.ts or by a test. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   mailer: Mailer;
   logger: Logger;
+  /** Fans committed changes out to the live streams of this process. */
+  live: LiveHub;
 }
 
 /** Who asked and from where: copied into audit rows, security events and logs. */

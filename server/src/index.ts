@@ -5,6 +5,7 @@ export { jobHandlers } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
 export { createLogger } from './lib/logger.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
+export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 export { devMailboxMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
 export { type AppRouter, appRouter } from './router.ts';

@@ -4,6 +4,7 @@ import { authRouter } from './modules/auth/auth.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
+import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   kyc: kycRouter,
   orders: ordersRouter,
   production: productionRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { jobHandlers } from './jobs.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { JobRunner } from './modules/events/job-runner.ts';
+import { LiveHub } from './modules/live/live-hub.ts';
 import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
 
@@ -32,7 +33,9 @@ export async function createServer(options: CreateServerOptions = {}) {
   const database = options.database ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }));
   await migrateToLatest(database.db);
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailboxMailer(database.db));
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock: options.clock ?? systemClock, mailer, logger };
+  const live = new LiveHub(database.listen, logger);
+  await live.start();
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock: options.clock ?? systemClock, mailer, logger, live };
 
   const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
   const seeded: DemoLogin[] | null = seedDemo && config.env !== 'production' ? await seedDemoData(deps) : null;
@@ -62,7 +65,9 @@ export async function createServer(options: CreateServerOptions = {}) {
     },
     /** Graceful: stop taking requests, finish in-flight ones and the current job, close the database. */
     async close(): Promise<void> {
-      if (http) await new Promise<void>((resolve) => http?.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+      await live.stop();
+      await closed;
       await runner.stop();
       if (!options.database) await database.close();
     },

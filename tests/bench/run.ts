@@ -7,9 +7,10 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
-import { createApp, createLogger, devMailboxMailer, loadConfig, systemClock } from '@tradeloom/server';
+import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
 import pg from 'pg';
 import { type RawQuery, startBaseline, type TxQuery } from './baseline.ts';
+import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
 import { seedOrderData } from './seed-orders.ts';
 
@@ -49,20 +50,30 @@ async function measure({ url, body }: Request, apiKey: string): Promise<Omit<Row
 
 async function startOurs(handle: DbHandle): Promise<{ url: string; close(): Promise<void> }> {
   const config = loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false });
+  const logger = createLogger('silent');
+  const live = new LiveHub(handle.listen, logger);
+  await live.start();
   const app = createApp({
     db: handle.db,
     dbKind: handle.kind,
     config,
     clock: systemClock,
     mailer: devMailboxMailer(handle.db),
-    logger: createLogger('silent'),
+    logger,
+    live,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await live.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 interface Target {
@@ -141,15 +152,9 @@ async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery
 }
 
 async function postgresRows(): Promise<Row[]> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS tl_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE tl_bench');
-  const url = new URL(adminUrl);
-  url.pathname = '/tl_bench';
-  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20 });
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  const scratch = await scratchDatabase('tl_bench');
+  const handle = await createDb({ databaseUrl: scratch.url, poolSize: 20 });
+  const pool = new pg.Pool({ connectionString: scratch.url, max: 20 });
   try {
     const query = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows;
     const txQuery: TxQuery = Object.assign(query, {
@@ -172,8 +177,7 @@ async function postgresRows(): Promise<Row[]> {
   } finally {
     await pool.end();
     await handle.close();
-    await admin.query('DROP DATABASE IF EXISTS tl_bench WITH (FORCE)');
-    await admin.end();
+    await scratch.drop();
   }
 }
 

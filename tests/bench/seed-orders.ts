@@ -60,7 +60,7 @@ export async function seedOrderData(db: Kysely<Database>, companyId: string, ord
   // The cursor of the 2,000th submitted order: a deep keyset page.
   const deep = await db
     .selectFrom('orders')
-    .select(['created_at', 'id'])
+    .select('id')
     .where('buyer_company_id', '=', companyId)
     .where('status', '=', 'submitted')
     .orderBy('created_at', 'desc')
@@ -68,6 +68,6 @@ export async function seedOrderData(db: Kysely<Database>, companyId: string, ord
     .offset(1999)
     .limit(1)
     .executeTakeFirstOrThrow();
-  const deepCursor = Buffer.from(JSON.stringify([deep.created_at.toISOString(), deep.id])).toString('base64url');
+  const deepCursor = Buffer.from(JSON.stringify([deep.id])).toString('base64url');
   return { supplierId: supplier.supplier_company_id, orderId: order.id, deepCursor };
 }

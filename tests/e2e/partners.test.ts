@@ -51,7 +51,7 @@ describe('partner network in a real browser', () => {
     await request.getByRole('button', { name: 'Accept' }).click();
     await request.waitFor({ state: 'detached' });
 
-    // The buyer's open Linked tab picks the change up by itself (polling), no reload.
+    // The buyer's open Linked tab picks the change up by itself (a live update), no reload.
     await buyer.getByRole('tab', { name: 'Linked' }).click();
     await buyer.getByTestId('link-Erode Yarns').getByText('accepted').waitFor({ timeout: 20_000 });
 

@@ -11,6 +11,7 @@ import {
   createLogger,
   JobRunner,
   jobHandlers,
+  LiveHub,
   loadConfig,
   ManualClock,
   smtpMailer,
@@ -37,7 +38,10 @@ export async function setupTestApp(configOverrides: Partial<Config> = {}) {
   const clock = new ManualClock();
   const config = loadConfig({ NODE_ENV: 'test' }, { publicUrl: 'http://tradeloom.test', runJobs: false, ...configOverrides });
   const mailer = smtpMailer(smtp.url, config.mailFrom);
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock, mailer, logger: createLogger('silent') };
+  const logger = createLogger('silent');
+  const live = new LiveHub(database.listen, logger);
+  await live.start();
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock, mailer, logger, live };
   const runner = new JobRunner(deps.db, clock, jobHandlers(deps), deps.logger, { workerId: 'test' });
 
   /** The cookie a procedure set last, as a browser would keep it. */
@@ -89,6 +93,7 @@ export async function setupTestApp(configOverrides: Partial<Config> = {}) {
     mailFor,
     startHttp,
     async close() {
+      await live.stop();
       await smtp.close();
       await database.close();
     },

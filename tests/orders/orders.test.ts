@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
 import { countRows, createCompany, type TestCompany } from '../harness/factories.ts';
+import { GUJARAT, MAHARASHTRA, tradingPair, yarnLine } from './order-fixtures.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -9,29 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-// Gujarat (24) and Maharashtra (27) GSTINs with valid check digits.
-const GUJARAT = '24AABCS4821K1ZF';
-const MAHARASHTRA = '27AAHFB2290Q1ZZ';
-
-async function pair(label: string, states: { buyer: string; supplier: string } = { buyer: GUJARAT, supplier: GUJARAT }) {
-  const buyer = await createCompany(app, `${label}Buyer`);
-  const supplier = await createCompany(app, `${label}Supplier`);
-  await buyer.members.admin.caller.companies.branches.create({ name: 'HO', country: 'IN', gstin: states.buyer, isHeadOffice: true });
-  await supplier.members.admin.caller.companies.branches.create({ name: 'HO', country: 'IN', gstin: states.supplier, isHeadOffice: true });
-  const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
-  await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
-  const product = await supplier.members.staff.caller.catalog.products.create({
-    sku: 'Y30',
-    name: '30s combed yarn',
-    unit: 'kg',
-    price: '265.50',
-    currency: 'INR',
-    hsnCode: '5205',
-  });
-  return { buyer, supplier, product };
-}
-
-const yarnLine = (productId: string) => ({ productId, quantity: '1000', unit: 'kg', unitPrice: '265.50' });
+const pair = (label: string, states?: { buyer: string; supplier: string }) => tradingPair(app, label, states);
 
 describe('creating orders', () => {
   it('a buyer creates a PO from the catalog: numbered from its series, totals and GST computed on the server', async () => {
@@ -98,15 +78,15 @@ describe('creating orders', () => {
     expect(list.items).toHaveLength(2);
   });
 
-  it('20 concurrent creates get 20 distinct, gapless PO numbers', async () => {
+  it('50 concurrent creates get 50 distinct, gapless PO numbers', async () => {
     const { buyer, supplier, product } = await pair('Race');
     const orders = await Promise.all(
-      Array.from({ length: 20 }, () =>
+      Array.from({ length: 50 }, () =>
         buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] }),
       ),
     );
     const numbers = orders.map((o) => Number(o.buyerNumber?.slice(-6))).sort((a, b) => a - b);
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 });
 
@@ -261,5 +241,33 @@ describe('order workflow', () => {
     expect(third.nextCursor).toBeNull();
     expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', minTotal: '800' })).items).toHaveLength(3);
     expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', search: '000002' })).items).toHaveLength(1);
+  });
+
+  it('pages through orders stamped in the same microsecond without skipping any; a forged cursor is refused', async () => {
+    const { buyer, supplier, product } = await pair('SameInstant');
+    for (let i = 0; i < 7; i++) await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    // As a bulk import in one transaction would leave them: one created_at, finer than a millisecond.
+    await sql`update orders set created_at = '2026-10-01 10:00:00.123456+00' where buyer_company_id = ${buyer.id}`.execute(app.db);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: 3, cursor });
+      seen.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(7);
+    for (const forged of ['not-a-cursor', Buffer.from(JSON.stringify(["1' or 1=1"])).toString('base64url')]) {
+      const error = await failure(buyer.members.viewer.caller.orders.list({ side: 'purchase', cursor: forged }));
+      expect([error.code, error.reason]).toEqual(['BAD_REQUEST', 'TOKEN_INVALID']);
+    }
+  });
+
+  it('a draft the buyer cancels before sending never reaches the supplier', async () => {
+    const { buyer, supplier, product } = await pair('CancelledDraft');
+    const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    await buyer.members.staff.caller.orders.transition({ orderId: draft.id, action: 'cancel', version: draft.version });
+    expect((await buyer.members.viewer.caller.orders.get({ orderId: draft.id })).status).toBe('cancelled');
+    expect((await failure(supplier.members.owner.caller.orders.get({ orderId: draft.id }))).code).toBe('NOT_FOUND');
+    expect((await supplier.members.owner.caller.orders.list({ side: 'sales' })).items).toEqual([]);
   });
 });

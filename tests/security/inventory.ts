@@ -88,6 +88,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'kyc.review.decideChangeRequest': () => ({ changeRequestId: missing(), decision: 'approve' }),
   'kyc.review.decideDocument': () => ({ documentId: missing(), decision: 'approve' }),
   'kyc.review.queue': () => undefined,
+  'live.updates': () => undefined,
   'notifications.list': () => ({}),
   'notifications.markRead': () => ({ ids: [] }),
   'orders.create': () => ({ supplierId: missing(), lines: [{ description: 'Matrix yarn', quantity: '1', unit: 'kg', unitPrice: '100' }] }),

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLiveUpdates } from '../features/live/use-live-updates.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -35,6 +36,7 @@ export function AppLayout({ me }: { me: Me }) {
   const location = useLocation();
   const permissions = new Set(me.permissions);
   const visible = NAV.filter((item) => !item.permission || permissions.has(item.permission));
+  useLiveUpdates(Boolean(me.activeCompany));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

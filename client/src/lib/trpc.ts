@@ -1,5 +1,5 @@
 import type { AppRouter } from '@tradeloom/server';
-import { httpBatchLink } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
@@ -11,7 +11,14 @@ export type ReactQueryOptions = inferReactQueryProcedureOptions<AppRouter>;
 
 export function createTrpcClient() {
   return trpc.createClient({
-    // The server refuses batches above 10 calls; keep the client under it.
-    links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 })],
+    links: [
+      splitLink({
+        // Live updates arrive over server-sent events (the browser's EventSource sends the cookie).
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+        // The server refuses batches above 10 calls; keep the client under it.
+        false: httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 }),
+      }),
+    ],
   });
 }

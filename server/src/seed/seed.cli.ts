@@ -3,6 +3,7 @@ import { createDb, migrateToLatest } from '@tradeloom/db';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
+import { LiveHub } from '../modules/live/live-hub.ts';
 import { devMailboxMailer } from '../modules/mail/mailer.ts';
 import { DEMO_PASSWORD, seedDemoData } from './seed.ts';
 
@@ -20,6 +21,8 @@ const deps = {
   clock: systemClock,
   mailer: devMailboxMailer(database.db),
   logger: createLogger('warn'),
+  // Seeding publishes changes through the database; nobody here listens.
+  live: new LiveHub(database.listen, createLogger('warn')),
 };
 const logins = await seedDemoData(deps);
 if (!logins) console.log('The database already has users; demo data was not added.');

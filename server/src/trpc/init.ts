@@ -26,6 +26,13 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
+    // Live streams end every few minutes and the client reconnects, re-checking the session and
+    // membership; pings keep proxies from closing a quiet stream.
+    sse: {
+      maxDurationMs: 5 * 60_000,
+      ping: { enabled: true, intervalMs: 20_000 },
+      client: { reconnectAfterInactivityMs: 45_000 },
+    },
     // Never leak stacks or SQL: unexpected errors become a generic message with the request id.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {

@@ -7,7 +7,7 @@ import { trpc } from '../../lib/trpc.ts';
 export function NotificationBell() {
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const list = trpc.notifications.list.useQuery({ limit: 15 }, { refetchInterval: 15_000 });
+  const list = trpc.notifications.list.useQuery({ limit: 15 });
   const markRead = trpc.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.list.invalidate() });
   const unread = list.data?.unread ?? 0;
   return (

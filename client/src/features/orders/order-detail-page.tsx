@@ -12,7 +12,7 @@ import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx
 export function OrderDetailPage() {
   const { orderId = '' } = useParams();
   const utils = trpc.useUtils();
-  const order = trpc.orders.get.useQuery({ orderId }, { refetchInterval: 5_000 });
+  const order = trpc.orders.get.useQuery({ orderId });
   const transition = trpc.orders.transition.useMutation({
     onSuccess: () =>
       Promise.all([utils.orders.get.invalidate({ orderId }), utils.orders.history.invalidate({ orderId }), utils.orders.list.invalidate()]),
@@ -145,7 +145,7 @@ export function OrderDetailPage() {
 }
 
 function OrderHistory({ orderId }: { orderId: string }) {
-  const history = trpc.orders.history.useQuery({ orderId }, { refetchInterval: 5_000 });
+  const history = trpc.orders.history.useQuery({ orderId });
   return (
     <Paper withBorder p="lg">
       <Title order={5} mb="xs">

@@ -44,7 +44,7 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const orders = trpc.orders.list.useInfiniteQuery(
     { side, status: (status as OrderStatus | null) ?? undefined, search: debounced || undefined, limit: 50 },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 10_000 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const rows = orders.data?.pages.flatMap((page) => page.items);
   return (

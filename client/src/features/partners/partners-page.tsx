@@ -74,7 +74,7 @@ function LinkList({ view }: { view: View }) {
   const [adding, add] = useDisclosure();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const links = trpc.partners.list.useQuery({ view, search: debounced || undefined }, { refetchInterval: 15_000 });
+  const links = trpc.partners.list.useQuery({ view, search: debounced || undefined });
   const onDone = {
     onSuccess: () => Promise.all([utils.partners.list.invalidate(), utils.partners.directory.invalidate()]),
     onError: (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),

@@ -37,8 +37,8 @@ const ACTION_LABELS: Record<WorkOrderAction, string> = { release: 'Release', sta
 /** The production board: work orders by status, and the open load on each stage. */
 export function ProductionPage() {
   const can = useCan();
-  const board = trpc.production.board.useQuery(undefined, { refetchInterval: 10_000 });
-  const orders = trpc.production.workOrders.list.useQuery({ limit: 100 }, { refetchInterval: 10_000 });
+  const board = trpc.production.board.useQuery();
+  const orders = trpc.production.workOrders.list.useQuery({ limit: 100 });
   const [creating, setCreating] = useState(false);
   const [reporting, setReporting] = useState<WorkOrder | null>(null);
   return (

@@ -1,5 +1,6 @@
 import type { Executor } from '@tradeloom/db';
 import type { RequestMeta } from '../../deps.ts';
+import { publishLive } from '../live/live.publish.ts';
 import { enqueueJob } from './jobs.ts';
 import { subscribersOf } from './subscribers.ts';
 
@@ -9,6 +10,8 @@ export interface DomainEvent {
   entityType: string;
   entityId: string;
   payload?: Record<string, unknown>;
+  /** Companies whose open screens should refresh; by default the acting company. */
+  audience?: string[];
 }
 
 /**
@@ -30,5 +33,11 @@ export async function emitEvent(trx: Executor, actorUserId: string | null, reque
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const queue of subscribersOf(event.type)) await enqueueJob(trx, queue, { eventId: row.id });
+  await publishLive(trx, {
+    companies: event.audience ?? (event.companyId ? [event.companyId] : []),
+    type: event.type,
+    entityType: event.entityType,
+    entityId: event.entityId,
+  });
   return row.id;
 }

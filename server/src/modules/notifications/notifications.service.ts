@@ -1,6 +1,7 @@
 import type { Executor } from '@tradeloom/db';
 import type { Page } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { publishLive } from '../live/live.publish.ts';
 
 export interface NewNotification {
   companyId: string;
@@ -29,6 +30,12 @@ export async function createNotification(db: Executor, notification: NewNotifica
     })
     .onConflict((oc) => oc.columns(['event_id', 'company_id']).doNothing())
     .execute();
+  await publishLive(db, {
+    companies: [notification.companyId],
+    type: 'notification.created',
+    entityType: 'notification',
+    entityId: String(notification.eventId),
+  });
 }
 
 export interface NotificationRow {

@@ -37,8 +37,9 @@ export async function linkAccepted(db: Executor, buyerId: string, supplierId: st
 }
 
 /**
- * An order as one party may see it: the creating side always, the other side once it was
- * submitted to them. Anything else is not found.
+ * An order as one party may see it. A party sees an order once it holds its own number for it:
+ * the creating side from the start, the other side from the moment the order was submitted to
+ * it (a draft cancelled before that stays the creator's). Anything else is not found.
  */
 export function findPartyOrder(db: Executor, orderId: string, companyId: string) {
   return db
@@ -47,16 +48,20 @@ export function findPartyOrder(db: Executor, orderId: string, companyId: string)
     .where('id', '=', orderId)
     .where((eb) =>
       eb.or([
-        eb.and([
-          eb('buyer_company_id', '=', companyId),
-          eb.or([eb('created_by_side', '=', 'buyer'), eb('status', 'not in', ['draft', 'pending_approval'])]),
-        ]),
-        eb.and([
-          eb('supplier_company_id', '=', companyId),
-          eb.or([eb('created_by_side', '=', 'supplier'), eb('status', 'not in', ['draft', 'pending_approval'])]),
-        ]),
+        eb.and([eb('buyer_company_id', '=', companyId), eb('buyer_number', 'is not', null)]),
+        eb.and([eb('supplier_company_id', '=', companyId), eb('supplier_number', 'is not', null)]),
       ]),
     );
+}
+
+/** The companies that can see the order now: the audience of its live updates. */
+export function partiesSeeing(order: {
+  buyer_company_id: string;
+  supplier_company_id: string;
+  buyer_number: string | null;
+  supplier_number: string | null;
+}): string[] {
+  return [...(order.buyer_number ? [order.buyer_company_id] : []), ...(order.supplier_number ? [order.supplier_company_id] : [])];
 }
 
 export function sideIn(order: { buyer_company_id: string }, companyId: string): OrderSide {

@@ -13,13 +13,13 @@ import {
   type UpdateOrderInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
+import { escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
-import { findPartyOrder, linkAccepted, partyTaxProfile, sideIn } from './orders.repository.ts';
+import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfile, sideIn } from './orders.repository.ts';
 
 const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
 
@@ -232,6 +232,12 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       before: { total: order.total },
       after: { total: totals.total },
     });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'order.updated',
+      companyId: actor.companyId,
+      entityType: 'order',
+      entityId: order.id,
+    });
     return toSummary(updated);
   });
 }
@@ -305,6 +311,7 @@ export async function changeOrderStatus(
         actorCompanyId: actor.companyId,
         action: input.action,
       },
+      audience: partiesSeeing({ ...order, ...updated }),
     });
     return toSummary(updated);
   });
@@ -395,8 +402,8 @@ export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input
       'c.name as partnerName',
     ])
     .where(own, '=', actor.companyId)
-    // The other side's drafts are not ours to see.
-    .where((eb) => eb.or([eb('o.created_by_side', '=', mine), eb('o.status', 'not in', ['draft', 'pending_approval'])]))
+    // Without our number it is the other side's draft, not ours to see.
+    .where(ownNumber, 'is not', null)
     .orderBy('o.created_at', 'desc')
     .orderBy('o.id', 'desc')
     .limit(input.limit + 1);
@@ -407,15 +414,11 @@ export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input
   if (input.minTotal) query = query.where('o.total', '>=', input.minTotal);
   if (input.maxTotal) query = query.where('o.total', '<=', input.maxTotal);
   if (input.search) query = query.where(ownNumber, 'ilike', `%${escapeLike(input.search)}%`);
-  if (input.cursor) {
-    const [createdAt = '', id = ''] = decodeCursor(input.cursor, 2);
-    const at = new Date(createdAt);
-    query = query.where((eb) => eb.or([eb('o.created_at', '<', at), eb.and([eb('o.created_at', '=', at), eb('o.id', '<', id)])]));
-  }
+  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'orders', 'o'));
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
 }
 
 export async function setApprovalThreshold(ctx: ServiceContext, actor: CompanyActor, threshold: string | null) {

@@ -57,6 +57,7 @@ async function recordLinkChange(
     entityType: 'partner_link',
     entityId: link.id,
     payload: { buyerCompanyId: link.buyer_company_id, supplierCompanyId: link.supplier_company_id, actorCompanyId: actor.companyId },
+    audience: [link.buyer_company_id, link.supplier_company_id],
   });
 }
 

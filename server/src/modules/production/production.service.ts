@@ -9,7 +9,7 @@ import {
   workOrderProgress,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -221,15 +221,11 @@ export async function listWorkOrders(
     .orderBy('w.id', 'desc')
     .limit(input.limit + 1);
   if (input.status) query = query.where('w.status', '=', input.status);
-  if (input.cursor) {
-    const [createdAt = '', id = ''] = decodeCursor(input.cursor, 2);
-    const at = new Date(createdAt);
-    query = query.where((eb) => eb.or([eb('w.created_at', '<', at), eb.and([eb('w.created_at', '=', at), eb('w.id', '<', id)])]));
-  }
+  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'work_orders', 'w'));
   const rows = await query.execute();
   const items = await withOperations(ctx.deps.db, rows.slice(0, input.limit));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
 }
 
 /** Work orders by status and the remaining load per stage (operation name) over open work. */

@@ -1,0 +1,35 @@
+import { trpc } from '../../lib/trpc.ts';
+
+/**
+ * Keeps every screen current: the server announces what changed in the active company and we
+ * refetch the queries that show it. On (re)connect everything is refetched once, since messages
+ * sent while the stream was down are not replayed.
+ */
+export function useLiveUpdates(enabled: boolean) {
+  const utils = trpc.useUtils();
+  trpc.live.updates.useSubscription(undefined, {
+    enabled,
+    onStarted: () => void utils.invalidate(),
+    onData: (update) => {
+      switch (update.entityType) {
+        case 'order':
+          void utils.orders.invalidate();
+          void utils.production.invalidate();
+          break;
+        case 'work_order':
+          void utils.production.invalidate();
+          break;
+        case 'partner_link':
+          void utils.partners.invalidate();
+          void utils.catalog.invalidate();
+          break;
+        case 'notification':
+          void utils.notifications.invalidate();
+          break;
+        case 'product':
+          void utils.catalog.invalidate();
+          break;
+      }
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
+import { createCompany } from '../harness/factories.ts';
+import { type LiveStream, openLiveStream } from '../harness/live.ts';
+import { tradingPair, yarnLine } from './order-fixtures.ts';
+
+let app: TestApp;
+let http: Awaited<ReturnType<TestApp['startHttp']>>;
+const streams: LiveStream[] = [];
+beforeAll(async () => {
+  app = await setupTestApp();
+  http = await app.startHttp();
+});
+afterAll(async () => {
+  for (const stream of streams) stream.close();
+  await http.close();
+  await app.close();
+});
+
+async function listen(headers: Record<string, string>) {
+  const stream = await openLiveStream(http.url, headers);
+  streams.push(stream);
+  return stream;
+}
+const asMember = (token: string) => listen({ cookie: `tl_session=${token}` });
+const about = (entityId: string, type?: string) => (m: { type: string; entityId: string }) =>
+  m.entityId === entityId && (type === undefined || m.type === type);
+
+describe('live updates (server-sent events over HTTP)', () => {
+  it('the partner’s open screens hear a submitted order after commit; drafts stay with their creator; a third company hears nothing', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'Live');
+    const outsider = await createCompany(app, 'LiveOutsider');
+    const buyerTab = await asMember(buyer.members.viewer.token);
+    const supplierTab = await asMember(supplier.members.viewer.token);
+    const outsiderTab = await asMember(outsider.members.owner.token);
+    expect([buyerTab.status, supplierTab.status, outsiderTab.status]).toEqual([200, 200, 200]);
+
+    const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    await buyerTab.waitFor(about(draft.id, 'order.created'));
+
+    await buyer.members.staff.caller.orders.transition({ orderId: draft.id, action: 'submit', version: draft.version });
+    await supplierTab.waitFor(about(draft.id, 'order.submitted'));
+    await buyerTab.waitFor(about(draft.id, 'order.submitted'));
+    // Messages arrive in commit order, so the draft's creation would have reached the supplier first.
+    expect(supplierTab.messages).not.toContainEqual(expect.objectContaining({ type: 'order.created' }));
+
+    // The in-app notification written by the job is announced to the supplier too.
+    await app.runner.drain();
+    await supplierTab.waitFor((m) => m.type === 'notification.created');
+
+    // The outsider's own change is the marker that everything before it was delivered.
+    const own = await outsider.members.staff.caller.catalog.products.create({
+      sku: 'X1',
+      name: 'Marker',
+      unit: 'kg',
+      price: '1',
+      currency: 'INR',
+    });
+    await outsiderTab.waitFor(about(own.id));
+    expect(outsiderTab.messages).toEqual([{ type: 'product.created', entityType: 'product', entityId: own.id }]);
+  });
+
+  it('nothing is announced for a change that rolled back', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'LiveRollback');
+    const tab = await asMember(buyer.members.viewer.token);
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    await tab.waitFor(about(order.id, 'order.created'));
+    // A stale submit fails inside its transaction: no event, no message.
+    await expect(
+      buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version + 5 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'cancel', version: order.version });
+    await tab.waitFor(about(order.id, 'order.cancelled'));
+    expect(tab.messages.filter((m) => (m as { type: string }).type === 'order.submitted')).toEqual([]);
+  });
+
+  it('an API key hears only what its scopes may read; no credentials, no stream', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'LiveKey');
+    const { key: narrow } = await supplier.members.admin.caller.apiKeys.create({ name: 'status board', scopes: ['company:read'] });
+    const { key: orders } = await supplier.members.admin.caller.apiKeys.create({ name: 'ERP', scopes: ['company:read', 'orders:read'] });
+    const narrowTab = await listen({ authorization: `Bearer ${narrow}` });
+    const ordersTab = await listen({ authorization: `Bearer ${orders}` });
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    await ordersTab.waitFor(about(order.id, 'order.submitted'));
+    // Both keys' streams were handed the same message at the same moment; give the narrow one time to (not) write it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(narrowTab.messages).toEqual([]);
+
+    // The stream opens before the procedure runs, so refusal arrives as its first event.
+    const anonymous = await listen({});
+    await anonymous.waitFor(() => false).catch(() => {});
+    expect(anonymous.errors).toEqual([{ code: 'UNAUTHORIZED', reason: 'SESSION_REQUIRED' }]);
+    expect(anonymous.messages).toEqual([]);
+  });
+});
