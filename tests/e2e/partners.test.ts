@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF } from '../harness/files.ts';
 import { browserSuite } from './browser.ts';
 
 const suite = browserSuite({ beforeAll, afterAll });
@@ -91,14 +92,24 @@ describe('partner network in a real browser', () => {
     await buyer.getByRole('button', { name: 'Save draft' }).click();
     await buyer.getByRole('heading', { name: /^Purchase order PO-\d{4}-000001$/ }).waitFor();
     expect(await buyer.getByTestId('order-total').textContent()).toContain('501,000.00');
+    // Still a draft: the buyer raises the quantity and attaches the yarn specification.
+    await buyer.getByRole('link', { name: 'Edit draft' }).click();
+    await buyer.getByRole('textbox', { name: 'Quantity of line 1' }).fill('2500');
+    await buyer.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(async () => buyer.getByTestId('order-total').textContent(), { timeout: 10_000 }).toContain('626,250.00');
+    await buyer.locator('input[type="file"]').setInputFiles({ name: 'yarn-spec.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await buyer.getByRole('button', { name: 'Attach', exact: true }).click();
+    await buyer.getByTestId('file-yarn-spec.pdf').waitFor();
     await buyer.getByRole('button', { name: 'Submit' }).click();
     await buyer.getByText('submitted').waitFor();
 
     await supplier.goto(`${suite.url}/orders?side=sales`);
+    await expect.poll(async () => supplier.getByTestId('order-totals').textContent()).toMatch(/1 order · .*626,250\.00/);
     await supplier
       .getByTestId(/^order-SO-/)
       .first()
       .click();
+    await supplier.getByTestId('file-yarn-spec.pdf').waitFor();
     await supplier.getByRole('button', { name: 'Accept' }).click();
     await supplier.getByText('accepted').waitFor();
     await buyer.getByText('accepted').waitFor({ timeout: 15_000 });

@@ -1,7 +1,7 @@
 /** A live-updates stream opened the way a browser's EventSource opens it. */
 export interface LiveStream {
   status: number;
-  /** The `data` of each message so far (pings and the connected event left out). */
+  /** The `data` of each message so far (pings, tRPC's connected event and our live.ready left out). */
   messages: unknown[];
   /** Errors the server sent instead of messages (the stream starts before the procedure runs). */
   errors: { code: string; reason?: string }[];
@@ -18,6 +18,7 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
   });
   const messages: unknown[] = [];
   const errors: LiveStream['errors'] = [];
+  const ready = Promise.withResolvers<void>();
   const waiters = new Set<() => void>();
   if (response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -44,8 +45,11 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
             }
             // Other named events (connected, ping, return) are tRPC's own; messages have no name.
             if (event) continue;
-            messages.push(parsed.json ?? parsed);
+            const message = (parsed.json ?? parsed) as { type?: string };
+            if (message.type === 'live.ready') ready.resolve();
+            else messages.push(message);
           }
+          if (errors.length) ready.resolve();
           for (const wake of waiters) wake();
         }
       } catch {
@@ -53,6 +57,8 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
       }
     })();
   }
+  // Listening on the server once `live.ready` arrives (or refused: see `errors`).
+  await Promise.race([ready.promise, new Promise((resolve) => setTimeout(resolve, 5000))]);
   return {
     status: response.status,
     messages,

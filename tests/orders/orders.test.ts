@@ -262,6 +262,51 @@ describe('order workflow', () => {
     }
   });
 
+  it('totals add up the orders matching the same filters, per currency', async () => {
+    const { buyer, supplier, product } = await pair('Totals');
+    for (const quantity of ['1', '2', '3'])
+      await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [{ ...yarnLine(product.id), quantity }] });
+    // 265.50 × 1, 2 and 3 kg plus 5% GST rounded per order: 278.78 + 557.55 + 836.33
+    expect(await buyer.members.viewer.caller.orders.totals({ side: 'purchase' })).toEqual([
+      { currency: 'INR', count: 3, total: '1672.66' },
+    ]);
+    expect(await buyer.members.viewer.caller.orders.totals({ side: 'purchase', minTotal: '500' })).toEqual([
+      { currency: 'INR', count: 2, total: '1393.88' },
+    ]);
+    expect(await buyer.members.viewer.caller.orders.totals({ side: 'sales' })).toEqual([]);
+  });
+
+  it('a draft keeps the financial year of its number: its date cannot move into another year or a closed one', async () => {
+    const { buyer, supplier, product } = await pair('Years');
+    const draft = await buyer.members.staff.caller.orders.create({
+      supplierId: supplier.id,
+      orderDate: '2026-06-15',
+      lines: [yarnLine(product.id)],
+    });
+    const moved = await buyer.members.staff.caller.orders.update({
+      orderId: draft.id,
+      version: draft.version,
+      orderDate: '2026-09-01',
+      lines: [yarnLine(product.id)],
+    });
+    const across = await failure(
+      buyer.members.staff.caller.orders.update({
+        orderId: draft.id,
+        version: moved.version,
+        orderDate: '2027-04-02',
+        lines: [yarnLine(product.id)],
+      }),
+    );
+    expect([across.code, across.reason]).toEqual(['CONFLICT', 'FINANCIAL_YEAR_MISMATCH']);
+    const years = await buyer.members.owner.caller.settings.financialYears.list();
+    const year = years.find((y) => y.startsOn === '2026-04-01');
+    await buyer.members.owner.caller.settings.financialYears.close({ financialYearId: year?.id ?? '' });
+    const closed = await failure(
+      buyer.members.staff.caller.orders.update({ orderId: draft.id, version: moved.version, lines: [yarnLine(product.id)] }),
+    );
+    expect([closed.code, closed.reason]).toEqual(['CONFLICT', 'FINANCIAL_YEAR_CLOSED']);
+  });
+
   it('a draft the buyer cancels before sending never reaches the supplier', async () => {
     const { buyer, supplier, product } = await pair('CancelledDraft');
     const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });

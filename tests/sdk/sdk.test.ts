@@ -5,6 +5,7 @@ import { type AppRouter, createClient, errorReason, TRPCClientError } from '@tra
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { createCompany, type TestCompany } from '../harness/factories.ts';
+import { tradingPair, yarnLine } from '../orders/order-fixtures.ts';
 
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
@@ -68,5 +69,26 @@ describe('Node SDK over HTTP', () => {
     expect(stdout).toContain(company.name);
     expect(stdout).toContain('members:');
     expect(stdout).toContain('Latest changes:');
+  });
+
+  it('an ERP integration hears a partner’s new order live and reads it', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'SdkLive');
+    const { key } = await supplier.members.admin.caller.apiKeys.create({ name: 'ERP', scopes: ['company:read', 'orders:read'] });
+    const client = createClient({ url: http.url, apiKey: key });
+    const heard: { type: string; entityId: string }[] = [];
+    const ready = Promise.withResolvers<void>();
+    const subscription = client.live.updates.subscribe(undefined, {
+      onData: (change) => (change.type === 'live.ready' ? ready.resolve() : heard.push(change)),
+    });
+    try {
+      await ready.promise;
+      const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+      await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+      await expect.poll(() => heard.map((h) => h.type), { timeout: 5000 }).toContain('order.submitted');
+      const received = await client.orders.get.query({ orderId: heard.find((h) => h.type === 'order.submitted')?.entityId ?? '' });
+      expect([received.side, received.status, received.partner.name]).toEqual(['supplier', 'submitted', buyer.name]);
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@tradeloom/server';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 
 export type { AppRouter };
@@ -19,18 +20,34 @@ export interface ClientOptions {
 /**
  * A typed client for the Tradeloom API. Every procedure the key's scopes allow is a method:
  * `await client.companies.current.query()`, `await client.audit.list.query({ limit: 10 })`.
+ * Live updates: `client.live.updates.subscribe(undefined, { onData: (change) => … })`.
  */
 export function createClient(options: ClientOptions) {
   if (!/^tlk_/.test(options.apiKey)) throw new Error('apiKey must be a Tradeloom API key (tlk_…)');
+  const url = `${options.url.replace(/\/$/, '')}/trpc`;
+  const authorization = `Bearer ${options.apiKey}`;
+  const fetchImpl = options.fetch ?? fetch;
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${options.url.replace(/\/$/, '')}/trpc`,
-        transformer: superjson,
-        // The server refuses larger batches.
-        maxItems: 10,
-        headers: () => ({ authorization: `Bearer ${options.apiKey}` }),
-        fetch: options.fetch,
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Node has no EventSource of its own; this one lets the key travel as a header.
+        true: httpSubscriptionLink({
+          url,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetchImpl(input, { ...init, headers: { ...init.headers, authorization } }),
+          }),
+        }),
+        false: httpBatchLink({
+          url,
+          transformer: superjson,
+          // The server refuses larger batches.
+          maxItems: 10,
+          headers: () => ({ authorization }),
+          fetch: options.fetch,
+        }),
       }),
     ],
   });

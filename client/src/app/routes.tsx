@@ -16,6 +16,7 @@ import { CompanyProfilePage } from '../features/companies/company-profile-page.t
 import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { EditOrderPage } from '../features/orders/edit-order-page.tsx';
 import { NewOrderPage } from '../features/orders/new-order-page.tsx';
 import { OrderDetailPage } from '../features/orders/order-detail-page.tsx';
 import { OrdersPage } from '../features/orders/orders-page.tsx';
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="/production" element={<ProductionPage />} />
         <Route path="/orders/new" element={<NewOrderPage />} />
         <Route path="/orders/:orderId" element={<OrderDetailPage />} />
+        <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />
         <Route path="/company" element={<CompanyProfilePage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/api-keys" element={<ApiKeysPage />} />

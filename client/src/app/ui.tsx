@@ -18,7 +18,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
   isPending: boolean;

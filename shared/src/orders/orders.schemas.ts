@@ -45,7 +45,8 @@ export const orderTransitionInput = z.object({
   idempotencyKey,
 });
 export const orderIdInput = z.object({ orderId: id });
-export const orderListInput = z.object({
+export const orderAttachmentInput = z.object({ orderId: id, fileId: id });
+export const orderFilters = z.object({
   side: z.enum(['purchase', 'sales']),
   status: z.enum(ORDER_STATUSES).optional(),
   partnerId: id.optional(),
@@ -54,6 +55,8 @@ export const orderListInput = z.object({
   minTotal: decimalString({ scale: 2 }).optional(),
   maxTotal: decimalString({ scale: 2 }).optional(),
   search: z.string().trim().max(40).optional(),
+});
+export const orderListInput = orderFilters.extend({
   cursor: z.string().max(400).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
@@ -62,4 +65,5 @@ export const approvalThresholdInput = z.object({ threshold: decimalString({ scal
 export type OrderLineInputValue = z.infer<typeof orderLineInput>;
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
 export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
+export type OrderFilters = z.infer<typeof orderFilters>;
 export type OrderListInput = z.infer<typeof orderListInput>;

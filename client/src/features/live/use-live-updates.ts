@@ -1,17 +1,21 @@
+import { useRef } from 'react';
 import { trpc } from '../../lib/trpc.ts';
 
 /**
  * Keeps every screen current: the server announces what changed in the active company and we
- * refetch the queries that show it. On (re)connect everything is refetched once, since messages
- * sent while the stream was down are not replayed.
+ * refetch the queries that show it. After a reconnect everything is refetched once, since
+ * messages sent while the stream was down are not replayed.
  */
 export function useLiveUpdates(enabled: boolean) {
   const utils = trpc.useUtils();
+  const connections = useRef(0);
   trpc.live.updates.useSubscription(undefined, {
     enabled,
-    onStarted: () => void utils.invalidate(),
     onData: (update) => {
       switch (update.entityType) {
+        case 'stream':
+          if (connections.current++ > 0) void utils.invalidate();
+          break;
         case 'order':
           void utils.orders.invalidate();
           void utils.production.invalidate();

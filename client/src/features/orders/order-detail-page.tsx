@@ -2,16 +2,19 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import type { OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../../app/session.tsx';
 import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { OrderFiles } from './order-files.tsx';
 import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
 
-/** One order as our side sees it; refreshes every few seconds so the partner's moves appear. */
+/** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
   const { orderId = '' } = useParams();
   const utils = trpc.useUtils();
+  const can = useCan();
   const order = trpc.orders.get.useQuery({ orderId });
   const transition = trpc.orders.transition.useMutation({
     onSuccess: () =>
@@ -46,6 +49,11 @@ export function OrderDetailPage() {
                 <Button size="sm" variant="default" component="a" href={`/documents/orders/${data.id}.pdf`} target="_blank">
                   PDF
                 </Button>
+                {data.editable && can('orders:write') && (
+                  <Button size="sm" variant="default" component={Link} to={`/orders/${data.id}/edit`}>
+                    Edit draft
+                  </Button>
+                )}
                 {data.actions.map((action) => (
                   <Button
                     key={action}
@@ -137,6 +145,12 @@ export function OrderDetailPage() {
               </Stack>
             </Paper>
           </SimpleGrid>
+          <Paper withBorder p="lg">
+            <Title order={5} mb="xs">
+              Files
+            </Title>
+            <OrderFiles orderId={data.id} canWrite={can('orders:write') && can('files:write')} />
+          </Paper>
           <OrderHistory orderId={data.id} />
         </Stack>
       )}

@@ -40,13 +40,26 @@ export function OrdersPage() {
 function OrderList({ side }: { side: 'purchase' | 'sales' }) {
   const navigate = useNavigate();
   const [status, setStatus] = useState<string | null>(null);
+  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const orders = trpc.orders.list.useInfiniteQuery(
-    { side, status: (status as OrderStatus | null) ?? undefined, search: debounced || undefined, limit: 50 },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
-  );
+  const [minTotal, setMinTotal] = useState('');
+  const [debounced] = useDebouncedValue({ search: search.trim(), minTotal: minTotal.trim() }, 300);
+  const partners = trpc.partners.list.useQuery({ view: 'linked' });
+  const filters = {
+    side,
+    status: (status as OrderStatus | null) ?? undefined,
+    partnerId: partnerId ?? undefined,
+    from: from || undefined,
+    to: to || undefined,
+    search: debounced.search || undefined,
+    minTotal: /^\d+(\.\d{1,2})?$/.test(debounced.minTotal) ? debounced.minTotal : undefined,
+  };
+  const orders = trpc.orders.list.useInfiniteQuery({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const totals = trpc.orders.totals.useQuery(filters);
   const rows = orders.data?.pages.flatMap((page) => page.items);
+  const partnerRole = side === 'purchase' ? 'supplier' : 'buyer';
   return (
     <Paper withBorder p="lg">
       <Group mb="sm">
@@ -64,7 +77,35 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
           onChange={setStatus}
           aria-label="Status"
         />
+        <Select
+          placeholder={side === 'purchase' ? 'Any supplier' : 'Any buyer'}
+          clearable
+          searchable
+          data={(partners.data ?? [])
+            .filter((link) => link.partnerRole === partnerRole)
+            .map((link) => ({ value: link.partnerId, label: link.partnerName }))}
+          value={partnerId}
+          onChange={setPartnerId}
+          aria-label="Partner"
+        />
+        <TextInput type="date" aria-label="From date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" aria-label="To date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput
+          placeholder="Minimum total"
+          aria-label="Minimum total"
+          inputMode="decimal"
+          value={minTotal}
+          onChange={(e) => setMinTotal(e.currentTarget.value)}
+          w={140}
+        />
       </Group>
+      <Text size="sm" c="dimmed" mb="sm" data-testid="order-totals">
+        {totals.data?.length
+          ? totals.data.map((t) => `${t.count} ${t.count === 1 ? 'order' : 'orders'} · ${formatMoney(t.total, t.currency)}`).join(' · ')
+          : totals.isPending
+            ? ' '
+            : 'No orders match.'}
+      </Text>
       <QueryView
         query={{ ...orders, data: rows }}
         isEmpty={(items) => items.length === 0}

@@ -7,6 +7,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findPartyOrder } from '../orders/orders.repository.ts';
 
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
@@ -70,7 +71,8 @@ export async function assertOwnFile(db: Executor, companyId: string, fileId: str
 
 /**
  * The file's bytes for a download: the owner company may read its files; a linked buyer may read
- * what is attached to an active product; a platform reviewer may read submitted documents.
+ * what is attached to an active product; either party may read what is attached to an order it
+ * can see; a platform reviewer may read submitted documents.
  */
 export async function readFileForDownload(
   ctx: ServiceContext,
@@ -96,7 +98,16 @@ export async function readFileForDownload(
       .where('l.buyer_company_id', '=', reader.companyId)
       .where('l.status', '=', 'accepted')
       .executeTakeFirst()) !== undefined;
-  if (!ownCompany && !reviewable && !linkedBuyer) throw notFound('File');
+  if (!ownCompany && !reviewable && !linkedBuyer && !(await onVisibleOrder(db, fileId, reader.companyId))) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };
+}
+
+async function onVisibleOrder(db: Executor, fileId: string, companyId: string | null): Promise<boolean> {
+  if (companyId === null) return false;
+  const orders = await db.selectFrom('order_attachments').select('order_id').where('file_id', '=', fileId).execute();
+  for (const { order_id } of orders) {
+    if (await findPartyOrder(db, order_id, companyId).executeTakeFirst()) return true;
+  }
+  return false;
 }

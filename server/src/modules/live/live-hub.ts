@@ -50,9 +50,15 @@ export class LiveHub {
     socket.once('close', () => this.#streams.delete(socket));
   }
 
-  /** The updates for one company until `signal` aborts. */
-  async *updates(companyId: string, signal: AbortSignal | undefined): AsyncGenerator<LiveUpdate> {
-    for await (const [update] of on(this.#byCompany, companyId, { signal })) yield update as LiveUpdate;
+  /**
+   * The updates for one company until `signal` aborts. Listening starts on the call, not on the
+   * first read, so nothing published after it returns is missed.
+   */
+  updates(companyId: string, signal: AbortSignal | undefined): AsyncGenerator<LiveUpdate> {
+    const events = on(this.#byCompany, companyId, { signal });
+    return (async function* () {
+      for await (const [update] of events) yield update as LiveUpdate;
+    })();
   }
 
   #deliver(payload: string): void {

@@ -13,12 +13,16 @@ const READ_PERMISSION: Record<string, Permission> = {
 
 export const liveRouter = router({
   /**
-   * Server-sent events: what changed in the active company, as `{ type, entityType, entityId }`.
+   * Server-sent events: what changed in the active company, as `{ type, entityType, entityId }`,
+   * after a first `live.ready`.
    * Clients refetch what they show. The stream ends after `sse.maxDurationMs` and the client
    * reconnects, so a member removed meanwhile stops hearing within that time.
    */
   updates: companyProcedure('company:read').subscription(async function* ({ ctx, signal }) {
-    for await (const update of ctx.deps.live.updates(ctx.actor.companyId, signal)) {
+    const updates = ctx.deps.live.updates(ctx.actor.companyId, signal);
+    // First message: from here on nothing is missed (tRPC's own `connected` comes before the checks).
+    yield { type: 'live.ready', entityType: 'stream', entityId: ctx.actor.companyId };
+    for await (const update of updates) {
       const permission = READ_PERMISSION[update.entityType];
       if (permission && ctx.actor.permissions.has(permission)) yield update;
     }

@@ -1,6 +1,8 @@
 import {
   approvalThresholdInput,
   createOrderInput,
+  orderAttachmentInput,
+  orderFilters,
   orderIdInput,
   orderListInput,
   orderTransitionInput,
@@ -8,7 +10,9 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { changeOrderStatus, createOrder, getOrder, listOrders, orderHistory, setApprovalThreshold, updateOrder } from './orders.service.ts';
+import { attachOrderFile, detachOrderFile, listOrderAttachments } from './order-attachments.service.ts';
+import { listOrders, orderTotals } from './order-list.service.ts';
+import { changeOrderStatus, createOrder, getOrder, orderHistory, setApprovalThreshold, updateOrder } from './orders.service.ts';
 
 export const ordersRouter = router({
   create: companyProcedure('orders:write')
@@ -29,6 +33,18 @@ export const ordersRouter = router({
   list: companyProcedure('orders:read')
     .input(orderListInput)
     .query(({ ctx, input }) => listOrders(ctx, ctx.actor, input)),
+  totals: companyProcedure('orders:read')
+    .input(orderFilters)
+    .query(({ ctx, input }) => orderTotals(ctx, ctx.actor, input)),
+  attachments: companyProcedure('orders:read')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => listOrderAttachments(ctx, ctx.actor, input.orderId)),
+  attach: companyProcedure('orders:write')
+    .input(orderAttachmentInput)
+    .mutation(({ ctx, input }) => attachOrderFile(ctx, ctx.actor, input)),
+  detach: companyProcedure('orders:write')
+    .input(orderAttachmentInput)
+    .mutation(({ ctx, input }) => detachOrderFile(ctx, ctx.actor, input)),
   setApprovalThreshold: companyProcedure('settings:write')
     .input(approvalThresholdInput)
     .mutation(({ ctx, input }) => setApprovalThreshold(ctx, ctx.actor, input.threshold)),

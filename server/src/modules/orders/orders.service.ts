@@ -6,18 +6,17 @@ import {
   dec,
   type OrderAction,
   type OrderLineInputValue,
-  type OrderListInput,
   type OrderSide,
   taxRegime,
   transitionOrder,
   type UpdateOrderInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { assertOpenPeriod, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfile, sideIn } from './orders.repository.ts';
 
@@ -195,6 +194,27 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
   });
 }
 
+/**
+ * A draft's number belongs to the financial year of its date: the date may move within that
+ * year while the year is open, not into another one.
+ */
+async function assertDateKeepsNumber(trx: Tx, companyId: string, numberedOn: string, newDate: string) {
+  await assertOpenPeriod(trx, companyId, numberedOn);
+  if (newDate === numberedOn) return;
+  await assertOpenPeriod(trx, companyId, newDate);
+  const [numberedIn, movedTo] = await Promise.all([
+    findFinancialYear(trx, companyId, numberedOn),
+    findFinancialYear(trx, companyId, newDate),
+  ]);
+  if (numberedIn?.id !== movedTo?.id) {
+    throw appError(
+      'CONFLICT',
+      'FINANCIAL_YEAR_MISMATCH',
+      `The order is numbered in financial year ${numberedIn?.label ?? 'of its date'}; its date must stay within that year.`,
+    );
+  }
+}
+
 export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, input: UpdateOrderInput): Promise<OrderSummary> {
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.update', key: undefined, input }, async (trx) => {
     const order = await findPartyOrder(trx, input.orderId, actor.companyId).forUpdate().executeTakeFirst();
@@ -203,6 +223,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     if (order.created_by_side !== side) throw appError('FORBIDDEN', 'WRONG_SIDE', 'Only the company that drafted the order can edit it.');
     if (order.status !== 'draft') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Only a draft can be edited.');
     if (order.version !== input.version) throw staleVersion('order');
+    await assertDateKeepsNumber(trx, actor.companyId, order.order_date, input.orderDate ?? order.order_date);
     const { priced, totals, needsApproval } = await computeOrder(
       trx,
       { buyerId: order.buyer_company_id, supplierId: order.supplier_company_id, creator: side },
@@ -373,52 +394,14 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
     note: side === 'buyer' ? order.buyer_note : order.supplier_note,
     version: order.version,
     createdAt: order.created_at,
+    /** Our side drafted it and has not sent it yet: lines, date and note can still change. */
+    editable: isCreatorSide && order.status === 'draft',
     lines,
     actions: availableOrderActions(
       { status: order.status, needsApproval: order.needs_approval },
       { side, isCreatorSide, canApprove: actor.permissions.has('orders:approve'), isSubmitter: order.submitted_by === actor.userId },
     ),
   };
-}
-
-/** Purchase orders (we buy) or sales orders (we sell), newest first, keyset-paged. */
-export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input: OrderListInput) {
-  const mine = input.side === 'purchase' ? 'buyer' : 'supplier';
-  const own = mine === 'buyer' ? 'o.buyer_company_id' : 'o.supplier_company_id';
-  const partner = mine === 'buyer' ? 'o.supplier_company_id' : 'o.buyer_company_id';
-  const ownNumber = mine === 'buyer' ? 'o.buyer_number' : 'o.supplier_number';
-  let query = ctx.deps.db
-    .selectFrom('orders as o')
-    .innerJoin('companies as c', 'c.id', partner)
-    .select([
-      'o.id',
-      `${ownNumber} as number`,
-      'o.status',
-      'o.order_date as orderDate',
-      'o.currency',
-      'o.total',
-      'o.created_at as createdAt',
-      'c.id as partnerId',
-      'c.name as partnerName',
-    ])
-    .where(own, '=', actor.companyId)
-    // Without our number it is the other side's draft, not ours to see.
-    .where(ownNumber, 'is not', null)
-    .orderBy('o.created_at', 'desc')
-    .orderBy('o.id', 'desc')
-    .limit(input.limit + 1);
-  if (input.status) query = query.where('o.status', '=', input.status);
-  if (input.partnerId) query = query.where(partner, '=', input.partnerId);
-  if (input.from) query = query.where('o.order_date', '>=', input.from);
-  if (input.to) query = query.where('o.order_date', '<=', input.to);
-  if (input.minTotal) query = query.where('o.total', '>=', input.minTotal);
-  if (input.maxTotal) query = query.where('o.total', '<=', input.maxTotal);
-  if (input.search) query = query.where(ownNumber, 'ilike', `%${escapeLike(input.search)}%`);
-  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'orders', 'o'));
-  const rows = await query.execute();
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
 }
 
 export async function setApprovalThreshold(ctx: ServiceContext, actor: CompanyActor, threshold: string | null) {
@@ -452,6 +435,8 @@ const SHARED_ACTIONS = [
   'order.deliver',
   'order.complete',
   'order.cancel',
+  'order.file_attached',
+  'order.file_detached',
 ];
 
 /** What happened to the order: all of our company's entries and the other party's decisions. */

@@ -1,0 +1,91 @@
+import { inTransaction } from '@tradeloom/db';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { notFound } from '../../trpc/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { assertOwnFile } from '../files/files.service.ts';
+import { findPartyOrder, partiesSeeing } from './orders.repository.ts';
+
+// Drawings, lab reports, packing lists: either party attaches its own uploads to an order both
+// can see; only the party that attached a file removes it.
+
+export async function listOrderAttachments(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+  const { db } = ctx.deps;
+  const order = await findPartyOrder(db, orderId, actor.companyId).executeTakeFirst();
+  if (!order) throw notFound('Order');
+  const rows = await db
+    .selectFrom('order_attachments as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .innerJoin('companies as c', 'c.id', 'a.company_id')
+    .select([
+      'f.id as fileId',
+      'f.filename',
+      'f.mime',
+      'f.size_bytes as sizeBytes',
+      'a.created_at as attachedAt',
+      'a.company_id',
+      'c.name as attachedBy',
+    ])
+    .where('a.order_id', '=', order.id)
+    .orderBy('a.created_at')
+    .execute();
+  return rows.map(({ company_id, ...row }) => ({ ...row, ours: company_id === actor.companyId }));
+}
+
+export async function attachOrderFile(ctx: ServiceContext, actor: CompanyActor, input: { orderId: string; fileId: string }) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const order = await findPartyOrder(trx, input.orderId, actor.companyId).executeTakeFirst();
+    if (!order) throw notFound('Order');
+    await assertOwnFile(trx, actor.companyId, input.fileId);
+    const added = await trx
+      .insertInto('order_attachments')
+      .values({ order_id: order.id, file_id: input.fileId, company_id: actor.companyId, created_by: actor.userId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('file_id')
+      .executeTakeFirst();
+    // Attaching the same file again changes nothing.
+    if (!added) return;
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'order.file_attached',
+      entityType: 'order',
+      entityId: order.id,
+      after: { fileId: input.fileId },
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'order.file_attached',
+      companyId: actor.companyId,
+      entityType: 'order',
+      entityId: order.id,
+      audience: partiesSeeing(order),
+    });
+  });
+}
+
+export async function detachOrderFile(ctx: ServiceContext, actor: CompanyActor, input: { orderId: string; fileId: string }) {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const order = await findPartyOrder(trx, input.orderId, actor.companyId).executeTakeFirst();
+    if (!order) throw notFound('Order');
+    const removed = await trx
+      .deleteFrom('order_attachments')
+      .where('order_id', '=', order.id)
+      .where('file_id', '=', input.fileId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) !== 1) throw notFound('Attachment');
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'order.file_detached',
+      entityType: 'order',
+      entityId: order.id,
+      before: { fileId: input.fileId },
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'order.file_detached',
+      companyId: actor.companyId,
+      entityType: 'order',
+      entityId: order.id,
+      audience: partiesSeeing(order),
+    });
+  });
+}
