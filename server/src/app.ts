@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { createMetrics } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
+import { singleWriteResponses } from './http/single-write.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { appRouter } from './router.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       if (req.method === 'GET' && req.headers.accept?.includes('text/event-stream')) deps.live.holdStream(req.socket);
       next();
     },
+    singleWriteResponses(),
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: config.limits.maxBatchSize,

@@ -9,6 +9,7 @@ export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 export { devMailboxMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
 export { type AppRouter, appRouter } from './router.ts';
+export { seedDemoData } from './seed/seed.ts';
 export { createServer } from './server.ts';
 export type { Context } from './trpc/context.ts';
 export { createCallerFactory } from './trpc/init.ts';

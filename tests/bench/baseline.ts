@@ -15,7 +15,7 @@ const AUDIT = `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.entity_ty
   a.actor_user_id AS "actorUserId", u.name AS "actorName", a.actor_api_key_id AS "actorApiKeyId", a.before, a.after, a.request_id AS "requestId"
   FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE a.company_id = $1 ORDER BY a.id DESC LIMIT $2`;
 
-export async function startBaseline(query: RawQuery, orders?: TxQuery): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBaseline(query: TxQuery): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   const authenticate = async (authorization: string | undefined) => {
     const key = authorization?.replace(/^Bearer /, '') ?? '';
@@ -34,7 +34,7 @@ export async function startBaseline(query: RawQuery, orders?: TxQuery): Promise<
     const rows = await query(AUDIT, [companyId, 51]);
     res.json({ items: rows.slice(0, 50), nextCursor: rows.length > 50 ? String(rows[49]?.id) : null });
   });
-  if (orders) addOrderRoutes(app, orders, authenticate);
+  addOrderRoutes(app, query, authenticate);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

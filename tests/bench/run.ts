@@ -16,6 +16,8 @@ import { seedOrderData } from './seed-orders.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** Measure only the targets whose name contains this, e.g. BENCH_ONLY=orders.get. */
+const ONLY = process.env.BENCH_ONLY;
 
 interface Row {
   database: string;
@@ -85,12 +87,12 @@ interface Target {
 const trpcQuery = (base: string, path: string, input: unknown) =>
   `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
-/** 100,000 orders / 1,000,000 lines: seeded on PostgreSQL only (PGlite would take minutes to load them). */
-async function orderTargets(handle: DbHandle, companyId: string, ours: string, raw: string): Promise<Target[]> {
-  console.log('[PostgreSQL] seeding 100,000 orders with 1,000,000 lines…');
+/** 100,000 orders / 1,000,000 lines on either database (PGlite loads them in about a minute). */
+async function orderTargets(label: string, handle: DbHandle, companyId: string, ours: string, raw: string): Promise<Target[]> {
+  console.log(`[${label}] seeding 100,000 orders with 1,000,000 lines…`);
   const started = Date.now();
   const { supplierId, orderId, deepCursor } = await seedOrderData(handle.db, companyId);
-  console.log(`[PostgreSQL] seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`[${label}] seeded in ${Math.round((Date.now() - started) / 1000)} s`);
   const lines = Array.from({ length: 10 }, (_, i) => ({
     description: `Bench line ${i + 1}`,
     quantity: '10',
@@ -121,12 +123,12 @@ async function orderTargets(handle: DbHandle, companyId: string, ours: string, r
   ];
 }
 
-async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery, txQuery?: TxQuery): Promise<Row[]> {
+async function benchDatabase(label: string, handle: DbHandle, txQuery: TxQuery): Promise<Row[]> {
   await migrateToLatest(handle.db);
   console.log(`[${label}] seeding…`);
   const { apiKey, companyId } = await seedBenchData(handle.db);
   const ours = await startOurs(handle);
-  const raw = await startBaseline(rawQuery, txQuery);
+  const raw = await startBaseline(txQuery);
   const targets: Target[] = [
     { target: 'companies.members (20 rows)', ours: { url: `${ours.url}/trpc/companies.members` }, raw: { url: `${raw.url}/members` } },
     {
@@ -134,10 +136,10 @@ async function benchDatabase(label: string, handle: DbHandle, rawQuery: RawQuery
       ours: { url: trpcQuery(ours.url, 'audit.list', {}) },
       raw: { url: `${raw.url}/audit` },
     },
-    ...(txQuery ? await orderTargets(handle, companyId, ours.url, raw.url) : []),
+    ...(await orderTargets(label, handle, companyId, ours.url, raw.url)),
   ];
   const rows: Row[] = [];
-  for (const t of targets) {
+  for (const t of targets.filter((target) => !ONLY || target.target.includes(ONLY))) {
     for (const [stack, request] of [
       ['raw SQL + Express', t.raw],
       ['tRPC + Kysely', t.ours],
@@ -173,7 +175,7 @@ async function postgresRows(): Promise<Row[]> {
         }
       },
     });
-    return await benchDatabase('PostgreSQL', handle, query, txQuery);
+    return await benchDatabase('PostgreSQL', handle, txQuery);
   } finally {
     await pool.end();
     await handle.close();
@@ -186,11 +188,12 @@ async function pgliteRows(): Promise<Row[]> {
   const pglite = handle.pglite;
   if (!pglite) throw new Error('expected PGlite');
   try {
-    return await benchDatabase(
-      'PGlite (embedded)',
-      handle,
-      async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows,
-    );
+    const query = async (text: string, values: unknown[]) => (await pglite.query<Record<string, unknown>>(text, values)).rows;
+    const txQuery: TxQuery = Object.assign(query, {
+      transaction: <T>(work: (tx: RawQuery) => Promise<T>): Promise<T> =>
+        pglite.transaction((tx) => work(async (text, values) => (await tx.query<Record<string, unknown>>(text, values)).rows)),
+    });
+    return await benchDatabase('PGlite (embedded)', handle, txQuery);
   } finally {
     await handle.close();
   }

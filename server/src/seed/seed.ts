@@ -9,6 +9,7 @@ import { createBranch, createCompany } from '../modules/companies/companies.serv
 import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
+import { seedOrdersAndProduction } from './seed-orders.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
 
@@ -184,6 +185,7 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedPartnerNetwork(ctx, actors);
   await seedCatalogs(ctx, actors);
   await seedVerification(ctx, actors, adminId);
+  await seedOrdersAndProduction(ctx, actors);
   return logins;
 }
 

@@ -53,7 +53,7 @@ export async function createCompany(ctx: ServiceContext, userId: string, session
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('memberships').values({ company_id: company.id, user_id: userId, role: 'owner' }).execute();
-    await ensureFinancialYear(trx, company.id, input.country, clock.now().toISOString().slice(0, 10));
+    await ensureFinancialYear(trx, company.id, clock.now().toISOString().slice(0, 10), input.country);
     // The creator starts working in the new company at once.
     if (sessionId) await trx.updateTable('sessions').set({ active_company_id: company.id }).where('id', '=', sessionId).execute();
     const created = await companySummary(trx).where('companies.id', '=', company.id).executeTakeFirstOrThrow();

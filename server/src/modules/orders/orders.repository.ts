@@ -1,27 +1,40 @@
 import type { Executor } from '@tradeloom/db';
 import type { OrderSide } from '@tradeloom/shared';
 
-/** The head office (or first) branch's state code: it decides CGST+SGST versus IGST. */
-export async function partyTaxProfile(db: Executor, companyId: string) {
-  const company = await db
-    .selectFrom('companies')
-    .select(['country', 'base_currency', 'order_approval_threshold'])
-    .where('id', '=', companyId)
-    .executeTakeFirstOrThrow();
-  const branch = await db
-    .selectFrom('branches')
-    .select('state_code')
-    .where('company_id', '=', companyId)
-    .orderBy('is_head_office', 'desc')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  return {
-    country: company.country,
-    stateCode: branch?.state_code ?? null,
-    currency: company.base_currency,
-    threshold: company.order_approval_threshold,
+export interface PartyTaxProfile {
+  country: string;
+  /** The head office (or first) branch's state code: it decides CGST+SGST versus IGST. */
+  stateCode: string | null;
+  currency: string;
+  threshold: string | null;
+}
+
+/** Both parties' tax profiles in one round trip. */
+export async function partyTaxProfiles(db: Executor, buyerId: string, supplierId: string) {
+  const rows = await db
+    .selectFrom('companies as c')
+    .select((eb) => [
+      'c.id',
+      'c.country',
+      'c.base_currency',
+      'c.order_approval_threshold',
+      eb
+        .selectFrom('branches as b')
+        .select('b.state_code')
+        .whereRef('b.company_id', '=', 'c.id')
+        .orderBy('b.is_head_office', 'desc')
+        .orderBy('b.created_at')
+        .limit(1)
+        .as('state_code'),
+    ])
+    .where('c.id', 'in', [buyerId, supplierId])
+    .execute();
+  const profile = (id: string): PartyTaxProfile => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new Error(`company ${id} not found`);
+    return { country: row.country, stateCode: row.state_code, currency: row.base_currency, threshold: row.order_approval_threshold };
   };
+  return { buyer: profile(buyerId), supplier: profile(supplierId) };
 }
 
 /** An accepted link between these two companies in these roles. */
@@ -44,8 +57,8 @@ export async function linkAccepted(db: Executor, buyerId: string, supplierId: st
 export function findPartyOrder(db: Executor, orderId: string, companyId: string) {
   return db
     .selectFrom('orders')
-    .selectAll()
-    .where('id', '=', orderId)
+    .selectAll('orders')
+    .where('orders.id', '=', orderId)
     .where((eb) =>
       eb.or([
         eb.and([eb('buyer_company_id', '=', companyId), eb('buyer_number', 'is not', null)]),

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { assertOpenPeriod, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
-import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfile, sideIn } from './orders.repository.ts';
+import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfiles, sideIn } from './orders.repository.ts';
 
 const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
 
@@ -63,7 +63,7 @@ async function priceLines(trx: Tx, supplierId: string, lines: OrderLineInputValu
 
 /** Prices, taxes and totals an order, and whether its creator's approval threshold applies. */
 async function computeOrder(trx: Tx, parties: { buyerId: string; supplierId: string; creator: OrderSide }, lines: OrderLineInputValue[]) {
-  const [buyer, supplier] = await Promise.all([partyTaxProfile(trx, parties.buyerId), partyTaxProfile(trx, parties.supplierId)]);
+  const { buyer, supplier } = await partyTaxProfiles(trx, parties.buyerId, parties.supplierId);
   const regime = taxRegime(supplier, buyer);
   const priced = await priceLines(trx, parties.supplierId, lines);
   const totals = computeOrderTotals(priced, regime);
@@ -72,8 +72,15 @@ async function computeOrder(trx: Tx, parties: { buyerId: string; supplierId: str
   return { regime, priced, totals, currency: supplier.currency, needsApproval };
 }
 
-async function writeLines(trx: Tx, orderId: string, priced: PricedLine[], totals: ReturnType<typeof computeOrderTotals>) {
-  await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+/** Writes an order's lines; an update first removes the ones it replaces. */
+async function writeLines(
+  trx: Tx,
+  orderId: string,
+  priced: PricedLine[],
+  totals: ReturnType<typeof computeOrderTotals>,
+  replacing: boolean,
+) {
+  if (replacing) await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
   await trx
     .insertInto('order_lines')
     .values(
@@ -176,7 +183,7 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       })
       .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
-    await writeLines(trx, order.id, priced, totals);
+    await writeLines(trx, order.id, priced, totals, false);
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'order.created',
@@ -244,7 +251,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       .returning(SUMMARY_COLUMNS)
       .executeTakeFirst();
     if (!updated) throw staleVersion('order');
-    await writeLines(trx, order.id, priced, totals);
+    await writeLines(trx, order.id, priced, totals, true);
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'order.updated',
@@ -341,36 +348,50 @@ export async function changeOrderStatus(
 /** One order as this party sees it: its own number and note, never the other side's note. */
 export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
   const { db } = ctx.deps;
-  const order = await findPartyOrder(db, orderId, actor.companyId).executeTakeFirst();
+  // The partner's name comes with the order: the other party of the two.
+  const order = await findPartyOrder(db, orderId, actor.companyId)
+    .innerJoin('companies as partner', (join) =>
+      join.on((eb) =>
+        eb(
+          'partner.id',
+          '=',
+          eb
+            .case()
+            .when('orders.buyer_company_id', '=', actor.companyId)
+            .then(eb.ref('orders.supplier_company_id'))
+            .else(eb.ref('orders.buyer_company_id'))
+            .end(),
+        ),
+      ),
+    )
+    .select('partner.name as partner_name')
+    .executeTakeFirst();
   if (!order) throw notFound('Order');
   const side = sideIn(order, actor.companyId);
-  const partnerId = side === 'buyer' ? order.supplier_company_id : order.buyer_company_id;
-  const [partner, lines] = await Promise.all([
-    db.selectFrom('companies').select(['id', 'name']).where('id', '=', partnerId).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('order_lines')
-      .select([
-        'id',
-        'line_no as lineNo',
-        'product_id as productId',
-        'description',
-        'quantity',
-        'unit',
-        'unit_price as unitPrice',
-        'discount_percent as discountPercent',
-        'hsn_code as hsnCode',
-        'tax_rate as taxRate',
-        'taxable',
-        'cgst',
-        'sgst',
-        'igst',
-        'tax',
-        'total',
-      ])
-      .where('order_id', '=', order.id)
-      .orderBy('line_no')
-      .execute(),
-  ]);
+  const partner = { id: side === 'buyer' ? order.supplier_company_id : order.buyer_company_id, name: order.partner_name };
+  const lines = await db
+    .selectFrom('order_lines')
+    .select([
+      'id',
+      'line_no as lineNo',
+      'product_id as productId',
+      'description',
+      'quantity',
+      'unit',
+      'unit_price as unitPrice',
+      'discount_percent as discountPercent',
+      'hsn_code as hsnCode',
+      'tax_rate as taxRate',
+      'taxable',
+      'cgst',
+      'sgst',
+      'igst',
+      'tax',
+      'total',
+    ])
+    .where('order_id', '=', order.id)
+    .orderBy('line_no')
+    .execute();
   const isCreatorSide = order.created_by_side === side;
   return {
     id: order.id,

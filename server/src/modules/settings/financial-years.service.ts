@@ -25,11 +25,16 @@ export async function findFinancialYear(db: Executor, companyId: string, isoDate
     .executeTakeFirst();
 }
 
-/** The year that holds `isoDate`, created with the country's default bounds when missing. */
-export async function ensureFinancialYear(trx: Executor, companyId: string, country: string, isoDate: string) {
+/**
+ * The year that holds `isoDate`, created with the default bounds of the company's country when
+ * missing (the country is looked up only then, unless the caller knows it).
+ */
+export async function ensureFinancialYear(trx: Executor, companyId: string, isoDate: string, country?: string) {
   const existing = await findFinancialYear(trx, companyId, isoDate);
   if (existing) return existing;
-  const year = defaultYearFor(country, isoDate);
+  const countryCode =
+    country ?? (await trx.selectFrom('companies').select('country').where('id', '=', companyId).executeTakeFirstOrThrow()).country;
+  const year = defaultYearFor(countryCode, isoDate);
   await trx
     .insertInto('financial_years')
     .values({ company_id: companyId, label: year.label, starts_on: year.startsOn, ends_on: year.endsOn })
@@ -44,7 +49,11 @@ export async function ensureFinancialYear(trx: Executor, companyId: string, coun
 /** Documents dated in a closed year cannot be created or changed. */
 export async function assertOpenPeriod(trx: Executor, companyId: string, isoDate: string): Promise<void> {
   const year = await findFinancialYear(trx, companyId, isoDate);
-  if (year?.status === 'closed') {
+  if (year) assertYearOpen(year, isoDate);
+}
+
+export function assertYearOpen(year: { label: string; status: string }, isoDate: string): void {
+  if (year.status === 'closed') {
     throw appError(
       'CONFLICT',
       'FINANCIAL_YEAR_CLOSED',
