@@ -67,4 +67,21 @@ describe('order state machine (a purchase order created by the buyer)', () => {
     expect(availableOrderActions(state('submitted'), supplier)).toEqual(['accept', 'reject']);
     expect(availableOrderActions(state('accepted'), supplier)).toEqual(['start', 'ship', 'cancel']);
   });
+
+  it('with a partner not on Tradeloom, the buyer records the supplier’s steps too — but approval rules still hold', () => {
+    const offline: OrderActor = { ...buyerManager, partnerOffline: true };
+    let status: OrderState['status'] = 'draft';
+    for (const action of ['submit', 'accept', 'start', 'ship', 'deliver', 'complete'] as const) {
+      const result = transitionOrder(state(status), action, offline);
+      if (!result.ok) throw new Error(`${action} refused: ${result.reason}`);
+      status = result.next;
+    }
+    expect(status).toBe('completed');
+    expect(transitionOrder(state('pending_approval', true), 'approve', { ...buyerCreator, partnerOffline: true })).toEqual({
+      ok: false,
+      reason: 'NEEDS_APPROVER',
+    });
+    expect(availableOrderActions(state('submitted'), offline)).toEqual(['accept', 'reject', 'cancel']);
+    expect(availableOrderActions(state('submitted'), buyerManager)).toEqual(['cancel']);
+  });
 });

@@ -307,6 +307,32 @@ describe('order workflow', () => {
     expect([closed.code, closed.reason]).toEqual(['CONFLICT', 'FINANCIAL_YEAR_CLOSED']);
   });
 
+  it('an order with a supplier not on Tradeloom stays with the buyer, who records the supplier’s steps', async () => {
+    const buyer = await createCompany(app, 'OfflineBuyer');
+    const offline = await buyer.members.staff.caller.partners.addUnclaimed({
+      name: 'Amreli Offline Ginners',
+      country: 'IN',
+      relationship: 'supplier',
+    });
+    const order = await buyer.members.staff.caller.orders.create({
+      supplierId: offline.id,
+      lines: [{ description: 'Cotton bales, S-6', quantity: '50', unit: 'bale', unitPrice: '28000' }],
+    });
+    let current = await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    expect(current.supplierNumber).toBeNull();
+    // Recording the supplier's acceptance is still a manager's decision.
+    const byStaff = await failure(
+      buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'accept', version: current.version }),
+    );
+    expect(byStaff.reason).toBe('NEEDS_APPROVER');
+    expect((await buyer.members.manager.caller.orders.get({ orderId: order.id })).actions).toEqual(['accept', 'reject', 'cancel']);
+    for (const action of ['accept', 'ship', 'deliver'] as const) {
+      current = await buyer.members.manager.caller.orders.transition({ orderId: order.id, action, version: current.version });
+    }
+    expect(current.status).toBe('delivered');
+    expect((await buyer.members.viewer.caller.orders.get({ orderId: order.id })).partner).toMatchObject({ claimed: false });
+  });
+
   it('a draft the buyer cancels before sending never reaches the supplier', async () => {
     const { buyer, supplier, product } = await pair('CancelledDraft');
     const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });

@@ -28,6 +28,11 @@ export interface OrderActor {
   canApprove: boolean;
   /** Whether this user is the one who submitted it: nobody approves their own order. */
   isSubmitter: boolean;
+  /**
+   * The partner is an unclaimed counterparty (not on Tradeloom): it cannot act, so the creating
+   * side records its steps as well (the supplier's acceptance and shipment, say).
+   */
+  partnerOffline?: boolean;
 }
 
 export interface OrderState {
@@ -43,6 +48,12 @@ const to = (next: OrderStatus): OrderTransition => ({ ok: true, next });
 const refuse = (reason: OrderRefusal): OrderTransition => ({ ok: false, reason });
 
 export function transitionOrder(state: OrderState, action: OrderAction, actor: OrderActor): OrderTransition {
+  const own = decide(state, action, actor);
+  if (own.ok || !actor.partnerOffline || own.reason !== 'WRONG_SIDE') return own;
+  return decide(state, action, { ...actor, side: actor.side === 'buyer' ? 'supplier' : 'buyer', isCreatorSide: !actor.isCreatorSide });
+}
+
+function decide(state: OrderState, action: OrderAction, actor: OrderActor): OrderTransition {
   const { status } = state;
   switch (action) {
     case 'submit':

@@ -69,6 +69,12 @@ export function OrderDetailPage() {
               </Group>
             }
           />
+          {!data.partner.claimed && (
+            <Text c="dimmed" size="sm">
+              {data.partner.name} is not on Tradeloom: only your company sees this order, and you record their steps (acceptance, shipment)
+              here as they happen.
+            </Text>
+          )}
           {data.needsApproval && data.status === 'pending_approval' && (
             <Text c="yellow.8">Above your company's approval limit: a manager other than the submitter must approve it.</Text>
           )}

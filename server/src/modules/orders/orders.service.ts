@@ -282,11 +282,15 @@ export async function changeOrderStatus(
     if (order.version !== input.version) throw staleVersion('order');
     const side = sideIn(order, actor.companyId);
     const canApprove = actor.permissions.has('orders:approve');
+    const otherSide: OrderSide = side === 'buyer' ? 'supplier' : 'buyer';
+    const otherCompany = otherSide === 'buyer' ? order.buyer_company_id : order.supplier_company_id;
+    const partner = await trx.selectFrom('companies').select('claimed').where('id', '=', otherCompany).executeTakeFirstOrThrow();
     const result = transitionOrder({ status: order.status, needsApproval: order.needs_approval }, input.action, {
       side,
       isCreatorSide: order.created_by_side === side,
       canApprove,
       isSubmitter: order.submitted_by !== null && order.submitted_by === actor.userId,
+      partnerOffline: !partner.claimed,
     });
     if (!result.ok) {
       const status = result.reason === 'NEEDS_APPROVER' || result.reason === 'SELF_APPROVAL' ? 'FORBIDDEN' : 'CONFLICT';
@@ -300,10 +304,10 @@ export async function changeOrderStatus(
     if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
       throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
     }
-    const otherSide: OrderSide = side === 'buyer' ? 'supplier' : 'buyer';
-    const otherCompany = otherSide === 'buyer' ? order.buyer_company_id : order.supplier_company_id;
-    // The other party numbers the order from its own series when it first sees it.
-    const becomesVisible = result.next === 'submitted' && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
+    // The other party numbers the order from its own series when it first sees it; a counterparty
+    // not on Tradeloom never does, so the order stays with its creator.
+    const becomesVisible =
+      partner.claimed && result.next === 'submitted' && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
     const otherNumber = becomesVisible
       ? await nextDocumentNumber(trx, { companyId: otherCompany, docType: DOC_TYPE[otherSide], date: order.order_date })
       : null;
@@ -364,11 +368,15 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
         ),
       ),
     )
-    .select('partner.name as partner_name')
+    .select(['partner.name as partner_name', 'partner.claimed as partner_claimed'])
     .executeTakeFirst();
   if (!order) throw notFound('Order');
   const side = sideIn(order, actor.companyId);
-  const partner = { id: side === 'buyer' ? order.supplier_company_id : order.buyer_company_id, name: order.partner_name };
+  const partner = {
+    id: side === 'buyer' ? order.supplier_company_id : order.buyer_company_id,
+    name: order.partner_name,
+    claimed: order.partner_claimed,
+  };
   const lines = await db
     .selectFrom('order_lines')
     .select([
@@ -420,7 +428,13 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
     lines,
     actions: availableOrderActions(
       { status: order.status, needsApproval: order.needs_approval },
-      { side, isCreatorSide, canApprove: actor.permissions.has('orders:approve'), isSubmitter: order.submitted_by === actor.userId },
+      {
+        side,
+        isCreatorSide,
+        canApprove: actor.permissions.has('orders:approve'),
+        isSubmitter: order.submitted_by === actor.userId,
+        partnerOffline: !order.partner_claimed,
+      },
     ),
   };
 }
