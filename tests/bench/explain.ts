@@ -2,12 +2,11 @@
 // PostgreSQL, serves the app with a query log, sends each benchmarked request alone (warm), and
 // runs EXPLAIN (ANALYZE, BUFFERS) on every read statement it issued. Writes results/explain.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { createDb, type Database, migrateToLatest, typeParsers } from '@tradeloom/db';
-import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { startBenchApp } from './app-server.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
 import { seedOrderData } from './seed-orders.ts';
@@ -39,21 +38,8 @@ const db = new Kysely<Database>({
     log.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
   },
 });
-const logger = createLogger('silent');
-const live = new LiveHub(handle.listen, logger);
-const app = createApp({
-  db,
-  dbKind: 'postgres',
-  config: loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false }),
-  clock: systemClock,
-  mailer: devMailboxMailer(db),
-  logger,
-  live,
-});
-const server = await new Promise<Server>((resolve) => {
-  const s = app.listen(0, '127.0.0.1', () => resolve(s));
-});
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/trpc`;
+const app = await startBenchApp(handle, db);
+const base = `${app.url}/trpc`;
 const query = (procedure: string, input: unknown) => `${base}/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 const lines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '10', unit: 'kg', unitPrice: '265.50' }));
 
@@ -111,8 +97,7 @@ const report = `# Where the time goes — ${new Date().toISOString()}\n\nPostgre
 const out = path.resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'explain.md'), report);
-server.close();
-await live.stop();
+await app.close();
 await db.destroy();
 await handle.close();
 await scratch.drop();

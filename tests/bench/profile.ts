@@ -4,12 +4,11 @@
 // TARGET=list (default) | get | create.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, migrateToLatest } from '@tradeloom/db';
-import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
+import { startBenchApp } from './app-server.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
 import { seedOrderData } from './seed-orders.ts';
@@ -42,22 +41,8 @@ await migrateToLatest(handle.db);
 console.log('seeding…');
 const { apiKey, companyId } = await seedBenchData(handle.db);
 const { orderId, supplierId } = await seedOrderData(handle.db, companyId);
-const logger = createLogger('silent');
-const live = new LiveHub(handle.listen, logger);
-await live.start();
-const app = createApp({
-  db: handle.db,
-  dbKind: 'postgres',
-  config: loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false }),
-  clock: systemClock,
-  mailer: devMailboxMailer(handle.db),
-  logger,
-  live,
-});
-const server = await new Promise<Server>((resolve) => {
-  const s = app.listen(0, '127.0.0.1', () => resolve(s));
-});
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/trpc`;
+const app = await startBenchApp(handle);
+const base = `${app.url}/trpc`;
 const query = (procedure: string, input: unknown) => `${base}/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 const lines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '10', unit: 'kg', unitPrice: '265.50' }));
 const requests: Record<string, string[]> = {
@@ -116,8 +101,7 @@ const out = path.resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, `profile-${target}.md`), report);
 console.log(report);
-server.close();
-await live.stop();
+await app.close();
 await handle.close();
 await scratch.drop();
 process.exit(0);

@@ -3,12 +3,11 @@
 // scratch database tl_bench is created), then the embedded PGlite figures.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
-import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
 import pg from 'pg';
+import { startBenchApp } from './app-server.ts';
 import { type RawQuery, startBaseline, type TxQuery } from './baseline.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
@@ -48,34 +47,6 @@ async function measure({ url, body }: Request, apiKey: string): Promise<Omit<Row
     non2xx: number;
   };
   return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-async function startOurs(handle: DbHandle): Promise<{ url: string; close(): Promise<void> }> {
-  const config = loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false });
-  const logger = createLogger('silent');
-  const live = new LiveHub(handle.listen, logger);
-  await live.start();
-  const app = createApp({
-    db: handle.db,
-    dbKind: handle.kind,
-    config,
-    clock: systemClock,
-    mailer: devMailboxMailer(handle.db),
-    logger,
-    live,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await live.stop();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 interface Target {
@@ -127,7 +98,7 @@ async function benchDatabase(label: string, handle: DbHandle, txQuery: TxQuery):
   await migrateToLatest(handle.db);
   console.log(`[${label}] seeding…`);
   const { apiKey, companyId } = await seedBenchData(handle.db);
-  const ours = await startOurs(handle);
+  const ours = await startBenchApp(handle);
   const raw = await startBaseline(txQuery);
   const targets: Target[] = [
     { target: 'companies.members (20 rows)', ours: { url: `${ours.url}/trpc/companies.members` }, raw: { url: `${raw.url}/members` } },

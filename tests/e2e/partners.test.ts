@@ -54,7 +54,7 @@ describe('partner network in a real browser', () => {
 
     // The buyer's open Linked tab picks the change up by itself (a live update), no reload.
     await buyer.getByRole('tab', { name: 'Linked' }).click();
-    await buyer.getByTestId('link-Erode Yarns').getByText('accepted').waitFor({ timeout: 20_000 });
+    await buyer.getByTestId('link-Erode Yarns').getByText('accepted', { exact: true }).waitFor({ timeout: 20_000 });
 
     // The supplier adds products (one inactive); the buyer sees the active ones and searches them.
     await supplier.goto(`${suite.url}/catalog`);
@@ -101,7 +101,7 @@ describe('partner network in a real browser', () => {
     await buyer.getByRole('button', { name: 'Attach', exact: true }).click();
     await buyer.getByTestId('file-yarn-spec.pdf').waitFor();
     await buyer.getByRole('button', { name: 'Submit' }).click();
-    await buyer.getByText('submitted').waitFor();
+    await buyer.getByText('submitted', { exact: true }).waitFor();
 
     await supplier.goto(`${suite.url}/orders?side=sales`);
     await expect.poll(async () => supplier.getByTestId('order-totals').textContent()).toMatch(/1 order · .*626,250\.00/);
@@ -111,8 +111,8 @@ describe('partner network in a real browser', () => {
       .click();
     await supplier.getByTestId('file-yarn-spec.pdf').waitFor();
     await supplier.getByRole('button', { name: 'Accept' }).click();
-    await supplier.getByText('accepted').waitFor();
-    await buyer.getByText('accepted').waitFor({ timeout: 15_000 });
+    await supplier.getByText('accepted', { exact: true }).waitFor();
+    await buyer.getByText('accepted', { exact: true }).waitFor({ timeout: 15_000 });
     const salesOrder = supplier.url();
 
     // The supplier plans and runs a work order for it, then starts and ships the order.
@@ -128,10 +128,10 @@ describe('partner network in a real browser', () => {
     await card.getByRole('button', { name: 'Report progress' }).waitFor();
     await supplier.goto(salesOrder);
     await supplier.getByRole('button', { name: 'Start work' }).click();
-    await supplier.getByText('in progress').waitFor();
-    await buyer.getByText('in progress').waitFor({ timeout: 15_000 });
+    await supplier.getByText('in progress', { exact: true }).waitFor();
+    await buyer.getByText('in progress', { exact: true }).waitFor({ timeout: 15_000 });
     await supplier.getByRole('button', { name: 'Mark shipped' }).click();
-    await buyer.getByText('shipped').waitFor({ timeout: 15_000 });
+    await buyer.getByText('shipped', { exact: true }).waitFor({ timeout: 15_000 });
     await buyer.getByRole('button', { name: 'Confirm delivery' }).waitFor();
     await supplierContext.close();
     await buyerContext.close();

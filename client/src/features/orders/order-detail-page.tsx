@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, formatMoney, historyLabel, OrderStatusBadge } from './order-status.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -177,7 +177,7 @@ function OrderHistory({ orderId }: { orderId: string }) {
             {rows.map((entry) => (
               <Text key={entry.id} size="sm">
                 {formatDateTime(entry.occurredAt)} · {entry.companyName}
-                {entry.actorName ? ` (${entry.actorName})` : ''} · {entry.action.replace('order.', '')}
+                {entry.actorName ? ` (${entry.actorName})` : ''} · {historyLabel(entry.action)}
               </Text>
             ))}
           </Stack>

@@ -1,9 +1,8 @@
 import { inTransaction } from '@tradeloom/db';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { notFound } from '../../trpc/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
 import { assertOwnFile } from '../files/files.service.ts';
+import { recordOrderChange } from './order-changes.ts';
 import { findPartyOrder, partiesSeeing } from './orders.repository.ts';
 
 // Drawings, lab reports, packing lists: either party attaches its own uploads to an order both
@@ -45,18 +44,10 @@ export async function attachOrderFile(ctx: ServiceContext, actor: CompanyActor, 
       .executeTakeFirst();
     // Attaching the same file again changes nothing.
     if (!added) return;
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
       action: 'order.file_attached',
-      entityType: 'order',
-      entityId: order.id,
       after: { fileId: input.fileId },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'order.file_attached',
-      companyId: actor.companyId,
-      entityType: 'order',
-      entityId: order.id,
       audience: partiesSeeing(order),
     });
   });
@@ -73,18 +64,10 @@ export async function detachOrderFile(ctx: ServiceContext, actor: CompanyActor, 
       .where('company_id', '=', actor.companyId)
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) !== 1) throw notFound('Attachment');
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
       action: 'order.file_detached',
-      entityType: 'order',
-      entityId: order.id,
       before: { fileId: input.fileId },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'order.file_detached',
-      companyId: actor.companyId,
-      entityType: 'order',
-      entityId: order.id,
       audience: partiesSeeing(order),
     });
   });

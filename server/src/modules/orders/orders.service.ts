@@ -15,9 +15,9 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
 import { assertOpenPeriod, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
+import { recordOrderChange } from './order-changes.ts';
 import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfiles, sideIn } from './orders.repository.ts';
 
 const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
@@ -184,18 +184,10 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
     await writeLines(trx, order.id, priced, totals, false);
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
       action: 'order.created',
-      entityType: 'order',
-      entityId: order.id,
       after: { number, total: totals.total, lines: priced.length },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'order.created',
-      companyId: actor.companyId,
-      entityType: 'order',
-      entityId: order.id,
     });
     return toSummary(order);
   });
@@ -252,19 +244,11 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
       .executeTakeFirst();
     if (!updated) throw staleVersion('order');
     await writeLines(trx, order.id, priced, totals, true);
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
       action: 'order.updated',
-      entityType: 'order',
-      entityId: order.id,
       before: { total: order.total },
       after: { total: totals.total },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'order.updated',
-      companyId: actor.companyId,
-      entityType: 'order',
-      entityId: order.id,
     });
     return toSummary(updated);
   });
@@ -324,19 +308,12 @@ export async function changeOrderStatus(
       .where('id', '=', order.id)
       .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
       action: `order.${input.action}`,
-      entityType: 'order',
-      entityId: order.id,
+      event: `order.${result.next}`,
       before: { status: order.status },
       after: { status: result.next },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: `order.${result.next}`,
-      companyId: actor.companyId,
-      entityType: 'order',
-      entityId: order.id,
       payload: {
         buyerCompanyId: order.buyer_company_id,
         supplierCompanyId: order.supplier_company_id,

@@ -1,0 +1,35 @@
+import type { Server } from 'node:http';
+import type { Database, DbHandle } from '@tradeloom/db';
+import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
+import type { Kysely } from 'kysely';
+
+/**
+ * The app as production runs it (silent logs, no job runner) on a free port. `db` replaces the
+ * handle's Kysely instance, e.g. one with a query log.
+ */
+export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = handle.db): Promise<{ url: string; close(): Promise<void> }> {
+  const logger = createLogger('silent');
+  const live = new LiveHub(handle.listen, logger);
+  await live.start();
+  const app = createApp({
+    db,
+    dbKind: handle.kind,
+    config: loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false }),
+    clock: systemClock,
+    mailer: devMailboxMailer(db),
+    logger,
+    live,
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await live.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
