@@ -115,9 +115,10 @@ describe('order workflow', () => {
     });
     expect(JSON.stringify(theirs)).not.toContain('Buyer-only note');
     await app.runner.drain();
-    expect((await supplier.members.viewer.caller.notifications.list({})).items.map((n) => n.title)).toContain(
+    expect((await supplier.members.viewer.caller.notifications.list({})).items.map((n) => [n.title, n.linkPath])).toContainEqual([
       `${buyer.name} sent you an order`,
-    );
+      `/orders/${order.id}`,
+    ]);
 
     expect(
       (await failure(buyer.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: order.version })))
@@ -164,7 +165,9 @@ describe('order workflow', () => {
 
   it('orders above the company threshold need a manager other than the submitter', async () => {
     const { buyer, supplier, product } = await pair('Appr');
+    expect(await buyer.members.viewer.caller.orders.approvalThreshold()).toEqual({ threshold: null, currency: 'INR' });
     await buyer.members.admin.caller.orders.setApprovalThreshold({ threshold: '100000' });
+    expect(await buyer.members.viewer.caller.orders.approvalThreshold()).toEqual({ threshold: '100000.00', currency: 'INR' });
     const order = await buyer.members.manager.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
     const pending = await buyer.members.manager.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
     expect(pending.status).toBe('pending_approval');

@@ -91,6 +91,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'live.updates': () => undefined,
   'notifications.list': () => ({}),
   'notifications.markRead': () => ({ ids: [] }),
+  'orders.approvalThreshold': () => undefined,
   'orders.attach': () => ({ orderId: missing(), fileId: missing() }),
   'orders.attachments': () => ({ orderId: missing() }),
   'orders.detach': () => ({ orderId: missing(), fileId: missing() }),

@@ -12,6 +12,7 @@ export function SettingsPage() {
     <Stack>
       <PageHeader title="Settings" description="Financial years, document numbering and the master data products use." />
       <FinancialYears />
+      <OrderApproval />
       <NumberSeries />
       <MasterData />
     </Stack>
@@ -106,6 +107,55 @@ function FinancialYears() {
           </Group>
         </MutationForm>
       )}
+    </Paper>
+  );
+}
+
+/** The amount above which an order we create needs a manager's approval before it is sent. */
+function OrderApproval() {
+  const can = useCan();
+  const utils = trpc.useUtils();
+  const current = trpc.orders.approvalThreshold.useQuery();
+  const [value, setValue] = useState<string | null>(null);
+  const save = trpc.orders.setApprovalThreshold.useMutation({
+    onSuccess: async () => {
+      setValue(null);
+      await utils.orders.approvalThreshold.invalidate();
+      notifications.show({ message: 'Approval limit saved.' });
+    },
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="xs">
+        Order approval
+      </Title>
+      <QueryView query={current}>
+        {(data) => (
+          <MutationForm onSubmit={() => save.mutate({ threshold: (value ?? data.threshold ?? '').trim() || null })} error={save.error}>
+            <Text size="sm" c="dimmed">
+              {data.threshold
+                ? `Orders above ${data.threshold} ${data.currency} wait for a manager (not the person who submitted them) before they reach the partner.`
+                : 'No limit: orders go to the partner as soon as they are submitted.'}
+            </Text>
+            {can('settings:write') && (
+              <Group align="flex-end">
+                <TextInput
+                  label={`Approval needed above (${data.currency})`}
+                  description="Leave empty for no limit."
+                  inputMode="decimal"
+                  value={value ?? data.threshold ?? ''}
+                  onChange={(e) => setValue(e.currentTarget.value)}
+                  error={fieldError(save.error, 'threshold')}
+                  w={260}
+                />
+                <Button type="submit" loading={save.isPending}>
+                  Save
+                </Button>
+              </Group>
+            )}
+          </MutationForm>
+        )}
+      </QueryView>
     </Paper>
   );
 }

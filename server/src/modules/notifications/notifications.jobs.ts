@@ -52,7 +52,8 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
         companyId: recipient,
         type: event.type,
         title: text(actor.name),
-        linkPath: event.entity_type === 'partner_link' ? '/partners' : undefined,
+        linkPath:
+          event.entity_type === 'partner_link' ? '/partners' : event.entity_type === 'order' ? `/orders/${event.entity_id}` : undefined,
         entityType: event.entity_type,
         entityId: event.entity_id,
         eventId,

@@ -12,7 +12,15 @@ import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { attachOrderFile, detachOrderFile, listOrderAttachments } from './order-attachments.service.ts';
 import { listOrders, orderTotals } from './order-list.service.ts';
-import { changeOrderStatus, createOrder, getOrder, orderHistory, setApprovalThreshold, updateOrder } from './orders.service.ts';
+import {
+  approvalThreshold,
+  changeOrderStatus,
+  createOrder,
+  getOrder,
+  orderHistory,
+  setApprovalThreshold,
+  updateOrder,
+} from './orders.service.ts';
 
 export const ordersRouter = router({
   create: companyProcedure('orders:write')
@@ -45,6 +53,7 @@ export const ordersRouter = router({
   detach: companyProcedure('orders:write')
     .input(orderAttachmentInput)
     .mutation(({ ctx, input }) => detachOrderFile(ctx, ctx.actor, input)),
+  approvalThreshold: companyProcedure('settings:read').query(({ ctx }) => approvalThreshold(ctx, ctx.actor)),
   setApprovalThreshold: companyProcedure('settings:write')
     .input(approvalThresholdInput)
     .mutation(({ ctx, input }) => setApprovalThreshold(ctx, ctx.actor, input.threshold)),

@@ -416,6 +416,16 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
   };
 }
 
+/** Orders our company creates above this total need a manager's approval before they are sent. */
+export async function approvalThreshold(ctx: ServiceContext, actor: CompanyActor) {
+  const company = await ctx.deps.db
+    .selectFrom('companies')
+    .select(['order_approval_threshold', 'base_currency'])
+    .where('id', '=', actor.companyId)
+    .executeTakeFirstOrThrow();
+  return { threshold: company.order_approval_threshold, currency: company.base_currency };
+}
+
 export async function setApprovalThreshold(ctx: ServiceContext, actor: CompanyActor, threshold: string | null) {
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.setApprovalThreshold', key: undefined, input: threshold }, async (trx) => {
     const before = await trx
