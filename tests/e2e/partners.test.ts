@@ -115,14 +115,17 @@ describe('partner network in a real browser', () => {
     await buyer.getByText('accepted', { exact: true }).waitFor({ timeout: 15_000 });
     const salesOrder = supplier.url();
 
-    // The supplier plans and runs a work order for it, then starts and ships the order.
-    await supplier.goto(`${suite.url}/production`);
-    await supplier.getByRole('button', { name: 'New work order' }).click();
+    // The supplier plans production for the order (the work order starts from its line), runs it,
+    // then starts and ships the order.
+    await supplier.getByRole('link', { name: 'Plan production' }).click();
     const dialog = supplier.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'What to make' }).fill('30s combed yarn for Ludhiana Knits');
-    await dialog.getByRole('textbox', { name: 'Quantity' }).fill('2000');
+    await expect
+      .poll(async () => dialog.getByRole('textbox', { name: 'What to make' }).inputValue())
+      .toBe('30s combed cotton yarn for Ludhiana Knits');
+    expect(await dialog.getByRole('textbox', { name: 'Quantity' }).inputValue()).toBe('2500');
     await dialog.getByRole('button', { name: 'Create work order' }).click();
     const card = supplier.getByTestId(/^wo-WO-/).first();
+    await card.getByText(/for SO-\d{4}-000001/).waitFor();
     await card.getByRole('button', { name: 'Release' }).click();
     await card.getByRole('button', { name: 'Start' }).click();
     await card.getByRole('button', { name: 'Report progress' }).waitFor();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
 import { createCompany } from '../harness/factories.ts';
+import { tradingPair, yarnLine } from './order-fixtures.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -95,5 +96,33 @@ describe('work orders', () => {
         .code,
     ).toBe('NOT_FOUND');
     expect((await other.members.owner.caller.production.workOrders.list({})).items).toHaveLength(0);
+  });
+
+  it('offers the lines of accepted sales orders to plan for, with what work orders already plan', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'Plan');
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const sent = await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    // Not accepted yet: nothing to plan.
+    expect(await supplier.members.viewer.caller.production.openOrderLines()).toEqual([]);
+    await supplier.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: sent.version });
+    const [line] = await supplier.members.viewer.caller.production.openOrderLines();
+    expect(line).toMatchObject({
+      orderId: order.id,
+      orderNumber: sent.supplierNumber,
+      buyerName: buyer.name,
+      quantity: '1000.000',
+      plannedQuantity: '0',
+    });
+    await supplier.members.staff.caller.production.workOrders.create({
+      ...run,
+      description: '30s yarn',
+      quantity: '600',
+      unit: 'kg',
+      productId: product.id,
+      orderLineId: line?.lineId,
+    });
+    expect((await supplier.members.viewer.caller.production.openOrderLines())[0]?.plannedQuantity).toBe('600.000');
+    // The buyer's own purchase-order lines are not production's to plan.
+    expect(await buyer.members.owner.caller.production.openOrderLines()).toEqual([]);
   });
 });

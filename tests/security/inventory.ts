@@ -103,6 +103,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'orders.totals': () => ({ side: 'sales' }),
   'orders.transition': () => ({ orderId: missing(), action: 'submit', version: 1 }),
   'orders.update': () => ({ orderId: missing(), version: 1, lines: [{ description: 'x', quantity: '1', unit: 'kg', unitPrice: '1' }] }),
+  'production.openOrderLines': () => undefined,
   'production.board': () => undefined,
   'production.workOrders.create': () => ({ description: 'Matrix run', quantity: '100', unit: 'kg', operations: [{ name: 'Spinning' }] }),
   'production.workOrders.list': () => ({}),

@@ -49,6 +49,11 @@ export function OrderDetailPage() {
                 <Button size="sm" variant="default" component="a" href={`/documents/orders/${data.id}.pdf`} target="_blank">
                   PDF
                 </Button>
+                {data.side === 'supplier' && (data.status === 'accepted' || data.status === 'in_progress') && can('production:write') && (
+                  <Button size="sm" variant="default" component={Link} to={`/production?line=${data.lines[0]?.id ?? ''}`}>
+                    Plan production
+                  </Button>
+                )}
                 {data.editable && can('orders:write') && (
                   <Button size="sm" variant="default" component={Link} to={`/orders/${data.id}/edit`}>
                     Edit draft

@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { PRIORITIES, type WorkOrderAction } from '@tradeloom/shared';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.tsx';
 import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
@@ -39,7 +40,14 @@ export function ProductionPage() {
   const can = useCan();
   const board = trpc.production.board.useQuery();
   const orders = trpc.production.workOrders.list.useQuery({ limit: 100 });
-  const [creating, setCreating] = useState(false);
+  // Arriving from a sales order (`?line=…`) opens a new work order for that line.
+  const [params, setParams] = useSearchParams();
+  const lineFromOrder = params.get('line') ?? undefined;
+  const [creating, setCreating] = useState(Boolean(lineFromOrder));
+  const stopCreating = () => {
+    setCreating(false);
+    if (lineFromOrder) setParams({});
+  };
   const [reporting, setReporting] = useState<WorkOrder | null>(null);
   return (
     <Stack>
@@ -89,8 +97,8 @@ export function ProductionPage() {
           </SimpleGrid>
         )}
       </QueryView>
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New work order" size="lg">
-        <NewWorkOrder onDone={() => setCreating(false)} />
+      <Modal opened={creating && can('production:write')} onClose={stopCreating} title="New work order" size="lg">
+        <NewWorkOrder onDone={stopCreating} initialLineId={lineFromOrder} />
       </Modal>
       <Modal opened={reporting !== null} onClose={() => setReporting(null)} title={`Progress of ${reporting?.number ?? ''}`}>
         {reporting && <ReportProgress workOrder={reporting} onDone={() => setReporting(null)} />}
@@ -150,17 +158,46 @@ function WorkOrderCard({ workOrder, onReport }: { workOrder: WorkOrder; onReport
   );
 }
 
-function NewWorkOrder({ onDone }: { onDone: () => void }) {
+type OpenLine = RouterOutputs['production']['openOrderLines'][number];
+
+/** What a work order for a sales-order line starts from: the line's item and what is still unplanned. */
+function formForLine(line: OpenLine) {
+  const unplanned = Number(line.quantity) - Number(line.plannedQuantity);
+  return {
+    orderLineId: line.lineId,
+    productId: line.productId ?? null,
+    description: `${line.description} for ${line.buyerName}`,
+    quantity: String(unplanned > 0 ? unplanned : Number(line.quantity)),
+    unit: line.unit,
+  };
+}
+
+function NewWorkOrder({ onDone, initialLineId }: { onDone: () => void; initialLineId?: string }) {
   const utils = trpc.useUtils();
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const lines = trpc.production.openOrderLines.useQuery();
+  const products = trpc.catalog.products.list.useQuery({ active: true, limit: 100 });
   const [form, setForm] = useState({
+    orderLineId: null as string | null,
+    productId: null as string | null,
     description: '',
     quantity: '',
     unit: 'kg',
     priority: 'normal' as (typeof PRIORITIES)[number],
+    plannedStart: '',
     dueDate: '',
     stages: 'Spinning, Winding, Packing',
   });
+  const pickLine = (lineId: string | null) => {
+    const line = lines.data?.find((l) => l.lineId === lineId);
+    setForm((current) => (line ? { ...current, ...formForLine(line) } : { ...current, orderLineId: null }));
+  };
+  // Preselect the line we were sent for, once the lines are known.
+  const [preselected, setPreselected] = useState(false);
+  if (!preselected && initialLineId && lines.data) {
+    setPreselected(true);
+    pickLine(initialLineId);
+  }
   const create = trpc.production.workOrders.create.useMutation({
     onSuccess: async () => {
       await Promise.all([utils.production.workOrders.list.invalidate(), utils.production.board.invalidate()]);
@@ -169,10 +206,13 @@ function NewWorkOrder({ onDone }: { onDone: () => void }) {
   });
   const submit = () =>
     create.mutate({
+      orderLineId: form.orderLineId ?? undefined,
+      productId: form.productId ?? undefined,
       description: form.description,
       quantity: form.quantity,
       unit: form.unit,
       priority: form.priority,
+      plannedStart: form.plannedStart || undefined,
       dueDate: form.dueDate || undefined,
       operations: form.stages
         .split(/[,→>]/)
@@ -182,6 +222,34 @@ function NewWorkOrder({ onDone }: { onDone: () => void }) {
     });
   return (
     <MutationForm onSubmit={submit} error={create.error}>
+      <Select
+        label="For a sales order"
+        placeholder={lines.data?.length ? 'Optional: a line of an accepted sales order' : 'No accepted sales order waiting'}
+        clearable
+        searchable
+        data={(lines.data ?? []).map((line) => ({
+          value: line.lineId,
+          label: `${line.orderNumber} · ${line.buyerName} · ${line.description} · ${Number(line.quantity).toLocaleString()} ${line.unit}${
+            Number(line.plannedQuantity) ? ` (${Number(line.plannedQuantity).toLocaleString()} planned)` : ''
+          }`,
+        }))}
+        value={form.orderLineId}
+        onChange={pickLine}
+        error={fieldError(create.error, 'orderLineId')}
+      />
+      <Select
+        label="Product"
+        placeholder="Optional: one of your catalog products"
+        clearable
+        searchable
+        data={(products.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.sku} · ${p.name}` }))}
+        value={form.productId}
+        onChange={(productId) => {
+          const product = products.data?.items.find((p) => p.id === productId);
+          setForm({ ...form, productId, ...(product && !form.description ? { description: product.name, unit: product.unit } : {}) });
+        }}
+        error={fieldError(create.error, 'productId')}
+      />
       <TextInput
         label="What to make"
         required
@@ -211,6 +279,14 @@ function NewWorkOrder({ onDone }: { onDone: () => void }) {
           value={form.priority}
           allowDeselect={false}
           onChange={(v) => v && setForm({ ...form, priority: v as typeof form.priority })}
+        />
+      </Group>
+      <Group grow>
+        <TextInput
+          label="Planned start"
+          type="date"
+          value={form.plannedStart}
+          onChange={(e) => setForm({ ...form, plannedStart: e.currentTarget.value })}
         />
         <TextInput label="Due" type="date" value={form.dueDate} onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })} />
       </Group>

@@ -1,7 +1,7 @@
 import { createWorkOrderInput, updateWorkOrderInput, workOrderListInput } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { createWorkOrder, listWorkOrders, productionBoard, updateWorkOrder } from './production.service.ts';
+import { createWorkOrder, listWorkOrders, openOrderLines, productionBoard, updateWorkOrder } from './production.service.ts';
 
 export const productionRouter = router({
   workOrders: router({
@@ -16,4 +16,6 @@ export const productionRouter = router({
       .mutation(({ ctx, input }) => updateWorkOrder(ctx, ctx.actor, input)),
   }),
   board: companyProcedure('production:read').query(({ ctx }) => productionBoard(ctx, ctx.actor)),
+  /** Sales-order lines a new work order can be for (accepted or in progress). */
+  openOrderLines: companyProcedure('production:read').query(({ ctx }) => openOrderLines(ctx, ctx.actor)),
 });

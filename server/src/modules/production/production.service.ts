@@ -256,3 +256,37 @@ export async function productionBoard(ctx: ServiceContext, actor: CompanyActor) 
   ]);
   return { byStatus: Object.fromEntries(byStatus.map((row) => [row.status, Number(row.count)])), load };
 }
+
+/**
+ * Lines of our sales orders that production can serve: accepted or in progress, with what
+ * work orders already plan for each line.
+ */
+export async function openOrderLines(ctx: ServiceContext, actor: CompanyActor) {
+  return ctx.deps.db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .innerJoin('companies as b', 'b.id', 'o.buyer_company_id')
+    .select((eb) => [
+      'l.id as lineId',
+      'o.id as orderId',
+      'o.supplier_number as orderNumber',
+      'b.name as buyerName',
+      'l.product_id as productId',
+      'l.description',
+      'l.quantity',
+      'l.unit',
+      eb
+        .selectFrom('work_orders as w')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<string>('w.quantity'), sub.val('0')).as('planned'))
+        .whereRef('w.order_line_id', '=', 'l.id')
+        .where('w.status', '!=', 'cancelled')
+        .as('plannedQuantity'),
+    ])
+    .where('o.supplier_company_id', '=', actor.companyId)
+    .where('o.supplier_number', 'is not', null)
+    .where('o.status', 'in', ['accepted', 'in_progress'])
+    .orderBy('o.created_at', 'desc')
+    .orderBy('l.line_no')
+    .limit(200)
+    .execute();
+}
