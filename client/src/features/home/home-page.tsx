@@ -52,10 +52,37 @@ export function HomePage() {
           <Step done={Boolean(company.taxId)} text="Add your GSTIN and branches" to={can('company:update') ? '/company' : undefined} />
         </Stack>
         <Text size="sm" c="dimmed" mt="md">
-          Partners, catalog, orders, tenders and the trade desk arrive as the next modules land.
+          Then link your partners, publish your catalog and place or take orders. Tenders and the trade desk arrive as the next modules
+          land.
         </Text>
       </Paper>
+      {can('orders:read') && <WaitingForYou />}
     </Stack>
+  );
+}
+
+/** Orders whose next step is ours, and production under way; each opens the matching list. */
+function WaitingForYou() {
+  const can = useCan();
+  const toAccept = trpc.orders.totals.useQuery({ side: 'sales', status: 'submitted' });
+  const toApprove = trpc.orders.totals.useQuery({ side: 'purchase', status: 'pending_approval' });
+  const toReceive = trpc.orders.totals.useQuery({ side: 'purchase', status: 'shipped' });
+  const board = trpc.production.board.useQuery(undefined, { enabled: can('production:read') });
+  const count = (totals: { data?: { count: number }[] }) => (totals.data ? String(totals.data.reduce((sum, t) => sum + t.count, 0)) : '…');
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="sm">
+        Waiting for you
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <Stat label="Sales orders to accept or reject" value={count(toAccept)} to="/orders?side=sales&status=submitted" />
+        <Stat label="Purchase orders to approve" value={count(toApprove)} to="/orders?side=purchase&status=pending_approval" />
+        <Stat label="Deliveries to confirm" value={count(toReceive)} to="/orders?side=purchase&status=shipped" />
+        {can('production:read') && (
+          <Stat label="Work orders in progress" value={board.data ? String(board.data.byStatus.in_progress ?? 0) : '…'} to="/production" />
+        )}
+      </SimpleGrid>
+    </Paper>
   );
 }
 

@@ -32,14 +32,14 @@ export function OrdersPage() {
           <Tabs.Tab value="sales">Sales orders</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      <OrderList side={side} key={side} />
+      <OrderList side={side} key={side} initialStatus={params.get('status')} />
     </Stack>
   );
 }
 
-function OrderList({ side }: { side: 'purchase' | 'sales' }) {
+function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initialStatus: string | null }) {
   const navigate = useNavigate();
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(ORDER_STATUSES.includes(initialStatus as OrderStatus) ? initialStatus : null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
