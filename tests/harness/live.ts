@@ -7,6 +7,8 @@ export interface LiveStream {
   errors: { code: string; reason?: string }[];
   /** Waits until a message matches; fails when the server sends an error or after `timeoutMs`. */
   waitFor(match: (message: { type: string; entityType: string; entityId: string }) => boolean, timeoutMs?: number): Promise<void>;
+  /** Settles when the server ends the stream (or `close()` aborts it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -19,6 +21,7 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
   const messages: unknown[] = [];
   const errors: LiveStream['errors'] = [];
   const ready = Promise.withResolvers<void>();
+  const ended = Promise.withResolvers<void>();
   const waiters = new Set<() => void>();
   if (response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -27,7 +30,7 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) return ended.resolve();
           buffer += value;
           for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
             const block = buffer.slice(0, end).split('\n');
@@ -54,6 +57,7 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
         }
       } catch {
         // aborted by close()
+        ended.resolve();
       }
     })();
   }
@@ -84,6 +88,7 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
         waiters.add(check);
       });
     },
+    ended: ended.promise,
     close: () => controller.abort(),
   };
 }

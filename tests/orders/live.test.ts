@@ -93,4 +93,16 @@ describe('live updates (server-sent events over HTTP)', () => {
     expect(anonymous.errors).toEqual([{ code: 'UNAUTHORIZED', reason: 'SESSION_REQUIRED' }]);
     expect(anonymous.messages).toEqual([]);
   });
+
+  it('a member removed while listening is cut off; the others hear the team change', async () => {
+    const company = await createCompany(app, 'LiveTeam');
+    const leaving = await asMember(company.members.staff.token);
+    const staying = await asMember(company.members.admin.token);
+    await company.members.owner.caller.companies.removeMember({ userId: company.members.staff.id });
+    await staying.waitFor((m) => m.type === 'member.left' && m.entityId === company.members.staff.id);
+    await expect(
+      Promise.race([leaving.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 5000))]),
+    ).resolves.toBe('ended');
+    expect(leaving.messages).toEqual([]);
+  });
 });

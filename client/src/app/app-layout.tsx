@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLiveUpdates } from '../features/live/use-live-updates.ts';
+import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -36,7 +36,6 @@ export function AppLayout({ me }: { me: Me }) {
   const location = useLocation();
   const permissions = new Set(me.permissions);
   const visible = NAV.filter((item) => !item.permission || permissions.has(item.permission));
-  useLiveUpdates(Boolean(me.activeCompany));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -50,6 +49,8 @@ export function AppLayout({ me }: { me: Me }) {
             <CompanySwitcher me={me} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {/* Keyed by company: switching companies opens a new stream for the new one. */}
+            {me.activeCompany && <LiveUpdates key={me.activeCompany.id} />}
             {me.permissions.includes('notifications:read') && <NotificationBell />}
             <UserMenu me={me} />
           </Group>

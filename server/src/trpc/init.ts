@@ -27,9 +27,10 @@ const t = initTRPC
   .create({
     transformer: superjson,
     // Live streams end every few minutes and the client reconnects, re-checking the session and
-    // membership; pings keep proxies from closing a quiet stream.
+    // membership; pings keep proxies from closing a quiet stream. (Read once at start: the
+    // router is built before any config; LIVE_STREAM_MAX_MS exists for the reconnect test.)
     sse: {
-      maxDurationMs: 5 * 60_000,
+      maxDurationMs: Number(process.env.LIVE_STREAM_MAX_MS ?? 5 * 60_000),
       ping: { enabled: true, intervalMs: 20_000 },
       client: { reconnectAfterInactivityMs: 45_000 },
     },

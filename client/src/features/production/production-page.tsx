@@ -167,7 +167,8 @@ function formForLine(line: OpenLine) {
     orderLineId: line.lineId,
     productId: line.productId ?? null,
     description: `${line.description} for ${line.buyerName}`,
-    quantity: String(unplanned > 0 ? unplanned : Number(line.quantity)),
+    // A fully planned line proposes nothing: more is a deliberate choice.
+    quantity: unplanned > 0 ? String(unplanned) : '',
     unit: line.unit,
   };
 }

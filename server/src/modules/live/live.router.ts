@@ -1,6 +1,6 @@
 import type { Permission } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
-import { companyProcedure } from '../../trpc/procedures.ts';
+import { companyProcedure, resolveCompanyActor } from '../../trpc/procedures.ts';
 
 // Each kind of record is heard only by those who may read it (an API key's scopes included).
 const READ_PERMISSION: Record<string, Permission> = {
@@ -9,22 +9,34 @@ const READ_PERMISSION: Record<string, Permission> = {
   partner_link: 'partners:read',
   notification: 'notifications:read',
   product: 'catalog:read',
+  user: 'members:read',
 };
 
 export const liveRouter = router({
   /**
    * Server-sent events: what changed in the active company, as `{ type, entityType, entityId }`,
-   * after a first `live.ready`.
-   * Clients refetch what they show. The stream ends after `sse.maxDurationMs` and the client
-   * reconnects, so a member removed meanwhile stops hearing within that time.
+   * after a first `live.ready`. Clients refetch what they show. When the company's members
+   * change, the stream checks its listener again: removed (or switched to another company) ends
+   * it, a new role changes what it hears. Streams also end every `sse.maxDurationMs` and the
+   * client reconnects.
    */
   updates: companyProcedure('company:read').subscription(async function* ({ ctx, signal }) {
-    const updates = ctx.deps.live.updates(ctx.actor.companyId, signal);
+    const { companyId } = ctx.actor;
+    let actor = ctx.actor;
+    const updates = ctx.deps.live.updates(companyId, signal);
     // First message: from here on nothing is missed (tRPC's own `connected` comes before the checks).
-    yield { type: 'live.ready', entityType: 'stream', entityId: ctx.actor.companyId };
+    yield { type: 'live.ready', entityType: 'stream', entityId: companyId };
     for await (const update of updates) {
+      if (update.entityType === 'user') {
+        try {
+          actor = (await resolveCompanyActor(ctx, 'company:read')).actor;
+        } catch {
+          return;
+        }
+        if (actor.companyId !== companyId) return;
+      }
       const permission = READ_PERMISSION[update.entityType];
-      if (permission && ctx.actor.permissions.has(permission)) yield update;
+      if (permission && actor.permissions.has(permission)) yield update;
     }
   }),
 });

@@ -6,11 +6,10 @@ import { trpc } from '../../lib/trpc.ts';
  * refetch the queries that show it. After a reconnect everything is refetched once, since
  * messages sent while the stream was down are not replayed.
  */
-export function useLiveUpdates(enabled: boolean) {
+export function LiveUpdates() {
   const utils = trpc.useUtils();
   const connections = useRef(0);
   trpc.live.updates.useSubscription(undefined, {
-    enabled,
     onData: (update) => {
       switch (update.entityType) {
         case 'stream':
@@ -33,7 +32,12 @@ export function useLiveUpdates(enabled: boolean) {
         case 'product':
           void utils.catalog.invalidate();
           break;
+        case 'user':
+          void utils.companies.members.invalidate();
+          void utils.auth.me.invalidate();
+          break;
       }
     },
   });
+  return null;
 }
