@@ -105,4 +105,14 @@ describe('live updates (server-sent events over HTTP)', () => {
     ).resolves.toBe('ended');
     expect(leaving.messages).toEqual([]);
   });
+
+  it('a revoked API key’s open stream ends', async () => {
+    const company = await createCompany(app, 'LiveRevoke');
+    const { key, id } = await company.members.admin.caller.apiKeys.create({ name: 'dashboard', scopes: ['company:read'] });
+    const stream = await listen({ authorization: `Bearer ${key}` });
+    await company.members.admin.caller.apiKeys.revoke({ apiKeyId: id });
+    await expect(
+      Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 5000))]),
+    ).resolves.toBe('ended');
+  });
 });

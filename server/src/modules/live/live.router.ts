@@ -15,9 +15,9 @@ const READ_PERMISSION: Record<string, Permission> = {
 export const liveRouter = router({
   /**
    * Server-sent events: what changed in the active company, as `{ type, entityType, entityId }`,
-   * after a first `live.ready`. Clients refetch what they show. When the company's members
-   * change, the stream checks its listener again: removed (or switched to another company) ends
-   * it, a new role changes what it hears. Streams also end every `sse.maxDurationMs` and the
+   * after a first `live.ready`. Clients refetch what they show. When the company's members or
+   * API keys change, the stream checks its listener again: removed, revoked (or switched to
+   * another company) ends it, a new role changes what it hears. Streams also end every `sse.maxDurationMs` and the
    * client reconnects.
    */
   updates: companyProcedure('company:read').subscription(async function* ({ ctx, signal }) {
@@ -27,7 +27,8 @@ export const liveRouter = router({
     // First message: from here on nothing is missed (tRPC's own `connected` comes before the checks).
     yield { type: 'live.ready', entityType: 'stream', entityId: companyId };
     for await (const update of updates) {
-      if (update.entityType === 'user') {
+      // Someone joined, left or changed role, or a key was revoked: may this listener still listen?
+      if (update.entityType === 'user' || update.entityType === 'api_key') {
         try {
           actor = (await resolveCompanyActor(ctx, 'company:read')).actor;
         } catch {
