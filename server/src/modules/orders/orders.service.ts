@@ -15,7 +15,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertOpenPeriod, findFinancialYear } from '../settings/financial-years.service.ts';
+import { assertYearOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { findPartyOrder, linkAccepted, partiesSeeing, partyTaxProfiles, sideIn } from './orders.repository.ts';
@@ -198,13 +198,11 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
  * year while the year is open, not into another one.
  */
 async function assertDateKeepsNumber(trx: Tx, companyId: string, numberedOn: string, newDate: string) {
-  await assertOpenPeriod(trx, companyId, numberedOn);
+  const numberedIn = await findFinancialYear(trx, companyId, numberedOn);
+  if (numberedIn) assertYearOpen(numberedIn, numberedOn);
   if (newDate === numberedOn) return;
-  await assertOpenPeriod(trx, companyId, newDate);
-  const [numberedIn, movedTo] = await Promise.all([
-    findFinancialYear(trx, companyId, numberedOn),
-    findFinancialYear(trx, companyId, newDate),
-  ]);
+  const movedTo = await findFinancialYear(trx, companyId, newDate);
+  if (movedTo) assertYearOpen(movedTo, newDate);
   if (numberedIn?.id !== movedTo?.id) {
     throw appError(
       'CONFLICT',

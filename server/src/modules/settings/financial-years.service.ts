@@ -47,11 +47,6 @@ export async function ensureFinancialYear(trx: Executor, companyId: string, isoD
 }
 
 /** Documents dated in a closed year cannot be created or changed. */
-export async function assertOpenPeriod(trx: Executor, companyId: string, isoDate: string): Promise<void> {
-  const year = await findFinancialYear(trx, companyId, isoDate);
-  if (year) assertYearOpen(year, isoDate);
-}
-
 export function assertYearOpen(year: { label: string; status: string }, isoDate: string): void {
   if (year.status === 'closed') {
     throw appError(
