@@ -7,7 +7,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findPartyOrder } from '../orders/orders.repository.ts';
+import { visibleTo } from '../orders/orders.repository.ts';
 
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
@@ -105,9 +105,12 @@ export async function readFileForDownload(
 
 async function onVisibleOrder(db: Executor, fileId: string, companyId: string | null): Promise<boolean> {
   if (companyId === null) return false;
-  const orders = await db.selectFrom('order_attachments').select('order_id').where('file_id', '=', fileId).execute();
-  for (const { order_id } of orders) {
-    if (await findPartyOrder(db, order_id, companyId).executeTakeFirst()) return true;
-  }
-  return false;
+  const attached = await db
+    .selectFrom('order_attachments as a')
+    .innerJoin('orders', 'orders.id', 'a.order_id')
+    .select('a.file_id')
+    .where('a.file_id', '=', fileId)
+    .where(visibleTo(companyId))
+    .executeTakeFirst();
+  return attached !== undefined;
 }

@@ -1,5 +1,6 @@
-import type { Executor } from '@tradeloom/db';
+import type { Database, Executor } from '@tradeloom/db';
 import type { OrderSide } from '@tradeloom/shared';
+import type { ExpressionBuilder } from 'kysely';
 
 export interface PartyTaxProfile {
   country: string;
@@ -55,16 +56,16 @@ export async function linkAccepted(db: Executor, buyerId: string, supplierId: st
  * it (a draft cancelled before that stays the creator's). Anything else is not found.
  */
 export function findPartyOrder(db: Executor, orderId: string, companyId: string) {
-  return db
-    .selectFrom('orders')
-    .selectAll('orders')
-    .where('orders.id', '=', orderId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('buyer_company_id', '=', companyId), eb('buyer_number', 'is not', null)]),
-        eb.and([eb('supplier_company_id', '=', companyId), eb('supplier_number', 'is not', null)]),
-      ]),
-    );
+  return db.selectFrom('orders').selectAll('orders').where('orders.id', '=', orderId).where(visibleTo(companyId));
+}
+
+/** The visibility rule as a condition on `orders`, for queries that reach orders through a join. */
+export function visibleTo(companyId: string) {
+  return (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb.or([
+      eb.and([eb('orders.buyer_company_id', '=', companyId), eb('orders.buyer_number', 'is not', null)]),
+      eb.and([eb('orders.supplier_company_id', '=', companyId), eb('orders.supplier_number', 'is not', null)]),
+    ]);
 }
 
 /** The companies that can see the order now: the audience of its live updates. */
