@@ -10,7 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { createMetrics } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
-import { singleWriteResponses } from './http/single-write.ts';
+import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { appRouter } from './router.ts';
@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/trpc',
     originGuard(config),
     (req, _res, next) => {
-      if (req.method === 'GET' && req.headers.accept?.includes('text/event-stream')) deps.live.holdStream(req.socket);
+      if (isEventStream(req)) deps.live.holdStream(req.socket);
       next();
     },
     singleWriteResponses(),

@@ -1,4 +1,9 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+
+/** A live-updates subscription: a browser's EventSource (and the SDK's) asks for an event stream. */
+export function isEventStream(req: Request): boolean {
+  return req.method === 'GET' && req.headers.accept?.includes('text/event-stream') === true;
+}
 
 type Callback = (error?: Error | null) => void;
 
@@ -9,7 +14,7 @@ type Callback = (error?: Error | null) => void;
  */
 export function singleWriteResponses(): RequestHandler {
   return (req, res, next) => {
-    if (req.headers.accept?.includes('text/event-stream')) return next();
+    if (isEventStream(req)) return next();
     const chunks: Buffer[] = [];
     const collect = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
