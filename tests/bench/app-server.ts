@@ -33,3 +33,16 @@ export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = han
     },
   };
 }
+
+/** A GET of a tRPC query, as the browser's httpBatchLink would send it unbatched. */
+export function trpcQueryUrl(appUrl: string, procedure: string, input: unknown): string {
+  return `${appUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}
+
+/** The body lines of the benchmarked `orders.create`: 10 free-text lines. */
+export const BENCH_ORDER_LINES = Array.from({ length: 10 }, (_, i) => ({
+  description: `Bench line ${i + 1}`,
+  quantity: '10',
+  unit: 'kg',
+  unitPrice: '265.50',
+}));

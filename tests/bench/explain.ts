@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createDb, type Database, migrateToLatest, typeParsers } from '@tradeloom/db';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { startBenchApp } from './app-server.ts';
+import { BENCH_ORDER_LINES, startBenchApp, trpcQueryUrl } from './app-server.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
 import { seedOrderData } from './seed-orders.ts';
@@ -40,14 +40,13 @@ const db = new Kysely<Database>({
 });
 const app = await startBenchApp(handle, db);
 const base = `${app.url}/trpc`;
-const query = (procedure: string, input: unknown) => `${base}/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-const lines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '10', unit: 'kg', unitPrice: '265.50' }));
+const query = (procedure: string, input: unknown) => trpcQueryUrl(app.url, procedure, input);
 
 const requests = [
   { name: 'orders.list first page, status filter', url: query('orders.list', { side: 'purchase', status: 'submitted' }) },
   { name: 'orders.list deep page (row 2,000)', url: query('orders.list', { side: 'purchase', status: 'submitted', cursor: deepCursor }) },
   { name: 'orders.get with 10 lines', url: query('orders.get', { orderId }) },
-  { name: 'orders.create with 10 lines', url: `${base}/orders.create`, body: { json: { supplierId, lines } } },
+  { name: 'orders.create with 10 lines', url: `${base}/orders.create`, body: { json: { supplierId, lines: BENCH_ORDER_LINES } } },
 ];
 
 async function send(request: (typeof requests)[number]): Promise<number> {

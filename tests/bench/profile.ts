@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, migrateToLatest } from '@tradeloom/db';
-import { startBenchApp } from './app-server.ts';
+import { BENCH_ORDER_LINES, startBenchApp, trpcQueryUrl } from './app-server.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
 import { seedOrderData } from './seed-orders.ts';
@@ -43,8 +43,7 @@ const { apiKey, companyId } = await seedBenchData(handle.db);
 const { orderId, supplierId } = await seedOrderData(handle.db, companyId);
 const app = await startBenchApp(handle);
 const base = `${app.url}/trpc`;
-const query = (procedure: string, input: unknown) => `${base}/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-const lines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '10', unit: 'kg', unitPrice: '265.50' }));
+const query = (procedure: string, input: unknown) => trpcQueryUrl(app.url, procedure, input);
 const requests: Record<string, string[]> = {
   list: [query('orders.list', { side: 'purchase', status: 'submitted' })],
   get: [query('orders.get', { orderId })],
@@ -54,7 +53,7 @@ const requests: Record<string, string[]> = {
     '-H',
     'content-type=application/json',
     '-b',
-    JSON.stringify({ json: { supplierId, lines } }),
+    JSON.stringify({ json: { supplierId, lines: BENCH_ORDER_LINES } }),
     `${base}/orders.create`,
   ],
 };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
 import pg from 'pg';
-import { startBenchApp } from './app-server.ts';
+import { BENCH_ORDER_LINES, startBenchApp, trpcQueryUrl } from './app-server.ts';
 import { type RawQuery, startBaseline, type TxQuery } from './baseline.ts';
 import { scratchDatabase } from './scratch-db.ts';
 import { seedBenchData } from './seed.ts';
@@ -55,41 +55,32 @@ interface Target {
   raw: Request;
 }
 
-const trpcQuery = (base: string, path: string, input: unknown) =>
-  `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-
 /** 100,000 orders / 1,000,000 lines on either database (PGlite loads them in about a minute). */
 async function orderTargets(label: string, handle: DbHandle, companyId: string, ours: string, raw: string): Promise<Target[]> {
   console.log(`[${label}] seeding 100,000 orders with 1,000,000 lines…`);
   const started = Date.now();
   const { supplierId, orderId, deepCursor } = await seedOrderData(handle.db, companyId);
   console.log(`[${label}] seeded in ${Math.round((Date.now() - started) / 1000)} s`);
-  const lines = Array.from({ length: 10 }, (_, i) => ({
-    description: `Bench line ${i + 1}`,
-    quantity: '10',
-    unit: 'kg',
-    unitPrice: '265.50',
-  }));
   return [
     {
       target: 'orders.list first page, status filter',
-      ours: { url: trpcQuery(ours, 'orders.list', { side: 'purchase', status: 'submitted' }) },
+      ours: { url: trpcQueryUrl(ours, 'orders.list', { side: 'purchase', status: 'submitted' }) },
       raw: { url: `${raw}/orders` },
     },
     {
       target: 'orders.list deep page (row 2,000), status filter',
-      ours: { url: trpcQuery(ours, 'orders.list', { side: 'purchase', status: 'submitted', cursor: deepCursor }) },
+      ours: { url: trpcQueryUrl(ours, 'orders.list', { side: 'purchase', status: 'submitted', cursor: deepCursor }) },
       raw: { url: `${raw}/orders?cursor=${deepCursor}` },
     },
     {
       target: 'orders.get with 10 lines',
-      ours: { url: trpcQuery(ours, 'orders.get', { orderId }) },
+      ours: { url: trpcQueryUrl(ours, 'orders.get', { orderId }) },
       raw: { url: `${raw}/orders/${orderId}` },
     },
     {
       target: 'orders.create with 10 lines',
-      ours: { url: `${ours}/trpc/orders.create`, body: { json: { supplierId, lines } } },
-      raw: { url: `${raw}/orders`, body: { supplierId, lines } },
+      ours: { url: `${ours}/trpc/orders.create`, body: { json: { supplierId, lines: BENCH_ORDER_LINES } } },
+      raw: { url: `${raw}/orders`, body: { supplierId, lines: BENCH_ORDER_LINES } },
     },
   ];
 }
@@ -104,7 +95,7 @@ async function benchDatabase(label: string, handle: DbHandle, txQuery: TxQuery):
     { target: 'companies.members (20 rows)', ours: { url: `${ours.url}/trpc/companies.members` }, raw: { url: `${raw.url}/members` } },
     {
       target: 'audit.list first page (50 of 2,000)',
-      ours: { url: trpcQuery(ours.url, 'audit.list', {}) },
+      ours: { url: trpcQueryUrl(ours.url, 'audit.list', {}) },
       raw: { url: `${raw.url}/audit` },
     },
     ...(await orderTargets(label, handle, companyId, ours.url, raw.url)),
