@@ -68,8 +68,18 @@ const ORDERS: DemoOrder[] = [
   { buyer: 'Chandni Chowk Textiles', supplier: 'Bhiwandi Weaving Works', createdBy: 'buyer', lines: [], steps: ['submit'] },
 ];
 
-const BUYER_STEPS = new Set<OrderAction>(['deliver', 'complete']);
-const SUPPLIER_STEPS = new Set<OrderAction>(['start', 'ship']);
+// Who takes each step of the demo orders.
+const WHO_ACTS: Record<OrderAction, 'creator' | 'partner' | 'buyer' | 'supplier'> = {
+  submit: 'creator',
+  approve: 'creator',
+  cancel: 'creator',
+  accept: 'partner',
+  reject: 'partner',
+  start: 'supplier',
+  ship: 'supplier',
+  deliver: 'buyer',
+  complete: 'buyer',
+};
 
 export async function seedOrdersAndProduction(ctx: ServiceContext, actors: Map<string, CompanyActor>) {
   const { db } = ctx.deps;
@@ -101,18 +111,9 @@ export async function seedOrdersAndProduction(ctx: ServiceContext, actors: Map<s
       lines,
       note: demo.note,
     });
+    const parties = { creator, partner, buyer, supplier };
     for (const action of demo.steps) {
-      const actor =
-        action === 'submit'
-          ? creator
-          : action === 'accept'
-            ? partner
-            : BUYER_STEPS.has(action)
-              ? buyer
-              : SUPPLIER_STEPS.has(action)
-                ? supplier
-                : creator;
-      order = await changeOrderStatus(ctx, actor, { orderId: order.id, action, version: order.version });
+      order = await changeOrderStatus(ctx, parties[WHO_ACTS[action]], { orderId: order.id, action, version: order.version });
     }
     if (demo.lines[0]?.[0] === 'YRN-30CC') yarnOrderLine = (await getOrder(ctx, supplier, order.id)).lines[0]?.id;
   }
