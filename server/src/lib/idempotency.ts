@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Executor, inTransaction, type Tx } from '@tradeloom/db';
-import { sql } from 'kysely';
 import type { CompanyActor } from '../deps.ts';
 import { appError } from '../trpc/errors.ts';
+import { lockUntilCommit } from './advisory-lock.ts';
 
 // Stripe's semantics: the same key with the same input returns the first result; with other input
 // it is an error. Keys are scoped per company and principal (user or API key), so a key can never
@@ -32,12 +32,6 @@ async function stored(db: Executor, scope: KeyScope, hash: string) {
   return row.response;
 }
 
-/** Holds the key until the transaction ends; duplicates of one request queue up behind it. */
-async function lockKey(trx: Tx, scope: KeyScope): Promise<void> {
-  const name = JSON.stringify([scope.companyId, scope.principal, scope.key]);
-  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
-}
-
 export async function idempotent<T>(
   db: Executor,
   actor: CompanyActor,
@@ -48,7 +42,8 @@ export async function idempotent<T>(
   const scope = { companyId: actor.companyId, principal: actor.userId ?? `key:${actor.apiKeyId}`, key: request.key };
   const hash = fingerprint(request.procedure, request.input);
   return inTransaction(db, async (trx) => {
-    await lockKey(trx, scope);
+    // Duplicates of one request queue here until the first has committed its answer.
+    await lockUntilCommit(trx, 'idempotency', scope.companyId, scope.principal, scope.key);
     const previous = await stored(trx, scope, hash);
     if (previous !== undefined) return previous as T;
     const result = await work(trx);
