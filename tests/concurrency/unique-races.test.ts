@@ -122,6 +122,22 @@ describe('rules no unique index can state', () => {
       .execute();
     expect(years).toHaveLength(1);
   });
+
+  it.skipIf(!onPostgres)('parallel head-office branches all succeed and leave one head office', async () => {
+    const co = await createCompany(app, 'HoRace');
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        co.members.admin.caller.companies.branches.create({ name: `HO ${i}`, country: 'IN', isHeadOffice: true }),
+      ),
+    );
+    const heads = await app.db
+      .selectFrom('branches')
+      .select('id')
+      .where('company_id', '=', co.id)
+      .where('is_head_office', '=', true)
+      .execute();
+    expect(heads).toHaveLength(1);
+  });
 });
 
 describe('sequential duplicates give the same answers on both databases', () => {
