@@ -41,5 +41,7 @@ export const REASONS = [
   'IDEMPOTENCY_MISMATCH',
   'NEEDS_APPROVER',
   'SELF_APPROVAL',
+  // A concurrent request saved the same unique value first (a constraint without a specific reason).
+  'ALREADY_EXISTS',
 ] as const;
 export type Reason = (typeof REASONS)[number];

@@ -2,17 +2,22 @@ import { createHash } from 'node:crypto';
 import { type Executor, inTransaction, type Tx } from '@tradeloom/db';
 import type { CompanyActor } from '../deps.ts';
 import { appError } from '../trpc/errors.ts';
+import { lockUntilCommit } from './advisory-lock.ts';
 
 // Stripe's semantics: the same key with the same input returns the first result; with other input
 // it is an error. Keys are scoped per company and principal (user or API key), so a key can never
 // replay another tenant's response. The business write and the stored response share one
-// transaction; a concurrent duplicate loses the primary-key race, rolls back, and reads the winner.
+// transaction, which first takes a transaction-level advisory lock on the key: a concurrent
+// duplicate waits for the first to commit or roll back, then finds its stored answer and replays
+// it, instead of running the work again and failing on the state the first one left.
+
+type KeyScope = { companyId: string; principal: string; key: string };
 
 function fingerprint(procedure: string, input: unknown): string {
   return createHash('sha256').update(procedure).update(JSON.stringify(input)).digest('hex');
 }
 
-async function stored(db: Executor, scope: { companyId: string; principal: string; key: string }, hash: string) {
+async function stored(db: Executor, scope: KeyScope, hash: string) {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'response'])
@@ -36,28 +41,23 @@ export async function idempotent<T>(
   if (!request.key) return inTransaction(db, work);
   const scope = { companyId: actor.companyId, principal: actor.userId ?? `key:${actor.apiKeyId}`, key: request.key };
   const hash = fingerprint(request.procedure, request.input);
-  const previous = await stored(db, scope, hash);
-  if (previous !== undefined) return previous as T;
-  try {
-    return await inTransaction(db, async (trx) => {
-      const result = await work(trx);
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          company_id: scope.companyId,
-          principal: scope.principal,
-          key: scope.key,
-          procedure: request.procedure,
-          request_hash: hash,
-          response: JSON.stringify(result),
-        })
-        .execute();
-      return result;
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error;
-    const winner = await stored(db, scope, hash);
-    if (winner === undefined) throw error;
-    return winner as T;
-  }
+  return inTransaction(db, async (trx) => {
+    // Duplicates of one request queue here until the first has committed its answer.
+    await lockUntilCommit(trx, 'idempotency', scope.companyId, scope.principal, scope.key);
+    const previous = await stored(trx, scope, hash);
+    if (previous !== undefined) return previous as T;
+    const result = await work(trx);
+    await trx
+      .insertInto('idempotency_keys')
+      .values({
+        company_id: scope.companyId,
+        principal: scope.principal,
+        key: scope.key,
+        procedure: request.procedure,
+        request_hash: hash,
+        response: JSON.stringify(result),
+      })
+      .execute();
+    return result;
+  });
 }

@@ -8,6 +8,7 @@ import {
   type UpdateCompanyInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -181,6 +182,8 @@ export async function listBranches(db: Executor, companyId: string) {
 export async function createBranch(ctx: ServiceContext, actor: CompanyActor, input: BranchInput) {
   return inTransaction(ctx.deps.db, async (trx) => {
     if (input.isHeadOffice) {
+      // One head office: a concurrent create would not see this one's new row and keep both.
+      await lockUntilCommit(trx, 'head_office', actor.companyId);
       await trx.updateTable('branches').set({ is_head_office: false }).where('company_id', '=', actor.companyId).execute();
     }
     const branch = await trx

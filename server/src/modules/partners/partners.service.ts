@@ -61,6 +61,11 @@ async function recordLinkChange(
   });
 }
 
+/** A buyer's request over this link (in either direction): refused while it is live. */
+function requestOver(link: LinkRow | undefined) {
+  return transitionLink(link ? { status: link.status, blockedBy: link.blocked_by } : null, 'request', 'buyer');
+}
+
 export async function requestLink(ctx: ServiceContext, actor: CompanyActor, input: { supplierId: string; message?: string }) {
   if (input.supplierId === actor.companyId) throw appError('BAD_REQUEST', 'WRONG_SIDE', 'A company cannot link to itself.');
   return inTransaction(ctx.deps.db, async (trx) => {
@@ -69,7 +74,13 @@ export async function requestLink(ctx: ServiceContext, actor: CompanyActor, inpu
     if (!supplier.is_supplier)
       throw appError('CONFLICT', 'NOT_SUPPLIER', `${supplier.name} does not sell on Tradeloom, so it cannot be linked as a supplier.`);
     const existing = await findLinkForUpdate(trx, actor.companyId, input.supplierId);
-    const result = transitionLink(existing ? { status: existing.status, blockedBy: existing.blocked_by } : null, 'request', 'buyer');
+    // One live link per pair whatever the direction: the supplier's own request to buy from us,
+    // its link or its block refuses ours just as our own would. A request racing the other
+    // side's past these checks loses on the pair's unique index (LINK_EXISTS, see unique-violation.ts).
+    const opposite = await findLinkForUpdate(trx, input.supplierId, actor.companyId);
+    const oppositeRefusal = requestOver(opposite);
+    if (!oppositeRefusal.ok) throw appError('CONFLICT', oppositeRefusal.reason, REFUSAL_MESSAGES[oppositeRefusal.reason]);
+    const result = requestOver(existing);
     if (!result.ok) throw appError('CONFLICT', result.reason, REFUSAL_MESSAGES[result.reason]);
     const now = ctx.deps.clock.now();
     const values = {

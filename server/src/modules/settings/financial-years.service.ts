@@ -1,5 +1,6 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
@@ -72,6 +73,8 @@ export async function createFinancialYear(
   input: { label: string; startsOn: string; endsOn: string },
 ) {
   return inTransaction(ctx.deps.db, async (trx) => {
+    // No unique index can forbid overlapping ranges: creates for one company take turns instead.
+    await lockUntilCommit(trx, 'financial_years', actor.companyId);
     const overlap = await trx
       .selectFrom('financial_years')
       .select('label')
