@@ -3,12 +3,13 @@ import {
   type BranchInput,
   type CreateCompanyInput,
   gstinStateCode,
+  isValidGstin,
   ROLE_PERMISSIONS,
   type Role,
   type UpdateCompanyInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
+import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
@@ -91,15 +92,40 @@ export async function getCompany(db: Executor, actor: CompanyActor) {
   return { ...company, branches };
 }
 
+/** The columns an update names, with the tax id normalised; left-out fields stay `undefined`. */
+function companyChanges(input: UpdateCompanyInput) {
+  return {
+    name: input.name,
+    legal_name: input.legalName,
+    country: input.country,
+    base_currency: input.baseCurrency,
+    tax_id: input.taxId === undefined ? undefined : input.taxId ? input.taxId.toUpperCase() : null,
+    is_buyer: input.isBuyer,
+    is_supplier: input.isSupplier,
+  };
+}
+
+type CompanySummary = Awaited<ReturnType<ReturnType<typeof companySummary>['executeTakeFirstOrThrow']>>;
+
+// The schema checks the GSTIN only when the update names the country; otherwise the stored one decides.
+function assertTaxIdFitsCountry(changes: ReturnType<typeof companyChanges>, before: CompanySummary) {
+  const country = changes.country ?? before.country;
+  if (country === 'IN' && changes.tax_id && !isValidGstin(changes.tax_id)) {
+    throw invalidFields({ taxId: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
+  }
+}
+
 export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, input: UpdateCompanyInput) {
   if (input.companyId !== actor.companyId) throw notFound('Company');
   return inTransaction(ctx.deps.db, async (trx) => {
     const before = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirst();
     if (!before) throw notFound('Company');
+    const changes = companyChanges(input);
+    assertTaxIdFitsCountry(changes, before);
     // Once verified, legal fields change only through a reviewed change request.
     const legalChange =
-      (input.legalName !== undefined && input.legalName !== before.legalName) ||
-      (input.taxId !== undefined && input.taxId.toUpperCase() !== before.taxId);
+      (changes.legal_name !== undefined && changes.legal_name !== before.legalName) ||
+      (changes.tax_id !== undefined && changes.tax_id !== before.taxId);
     if (before.verificationStatus === 'verified' && legalChange) {
       throw appError(
         'CONFLICT',
@@ -107,19 +133,10 @@ export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, in
         'This company is verified: request a change to its legal name or tax id for review instead.',
       );
     }
+    // Kysely leaves undefined values out of the SET list: fields the caller left out keep their value.
     const updated = await trx
       .updateTable('companies')
-      .set((eb) => ({
-        name: input.name,
-        legal_name: input.legalName,
-        country: input.country,
-        base_currency: input.baseCurrency,
-        tax_id: input.taxId?.toUpperCase(),
-        is_buyer: input.isBuyer,
-        is_supplier: input.isSupplier,
-        version: eb('version', '+', 1),
-        updated_at: ctx.deps.clock.now(),
-      }))
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: ctx.deps.clock.now() }))
       .where('id', '=', actor.companyId)
       .where('version', '=', input.version)
       .executeTakeFirst();
