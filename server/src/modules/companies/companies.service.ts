@@ -1,5 +1,6 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
+  type AttestedField,
   type BranchInput,
   type CreateCompanyInput,
   gstinStateCode,
@@ -9,9 +10,10 @@ import {
   type UpdateCompanyInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
+import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { assertAttestedFieldsEditable } from '../kyc/kyc.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
 
 const DEFAULT_CURRENCY: Record<string, string> = { IN: 'INR', US: 'USD', GB: 'GBP', BD: 'BDT', PK: 'PKR', CN: 'CNY', VN: 'VND', TR: 'TRY' };
@@ -107,6 +109,15 @@ function companyChanges(input: UpdateCompanyInput) {
 
 type CompanySummary = Awaited<ReturnType<ReturnType<typeof companySummary>['executeTakeFirstOrThrow']>>;
 
+/** The attested fields (legal name, tax id, country) whose value this update really changes. */
+function changedAttestedFields(changes: ReturnType<typeof companyChanges>, before: CompanySummary): AttestedField[] {
+  const current = { legal_name: before.legalName, tax_id: before.taxId, country: before.country };
+  return (Object.keys(current) as (keyof typeof current)[]).filter((field) => {
+    const next = changes[field];
+    return next !== undefined && next !== current[field];
+  });
+}
+
 // The schema checks the GSTIN only when the update names the country; otherwise the stored one decides.
 function assertTaxIdFitsCountry(changes: ReturnType<typeof companyChanges>, before: CompanySummary) {
   const country = changes.country ?? before.country;
@@ -122,17 +133,7 @@ export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, in
     if (!before) throw notFound('Company');
     const changes = companyChanges(input);
     assertTaxIdFitsCountry(changes, before);
-    // Once verified, legal fields change only through a reviewed change request.
-    const legalChange =
-      (changes.legal_name !== undefined && changes.legal_name !== before.legalName) ||
-      (changes.tax_id !== undefined && changes.tax_id !== before.taxId);
-    if (before.verificationStatus === 'verified' && legalChange) {
-      throw appError(
-        'CONFLICT',
-        'NEEDS_CHANGE_REQUEST',
-        'This company is verified: request a change to its legal name or tax id for review instead.',
-      );
-    }
+    await assertAttestedFieldsEditable(trx, before, changedAttestedFields(changes, before));
     // Kysely leaves undefined values out of the SET list: fields the caller left out keep their value.
     const updated = await trx
       .updateTable('companies')
@@ -232,4 +233,21 @@ export async function assertBranchesBelong(db: Executor, companyId: string, bran
   if (!branchIds.length) return;
   const found = await db.selectFrom('branches').select('id').where('company_id', '=', companyId).where('id', 'in', branchIds).execute();
   if (found.length !== new Set(branchIds).size) throw notFound('Branch');
+}
+
+/** Whether the user belongs to the company (in any role). */
+export async function isMemberOf(db: Executor, companyId: string, userId: string): Promise<boolean> {
+  const membership = await db
+    .selectFrom('memberships')
+    .select('company_id')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return membership !== undefined;
+}
+
+/** The companies a user belongs to, by id. */
+export async function memberCompanyIds(db: Executor, userId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('memberships').select('company_id').where('user_id', '=', userId).execute();
+  return new Set(rows.map((row) => row.company_id));
 }
