@@ -156,6 +156,30 @@ describe('an approval names what the reviewer saw', () => {
   });
 });
 
+describe('concurrent approvals (PostgreSQL)', () => {
+  // PGlite runs one session at a time; only PostgreSQL interleaves the two transactions.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'two change requests to one field approved at once: one applies, the other is outdated',
+    async () => {
+      const company = await registeredCompany('Parallel');
+      const names = ['One Pvt Ltd', 'Two Pvt Ltd'];
+      const requests = await Promise.all(
+        names.map((newValue) => company.members.admin.caller.kyc.changeRequests.create({ field: 'legal_name', newValue })),
+      );
+      const outcomes = await Promise.all(
+        requests.map((request) =>
+          reviewer.caller.kyc.review.decideChangeRequest({ changeRequestId: request.id, decision: 'approve' }).then(
+            () => 'approved',
+            (error: { cause?: { reason?: string } }) => error.cause?.reason,
+          ),
+        ),
+      );
+      expect([...outcomes].sort()).toEqual(['REVIEW_OUTDATED', 'approved']);
+      expect((await current(company)).legalName).toBe(names[outcomes.indexOf('approved')]);
+    },
+  );
+});
+
 describe('a verified company', () => {
   it('cannot change its country (CONFLICT, COUNTRY_LOCKED) nor its legal fields outside a change request', async () => {
     const company = await registeredCompany('VerifiedCountry');
