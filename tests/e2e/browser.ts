@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from '@tradeloom/server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestDb } from '../harness/test-db.ts';
 
 export function chromiumPath(): string {
@@ -67,6 +67,7 @@ export async function startAppServer() {
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    db: database.db,
     async close() {
       await server.close();
       await database.close();
@@ -97,5 +98,25 @@ export function browserSuite(hooks: {
       if (!state.app) throw new Error('app not started');
       return state.app.url;
     },
+    /** The server's database, for arranging what no screen offers (a platform operator). */
+    get db() {
+      if (!state.app) throw new Error('app not started');
+      return state.app.db;
+    },
   };
+}
+
+export const E2E_PASSWORD = 'partner network 2026';
+
+/** Registers through the screens and creates a company, ending on its home page. */
+export async function companyOwner(page: Page, baseUrl: string, email: string, company: string, supplier: boolean) {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Your name').fill(`Owner of ${company}`);
+  await page.getByLabel('Work email').fill(email);
+  await page.locator('input[autocomplete="new-password"]').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('Company name').fill(company);
+  if (supplier) await page.getByLabel('We supply').check();
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await page.getByRole('heading', { name: company }).waitFor();
 }

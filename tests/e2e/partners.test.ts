@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF } from '../harness/files.ts';
-import { browserSuite } from './browser.ts';
+import { browserSuite, companyOwner as ownerAt } from './browser.ts';
 
 const suite = browserSuite({ beforeAll, afterAll });
 
-const PASSWORD = 'partner network 2026';
-
-async function companyOwner(page: Page, email: string, company: string, supplier: boolean) {
-  await page.goto(`${suite.url}/register`);
-  await page.getByLabel('Your name').fill(`Owner of ${company}`);
-  await page.getByLabel('Work email').fill(email);
-  await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByLabel('Company name').fill(company);
-  if (supplier) await page.getByLabel('We supply').check();
-  await page.getByRole('button', { name: 'Create company' }).click();
-  await page.getByRole('heading', { name: company }).waitFor();
-}
+const companyOwner = (page: Page, email: string, company: string, supplier: boolean) => ownerAt(page, suite.url, email, company, supplier);
 
 describe('partner network in a real browser', () => {
   it('a buyer finds a supplier and requests a link; the supplier is notified and accepts; the buyer sees it linked without reloading, then browses and searches the catalog', async () => {

@@ -35,7 +35,8 @@ describe('verification documents', () => {
     const download = await fetch(`${http.url}/files/${fileId}`, { headers: { cookie: `tl_session=${reviewer.token}` } });
     expect(download.status).toBe(200);
 
-    const reviewed = await reviewer.caller.kyc.review.decideDocument({ documentId: submitted.id, decision: 'approve' });
+    const { attested } = queue.documents.find((d) => d.id === submitted.id) ?? {};
+    const reviewed = await reviewer.caller.kyc.review.decideDocument({ documentId: submitted.id, decision: 'approve', attested });
     expect(reviewed).toMatchObject({ status: 'approved', verification: 'verified' });
     expect((await co.members.viewer.caller.companies.current()).verificationStatus).toBe('verified');
     expect(
@@ -87,7 +88,8 @@ describe('change requests to legal fields', () => {
     const co = await createCompany(app, 'Chg');
     const fileId = await uploadedFile(co);
     const { id } = await co.members.admin.caller.kyc.documents.submit({ kind: 'gst_certificate', fileId });
-    await reviewer.caller.kyc.review.decideDocument({ documentId: id, decision: 'approve' });
+    const { attested } = (await reviewer.caller.kyc.review.queue()).documents.find((d) => d.id === id) ?? {};
+    await reviewer.caller.kyc.review.decideDocument({ documentId: id, decision: 'approve', attested });
     const current = await co.members.admin.caller.companies.current();
     expect(
       (

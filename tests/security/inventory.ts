@@ -86,7 +86,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'kyc.documents.list': () => undefined,
   'kyc.documents.submit': () => ({ kind: 'pan', fileId: missing() }),
   'kyc.review.decideChangeRequest': () => ({ changeRequestId: missing(), decision: 'approve' }),
-  'kyc.review.decideDocument': () => ({ documentId: missing(), decision: 'approve' }),
+  'kyc.review.decideDocument': () => ({ documentId: missing(), decision: 'approve', attested: {} }),
   'kyc.review.queue': () => undefined,
   'live.updates': () => undefined,
   'notifications.list': () => ({}),

@@ -7,7 +7,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createProduct } from '../modules/catalog/catalog.service.ts';
 import { createBranch, createCompany } from '../modules/companies/companies.service.ts';
 import { storeUpload } from '../modules/files/files.service.ts';
-import { addCertification, reviewDocument, submitDocument } from '../modules/kyc/kyc.service.ts';
+import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 
@@ -200,7 +200,9 @@ async function seedVerification(ctx: ServiceContext, actors: Map<string, Company
   if (!trader || !spinner) return;
   const traderFile = await storeUpload(ctx, trader, { filename: 'GST-REG-06-Saurashtra.pdf', content: DEMO_PDF });
   const traderDoc = await submitDocument(ctx, trader, { kind: 'gst_certificate', fileId: traderFile.id });
-  await reviewDocument(ctx, reviewerId, { documentId: traderDoc.id, decision: 'approve' });
+  // The operator approves the company details the queue shows beside the document.
+  const shown = (await reviewQueue(ctx, reviewerId)).documents.find((document) => document.id === traderDoc.id);
+  await reviewDocument(ctx, reviewerId, { documentId: traderDoc.id, decision: 'approve', attested: shown?.attested });
   const spinnerFile = await storeUpload(ctx, spinner, { filename: 'GST certificate - Coimbatore Spinning.pdf', content: DEMO_PDF });
   await submitDocument(ctx, spinner, { kind: 'gst_certificate', fileId: spinnerFile.id });
   const day = (offset: number) => new Date(ctx.deps.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -9,25 +9,37 @@ const sku = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may use letters, digits and . _ / - only');
 const code = z.string().trim().min(1).max(40);
 
+const hsnCode = z
+  .string()
+  .trim()
+  .regex(/^\d{4,8}$/, 'must be a 4 to 8 digit HSN code');
+const version = z.number().int().positive();
+
+// No `.default()` here: zod 4 applies defaults even under `.partial()`, so a default on a shared
+// field would reset it on every update that leaves it out. Only the create schema adds defaults.
 export const productFields = z.object({
   sku,
   name: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().trim().max(4000).default(''),
+  description: z.string().trim().max(4000),
   commodityCode: code.optional(),
   unit: code,
-  hsnCode: z
-    .string()
-    .trim()
-    .regex(/^\d{4,8}$/, 'must be a 4 to 8 digit HSN code')
-    .optional(),
+  hsnCode: hsnCode.optional(),
   price: decimalString({ scale: 4 }),
   currency: currencyCode,
-  minOrderQuantity: decimalString({ scale: 3 }).default('0'),
-  active: z.boolean().default(true),
+  minOrderQuantity: decimalString({ scale: 3 }),
+  active: z.boolean(),
 });
 
-export const createProductInput = productFields;
-export const updateProductInput = productFields.partial().extend({ productId: id, version: z.number().int().positive() });
+export const createProductInput = productFields.extend({
+  description: productFields.shape.description.default(''),
+  minOrderQuantity: productFields.shape.minOrderQuantity.default('0'),
+  active: productFields.shape.active.default(true),
+});
+/** Changes only the fields it names; `null` clears an optional reference. */
+export const updateProductInput = productFields
+  .extend({ commodityCode: code.nullable(), hsnCode: hsnCode.nullable() })
+  .partial()
+  .extend({ productId: id, version });
 export const productIdInput = z.object({ productId: id });
 
 export const productListInput = z.object({

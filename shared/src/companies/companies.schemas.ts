@@ -6,25 +6,40 @@ import { API_KEY_SCOPES, ROLES } from '../permissions.ts';
 export const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 const gstin = z.string().trim().toUpperCase().refine(isValidGstin, 'is not a valid GSTIN (check the 15 characters and the check digit)');
 
+const taxId = z.string().trim().max(40);
+
+// No `.default()` or `.optional()` here: zod 4 applies defaults even under `.partial()`, so a
+// default on a shared field would reset it on every update that leaves it out. Create adds them.
 const companyFields = z.object({
   name: name(120),
-  legalName: name(200).optional(),
+  legalName: name(200),
   country: countryCode,
-  baseCurrency: currencyCode.optional(),
-  taxId: z.string().trim().max(40).optional(),
-  isBuyer: z.boolean().default(true),
-  isSupplier: z.boolean().default(false),
+  baseCurrency: currencyCode,
+  taxId,
+  isBuyer: z.boolean(),
+  isSupplier: z.boolean(),
 });
 
-// In India the tax id is a GSTIN and must pass its checksum.
-function indianTaxIdIsGstin(value: { country?: string; taxId?: string }, ctx: z.RefinementCtx) {
+// In India the tax id is a GSTIN and must pass its checksum. An update that leaves the country
+// out is checked against the stored country by the service.
+function indianTaxIdIsGstin(value: { country?: string; taxId?: string | null }, ctx: z.RefinementCtx) {
   if (value.country === 'IN' && value.taxId && !isValidGstin(value.taxId.toUpperCase())) {
     ctx.addIssue({ code: 'custom', path: ['taxId'], message: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
   }
 }
 
-export const createCompanyInput = companyFields.superRefine(indianTaxIdIsGstin);
+export const createCompanyInput = companyFields
+  .extend({
+    legalName: companyFields.shape.legalName.optional(),
+    baseCurrency: companyFields.shape.baseCurrency.optional(),
+    taxId: taxId.optional(),
+    isBuyer: companyFields.shape.isBuyer.default(true),
+    isSupplier: companyFields.shape.isSupplier.default(false),
+  })
+  .superRefine(indianTaxIdIsGstin);
+/** Changes only the fields it names; `taxId: null` removes the tax id. */
 export const updateCompanyInput = companyFields
+  .extend({ taxId: taxId.nullable() })
   .partial()
   .extend({ companyId: id, version: z.number().int().positive() })
   .superRefine(indianTaxIdIsGstin);

@@ -16,6 +16,24 @@ export const LEGAL_FIELD_LABELS: Record<(typeof LEGAL_FIELDS)[number], string> =
   tax_id: 'Tax id (GSTIN)',
   bank_account: 'Bank account',
 };
+export type KycDocumentKind = (typeof KYC_DOCUMENT_KINDS)[number];
+export type LegalField = (typeof LEGAL_FIELDS)[number];
+/** A company field a verification document vouches for. */
+export type AttestedField = LegalField | 'country';
+const IDENTITY_FIELDS: readonly AttestedField[] = ['legal_name', 'tax_id', 'country'];
+/**
+ * What a reviewer checks each kind of document against. While the document waits for review these
+ * fields are locked, and an approval must name the values it was shown.
+ */
+export const ATTESTED_FIELDS: Record<KycDocumentKind, readonly AttestedField[]> = {
+  gst_certificate: IDENTITY_FIELDS,
+  pan: IDENTITY_FIELDS,
+  bank_proof: [...IDENTITY_FIELDS, 'bank_account'],
+  trade_licence: IDENTITY_FIELDS,
+  other: IDENTITY_FIELDS,
+};
+export const ATTESTED_FIELD_LABELS: Record<AttestedField, string> = { ...LEGAL_FIELD_LABELS, country: 'Country' };
+
 /** Files we accept, decided by their content (magic bytes), never by the name. */
 export const UPLOAD_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -26,7 +44,15 @@ const reasonWhenRejecting = (value: z.infer<typeof review>) => value.decision ==
 const reasonIssue = { path: ['reason'], message: 'is required when rejecting' };
 
 export const submitDocumentInput = z.object({ kind: z.enum(KYC_DOCUMENT_KINDS), fileId: id });
-export const reviewDocumentInput = review.extend({ documentId: id }).refine(reasonWhenRejecting, reasonIssue);
+// The company's values as the reviewer saw them beside the document (null where none was set).
+const attestedValues = z.partialRecord(z.enum([...LEGAL_FIELDS, 'country']), z.string().max(300).nullable());
+export const reviewDocumentInput = review
+  .extend({ documentId: id, attested: attestedValues.optional() })
+  .refine(reasonWhenRejecting, reasonIssue)
+  .refine((value) => value.decision === 'reject' || value.attested !== undefined, {
+    path: ['attested'],
+    message: 'is required to approve: send the company details you checked',
+  });
 export const certificationInput = z
   .object({
     standard: z.enum(CERTIFICATION_STANDARDS),
@@ -45,5 +71,6 @@ export const changeRequestInput = z.object({
 });
 export const reviewChangeRequestInput = review.extend({ changeRequestId: id }).refine(reasonWhenRejecting, reasonIssue);
 
+export type ReviewDocumentInput = z.infer<typeof reviewDocumentInput>;
 export type CertificationInput = z.infer<typeof certificationInput>;
 export type ChangeRequestInput = z.infer<typeof changeRequestInput>;

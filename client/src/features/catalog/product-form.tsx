@@ -33,9 +33,16 @@ export function ProductForm({ product, currency, onDone }: { product?: Product; 
   const error = create.error ?? update.error;
   const set = (key: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [key]: value });
   const submit = () => {
-    const values = { ...form, commodityCode: form.commodityCode || undefined, hsnCode: form.hsnCode || undefined };
-    if (product) update.mutate({ productId: product.id, version: product.version, ...values });
-    else create.mutate(values);
+    // An edit sends every field it shows, and null for a cleared reference: a left-out field would be kept.
+    if (product)
+      update.mutate({
+        productId: product.id,
+        version: product.version,
+        ...form,
+        commodityCode: form.commodityCode || null,
+        hsnCode: form.hsnCode || null,
+      });
+    else create.mutate({ ...form, commodityCode: form.commodityCode || undefined, hsnCode: form.hsnCode || undefined });
   };
   return (
     <MutationForm onSubmit={submit} error={error}>

@@ -96,7 +96,8 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
     <MutationForm
       onSubmit={() => {
         const { country: _country, ...fields } = form;
-        update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || undefined });
+        // An emptied tax id box means "remove it": sent as null, since a left-out field is kept.
+        update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || null });
       }}
       error={update.error}
     >

@@ -69,9 +69,10 @@ export function draftFromOrder(order: {
 }
 
 /** What create and update send: the server prices, taxes and totals them. */
-export function draftInput(draft: OrderDraft): { lines: OrderLineInputValue[]; note?: string; orderDate?: string } {
+export function draftInput(draft: OrderDraft): { lines: OrderLineInputValue[]; note: string; orderDate?: string } {
   return {
-    note: draft.note || undefined,
+    // Sent even when empty: an edit that leaves the note out keeps the old one, and emptying the box means "clear it".
+    note: draft.note,
     orderDate: draft.orderDate || undefined,
     lines: draft.lines.map((line) => ({
       productId: line.productId,

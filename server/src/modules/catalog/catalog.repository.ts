@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import type { CreateProductInput } from '@tradeloom/shared';
+import type { CreateProductInput, UpdateProductInput } from '@tradeloom/shared';
 
 export const PRODUCT_COLUMNS = [
   'products.id',
@@ -25,7 +25,7 @@ export function selectProducts(db: Executor) {
 }
 
 /** Which of the given master-data codes do not exist, per kind, so errors can name the field. */
-export async function unknownReferences(db: Executor, refs: { unit?: string; hsnCode?: string; commodityCode?: string }) {
+export async function unknownReferences(db: Executor, refs: { unit?: string; hsnCode?: string | null; commodityCode?: string | null }) {
   const [unit, hsn, commodity] = await Promise.all([
     refs.unit ? db.selectFrom('units').select('code').where('code', '=', refs.unit).executeTakeFirst() : Promise.resolve({ code: '' }),
     refs.hsnCode
@@ -52,8 +52,13 @@ export async function skuTaken(db: Executor, companyId: string, sku: string, exc
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-/** A product's columns from its validated input; a partial input gives only the columns it sets. */
-export function productColumns(product: Partial<CreateProductInput>) {
+type ProductFieldsInput = Omit<UpdateProductInput, 'productId' | 'version'>;
+
+/**
+ * A product's columns from its validated input. A partial input gives only the columns it names
+ * (Kysely leaves `undefined` out of an UPDATE); `null` clears an optional reference.
+ */
+export function productColumns(product: ProductFieldsInput) {
   return {
     sku: product.sku,
     name: product.name,

@@ -24,7 +24,7 @@ async function assertSupplier(ctx: ServiceContext, companyId: string) {
   }
 }
 
-async function assertReferences(ctx: ServiceContext, input: { unit?: string; hsnCode?: string; commodityCode?: string }) {
+async function assertReferences(ctx: ServiceContext, input: { unit?: string; hsnCode?: string | null; commodityCode?: string | null }) {
   const problems = await unknownReferences(ctx.deps.db, input);
   if (Object.keys(problems).length) throw invalidFields(problems);
 }

@@ -1,17 +1,20 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
+  type AttestedField,
   type BranchInput,
   type CreateCompanyInput,
   gstinStateCode,
+  isValidGstin,
   ROLE_PERMISSIONS,
   type Role,
   type UpdateCompanyInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
-import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
+import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { assertAttestedFieldsEditable } from '../kyc/kyc.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
 
 const DEFAULT_CURRENCY: Record<string, string> = { IN: 'INR', US: 'USD', GB: 'GBP', BD: 'BDT', PK: 'PKR', CN: 'CNY', VN: 'VND', TR: 'TRY' };
@@ -92,35 +95,50 @@ export async function getCompany(db: Executor, actor: CompanyActor) {
   return { ...company, branches };
 }
 
+/** The columns an update names, with the tax id normalised; left-out fields stay `undefined`. */
+function companyChanges(input: UpdateCompanyInput) {
+  return {
+    name: input.name,
+    legal_name: input.legalName,
+    country: input.country,
+    base_currency: input.baseCurrency,
+    tax_id: input.taxId === undefined ? undefined : input.taxId ? input.taxId.toUpperCase() : null,
+    is_buyer: input.isBuyer,
+    is_supplier: input.isSupplier,
+  };
+}
+
+type CompanySummary = Awaited<ReturnType<ReturnType<typeof companySummary>['executeTakeFirstOrThrow']>>;
+
+/** The attested fields (legal name, tax id, country) whose value this update really changes. */
+function changedAttestedFields(changes: ReturnType<typeof companyChanges>, before: CompanySummary): AttestedField[] {
+  const current = { legal_name: before.legalName, tax_id: before.taxId, country: before.country };
+  return (Object.keys(current) as (keyof typeof current)[]).filter((field) => {
+    const next = changes[field];
+    return next !== undefined && next !== current[field];
+  });
+}
+
+// The schema checks the GSTIN only when the update names the country; otherwise the stored one decides.
+function assertTaxIdFitsCountry(changes: ReturnType<typeof companyChanges>, before: CompanySummary) {
+  const country = changes.country ?? before.country;
+  if (country === 'IN' && changes.tax_id && !isValidGstin(changes.tax_id)) {
+    throw invalidFields({ taxId: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
+  }
+}
+
 export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, input: UpdateCompanyInput) {
   if (input.companyId !== actor.companyId) throw notFound('Company');
   return inTransaction(ctx.deps.db, async (trx) => {
     const before = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirst();
     if (!before) throw notFound('Company');
-    // Once verified, legal fields change only through a reviewed change request.
-    const legalChange =
-      (input.legalName !== undefined && input.legalName !== before.legalName) ||
-      (input.taxId !== undefined && input.taxId.toUpperCase() !== before.taxId);
-    if (before.verificationStatus === 'verified' && legalChange) {
-      throw appError(
-        'CONFLICT',
-        'NEEDS_CHANGE_REQUEST',
-        'This company is verified: request a change to its legal name or tax id for review instead.',
-      );
-    }
+    const changes = companyChanges(input);
+    assertTaxIdFitsCountry(changes, before);
+    await assertAttestedFieldsEditable(trx, before, changedAttestedFields(changes, before));
+    // Kysely leaves undefined values out of the SET list: fields the caller left out keep their value.
     const updated = await trx
       .updateTable('companies')
-      .set((eb) => ({
-        name: input.name,
-        legal_name: input.legalName,
-        country: input.country,
-        base_currency: input.baseCurrency,
-        tax_id: input.taxId?.toUpperCase(),
-        is_buyer: input.isBuyer,
-        is_supplier: input.isSupplier,
-        version: eb('version', '+', 1),
-        updated_at: ctx.deps.clock.now(),
-      }))
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: ctx.deps.clock.now() }))
       .where('id', '=', actor.companyId)
       .where('version', '=', input.version)
       .executeTakeFirst();
@@ -218,4 +236,21 @@ export async function assertBranchesBelong(db: Executor, companyId: string, bran
   if (!branchIds.length) return;
   const found = await db.selectFrom('branches').select('id').where('company_id', '=', companyId).where('id', 'in', branchIds).execute();
   if (found.length !== new Set(branchIds).size) throw notFound('Branch');
+}
+
+/** Whether the user belongs to the company (in any role). */
+export async function isMemberOf(db: Executor, companyId: string, userId: string): Promise<boolean> {
+  const membership = await db
+    .selectFrom('memberships')
+    .select('company_id')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return membership !== undefined;
+}
+
+/** The companies a user belongs to, by id. */
+export async function memberCompanyIds(db: Executor, userId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('memberships').select('company_id').where('user_id', '=', userId).execute();
+  return new Set(rows.map((row) => row.company_id));
 }

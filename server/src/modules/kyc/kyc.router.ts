@@ -44,7 +44,7 @@ export const kycRouter = router({
       .mutation(({ ctx, input }) => requestChange(ctx, ctx.actor, input)),
   }),
   review: router({
-    queue: platformAdminProcedure.query(({ ctx }) => reviewQueue(ctx)),
+    queue: platformAdminProcedure.query(({ ctx }) => reviewQueue(ctx, ctx.session.userId)),
     decideDocument: platformAdminProcedure
       .input(reviewDocumentInput)
       .mutation(({ ctx, input }) => reviewDocument(ctx, ctx.session.userId, input)),

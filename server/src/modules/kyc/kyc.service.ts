@@ -1,8 +1,17 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
-import { type CertificationInput, type ChangeRequestInput, isValidGstin } from '@tradeloom/shared';
+import {
+  ATTESTED_FIELD_LABELS,
+  ATTESTED_FIELDS,
+  type AttestedField,
+  type CertificationInput,
+  type ChangeRequestInput,
+  isValidGstin,
+  type ReviewDocumentInput,
+} from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isMemberOf, memberCompanyIds } from '../companies/companies.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { assertOwnFile } from '../files/files.service.ts';
 
@@ -28,6 +37,86 @@ async function recomputeVerification(trx: Executor, companyId: string): Promise<
     .where('id', '=', companyId)
     .execute();
   return status;
+}
+
+const labelled = (fields: readonly AttestedField[]) => fields.map((field) => ATTESTED_FIELD_LABELS[field].toLowerCase()).join(', ');
+
+/** The company fields that documents still waiting for review vouch for. */
+async function fieldsUnderReview(db: Executor, companyId: string): Promise<Set<AttestedField>> {
+  const pending = await db
+    .selectFrom('kyc_documents')
+    .select('kind')
+    .where('company_id', '=', companyId)
+    .where('status', '=', 'pending')
+    .execute();
+  return new Set(pending.flatMap((document) => ATTESTED_FIELDS[document.kind]));
+}
+
+// A reviewer approves what they were shown: a field a pending document vouches for stays as it is
+// until the document is decided.
+async function assertNotUnderReview(db: Executor, companyId: string, changing: readonly AttestedField[]) {
+  const underReview = await fieldsUnderReview(db, companyId);
+  const locked = changing.filter((field) => underReview.has(field));
+  if (locked.length) {
+    throw appError(
+      'CONFLICT',
+      'FIELD_UNDER_REVIEW',
+      `A verification document for your ${labelled(locked)} is waiting for review: change it once the review is done.`,
+    );
+  }
+}
+
+/**
+ * Refuses a change to fields that a pending document attests; on a verified company also to its
+ * country, and to legal fields outside a reviewed change request.
+ */
+export async function assertAttestedFieldsEditable(
+  db: Executor,
+  company: { id: string; verificationStatus: string },
+  changing: readonly AttestedField[],
+): Promise<void> {
+  if (!changing.length) return;
+  await assertNotUnderReview(db, company.id, changing);
+  if (company.verificationStatus !== 'verified') return;
+  if (changing.includes('country')) throw appError('CONFLICT', 'COUNTRY_LOCKED', 'A verified company cannot change its country.');
+  throw appError(
+    'CONFLICT',
+    'NEEDS_CHANGE_REQUEST',
+    'This company is verified: request a change to its legal name or tax id for review instead.',
+  );
+}
+
+// An operator who belongs to the company would be vouching for their own company. The item is in
+// their queue, so hiding it (NOT_FOUND) would hide nothing: FORBIDDEN says another operator must act.
+async function assertNotOwnCompany(db: Executor, companyId: string, reviewerId: string) {
+  if (await isMemberOf(db, companyId, reviewerId)) {
+    throw appError('FORBIDDEN', 'SELF_APPROVAL', 'You are a member of this company: another platform operator must review it.');
+  }
+}
+
+function attestedColumns(db: Executor, companyId: string) {
+  return db
+    .selectFrom('companies')
+    .select(['legal_name', 'tax_id', 'country', 'bank_account'])
+    .where('id', '=', companyId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+function outdated(message: string) {
+  return appError('CONFLICT', 'REVIEW_OUTDATED', `${message} Reload the review queue and check again.`);
+}
+
+// The approval names the values the reviewer checked; if the company changed them since, the
+// reviewer never saw what would be marked verified.
+async function assertApprovalMatchesCompany(
+  trx: Executor,
+  document: { company_id: string; kind: keyof typeof ATTESTED_FIELDS },
+  attested: ReviewDocumentInput['attested'],
+) {
+  const company = await attestedColumns(trx, document.company_id);
+  const changed = ATTESTED_FIELDS[document.kind].filter((field) => attested?.[field] !== company[field]);
+  if (changed.length) throw outdated(`The company's ${labelled(changed)} changed since you opened this document.`);
 }
 
 export async function submitDocument(
@@ -80,11 +169,7 @@ export function listDocuments(db: Executor, companyId: string) {
     .execute();
 }
 
-export async function reviewDocument(
-  ctx: ServiceContext,
-  reviewerId: string,
-  input: { documentId: string; decision: 'approve' | 'reject'; reason?: string },
-) {
+export async function reviewDocument(ctx: ServiceContext, reviewerId: string, input: ReviewDocumentInput) {
   return inTransaction(ctx.deps.db, async (trx) => {
     const document = await trx
       .selectFrom('kyc_documents')
@@ -93,7 +178,9 @@ export async function reviewDocument(
       .forUpdate()
       .executeTakeFirst();
     if (!document) throw notFound('Document');
+    await assertNotOwnCompany(trx, document.company_id, reviewerId);
     if (document.status !== 'pending') throw appError('CONFLICT', 'ALREADY_REVIEWED', 'This document has already been reviewed.');
+    if (input.decision === 'approve') await assertApprovalMatchesCompany(trx, document, input.attested);
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
     await trx
       .updateTable('kyc_documents')
@@ -107,7 +194,7 @@ export async function reviewDocument(
       entityType: 'kyc_document',
       entityId: document.id,
       before: { status: 'pending' },
-      after: { status, reason: input.reason ?? null, verification },
+      after: { status, reason: input.reason ?? null, verification, attested: input.attested ?? null },
     });
     await emitEvent(trx, reviewerId, ctx.request, {
       type: `kyc.document_${status}`,
@@ -197,6 +284,7 @@ export async function requestChange(ctx: ServiceContext, actor: CompanyActor, in
     throw invalidFields({ newValue: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
   }
   return inTransaction(ctx.deps.db, async (trx) => {
+    await assertNotUnderReview(trx, actor.companyId, [input.field]);
     const row = await trx
       .insertInto('change_requests')
       .values({
@@ -239,6 +327,19 @@ export function listChangeRequests(db: Executor, companyId: string) {
     .execute();
 }
 
+// The reviewer was shown "from old to new": approving over a value that has changed since (another
+// approved request) would overwrite what they never saw. A pending document on the field waits first.
+async function assertChangeStillApplies(
+  trx: Executor,
+  request: { company_id: string; field: keyof typeof COMPANY_COLUMN; old_value: string | null },
+) {
+  await assertNotUnderReview(trx, request.company_id, [request.field]);
+  const company = await attestedColumns(trx, request.company_id);
+  if (company[COMPANY_COLUMN[request.field]] !== request.old_value) {
+    throw outdated(`The company's ${labelled([request.field])} is no longer the value this request changes.`);
+  }
+}
+
 /** Applies an approved change to the company and keeps before and after in the audit log. */
 export async function reviewChangeRequest(
   ctx: ServiceContext,
@@ -253,7 +354,9 @@ export async function reviewChangeRequest(
       .forUpdate()
       .executeTakeFirst();
     if (!request) throw notFound('Change request');
+    await assertNotOwnCompany(trx, request.company_id, reviewerId);
     if (request.status !== 'pending') throw appError('CONFLICT', 'ALREADY_REVIEWED', 'This change request has already been reviewed.');
+    if (input.decision === 'approve') await assertChangeStillApplies(trx, request);
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
     await trx
       .updateTable('change_requests')
@@ -283,9 +386,13 @@ export async function reviewChangeRequest(
   });
 }
 
-export async function reviewQueue(ctx: ServiceContext) {
+/**
+ * Pending documents and change requests, oldest first. Each document carries the company values it
+ * attests (sent back with an approval) and whether the reviewer belongs to that company.
+ */
+export async function reviewQueue(ctx: ServiceContext, reviewerId: string) {
   const { db } = ctx.deps;
-  const [documents, changes] = await Promise.all([
+  const [documents, changes, ownCompanies] = await Promise.all([
     db
       .selectFrom('kyc_documents as d')
       .innerJoin('companies as c', 'c.id', 'd.company_id')
@@ -297,6 +404,10 @@ export async function reviewQueue(ctx: ServiceContext) {
         'c.id as companyId',
         'c.name as companyName',
         'c.tax_id as taxId',
+        'c.legal_name',
+        'c.tax_id',
+        'c.country',
+        'c.bank_account',
         'f.id as fileId',
         'f.filename',
       ])
@@ -321,6 +432,18 @@ export async function reviewQueue(ctx: ServiceContext) {
       .orderBy('r.created_at')
       .limit(200)
       .execute(),
+    memberCompanyIds(db, reviewerId),
   ]);
-  return { documents, changes };
+  return {
+    documents: documents.map(({ legal_name, tax_id, country, bank_account, ...document }) => {
+      const company = { legal_name, tax_id, country, bank_account };
+      const attested = Object.fromEntries(ATTESTED_FIELDS[document.kind].map((field) => [field, company[field]]));
+      return {
+        ...document,
+        attested: attested as Partial<Record<AttestedField, string | null>>,
+        ownCompany: ownCompanies.has(document.companyId),
+      };
+    }),
+    changes: changes.map((change) => ({ ...change, ownCompany: ownCompanies.has(change.companyId) })),
+  };
 }

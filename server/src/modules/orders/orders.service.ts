@@ -177,8 +177,8 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         tax_regime: regime,
         ...totalsColumns(totals),
         needs_approval: needsApproval,
-        buyer_note: side === 'buyer' ? (input.note ?? null) : null,
-        supplier_note: side === 'supplier' ? (input.note ?? null) : null,
+        buyer_note: side === 'buyer' ? input.note || null : null,
+        supplier_note: side === 'supplier' ? input.note || null : null,
         created_by: actor.userId,
       })
       .returning(SUMMARY_COLUMNS)
@@ -232,7 +232,8 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         ...totalsColumns(totals),
         order_date: input.orderDate ?? order.order_date,
         needs_approval: needsApproval,
-        [side === 'buyer' ? 'buyer_note' : 'supplier_note']: input.note ?? null,
+        // A left-out note stays; an empty one clears it.
+        [side === 'buyer' ? 'buyer_note' : 'supplier_note']: input.note === undefined ? undefined : input.note || null,
         version: eb('version', '+', 1),
         updated_at: ctx.deps.clock.now(),
       }))
