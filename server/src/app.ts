@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { createMetrics } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
+import { requestScope } from './http/request-scope.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
+  // After pino-http (the request id exists): a failure that escapes its handler can still find its request.
+  app.use(requestScope);
   app.use(metrics.middleware);
   app.use(
     helmet({

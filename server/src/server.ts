@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
@@ -13,6 +13,7 @@ import { JobRunner } from './modules/events/job-runner.ts';
 import { LiveHub } from './modules/live/live-hub.ts';
 import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
+import { databaseStartupError, listenStartupError } from './startup-error.ts';
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -26,12 +27,30 @@ export interface CreateServerOptions {
   clientDir?: string;
 }
 
+/** Opens the configured database and migrates it; an unreachable PostgreSQL is one clear sentence. */
+async function openDatabase(config: Config): Promise<DbHandle> {
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  try {
+    await migrateToLatest(database.db);
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw config.databaseUrl ? databaseStartupError(error, config.databaseUrl) : error;
+  }
+}
+
+function listenOn(server: Server, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(listenStartupError(error, port)));
+    server.listen(port, '0.0.0.0', () => resolve(server));
+  });
+}
+
 /** Wires the process: database, migrations, mailer, job runner and the HTTP app. */
 export async function createServer(options: CreateServerOptions = {}) {
   const config = loadConfig(process.env, options.config);
   const logger = createLogger(config.logLevel);
-  const database = options.database ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }));
-  await migrateToLatest(database.db);
+  const database = options.database ?? (await openDatabase(config));
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailboxMailer(database.db));
   const live = new LiveHub(database.listen, logger);
   await live.start();
@@ -53,10 +72,9 @@ export async function createServer(options: CreateServerOptions = {}) {
     app,
     runner,
     seeded,
+    /** Rejects when the port cannot be bound (Express 5's app.listen would report success). */
     async listen(port = config.port): Promise<number> {
-      http = await new Promise<Server>((resolve) => {
-        const server = app.listen(port, '0.0.0.0', () => resolve(server));
-      });
+      http = await listenOn(createHttpServer(app), port);
       // Slow clients cannot hold sockets open forever (slowloris).
       http.headersTimeout = 20_000;
       http.requestTimeout = 60_000;
