@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
-import { createMetrics } from './http/metrics.ts';
+import { createMetrics, metricsAccess } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
-  const metrics = createMetrics();
+  const metrics = createMetrics(new Set(Object.keys(appRouter._def.procedures)));
 
   app.use(
     pinoHttp({
@@ -72,12 +72,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.get('/readyz', async (_req, res) => {
     try {
       await sql`select 1`.execute(deps.db);
-      res.json({ status: 'ready', database: deps.dbKind });
+      res.json({ status: 'ready', database: deps.dbKind, mail: deps.mailer.kind });
     } catch {
-      res.status(503).json({ status: 'unavailable', database: deps.dbKind });
+      res.status(503).json({ status: 'unavailable', database: deps.dbKind, mail: deps.mailer.kind });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess({ token: config.metricsToken, production: config.env === 'production' }), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });

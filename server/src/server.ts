@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
+import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
@@ -11,7 +12,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { JobRunner } from './modules/events/job-runner.ts';
 import { LiveHub } from './modules/live/live-hub.ts';
-import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
+import { devMailboxMailer, disabledMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
 import { databaseStartupError, listenStartupError } from './startup-error.ts';
 
@@ -46,12 +47,23 @@ function listenOn(server: Server, port: number): Promise<Server> {
   });
 }
 
+function createMailer(config: Config, database: DbHandle, logger: Logger): Mailer {
+  if (config.mailDisabled) {
+    logger.warn(
+      'MAIL_TRANSPORT=disabled: no email will be sent — nobody can verify an email address, reset a password or receive an invitation.',
+    );
+    return disabledMailer(logger);
+  }
+  if (config.smtpUrl) return smtpMailer(config.smtpUrl, config.mailFrom);
+  return devMailboxMailer(database.db);
+}
+
 /** Wires the process: database, migrations, mailer, job runner and the HTTP app. */
 export async function createServer(options: CreateServerOptions = {}) {
   const config = loadConfig(process.env, options.config);
   const logger = createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config));
-  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailboxMailer(database.db));
+  const mailer = options.mailer ?? createMailer(config, database, logger);
   const live = new LiveHub(database.listen, logger);
   await live.start();
   const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock: options.clock ?? systemClock, mailer, logger, live };

@@ -61,4 +61,11 @@ describe('start-up failures', () => {
     );
     expect(stderr).not.toContain('secret-pw');
   });
+
+  it('refuses production without a mail transport, in one sentence, exit code 1', async () => {
+    const { code, stdout, stderr } = await runMain({ NODE_ENV: 'production', PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Tradeloom did not start: In production Tradeloom needs SMTP_URL .*MAIL_TRANSPORT=disabled.*\.$/);
+    expect(stdout).not.toContain('is running');
+  });
 });
