@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
+import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
 import { createMetrics, metricsAccess } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // A lean line (id, method, redacted URL, status, duration): no headers, no tokens from links.
+      serializers: { req: requestLogFields, res: responseLogFields },
     }),
   );
   // After pino-http (the request id exists): a failure that escapes its handler can still find its request.

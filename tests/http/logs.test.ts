@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,51 @@ describe('structured logs', () => {
       for (const secret of [password, sessionSecret, verifyToken.split('.')[1] ?? 'x', apiKey.slice(-32), 'wrong password here']) {
         expect(text).not.toContain(secret);
       }
-      expect(text).toContain('[redacted]');
+      // Lean lines: no request or response headers at all (cookies, keys, Set-Cookie).
+      expect(text).not.toMatch(/"headers"/);
+    } finally {
+      await http.close();
+    }
+  });
+
+  it('never log a token carried in a URL: emailed links, tRPC query inputs, token path segments', async () => {
+    const captured: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        captured.push(chunk.toString());
+        done();
+      },
+    });
+    const http = await app.startHttp({ logger: createLogger('info', sink) });
+    const token = (label: string) => `${label}${randomBytes(16).toString('hex')}`;
+    const secrets = {
+      reset: token('reset'),
+      verify: token('verify'),
+      invite: token('invite'),
+      preview: token('preview'),
+      segment: token('segment'),
+      matrix: token('matrix'),
+    };
+    try {
+      const previewInput = encodeURIComponent(JSON.stringify({ json: { token: `${secrets.preview}.x` } }));
+      for (const path of [
+        `/reset-password?token=${secrets.reset}`,
+        `/verify-email?lang=en&token=${secrets.verify}`,
+        `/accept-invite?token=${encodeURIComponent(`${secrets.invite}.abc`)}`,
+        `/trpc/companies.previewInvite?input=${previewInput}`,
+        `/auth/token/${secrets.segment}`,
+        `/files/token=${secrets.matrix}`,
+      ]) {
+        await fetch(`${http.url}${path}`, { headers: { 'x-request-id': 'token-log' } });
+      }
+      const text = captured.join('');
+      expect(text.match(/"id":"token-log"/g)?.length).toBeGreaterThanOrEqual(6);
+      for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+      // The rest of the line stays useful: path, harmless parameters, method, status.
+      expect(text).toContain('"url":"/verify-email?lang=en&token=[redacted]"');
+      expect(text).toContain('"url":"/trpc/companies.previewInvite?input=[redacted]"');
+      expect(text).toMatch(/"method":"GET"/);
+      expect(text).toMatch(/"statusCode":\d{3}/);
     } finally {
       await http.close();
     }
