@@ -123,6 +123,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // Our own error handler: Express's default one prints stacks.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     req.log?.error({ err: error }, 'unhandled error');
+    // Part of the answer is already out: only cutting the connection tells the client it failed.
+    if (res.headersSent) return void res.destroy();
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     res.status(status).json({ error: { message: status < 500 ? 'Bad request.' : 'Internal error.', requestId: String(req.id) } });
   });
