@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { Writable } from 'node:stream';
-import { createLogger } from '@tradeloom/server';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installCrashGuard } from '../../server/src/http/crash-guard.ts';
 import { requestScope } from '../../server/src/http/request-scope.ts';
+import { captureLogs } from './log-capture.ts';
 
 // The process-level last resort, driven through a stand-in for `process` (vitest owns the real one):
 // a failure escaping inside a request ends that request; one outside any request stops the process.
@@ -15,16 +14,7 @@ afterEach(() => {
 
 function guardedApp(raise: (fakeProcess: EventEmitter) => void) {
   const fakeProcess = new EventEmitter();
-  const lines: string[] = [];
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = captureLogs();
   const shutdowns: number[] = [];
   installCrashGuard({ logger, target: fakeProcess, shutdown: async (code) => void shutdowns.push(code) });
   const app = express();

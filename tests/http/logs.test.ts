@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { createLogger } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { tokenFrom } from '../harness/smtp-sink.ts';
+import { captureLogs } from './log-capture.ts';
 
 // L3 and A14: logs carry every request with its id, and never a password, token or key.
 let app: TestApp;
-const lines: string[] = [];
 beforeAll(async () => {
   app = await setupTestApp();
 });
@@ -15,13 +13,8 @@ afterAll(() => app.close());
 
 describe('structured logs', () => {
   it('log each request with its id and leak no secret', async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const http = await app.startHttp({ logger: createLogger('info', sink) });
+    const { logger, lines } = captureLogs();
+    const http = await app.startHttp({ logger });
     const origin = { 'content-type': 'application/json', origin: 'http://tradeloom.test' };
     const password = 'log canary passphrase 7';
     try {
@@ -70,14 +63,8 @@ describe('structured logs', () => {
   });
 
   it('never log a token carried in a URL: emailed links, tRPC query inputs, token path segments', async () => {
-    const captured: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        captured.push(chunk.toString());
-        done();
-      },
-    });
-    const http = await app.startHttp({ logger: createLogger('info', sink) });
+    const { logger, text: loggedText } = captureLogs();
+    const http = await app.startHttp({ logger });
     const token = (label: string) => `${label}${randomBytes(16).toString('hex')}`;
     const secrets = {
       reset: token('reset'),
@@ -99,7 +86,7 @@ describe('structured logs', () => {
       ]) {
         await fetch(`${http.url}${path}`, { headers: { 'x-request-id': 'token-log' } });
       }
-      const text = captured.join('');
+      const text = loggedText();
       expect(text.match(/"id":"token-log"/g)?.length).toBeGreaterThanOrEqual(6);
       for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
       // The rest of the line stays useful: path, harmless parameters, method, status.
