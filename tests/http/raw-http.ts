@@ -9,9 +9,17 @@ export interface RawAnswer {
 /**
  * Writes bytes on a bare TCP socket — requests `fetch` refuses to send (a body shorter than its
  * Content-Length, a multipart body without its closing boundary) — and reads until the server closes.
- * With `abandonAfterMs` the client stops sending and closes its side without waiting for an answer.
+ * The client keeps its side open until the server closes (the head asks for `Connection: close`),
+ * as real clients do; `halfClose` ends the client's side right after the body instead (Node's HTTP
+ * server then drops the request), and with `abandonAfterMs` the client stops sending and resets the
+ * connection without waiting for an answer.
  */
-export function sendRaw(url: string, head: string, body: Buffer | string, options: { abandonAfterMs?: number } = {}): Promise<RawAnswer> {
+export function sendRaw(
+  url: string,
+  head: string,
+  body: Buffer | string,
+  options: { abandonAfterMs?: number; halfClose?: boolean } = {},
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -26,8 +34,7 @@ export function sendRaw(url: string, head: string, body: Buffer | string, option
     socket.write(head);
     socket.write(body);
     if (options.abandonAfterMs !== undefined) setTimeout(() => socket.destroy(), options.abandonAfterMs);
-    // Otherwise the client half-closes: it sent everything it ever will.
-    else socket.end();
+    if (options.halfClose) socket.end();
   });
 }
 
