@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -8,7 +9,7 @@ import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
 import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
-import { createMetrics, metricsAccess } from './http/metrics.ts';
+import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
@@ -30,7 +31,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
-  const metrics = createMetrics(new Set(Object.keys(appRouter._def.procedures)));
+  const knownProcedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+  const metrics = createMetrics(knownProcedures);
+  // The finished request's line names its route template, as the metrics do.
+  const withRoute = (req: IncomingMessage, _res: ServerResponse, fields: object) => ({
+    ...fields,
+    route: routeLabel(req as Request, knownProcedures),
+  });
 
   app.use(
     pinoHttp({
@@ -43,8 +50,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      // A lean line (id, method, redacted URL, status, duration): no headers, no tokens from links.
+      // A lean line (id, method, redacted URL, route, status, duration): no headers, no tokens from links.
       serializers: { req: requestLogFields, res: responseLogFields },
+      customSuccessObject: withRoute,
+      customErrorObject: withRoute,
     }),
   );
   // After pino-http (the request id exists): a failure that escapes its handler can still find its request.

@@ -92,6 +92,7 @@ describe('structured logs', () => {
       // The rest of the line stays useful: path, harmless parameters, method, status.
       expect(text).toContain('"url":"/verify-email?lang=en&token=[redacted]"');
       expect(text).toContain('"url":"/trpc/companies.previewInvite?input=[redacted]"');
+      expect(text).toContain('"route":"/trpc/companies.previewInvite"');
       expect(text).toMatch(/"method":"GET"/);
       expect(text).toMatch(/"statusCode":\d{3}/);
     } finally {
