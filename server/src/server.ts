@@ -40,10 +40,16 @@ async function openDatabase(config: Config): Promise<DbHandle> {
   }
 }
 
-function listenOn(server: Server, port: number): Promise<Server> {
+/** Binds the port; once bound, a server error (e.g. EMFILE on accept) is logged, never left unhandled. */
+function listenOn(server: Server, port: number, logger: Logger): Promise<Server> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error) => reject(listenStartupError(error, port)));
-    server.listen(port, '0.0.0.0', () => resolve(server));
+    const refuse = (error: Error) => reject(listenStartupError(error, port));
+    server.once('error', refuse);
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', refuse);
+      server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
+      resolve(server);
+    });
   });
 }
 
@@ -86,7 +92,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     seeded,
     /** Rejects when the port cannot be bound (Express 5's app.listen would report success). */
     async listen(port = config.port): Promise<number> {
-      http = await listenOn(createHttpServer(app), port);
+      http = await listenOn(createHttpServer(app), port, logger);
       // Slow clients cannot hold sockets open forever (slowloris).
       http.headersTimeout = 20_000;
       http.requestTimeout = 60_000;
