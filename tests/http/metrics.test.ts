@@ -34,8 +34,9 @@ describe('metrics labels', () => {
       await fetch(`${url}/documents/orders/${orderId}.pdf`, { headers: cookie });
       await fetch(`${url}/trpc/auth.me`, { headers: cookie });
       await fetch(`${url}/healthz`);
+      await fetch(`${url}/files`, { method: 'POST', headers: { ...cookie, origin: 'http://tradeloom.test' } });
       const seeded = routeLabels(await (await fetch(`${url}/metrics`)).text());
-      expect(seeded).toEqual(new Set(['/files/:fileId', '/documents/orders/:orderId.pdf', '/trpc/auth.me', '/healthz']));
+      expect(seeded).toEqual(new Set(['/files/:fileId', '/files', '/documents/orders/:orderId.pdf', '/trpc/auth.me', '/healthz']));
 
       const noise = Array.from({ length: 300 }, (_, i) => [
         `/no-such-page-${randomUUID()}`,

@@ -12,10 +12,13 @@ export const UNMATCHED_ROUTE = 'unmatched';
  */
 export function routeLabel(req: Request, knownProcedures: ReadonlySet<string>): string {
   if (req.baseUrl === '/trpc' || req.originalUrl.startsWith('/trpc/')) return trpcLabel(req, knownProcedures);
-  if (req.route) return typeof req.route.path === 'string' ? `${req.baseUrl}${req.route.path}` : '(app shell)';
+  if (req.route) return typeof req.route.path === 'string' ? templateOf(req.baseUrl, req.route.path) : '(app shell)';
   if (req.originalUrl.startsWith('/assets/') && req.res?.statusCode === 200) return '/assets/*';
   return UNMATCHED_ROUTE;
 }
+
+// A router's own root ('/' under '/files') is labelled '/files', not '/files/'.
+const templateOf = (baseUrl: string, routePath: string) => (baseUrl && routePath === '/' ? baseUrl : `${baseUrl}${routePath}`);
 
 function trpcLabel(req: Request, knownProcedures: ReadonlySet<string>): string {
   const names = (req.originalUrl.slice('/trpc/'.length).split('?')[0] ?? '').split(',');
