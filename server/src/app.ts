@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -7,9 +8,11 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
-import { createMetrics } from './http/metrics.ts';
+import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
+import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
+import { requestScope } from './http/request-scope.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
@@ -28,7 +31,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
-  const metrics = createMetrics();
+  const knownProcedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+  const metrics = createMetrics(knownProcedures);
+  // The finished request's line names its route template, as the metrics do.
+  const withRoute = (req: IncomingMessage, _res: ServerResponse, fields: object) => ({
+    ...fields,
+    route: routeLabel(req as Request, knownProcedures),
+  });
 
   app.use(
     pinoHttp({
@@ -41,8 +50,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // A lean line (id, method, redacted URL, route, status, duration): no headers, no tokens from links.
+      serializers: { req: requestLogFields, res: responseLogFields },
+      customSuccessObject: withRoute,
+      customErrorObject: withRoute,
     }),
   );
+  // After pino-http (the request id exists): a failure that escapes its handler can still find its request.
+  app.use(requestScope);
   app.use(metrics.middleware);
   app.use(
     helmet({
@@ -69,12 +84,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.get('/readyz', async (_req, res) => {
     try {
       await sql`select 1`.execute(deps.db);
-      res.json({ status: 'ready', database: deps.dbKind });
+      res.json({ status: 'ready', database: deps.dbKind, mail: deps.mailer.kind });
     } catch {
-      res.status(503).json({ status: 'unavailable', database: deps.dbKind });
+      res.status(503).json({ status: 'unavailable', database: deps.dbKind, mail: deps.mailer.kind });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess({ token: config.metricsToken, production: config.env === 'production' }), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -117,6 +132,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // Our own error handler: Express's default one prints stacks.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     req.log?.error({ err: error }, 'unhandled error');
+    // Part of the answer is already out: only cutting the connection tells the client it failed.
+    if (res.headersSent) return void res.destroy();
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     res.status(status).json({ error: { message: status < 500 ? 'Bad request.' : 'Internal error.', requestId: String(req.id) } });
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { StartupError } from './startup-error.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -14,11 +15,23 @@ export interface Config {
   /** Number of proxy hops to trust for X-Forwarded-For; 0 trusts none. */
   trustProxyHops: number;
   smtpUrl: string | undefined;
+  /** `MAIL_TRANSPORT=disabled`: run without sending mail at all (an explicit production opt-out). */
+  mailDisabled: boolean;
   mailFrom: string;
   session: { inactivityMs: number; absoluteMs: number; refreshAfterMs: number };
   limits: { maxBatchSize: number; maxBodyBytes: number };
   runJobs: boolean;
   logLevel: string;
+  /** Bearer token for /metrics; without it /metrics is open outside production and absent in it. */
+  metricsToken: string | undefined;
+}
+
+export type MailTransport = 'smtp' | 'dev-mailbox' | 'disabled';
+
+/** How mail leaves this process: SMTP, the development mailbox table, or not at all. */
+export function mailTransportOf(config: Pick<Config, 'smtpUrl' | 'mailDisabled'>): MailTransport {
+  if (config.mailDisabled) return 'disabled';
+  return config.smtpUrl ? 'smtp' : 'dev-mailbox';
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -30,6 +43,23 @@ function int(value: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Config = { ...configFromEnv(env), ...overrides };
+  assertMailInProduction(config);
+  return config;
+}
+
+// The dev mailbox keeps live sign-up, reset and invitation links in a table and sends nothing: in
+// production that silently locks users out. Refuse to start unless mail is configured or
+// explicitly turned off.
+function assertMailInProduction(config: Config): void {
+  if (config.env === 'production' && mailTransportOf(config) === 'dev-mailbox') {
+    throw new StartupError(
+      'In production Tradeloom needs SMTP_URL to send sign-up, password-reset and invitation mail (or MAIL_TRANSPORT=disabled to run without mail).',
+    );
+  }
+}
+
+function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env.PORT, 3000);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
@@ -46,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     trustProxyHops: int(env.TRUST_PROXY_HOPS, 0),
     smtpUrl: env.SMTP_URL || undefined,
+    mailDisabled: env.MAIL_TRANSPORT === 'disabled',
     mailFrom: env.MAIL_FROM ?? 'Tradeloom <no-reply@tradeloom.local>',
     session: {
       inactivityMs: int(env.SESSION_IDLE_HOURS, 7 * 24) * HOUR,
@@ -55,6 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     limits: { maxBatchSize: 10, maxBodyBytes: 1024 * 1024 },
     runJobs: env.RUN_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
-    ...overrides,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

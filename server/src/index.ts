@@ -1,5 +1,5 @@
 export { createApp } from './app.ts';
-export { type Config, loadConfig } from './config.ts';
+export { type Config, loadConfig, mailTransportOf } from './config.ts';
 export type { AppDeps, RequestMeta } from './deps.ts';
 export { jobHandlers } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
@@ -7,9 +7,10 @@ export { createLogger } from './lib/logger.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
 export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
-export { devMailboxMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
+export { devMailboxMailer, disabledMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export { seedDemoData } from './seed/seed.ts';
 export { createServer } from './server.ts';
+export { StartupError } from './startup-error.ts';
 export type { Context } from './trpc/context.ts';
 export { createCallerFactory } from './trpc/init.ts';

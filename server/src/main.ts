@@ -1,8 +1,36 @@
+import { installCrashGuard } from './http/crash-guard.ts';
 import { createServer } from './server.ts';
+import { StartupError } from './startup-error.ts';
 
-const server = await createServer();
-await server.listen();
-const { config } = server.deps;
+type Server = Awaited<ReturnType<typeof createServer>>;
+
+// A close that hangs (a stuck job, a client that never finishes) must not keep a dying process alive.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Starts the server; a start-up failure ends the process with one sentence and exit code 1. */
+async function start(): Promise<Server> {
+  let server: Server | undefined;
+  try {
+    server = await createServer();
+    await server.listen();
+    return server;
+  } catch (error) {
+    await server?.close().catch(() => {});
+    // A StartupError is a sentence for the operator; anything else is a bug and keeps its stack.
+    console.error(error instanceof StartupError ? `Tradeloom did not start: ${error.message}` : error);
+    process.exit(1);
+  }
+}
+
+async function stop(server: Server, exitCode: number): Promise<void> {
+  setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS).unref();
+  await server.close().catch((error) => server.deps.logger.error({ err: error }, 'shutdown was not clean'));
+  process.exit(exitCode);
+}
+
+const server = await start();
+const { config, logger } = server.deps;
+installCrashGuard({ logger, shutdown: (exitCode) => stop(server, exitCode) });
 console.log(
   `\nTradeloom is running at ${config.publicUrl} (database: ${server.deps.dbKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
 );
@@ -12,9 +40,8 @@ if (server.seeded) {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    server.deps.logger.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    void stop(server, 0);
   });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
+import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
@@ -11,8 +12,9 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { JobRunner } from './modules/events/job-runner.ts';
 import { LiveHub } from './modules/live/live-hub.ts';
-import { devMailboxMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
+import { devMailboxMailer, disabledMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
+import { databaseStartupError, listenStartupError } from './startup-error.ts';
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -26,13 +28,48 @@ export interface CreateServerOptions {
   clientDir?: string;
 }
 
+/** Opens the configured database and migrates it; an unreachable PostgreSQL is one clear sentence. */
+async function openDatabase(config: Config): Promise<DbHandle> {
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  try {
+    await migrateToLatest(database.db);
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw config.databaseUrl ? databaseStartupError(error, config.databaseUrl) : error;
+  }
+}
+
+/** Binds the port; once bound, a server error (e.g. EMFILE on accept) is logged, never left unhandled. */
+function listenOn(server: Server, port: number, logger: Logger): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const refuse = (error: Error) => reject(listenStartupError(error, port));
+    server.once('error', refuse);
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', refuse);
+      server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
+      resolve(server);
+    });
+  });
+}
+
+function createMailer(config: Config, database: DbHandle, logger: Logger): Mailer {
+  if (config.mailDisabled) {
+    logger.warn(
+      'MAIL_TRANSPORT=disabled: no email will be sent — nobody can verify an email address, reset a password or receive an invitation.',
+    );
+    return disabledMailer(logger);
+  }
+  if (config.smtpUrl) return smtpMailer(config.smtpUrl, config.mailFrom);
+  return devMailboxMailer(database.db);
+}
+
 /** Wires the process: database, migrations, mailer, job runner and the HTTP app. */
 export async function createServer(options: CreateServerOptions = {}) {
   const config = loadConfig(process.env, options.config);
   const logger = createLogger(config.logLevel);
-  const database = options.database ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }));
-  await migrateToLatest(database.db);
-  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailboxMailer(database.db));
+  const database = options.database ?? (await openDatabase(config));
+  const mailer = options.mailer ?? createMailer(config, database, logger);
   const live = new LiveHub(database.listen, logger);
   await live.start();
   const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock: options.clock ?? systemClock, mailer, logger, live };
@@ -53,10 +90,9 @@ export async function createServer(options: CreateServerOptions = {}) {
     app,
     runner,
     seeded,
+    /** Rejects when the port cannot be bound (Express 5's app.listen would report success). */
     async listen(port = config.port): Promise<number> {
-      http = await new Promise<Server>((resolve) => {
-        const server = app.listen(port, '0.0.0.0', () => resolve(server));
-      });
+      http = await listenOn(createHttpServer(app), port, logger);
       // Slow clients cannot hold sockets open forever (slowloris).
       http.headersTimeout = 20_000;
       http.requestTimeout = 60_000;

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Database, DbHandle } from '@tradeloom/db';
-import { createApp, createLogger, devMailboxMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
+import { createApp, createLogger, disabledMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
 import type { Kysely } from 'kysely';
 
 /**
@@ -14,9 +14,9 @@ export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = han
   const app = createApp({
     db,
     dbKind: handle.kind,
-    config: loadConfig({ NODE_ENV: 'production' }, { logLevel: 'silent', runJobs: false }),
+    config: loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled' }, { logLevel: 'silent', runJobs: false }),
     clock: systemClock,
-    mailer: devMailboxMailer(db),
+    mailer: disabledMailer(logger),
     logger,
     live,
   });

@@ -200,9 +200,9 @@ describe('errors over the wire', () => {
 });
 
 describe('operations endpoints and headers', () => {
-  it('healthz, readyz (checks the database) and Prometheus metrics', async () => {
+  it('healthz, readyz (checks the database, names the mail transport) and Prometheus metrics', async () => {
     expect(await (await fetch(`${http.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${http.url}/readyz`)).json()).toEqual({ status: 'ready', database: app.kind });
+    expect(await (await fetch(`${http.url}/readyz`)).json()).toEqual({ status: 'ready', database: app.kind, mail: 'smtp' });
     const metrics = await (await fetch(`${http.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds_bucket');
     expect(metrics).toContain('process_cpu_seconds_total');

@@ -78,6 +78,16 @@ describe('downloads', () => {
   });
 });
 
+describe('download type', () => {
+  it('serves the type detected from the content, never one guessed from the name', async () => {
+    const file = await (await upload(http.url, cookie(a.members.staff.token), PDF, 'page.html')).json();
+    const response = await fetch(`${http.url}/files/${file.id}`, { headers: { cookie: cookie(a.members.viewer.token) } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('page.html');
+  });
+});
+
 describe('display names (F4)', () => {
   it.each([
     ['../../etc/passwd', 'passwd'],

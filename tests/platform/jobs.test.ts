@@ -140,4 +140,24 @@ describe('job runner', () => {
     expect(mailJobs.length).toBeGreaterThan(0);
     for (const row of mailJobs) expect(row).toEqual({ payload: { redacted: true }, status: 'done' });
   });
+
+  it('blanks such a payload also when the job is given up on (dead), not only once sent', async () => {
+    const id = await enqueueJob(app.db, 'test.undeliverable', { link: 'https://x.test/reset?token=live-secret' }, { maxAttempts: 1 });
+    const runner = new JobRunner(
+      app.db,
+      app.clock,
+      {
+        'test.undeliverable': {
+          redactOnDone: true,
+          run: async () => {
+            throw new Error('smtp down');
+          },
+        },
+      },
+      logger,
+      { workerId: 'dead-redact' },
+    );
+    await runner.drain();
+    expect(await job(id)).toMatchObject({ status: 'dead', payload: { redacted: true }, last_error: 'smtp down' });
+  });
 });

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 
 export interface JobHandler {
   run(payload: unknown, job: { id: number; attempts: number }): Promise<void>;
-  /** Blank the payload once done: it carried a secret (an emailed token). */
+  /** Blank the payload once finished (done or dead): it carried a secret (an emailed token). */
   redactOnDone?: boolean;
 }
 
@@ -142,6 +142,8 @@ export class JobRunner {
           locked_by: null,
           last_error: message.slice(0, 2000),
           finished_at: dead ? this.#clock.now() : null,
+          // A job given up on keeps no secrets either (an email's live link, for one).
+          ...(dead && handler?.redactOnDone ? { payload: '{"redacted":true}' } : {}),
         })
         .where('id', '=', job.id)
         .execute();

@@ -1,48 +1,76 @@
 import { UPLOAD_MAX_BYTES } from '@tradeloom/shared';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import busboy from 'busboy';
-import { type NextFunction, type Request, type Response, Router } from 'express';
+import { type Request, Router } from 'express';
 import type { AppDeps } from '../../deps.ts';
 import { contextFromHttp } from '../../http/request-context.ts';
+import { sendRestError, uuidParam } from '../../http/rest-errors.ts';
 import { appError } from '../../trpc/errors.ts';
 import { resolveCompanyActor, resolveSession } from '../../trpc/procedures.ts';
 import { readFileForDownload, storeUpload } from './files.service.ts';
 
-function sendError(res: Response, error: unknown, next: NextFunction) {
-  if (!(error instanceof TRPCError)) return next(error);
-  res
-    .status(getHTTPStatusCodeFromError(error))
-    .json({ error: { message: error.message, code: error.code, reason: (error.cause as { reason?: string })?.reason } });
+const MULTIPART_EXPECTED = 'Send the file as multipart/form-data with a “file” field.';
+
+type Upload = { filename: string; content: Buffer };
+
+function malformedUpload(detail: string) {
+  return appError('BAD_REQUEST', 'UPLOAD_MALFORMED', `The upload is not valid multipart/form-data: ${detail}. ${MULTIPART_EXPECTED}`);
 }
 
-/** Reads one file field from a multipart body, refusing more than the limit without buffering it. */
-function readUpload(req: Request): Promise<{ filename: string; content: Buffer }> {
+/**
+ * Reads one file field from a multipart body, refusing more than the limit without buffering it.
+ * Every emitter involved (the request, the parser, each part's stream) has its error handled:
+ * an unhandled 'error' event — a body cut short — would otherwise end the whole process.
+ */
+function readUpload(req: Request): Promise<Upload> {
   return new Promise((resolve, reject) => {
+    // The client may have hung up while the request was being authorized.
+    if (req.destroyed && !req.complete) return reject(malformedUpload('the body was cut off'));
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: UPLOAD_MAX_BYTES, fields: 5 } });
-    } catch {
-      return reject(appError('BAD_REQUEST', 'FILE_TYPE_NOT_ALLOWED', 'Send the file as multipart/form-data with a “file” field.'));
-    }
-    let received: Promise<{ filename: string; content: Buffer }> | undefined;
-    parser.on('file', (field, stream, info) => {
-      if (field !== 'file') return stream.resume();
-      received = new Promise((done, fail) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('limit', () =>
-          fail(appError('PAYLOAD_TOO_LARGE', 'FILE_TOO_LARGE', `Files may be at most ${UPLOAD_MAX_BYTES / 1024 / 1024} MB.`)),
-        );
-        stream.on('end', () => done({ filename: info.filename ?? 'file', content: Buffer.concat(chunks) }));
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: UPLOAD_MAX_BYTES, fields: 5, parts: 10 },
       });
-      // Settled when the body has been read (on 'close'); until then a refusal must not go unhandled.
-      received.catch(() => {});
+    } catch (error) {
+      return reject(malformedUpload((error as Error).message));
+    }
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      // Stop parsing; what is left of the body is discarded (the answer closes the connection).
+      req.unpipe(parser);
+      req.resume();
+      reject(error);
+    };
+    let upload: Upload | undefined;
+    let tooLarge = false;
+    parser.on('file', (field, stream, info) => {
+      stream.on('error', (error: Error) => fail(malformedUpload(error.message)));
+      if (field !== 'file' || upload) return void stream.resume();
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // Read on to the end of the body (discarding), so the client gets the 413 rather than a reset.
+      stream.on('limit', () => {
+        tooLarge = true;
+      });
+      stream.on('end', () => {
+        upload = { filename: info.filename ?? 'file', content: Buffer.concat(chunks) };
+      });
     });
-    parser.on('error', reject);
+    parser.on('error', (error: Error) => fail(malformedUpload(error.message)));
     parser.on('close', () => {
-      if (!received) return reject(appError('BAD_REQUEST', 'FILE_TYPE_NOT_ALLOWED', 'No file was sent (expected a “file” field).'));
-      received.then(resolve, reject);
+      if (tooLarge)
+        return fail(appError('PAYLOAD_TOO_LARGE', 'FILE_TOO_LARGE', `Files may be at most ${UPLOAD_MAX_BYTES / 1024 / 1024} MB.`));
+      if (!upload) return fail(appError('BAD_REQUEST', 'UPLOAD_MALFORMED', `No file was sent. ${MULTIPART_EXPECTED}`));
+      settled = true;
+      resolve(upload);
+    });
+    // A client that hangs up mid-body: the request errors (or closes) and the parser never finishes.
+    req.on('error', (error) => fail(malformedUpload(`the body was cut off (${error.message})`)));
+    req.on('close', () => {
+      if (!req.complete) fail(malformedUpload('the body was cut off'));
     });
     req.pipe(parser);
   });
@@ -50,6 +78,7 @@ function readUpload(req: Request): Promise<{ filename: string; content: Buffer }
 
 export function filesRouter(deps: AppDeps): Router {
   const router = Router();
+  router.param('fileId', uuidParam('File'));
 
   router.post('/', async (req, res, next) => {
     try {
@@ -61,14 +90,13 @@ export function filesRouter(deps: AppDeps): Router {
     } catch (error) {
       // Stop reading a refused upload at once.
       if (!res.headersSent) res.setHeader('Connection', 'close');
-      sendError(res, error, next);
+      sendRestError(res, error, next);
     }
   });
 
   router.get('/:fileId', async (req, res, next) => {
     try {
       const ctx = contextFromHttp(deps, req, res);
-      if (!/^[0-9a-f-]{36}$/.test(req.params.fileId)) throw appError('NOT_FOUND', 'TOKEN_INVALID', 'File not found.');
       let reader: { companyId: string | null; isPlatformAdmin: boolean };
       if (ctx.credentials.sessionToken) {
         const session = await resolveSession(ctx);
@@ -79,16 +107,18 @@ export function filesRouter(deps: AppDeps): Router {
         reader = { companyId: (await resolveCompanyActor(ctx, 'company:read')).actor.companyId, isPlatformAdmin: false };
       }
       const { file, content } = await readFileForDownload(ctx, req.params.fileId, reader);
+      // RFC 6266: express encodes the name (filename*=UTF-8''…) so no header can be injected.
+      // attachment() also sets a Content-Type guessed from the name's extension: the type set after
+      // it is the one detected from the content at upload, so `page.html` holding a PDF stays a PDF.
+      res.attachment(file.filename);
       res.setHeader('Content-Type', file.mime);
       res.setHeader('Content-Length', String(content.length));
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-      // RFC 6266: express encodes the name (filename*=UTF-8''…) so no header can be injected.
-      res.attachment(file.filename);
       res.end(content);
     } catch (error) {
-      sendError(res, error, next);
+      sendRestError(res, error, next);
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Database } from '@tradeloom/db';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
 
 export interface MailMessage {
   to: string;
@@ -9,7 +10,7 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  readonly kind: 'smtp' | 'dev-mailbox';
+  readonly kind: 'smtp' | 'dev-mailbox' | 'disabled';
   send(message: MailMessage): Promise<void>;
 }
 
@@ -24,7 +25,20 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
-/** Without SMTP the mail lands in a table the app shows in development. */
+/**
+ * `MAIL_TRANSPORT=disabled`: mail is dropped, and each drop is logged by subject only — the body
+ * holds live links (reset, verification, invitation) that must not be kept anywhere.
+ */
+export function disabledMailer(logger: Logger): Mailer {
+  return {
+    kind: 'disabled',
+    async send(message) {
+      logger.warn({ subject: message.subject }, 'mail is disabled (MAIL_TRANSPORT=disabled): message dropped');
+    },
+  };
+}
+
+/** Without SMTP the mail lands in a table the app shows in development (never in production). */
 export function devMailboxMailer(db: Kysely<Database>): Mailer {
   return {
     kind: 'dev-mailbox',

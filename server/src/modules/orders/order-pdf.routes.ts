@@ -1,9 +1,7 @@
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Router } from 'express';
 import type { AppDeps } from '../../deps.ts';
 import { contextFromHttp } from '../../http/request-context.ts';
-import { appError } from '../../trpc/errors.ts';
+import { sendRestError, uuidParam } from '../../http/rest-errors.ts';
 import { resolveCompanyActor } from '../../trpc/procedures.ts';
 import { renderOrderPdf } from './order-pdf.ts';
 import { getOrder } from './orders.service.ts';
@@ -11,10 +9,10 @@ import { getOrder } from './orders.service.ts';
 /** GET /orders/:orderId.pdf — the printable order, for either party (same visibility as orders.get). */
 export function orderPdfRouter(deps: AppDeps): Router {
   const router = Router();
+  router.param('orderId', uuidParam('Order'));
   router.get('/:orderId.pdf', async (req, res, next) => {
     try {
       const ctx = contextFromHttp(deps, req, res);
-      if (!/^[0-9a-f-]{36}$/.test(req.params.orderId)) throw appError('NOT_FOUND', 'TOKEN_INVALID', 'Order not found.');
       const { actor } = await resolveCompanyActor(ctx, 'orders:read');
       const order = await getOrder(ctx, actor, req.params.orderId);
       const us = await deps.db.selectFrom('companies').select('name').where('id', '=', actor.companyId).executeTakeFirstOrThrow();
@@ -25,8 +23,7 @@ export function orderPdfRouter(deps: AppDeps): Router {
       res.setHeader('Content-Disposition', `inline; filename="${order.number ?? 'order'}.pdf"`);
       res.end(pdf);
     } catch (error) {
-      if (!(error instanceof TRPCError)) return next(error);
-      res.status(getHTTPStatusCodeFromError(error)).json({ error: { message: error.message, code: error.code } });
+      sendRestError(res, error, next);
     }
   });
   return router;

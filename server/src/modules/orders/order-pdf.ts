@@ -15,7 +15,11 @@ export function renderOrderPdf(order: OrderView, ourName: string): Promise<Buffe
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  // The document is a stream: its 'error' must reject the render, not go unhandled (that ends the process).
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 
   const title = order.side === 'buyer' ? 'PURCHASE ORDER' : 'SALES ORDER';
   doc.fontSize(18).text(title, { align: 'right' });
