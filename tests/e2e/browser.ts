@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from '@tradeloom/server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestDb } from '../harness/test-db.ts';
 
 export function chromiumPath(): string {
@@ -98,4 +98,21 @@ export function browserSuite(hooks: {
       return state.app.url;
     },
   };
+}
+
+/**
+ * Signs up through the register page, which answers "Check your inbox" and signs no one in, then
+ * signs in with the new password, as a person would.
+ */
+export async function signUpAndSignIn(page: Page, baseUrl: string, person: { name: string; email: string; password: string }) {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Work email').fill(person.email);
+  await page.locator('input[autocomplete="new-password"]').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText('Check your inbox').first().waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
+  await page.locator('input[autocomplete="current-password"]').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

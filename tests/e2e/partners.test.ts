@@ -1,18 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF } from '../harness/files.ts';
-import { browserSuite } from './browser.ts';
+import { browserSuite, signUpAndSignIn } from './browser.ts';
 
 const suite = browserSuite({ beforeAll, afterAll });
 
 const PASSWORD = 'partner network 2026';
 
 async function companyOwner(page: Page, email: string, company: string, supplier: boolean) {
-  await page.goto(`${suite.url}/register`);
-  await page.getByLabel('Your name').fill(`Owner of ${company}`);
-  await page.getByLabel('Work email').fill(email);
-  await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUpAndSignIn(page, suite.url, { name: `Owner of ${company}`, email, password: PASSWORD });
   await page.getByLabel('Company name').fill(company);
   if (supplier) await page.getByLabel('We supply').check();
   await page.getByRole('button', { name: 'Create company' }).click();
