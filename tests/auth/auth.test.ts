@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
-import { countRows, createUser, PASSWORD } from '../harness/factories.ts';
+import { countRows, createUser, PASSWORD, securityEventCount } from '../harness/factories.ts';
 import { tokenFrom } from '../harness/smtp-sink.ts';
 
 let app: TestApp;
@@ -159,14 +159,8 @@ describe('login', () => {
       outcomes.push(error.code);
     }
     // Each failure is a verification; once throttled none runs. Counted from the security log.
-    const failed = await app.db
-      .selectFrom('security_events')
-      .select('id')
-      .where('type', '=', 'login.failed')
-      .where('user_id', '=', user.id)
-      .execute();
     const throttled = outcomes.filter((code) => code === 'TOO_MANY_REQUESTS').length;
-    expect(failed.length).toBe(5);
+    expect(await securityEventCount(app, user.id, 'login.failed')).toBe(5);
     expect(throttled).toBe(95);
     expect(outcomes.indexOf('TOO_MANY_REQUESTS')).toBe(5);
     // Even the right password waits out the back-off …
@@ -365,13 +359,7 @@ describe('password reset', () => {
       );
     }
     expect(codes).toEqual([...Array(5).fill('BAD_REQUEST'), ...Array(3).fill('TOO_MANY_REQUESTS')]);
-    const verified = await app.db
-      .selectFrom('security_events')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('type', '=', 'password.change_failed')
-      .execute();
-    expect(verified).toHaveLength(5);
+    expect(await securityEventCount(app, user.id, 'password.change_failed')).toBe(5);
     // Even the right password waits …
     const right = await failure(user.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'fresh passphrase 2' }));
     expect(right.code).toBe('TOO_MANY_REQUESTS');

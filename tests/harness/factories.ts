@@ -81,3 +81,9 @@ export async function countRows(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** How many security events of one type a user has: e.g. password verifications that ran. */
+export async function securityEventCount(app: TestApp, userId: string, type: string): Promise<number> {
+  const rows = await app.db.selectFrom('security_events').select('id').where('user_id', '=', userId).where('type', '=', type).execute();
+  return rows.length;
+}

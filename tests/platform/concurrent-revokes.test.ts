@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
-import { createCompany } from '../harness/factories.ts';
+import { createCompany, securityEventCount } from '../harness/factories.ts';
 
 // Concurrency is only real on PostgreSQL (PGlite runs one session at a time), but the outcome
 // asserted here must hold on both.
@@ -67,12 +67,6 @@ describe('concurrent revokes write one audit row', () => {
     const outcome = await settle(Array.from({ length: 10 }, () => user.caller.auth.revokeSession({ sessionId })));
     expect(outcome.succeeded).toBe(1);
     expect(outcome.failed).toEqual(Array(9).fill('NOT_FOUND'));
-    const events = await app.db
-      .selectFrom('security_events')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('type', '=', 'sessions.revoked')
-      .execute();
-    expect(events).toHaveLength(1);
+    expect(await securityEventCount(app, user.id, 'sessions.revoked')).toBe(1);
   });
 });
