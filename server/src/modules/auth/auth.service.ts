@@ -236,13 +236,14 @@ export async function changePassword(
     await recordSecurityEvent(db, ctx.request, { type: 'password.change_failed', userId: session.userId });
     throw appError('BAD_REQUEST', 'INVALID_CREDENTIALS', 'The current password is incorrect.');
   }
+  // The right password clears the back-off, whatever else is wrong with the request.
+  await reset(db, throttleKey);
   if (input.currentPassword === input.newPassword) {
     throw appError('BAD_REQUEST', 'WEAK_PASSWORD', 'Choose a password different from the current one.');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {
     await storePassword(trx, ctx, session.userId, passwordHash, false);
-    await reset(trx, throttleKey);
     const ended = await deleteUserSessions(trx, session.userId, session.sessionId);
     await recordAudit(trx, { userId: session.userId }, ctx.request, {
       companyId: null,
