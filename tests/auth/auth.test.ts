@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
-import { countRows, createUser, PASSWORD } from '../harness/factories.ts';
+import { countRows, createUser, PASSWORD, securityEventCount } from '../harness/factories.ts';
 import { tokenFrom } from '../harness/smtp-sink.ts';
 
 let app: TestApp;
@@ -11,16 +11,17 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('registration', () => {
-  it('creates the user, signs them in and emails a verification link over SMTP', async () => {
+  it('creates an unverified account without signing in, emails a verification link over SMTP, and the password signs in', async () => {
     const email = 'Nisha.Rao@Example.test';
-    const { userId } = await app.caller().auth.register({ email, password: PASSWORD, name: 'Nisha Rao' });
-    const session = app.lastCookie();
-    expect(session).toMatch(/^[a-z2-9]{24}\.[a-z2-9]{32}$/);
-    const me = await app.caller({ sessionToken: session }).auth.me();
-    expect(me.user).toMatchObject({ id: userId, email: 'nisha.rao@example.test', name: 'Nisha Rao', emailVerifiedAt: null });
+    const answer = await app.caller().auth.register({ email, password: PASSWORD, name: 'Nisha Rao' });
+    expect(answer.ok).toBe(true);
+    expect(app.lastCookie()).toBeNull();
     const [mail] = await app.mailFor('nisha.rao@example.test');
     expect(mail?.subject).toBe('Confirm your email for Tradeloom');
     expect(mail?.text).toContain('http://tradeloom.test/verify-email?token=');
+    const { userId } = await app.caller({ ip: '198.51.100.60' }).auth.login({ email, password: PASSWORD });
+    const me = await app.caller({ sessionToken: app.lastCookie() }).auth.me();
+    expect(me.user).toMatchObject({ id: userId, email: 'nisha.rao@example.test', name: 'Nisha Rao', emailVerifiedAt: null });
   });
 
   it('stores an argon2id hash with OWASP parameters and a unique salt (A1)', async () => {
@@ -51,11 +52,74 @@ describe('registration', () => {
     }
   });
 
-  it('refuses a second account for the same email, case-insensitively', async () => {
-    const user = await createUser(app);
-    const error = await failure(app.caller().auth.register({ email: user.email.toUpperCase(), password: PASSWORD, name: 'Dup' }));
-    expect(error.code).toBe('CONFLICT');
-    expect(error.reason).toBe('EMAIL_TAKEN');
+  it('answers a taken address exactly as a new one, keeps the account as it was, and tells its owner (A10)', async () => {
+    const owner = await createUser(app);
+    const usersBefore = await countRows(app, 'users');
+    const taken = await app
+      .caller({ ip: '198.51.100.61' })
+      .auth.register({ email: owner.email.toUpperCase(), password: 'stranger passphrase', name: 'Dup' });
+    const fresh = await app
+      .caller({ ip: '198.51.100.61' })
+      .auth.register({ email: `fresh-${Math.random()}@example.test`, password: 'stranger passphrase', name: 'New' });
+    expect(taken).toEqual(fresh);
+    expect(app.lastCookie()).toBe(owner.token); // neither call set a cookie
+    expect(await countRows(app, 'users')).toBe(usersBefore + 1);
+    const [mail] = await app.mailFor(owner.email);
+    expect(mail?.subject).toBe('Someone tried to sign up to Tradeloom with your email');
+    expect(mail?.text).toContain('http://tradeloom.test/forgot-password');
+    // The stranger's password opens nothing; the owner's still works.
+    const stranger = await failure(app.caller({ ip: '198.51.100.62' }).auth.login({ email: owner.email, password: 'stranger passphrase' }));
+    expect(stranger.reason).toBe('INVALID_CREDENTIALS');
+    await owner.caller.auth.me();
+  });
+
+  it('hashes the password for a taken address too, so both answers take similar time (A10)', async () => {
+    const owner = await createUser(app);
+    const timed = async (email: string) => {
+      const started = performance.now();
+      await app.caller({ ip: '198.51.100.63' }).auth.register({ email, password: 'timing passphrase', name: 'T' });
+      return performance.now() - started;
+    };
+    const takenMs: number[] = [];
+    const freshMs: number[] = [];
+    // Interleaved, so load on the machine hits both alike.
+    for (let i = 0; i < 6; i++) {
+      takenMs.push(await timed(owner.email));
+      freshMs.push(await timed(`timing-${i}-${Math.random()}@example.test`));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    // An argon2id hash dominates both; without it the taken answer would be several times faster.
+    expect(median(takenMs)).toBeGreaterThan(median(freshMs) * 0.4);
+  });
+
+  it('limits sign-ups per IP, and mail about one address per hour without changing the answer', async () => {
+    const owner = await createUser(app);
+    const answers = [];
+    for (let i = 0; i < 8; i++)
+      answers.push(
+        await app.caller({ ip: `198.51.100.${70 + i}` }).auth.register({ email: owner.email, password: PASSWORD, name: 'Again' }),
+      );
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    // Five mails an hour about one address: the sign-up's own verification mail was the first.
+    expect(await app.mailFor(owner.email)).toHaveLength(4);
+
+    const ip = '198.51.100.90';
+    let accepted = 0;
+    for (let i = 0; i < 35; i++) {
+      const result = await app
+        .caller({ ip })
+        .auth.register({ email: `burst-${i}-${Math.random()}@example.test`, password: PASSWORD, name: 'B' })
+        .then(
+          () => 'ok',
+          (error: { code: string }) => error.code,
+        );
+      if (result !== 'ok') {
+        expect(result).toBe('TOO_MANY_REQUESTS');
+        break;
+      }
+      accepted++;
+    }
+    expect(accepted).toBe(30);
   });
 });
 
@@ -95,14 +159,8 @@ describe('login', () => {
       outcomes.push(error.code);
     }
     // Each failure is a verification; once throttled none runs. Counted from the security log.
-    const failed = await app.db
-      .selectFrom('security_events')
-      .select('id')
-      .where('type', '=', 'login.failed')
-      .where('user_id', '=', user.id)
-      .execute();
     const throttled = outcomes.filter((code) => code === 'TOO_MANY_REQUESTS').length;
-    expect(failed.length).toBe(5);
+    expect(await securityEventCount(app, user.id, 'login.failed')).toBe(5);
     expect(throttled).toBe(95);
     expect(outcomes.indexOf('TOO_MANY_REQUESTS')).toBe(5);
     // Even the right password waits out the back-off …
@@ -139,7 +197,8 @@ describe('login', () => {
     await app.caller({ ip: '198.51.100.8' }).auth.login({ email: user.email, password: PASSWORD });
     await failure(app.caller({ ip: '198.51.100.8' }).auth.login({ email: user.email, password: 'not the password' }));
     const events = await app.db.selectFrom('security_events').selectAll().where('user_id', '=', user.id).orderBy('id').execute();
-    expect(events.map((e) => e.type)).toEqual(['user.registered', 'login.succeeded', 'login.failed']);
+    // The factory signed in once after registering.
+    expect(events.map((e) => e.type)).toEqual(['user.registered', 'login.succeeded', 'login.succeeded', 'login.failed']);
     expect(events.every((e) => e.ip)).toBe(true);
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
   });
@@ -230,10 +289,10 @@ describe('email verification', () => {
   it('verifies with the emailed token once; the token is single-use', async () => {
     const email = `verify-${Date.now()}@example.test`;
     await app.caller().auth.register({ email, password: PASSWORD, name: 'V' });
-    const session = app.lastCookie();
     const token = tokenFrom((await app.mailFor(email))[0]);
     await app.caller().auth.verifyEmail({ token });
-    const me = await app.caller({ sessionToken: session }).auth.me();
+    await app.caller().auth.login({ email, password: PASSWORD });
+    const me = await app.caller({ sessionToken: app.lastCookie() }).auth.me();
     expect(me.user.emailVerifiedAt).toBeInstanceOf(Date);
     expect((await failure(app.caller().auth.verifyEmail({ token }))).reason).toBe('TOKEN_INVALID');
   });
@@ -289,5 +348,58 @@ describe('password reset', () => {
     await user.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'fresh passphrase 1' });
     await user.caller.auth.me();
     expect((await failure(other.auth.me())).code).toBe('UNAUTHORIZED');
+  });
+
+  it('backs off after 5 wrong current passwords without hashing further; a reset link clears the lock', async () => {
+    const user = await createUser(app);
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      codes.push(
+        (await failure(user.caller.auth.changePassword({ currentPassword: `guess ${i} pw`, newPassword: 'fresh passphrase 2' }))).code,
+      );
+    }
+    expect(codes).toEqual([...Array(5).fill('BAD_REQUEST'), ...Array(3).fill('TOO_MANY_REQUESTS')]);
+    expect(await securityEventCount(app, user.id, 'password.change_failed')).toBe(5);
+    // Even the right password waits …
+    const right = await failure(user.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'fresh passphrase 2' }));
+    expect(right.code).toBe('TOO_MANY_REQUESTS');
+    // … unless the owner proves themselves with the emailed link.
+    await app.caller({ ip: '198.51.100.41' }).auth.requestPasswordReset({ email: user.email });
+    await app.caller().auth.resetPassword({ token: tokenFrom((await app.mailFor(user.email))[0]), password: 'reset passphrase 3' });
+    await app.caller().auth.login({ email: user.email, password: 'reset passphrase 3' });
+    const fresh = app.caller({ sessionToken: app.lastCookie() });
+    await fresh.auth.changePassword({ currentPassword: 'reset passphrase 3', newPassword: 'fresh passphrase 2' });
+  });
+
+  it('a reset link unlocks a login a stranger locked (A9)', async () => {
+    const user = await createUser(app);
+    for (let i = 0; i < 6; i++)
+      await failure(app.caller({ ip: '192.0.2.77' }).auth.login({ email: user.email, password: `stranger ${i}` }));
+    expect((await failure(app.caller({ ip: '198.51.100.42' }).auth.login({ email: user.email, password: PASSWORD }))).code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    await app.caller({ ip: '198.51.100.42' }).auth.requestPasswordReset({ email: user.email });
+    await app.caller().auth.resetPassword({ token: tokenFrom((await app.mailFor(user.email))[0]), password: 'reset passphrase 4' });
+    await app.caller({ ip: '198.51.100.42' }).auth.login({ email: user.email, password: 'reset passphrase 4' });
+  });
+
+  it("a stranger's reset requests cannot spend the owner's allowance: the links already mailed stay valid", async () => {
+    const user = await createUser(app);
+    for (let i = 0; i < 10; i++) await app.caller({ ip: `192.0.2.${100 + i}` }).auth.requestPasswordReset({ email: user.email });
+    const mails = await app.mailFor(user.email);
+    expect(mails).toHaveLength(5); // limited per address
+    // The first link in the owner's mailbox still works, though four more were asked for after it.
+    await app.caller().auth.resetPassword({ token: tokenFrom(mails[0]), password: 'reset passphrase 5' });
+    // Once the password changed, every other mailed link is dead.
+    const later = await failure(app.caller().auth.resetPassword({ token: tokenFrom(mails[4]), password: 'reset passphrase 6' }));
+    expect(later.reason).toBe('TOKEN_INVALID');
+  });
+
+  it('reset links die when the password is changed in the app', async () => {
+    const user = await createUser(app);
+    await app.caller({ ip: '198.51.100.43' }).auth.requestPasswordReset({ email: user.email });
+    const token = tokenFrom((await app.mailFor(user.email))[0]);
+    await user.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'changed passphrase 7' });
+    expect((await failure(app.caller().auth.resetPassword({ token, password: 'reset passphrase 8' }))).reason).toBe('TOKEN_INVALID');
   });
 });

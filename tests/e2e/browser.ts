@@ -108,13 +108,26 @@ export function browserSuite(hooks: {
 
 export const E2E_PASSWORD = 'partner network 2026';
 
-/** Registers through the screens and creates a company, ending on its home page. */
-export async function companyOwner(page: Page, baseUrl: string, email: string, company: string, supplier: boolean) {
+/**
+ * Signs up through the register page, which answers "Check your inbox" and signs no one in, then
+ * signs in with the new password, as a person would.
+ */
+export async function signUpAndSignIn(page: Page, baseUrl: string, person: { name: string; email: string; password: string }) {
   await page.goto(`${baseUrl}/register`);
-  await page.getByLabel('Your name').fill(`Owner of ${company}`);
-  await page.getByLabel('Work email').fill(email);
-  await page.locator('input[autocomplete="new-password"]').fill(E2E_PASSWORD);
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Work email').fill(person.email);
+  await page.locator('input[autocomplete="new-password"]').fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText('Check your inbox').first().waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
+  await page.locator('input[autocomplete="current-password"]').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs up and in through the screens and creates a company, ending on its home page. */
+export async function companyOwner(page: Page, baseUrl: string, email: string, company: string, supplier: boolean) {
+  await signUpAndSignIn(page, baseUrl, { name: `Owner of ${company}`, email, password: E2E_PASSWORD });
   await page.getByLabel('Company name').fill(company);
   if (supplier) await page.getByLabel('We supply').check();
   await page.getByRole('button', { name: 'Create company' }).click();

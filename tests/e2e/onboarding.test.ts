@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite } from './browser.ts';
+import { browserSuite, signUpAndSignIn } from './browser.ts';
 
 const suite = browserSuite({ beforeAll, afterAll });
 
 const PASSWORD = 'woven cotton bales 2026';
 
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto(`${suite.url}/register`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Work email').fill(email);
-  await page.locator('input[autocomplete="new-password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
+const signUp = (page: Page, name: string, email: string) => signUpAndSignIn(page, suite.url, { name, email, password: PASSWORD });
 
 /** Opens the dev mailbox and follows the link in the newest mail whose subject matches. */
 async function followMailLink(page: Page, subject: RegExp) {

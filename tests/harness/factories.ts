@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@tradeloom/shared';
 import type { Caller, TestApp } from './app.ts';
 
@@ -16,12 +16,19 @@ function uniqueEmail(label: string): string {
   return `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-/** Registers through the router (real hashing, real session) and verifies the email. */
+/** A documentation-range address per sign-up, so factories never meet the per-IP sign-up limit. */
+function uniqueIp(): string {
+  const bytes = randomBytes(2);
+  return `198.18.${bytes[0]}.${bytes[1]}`;
+}
+
+/** Registers and signs in through the router (real hashing, real session), and verifies the email. */
 export async function createUser(app: TestApp, options: { label?: string; verified?: boolean; email?: string } = {}): Promise<TestUser> {
   const email = options.email ?? uniqueEmail(options.label ?? 'user');
-  const { userId } = await app.caller().auth.register({ email, password: PASSWORD, name: `Test ${options.label ?? 'User'}` });
+  await app.caller({ ip: uniqueIp() }).auth.register({ email, password: PASSWORD, name: `Test ${options.label ?? 'User'}` });
+  const { userId } = await app.caller().auth.login({ email, password: PASSWORD });
   const token = app.lastCookie();
-  if (!token) throw new Error('register set no session cookie');
+  if (!token) throw new Error('login set no session cookie');
   if (options.verified !== false) {
     await app.mailFor(email); // the verification mail: consumed so tests see only their own mail
     await app.db.updateTable('users').set({ email_verified_at: app.clock.now() }).where('id', '=', userId).execute();
@@ -73,4 +80,10 @@ export async function countRows(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** How many security events of one type a user has: e.g. password verifications that ran. */
+export async function securityEventCount(app: TestApp, userId: string, type: string): Promise<number> {
+  const rows = await app.db.selectFrom('security_events').select('id').where('user_id', '=', userId).where('type', '=', type).execute();
+  return rows.length;
 }

@@ -18,12 +18,17 @@ describe('structured logs', () => {
     const origin = { 'content-type': 'application/json', origin: 'http://tradeloom.test' };
     const password = 'log canary passphrase 7';
     try {
-      const registered = await fetch(`${http.url}/trpc/auth.register`, {
+      await fetch(`${http.url}/trpc/auth.register`, {
         method: 'POST',
         headers: { ...origin, 'x-request-id': 'log-test-1' },
         body: JSON.stringify({ json: { email: 'logs@example.test', password, name: 'Logs' } }),
       });
-      const cookie = registered.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const signedIn = await fetch(`${http.url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: origin,
+        body: JSON.stringify({ json: { email: 'logs@example.test', password } }),
+      });
+      const cookie = signedIn.headers.get('set-cookie')?.split(';')[0] ?? '';
       const sessionSecret = cookie.split('.')[1] ?? 'missing';
       await fetch(`${http.url}/trpc/auth.login`, {
         method: 'POST',

@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { createCompany } from '../harness/factories.ts';
@@ -114,5 +115,64 @@ describe('live updates (server-sent events over HTTP)', () => {
     await expect(
       Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 5000))]),
     ).resolves.toBe('ended');
+  });
+
+  it.each([
+    ['session', 'a sixth tab of one session'],
+    ['API key', 'a sixth stream of one API key'],
+  ])('%s: %s ends the oldest stream; the newest five keep listening', async (kind) => {
+    const company = await createCompany(app, `LiveCap${kind === 'session' ? 'S' : 'K'}`);
+    const { key } = await company.members.admin.caller.apiKeys.create({ name: 'wall', scopes: ['company:read', 'catalog:read'] });
+    const headers: Record<string, string> =
+      kind === 'session' ? { cookie: `tl_session=${company.members.viewer.token}` } : { authorization: `Bearer ${key}` };
+    const tabs: LiveStream[] = [];
+    for (let i = 0; i < 6; i++) tabs.push(await listen(headers));
+    const [oldest, ...newest] = tabs;
+    await expect(
+      Promise.race([oldest?.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 5000))]),
+    ).resolves.toBe('ended');
+    const product = await company.members.staff.caller.catalog.products.create({
+      sku: 'CAP1',
+      name: 'Cap',
+      unit: 'kg',
+      price: '1',
+      currency: 'INR',
+    });
+    for (const tab of newest) await tab.waitFor(about(product.id));
+    expect(oldest?.messages).toEqual([]);
+  });
+
+  it('re-checks every open stream of a company with one query after a team change, not one per stream', async () => {
+    const company = await createCompany(app, 'LiveBatch');
+    const keys = await Promise.all(
+      ['one', 'two'].map((name) => company.members.admin.caller.apiKeys.create({ name, scopes: ['company:read', 'members:read'] })),
+    );
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const counted = await app.startHttp({ db: app.db.withPlugin(counting) });
+    const open: LiveStream[] = [];
+    try {
+      const credentials = [
+        { cookie: `tl_session=${company.members.owner.token}` },
+        { cookie: `tl_session=${company.members.admin.token}` },
+        { cookie: `tl_session=${company.members.viewer.token}` },
+        ...keys.map(({ key }) => ({ authorization: `Bearer ${key}` })),
+      ];
+      for (const headers of [...credentials, ...credentials]) open.push(await openLiveStream(counted.url, headers));
+      queries = 0;
+      await company.members.owner.caller.companies.removeMember({ userId: company.members.staff.id });
+      for (const stream of open) await stream.waitFor((m) => m.type === 'member.left');
+      // Ten streams: one query for their sessions and one for their keys.
+      expect(queries).toBeLessThanOrEqual(2);
+    } finally {
+      for (const stream of open) stream.close();
+      await counted.close();
+    }
   });
 });

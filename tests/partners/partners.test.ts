@@ -20,7 +20,7 @@ describe('partner links', () => {
     });
     expect(link).toMatchObject({ status: 'pending', supplierId: supplier.id });
 
-    const incoming = await supplier.members.viewer.caller.partners.list({ view: 'incoming' });
+    const incoming = (await supplier.members.viewer.caller.partners.list({ view: 'incoming' })).items;
     expect(incoming).toHaveLength(1);
     expect(incoming[0]).toMatchObject({
       id: link.id,
@@ -39,7 +39,7 @@ describe('partner links', () => {
     await app.runner.drain();
     const buyerInbox = await buyer.members.owner.caller.notifications.list({});
     expect(buyerInbox.items[0]?.title).toBe(`${supplier.name} accepted your link request`);
-    const linked = await buyer.members.viewer.caller.partners.list({ view: 'linked' });
+    const linked = (await buyer.members.viewer.caller.partners.list({ view: 'linked' })).items;
     expect(linked[0]).toMatchObject({ partnerId: supplier.id, partnerRole: 'supplier', status: 'accepted', actions: ['block', 'unlink'] });
 
     // Another company cannot read or mark them.
@@ -86,7 +86,7 @@ describe('partner links', () => {
     expect((await failure(buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id }))).reason).toBe('LINK_EXISTS');
     await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
     await buyer.members.manager.caller.partners.unlink({ linkId: link.id });
-    expect(await buyer.members.viewer.caller.partners.list({ view: 'linked' })).toHaveLength(0);
+    expect((await buyer.members.viewer.caller.partners.list({ view: 'linked' })).items).toHaveLength(0);
   });
 
   it('cannot link to a company that does not sell, to itself, or to an unknown id', async () => {
@@ -113,7 +113,7 @@ describe('partner links', () => {
       expect((await failure(attempt())).code).toBe('NOT_FOUND');
     }
     expect(await countRows(app, 'audit_log')).toBe(before);
-    expect(await outsider.members.owner.caller.partners.list({})).toHaveLength(0);
+    expect((await outsider.members.owner.caller.partners.list({})).items).toHaveLength(0);
   });
 });
 
@@ -176,7 +176,7 @@ describe('unclaimed counterparties', () => {
       contactEmail: 'owner@amreli.example',
       relationship: 'supplier',
     });
-    const linked = await mill.members.viewer.caller.partners.list({ view: 'linked' });
+    const linked = (await mill.members.viewer.caller.partners.list({ view: 'linked' })).items;
     expect(linked.find((l) => l.partnerId === added.id)).toMatchObject({
       partnerClaimed: false,
       partnerRole: 'supplier',
@@ -193,7 +193,7 @@ describe('unclaimed counterparties', () => {
     expect(accepted).toEqual({ companyId: added.id, role: 'owner' });
 
     // The claimant owns it and sees the link with its history; it is now a real company.
-    const theirs = await claimant.caller.partners.list({ view: 'linked' });
+    const theirs = (await claimant.caller.partners.list({ view: 'linked' })).items;
     expect(theirs[0]).toMatchObject({ partnerId: mill.id, partnerRole: 'buyer' });
     expect((await failure(mill.members.manager.caller.partners.inviteToClaim({ companyId: added.id }))).reason).toBe('ALREADY_CLAIMED');
     const found = await other.members.viewer.caller.partners.directory({ search: 'Amreli' });
@@ -205,6 +205,37 @@ describe('unclaimed counterparties', () => {
     const error = await failure(
       mill.members.staff.caller.partners.addUnclaimed({ name: 'Bad', country: 'IN', taxId: '24AABCS4821K1ZA', relationship: 'buyer' }),
     );
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+
+  it('pages its links with a keyset cursor, newest first, each link once', async () => {
+    const mill = await createCompany(app, 'Paged');
+    const added: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const partner = await mill.members.staff.caller.partners.addUnclaimed({
+        name: `Paged partner ${i}`,
+        country: 'IN',
+        relationship: 'buyer',
+      });
+      added.push(partner.name);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await mill.members.viewer.caller.partners.list({ view: 'linked', limit: 10, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(10);
+      seen.push(...page.items.map((link) => link.partnerName));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...added].reverse());
+  });
+
+  it('refuses a forged page cursor with 400', async () => {
+    const mill = await createCompany(app, 'Forged');
+    const error = await failure(mill.members.viewer.caller.partners.list({ cursor: 'not-a-cursor' }));
     expect(error.code).toBe('BAD_REQUEST');
   });
 });

@@ -68,8 +68,9 @@ describe.runIf(onPostgres)('two server processes on one PostgreSQL', () => {
 
   it('a session made on one process works on the other, and company state is shared', async () => {
     const [a, b] = urls as [string, string];
-    const registered = await call(a, 'auth.register', { email: 'two@example.test', password: 'two processes here', name: 'Two' });
-    const cookie = registered.headers.get('set-cookie')?.split(';')[0] ?? '';
+    await call(a, 'auth.register', { email: 'two@example.test', password: 'two processes here', name: 'Two' });
+    const signedIn = await call(a, 'auth.login', { email: 'two@example.test', password: 'two processes here' });
+    const cookie = signedIn.headers.get('set-cookie')?.split(';')[0] ?? '';
     const created = await call(b, 'companies.create', { name: 'Shared Mills', country: 'IN' }, cookie);
     expect(created.status).toBe(200);
     const me = await (await fetch(`${a}/trpc/auth.me`, { headers: { cookie } })).json();

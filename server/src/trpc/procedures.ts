@@ -69,14 +69,18 @@ async function actorFromApiKey(ctx: Context, key: string): Promise<CompanyActor>
   const principal = await authenticateApiKey(ctx.deps.db, ctx.deps.clock, key);
   if (!principal) throw appError('UNAUTHORIZED', 'API_KEY_REVOKED', 'The API key is not valid or has been revoked.');
   if (principal.companyStatus !== 'active') throw companyInactive();
-  const scopes = principal.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s));
   return {
     companyId: principal.companyId,
     userId: null,
     apiKeyId: principal.apiKeyId,
     role: null,
-    permissions: new Set<Permission>(scopes),
+    permissions: apiKeyPermissions(principal.scopes),
   };
+}
+
+/** What an API key may do: its stored scopes that are still known scopes. */
+export function apiKeyPermissions(scopes: string[]): ReadonlySet<Permission> {
+  return new Set<Permission>(scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)));
 }
 
 async function actorFromSession(ctx: Context, session: SessionPrincipal): Promise<CompanyActor> {

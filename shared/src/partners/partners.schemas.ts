@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, email, id, name } from '../common.ts';
+import { countryCode, email, id, name, pageInput } from '../common.ts';
 import { isValidGstin } from '../gstin.ts';
 import { LINK_STATUSES } from './link-machine.ts';
 
@@ -13,7 +13,7 @@ export const decideLinkInput = z.object({
 });
 export const linkActionInput = z.object({ linkId: id });
 
-export const partnerListInput = z.object({
+export const partnerListInput = pageInput.extend({
   view: z.enum(['linked', 'incoming', 'outgoing', 'blocked', 'all']).default('all'),
   status: z.enum(LINK_STATUSES).optional(),
   search: z.string().trim().max(100).optional(),

@@ -1,25 +1,29 @@
-import { Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { PASSWORD_MIN } from '@tradeloom/shared';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { MutationForm } from '../../app/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
-import { safeNext } from './login-page.tsx';
+
+/** Keeps `?next=` (e.g. an invitation link) across the sign-up → sign-in step. */
+function loginLink(next: string | null): string {
+  return `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+}
+
+// Where a new account starts when it came with no ?next=: setting up its company.
+const FIRST_STEP = '/companies/new';
 
 export function RegisterPage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const utils = trpc.useUtils();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const register = trpc.auth.register.useMutation({
-    onSuccess: async () => {
-      await utils.auth.me.invalidate();
-      const next = params.get('next');
-      navigate(next ? safeNext(next) : '/companies/new', { replace: true });
-    },
-  });
+  const register = trpc.auth.register.useMutation();
+  const next = params.get('next');
+  // The server answers alike whether or not the address already has an account, and signs no one
+  // in: the person confirms their address from the mail and signs in with the password they chose.
+  if (register.isSuccess)
+    return <CheckYourInbox email={form.email} message={register.data.message} loginTo={loginLink(next ?? FIRST_STEP)} />;
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [key]: event.currentTarget.value });
   return (
@@ -56,11 +60,26 @@ export function RegisterPage() {
         </Button>
         <Text size="sm">
           Already have an account?{' '}
-          <Anchor component={Link} to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>
+          <Anchor component={Link} to={loginLink(next)}>
             Sign in
           </Anchor>
         </Text>
       </MutationForm>
+    </AuthCard>
+  );
+}
+
+function CheckYourInbox({ email, message, loginTo }: { email: string; message: string; loginTo: string }) {
+  return (
+    <AuthCard title="Check your inbox" subtitle={`We wrote to ${email}.`}>
+      <Stack>
+        <Alert color="teal" role="status">
+          {message}
+        </Alert>
+        <Button component={Link} to={loginTo}>
+          Sign in
+        </Button>
+      </Stack>
     </AuthCard>
   );
 }

@@ -12,8 +12,9 @@ export function NewOrderPage() {
   const navigate = useNavigate();
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [draft, setDraft] = useState(emptyDraft);
-  const partners = trpc.partners.list.useQuery({ view: 'linked' });
-  const counterparts = (partners.data ?? []).filter((link) => link.partnerRole === (side === 'purchase' ? 'supplier' : 'buyer'));
+  // The newest 100 linked partners: enough for a picker until it searches on the server.
+  const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
+  const counterparts = (partners.data?.items ?? []).filter((link) => link.partnerRole === (side === 'purchase' ? 'supplier' : 'buyer'));
   const products = useOrderProducts(side, partnerId);
   const create = trpc.orders.create.useMutation({ onSuccess: (order) => navigate(`/orders/${order.id}`) });
   const submit = () => {

@@ -46,7 +46,8 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
   const [search, setSearch] = useState('');
   const [minTotal, setMinTotal] = useState('');
   const [debounced] = useDebouncedValue({ search: search.trim(), minTotal: minTotal.trim() }, 300);
-  const partners = trpc.partners.list.useQuery({ view: 'linked' });
+  // The newest 100 linked partners: enough for a filter until it searches on the server.
+  const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const filters = {
     side,
     status: (status as OrderStatus | null) ?? undefined,
@@ -81,7 +82,7 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
           placeholder={side === 'purchase' ? 'Any supplier' : 'Any buyer'}
           clearable
           searchable
-          data={(partners.data ?? [])
+          data={(partners.data?.items ?? [])
             .filter((link) => link.partnerRole === partnerRole)
             .map((link) => ({ value: link.partnerId, label: link.partnerName }))}
           value={partnerId}

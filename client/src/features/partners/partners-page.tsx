@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { COUNTRIES } from '../companies/company-fields.tsx';
 
-type PartnerLink = RouterOutputs['partners']['list'][number];
+type PartnerLink = RouterOutputs['partners']['list']['items'][number];
 type View = 'linked' | 'incoming' | 'outgoing' | 'blocked';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -74,7 +74,11 @@ function LinkList({ view }: { view: View }) {
   const [adding, add] = useDisclosure();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const links = trpc.partners.list.useQuery({ view, search: debounced || undefined });
+  const links = trpc.partners.list.useInfiniteQuery(
+    { view, search: debounced || undefined, limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const rows = links.data?.pages.flatMap((page) => page.items);
   const onDone = {
     onSuccess: () => Promise.all([utils.partners.list.invalidate(), utils.partners.directory.invalidate()]),
     onError: (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
@@ -111,72 +115,79 @@ function LinkList({ view }: { view: View }) {
           </Button>
         )}
       </Group>
-      <QueryView query={links} isEmpty={(rows) => rows.length === 0} empty={EMPTY[view]}>
-        {(rows) => (
-          <DataTable headers={['Company', 'They are', 'Status', 'Message', 'Updated', '']}>
-            {rows.map((link) => (
-              <Table.Tr key={link.id} data-testid={`link-${link.partnerName}`}>
-                <Table.Td>
-                  {link.partnerName}{' '}
-                  {!link.partnerClaimed && (
-                    <Badge miw="max-content" size="xs" color="gray" variant="outline">
-                      not on Tradeloom
+      <QueryView query={{ ...links, data: rows }} isEmpty={(items) => items.length === 0} empty={EMPTY[view]}>
+        {(items) => (
+          <Stack>
+            <DataTable headers={['Company', 'They are', 'Status', 'Message', 'Updated', '']}>
+              {items.map((link) => (
+                <Table.Tr key={link.id} data-testid={`link-${link.partnerName}`}>
+                  <Table.Td>
+                    {link.partnerName}{' '}
+                    {!link.partnerClaimed && (
+                      <Badge miw="max-content" size="xs" color="gray" variant="outline">
+                        not on Tradeloom
+                      </Badge>
+                    )}
+                    {link.partnerVerification === 'verified' && (
+                      <Badge miw="max-content" size="xs" color="teal" variant="light">
+                        verified
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{link.partnerRole === 'supplier' ? 'our supplier' : 'our buyer'}</Table.Td>
+                  <Table.Td>
+                    <Badge miw="max-content" color={STATUS_COLORS[link.status]} variant="light">
+                      {link.status}
                     </Badge>
-                  )}
-                  {link.partnerVerification === 'verified' && (
-                    <Badge miw="max-content" size="xs" color="teal" variant="light">
-                      verified
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{link.partnerRole === 'supplier' ? 'our supplier' : 'our buyer'}</Table.Td>
-                <Table.Td>
-                  <Badge miw="max-content" color={STATUS_COLORS[link.status]} variant="light">
-                    {link.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td maw={260}>
-                  <Text size="sm" lineClamp={2}>
-                    {link.message ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDateTime(link.updatedAt)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {link.actions
-                      .filter((action): action is Exclude<LinkAction, 'request'> => action !== 'request' && permitted(action))
-                      .filter((action) => link.partnerClaimed || action === 'unlink')
-                      .map((action) => (
-                        <Button
-                          key={action}
-                          size="xs"
-                          variant={action === 'accept' ? 'filled' : 'subtle'}
-                          color={action === 'block' || action === 'deny' ? 'red' : undefined}
-                          onClick={() => run(link, action)}
-                        >
-                          {ACTION_LABELS[action]}
+                  </Table.Td>
+                  <Table.Td maw={260}>
+                    <Text size="sm" lineClamp={2}>
+                      {link.message ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(link.updatedAt)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {link.actions
+                        .filter((action): action is Exclude<LinkAction, 'request'> => action !== 'request' && permitted(action))
+                        .filter((action) => link.partnerClaimed || action === 'unlink')
+                        .map((action) => (
+                          <Button
+                            key={action}
+                            size="xs"
+                            variant={action === 'accept' ? 'filled' : 'subtle'}
+                            color={action === 'block' || action === 'deny' ? 'red' : undefined}
+                            onClick={() => run(link, action)}
+                          >
+                            {ACTION_LABELS[action]}
+                          </Button>
+                        ))}
+                      {link.status === 'accepted' && link.partnerRole === 'supplier' && link.partnerClaimed && (
+                        <Button size="xs" variant="light" component={Link} to={`/partners/${link.partnerId}/catalog`}>
+                          Catalog
                         </Button>
-                      ))}
-                    {link.status === 'accepted' && link.partnerRole === 'supplier' && link.partnerClaimed && (
-                      <Button size="xs" variant="light" component={Link} to={`/partners/${link.partnerId}/catalog`}>
-                        Catalog
-                      </Button>
-                    )}
-                    {!link.partnerClaimed && can('partners:manage') && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        onClick={() => invite.mutate({ companyId: link.partnerId })}
-                        disabled={!link.partnerContactEmail}
-                      >
-                        Invite to claim
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                      )}
+                      {!link.partnerClaimed && can('partners:manage') && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => invite.mutate({ companyId: link.partnerId })}
+                          disabled={!link.partnerContactEmail}
+                        >
+                          Invite to claim
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            {links.hasNextPage && (
+              <Button variant="light" onClick={() => links.fetchNextPage()} loading={links.isFetchingNextPage}>
+                More partners
+              </Button>
+            )}
+          </Stack>
         )}
       </QueryView>
       <Modal opened={adding} onClose={add.close} title="Add a company not on Tradeloom">

@@ -1,4 +1,4 @@
-import { inTransaction } from '@tradeloom/db';
+import { type Executor, inTransaction } from '@tradeloom/db';
 import type { CreateApiKeyInput } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { hashSecret, randomString } from '../../lib/secrets.ts';
@@ -65,17 +65,22 @@ export async function listApiKeys(ctx: ServiceContext, actor: CompanyActor) {
     .execute();
 }
 
+/**
+ * Revoking is one conditional UPDATE: of concurrent revokes exactly one changes the row and writes
+ * the audit row and event; the others see it already revoked and get CONFLICT, as a sequential
+ * second revoke does (the caller learns its call changed nothing; the key is dead either way).
+ */
 export async function revokeApiKey(ctx: ServiceContext, actor: CompanyActor, apiKeyId: string) {
   await inTransaction(ctx.deps.db, async (trx) => {
-    const key = await trx
-      .selectFrom('api_keys')
-      .select(['id', 'revoked_at'])
+    const revoked = await trx
+      .updateTable('api_keys')
+      .set({ revoked_at: ctx.deps.clock.now() })
       .where('id', '=', apiKeyId)
       .where('company_id', '=', actor.companyId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
       .executeTakeFirst();
-    if (!key) throw notFound('API key');
-    if (key.revoked_at) throw appError('CONFLICT', 'API_KEY_REVOKED', 'This API key is already revoked.');
-    await trx.updateTable('api_keys').set({ revoked_at: ctx.deps.clock.now() }).where('id', '=', apiKeyId).execute();
+    if (!revoked) throw await whyNotRevoked(trx, actor.companyId, apiKeyId);
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'api_key.revoked',
@@ -90,4 +95,14 @@ export async function revokeApiKey(ctx: ServiceContext, actor: CompanyActor, api
       entityId: apiKeyId,
     });
   });
+}
+
+async function whyNotRevoked(trx: Executor, companyId: string, apiKeyId: string) {
+  const key = await trx
+    .selectFrom('api_keys')
+    .select('id')
+    .where('id', '=', apiKeyId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  return key ? appError('CONFLICT', 'API_KEY_REVOKED', 'This API key is already revoked.') : notFound('API key');
 }

@@ -10,20 +10,19 @@ export const TOKEN_TTL_MS: Record<Purpose, number> = {
   reset_password: 60 * 60_000,
 };
 
-/** Issues a single-use emailed token; earlier unused tokens of the same purpose stop working. */
+// A new verification link replaces the last one. Reset links do not replace each other: anyone can
+// ask for one, and a stranger's request must not kill the link already in the owner's mailbox
+// (the requests are throttled per address; every reset link dies when the password changes).
+const REPLACES_EARLIER: Record<Purpose, boolean> = { verify_email: true, reset_password: false };
+
+/** Issues a single-use emailed token. */
 export async function issueAuthToken(
   trx: Executor,
   clock: Clock,
   input: { userId: string; email: string; purpose: Purpose },
 ): Promise<string> {
   const now = clock.now();
-  await trx
-    .updateTable('auth_tokens')
-    .set({ used_at: now })
-    .where('user_id', '=', input.userId)
-    .where('purpose', '=', input.purpose)
-    .where('used_at', 'is', null)
-    .execute();
+  if (REPLACES_EARLIER[input.purpose]) await revokeAuthTokens(trx, clock, input.userId, input.purpose);
   const { id, token, secretHash } = newToken();
   await trx
     .insertInto('auth_tokens')
@@ -37,6 +36,17 @@ export async function issueAuthToken(
     })
     .execute();
   return token;
+}
+
+/** Ends every unused token of one purpose for the user, e.g. all reset links once the password changed. */
+export async function revokeAuthTokens(trx: Executor, clock: Clock, userId: string, purpose: Purpose): Promise<void> {
+  await trx
+    .updateTable('auth_tokens')
+    .set({ used_at: clock.now() })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** Marks the token used (once, even under concurrent use) and returns whose it was. */

@@ -32,10 +32,10 @@ import { listUserSessions } from './sessions.service.ts';
 const duringPasswordChange = authedProcedure.meta({ access: { kind: 'authed' }, allowDuringPasswordChange: true });
 
 export const authRouter = router({
+  // The same answer for a new and a taken address, and no session: the person signs in next.
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const session = await register(ctx, input);
-    ctx.cookies.set(session.token, session.expiresAt);
-    return { userId: session.userId };
+    await register(ctx, input);
+    return { ok: true, message: 'Check your inbox: we sent a link to confirm your email address. Then sign in.' };
   }),
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const session = await login(ctx, input);

@@ -5,9 +5,20 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/pass
 import { appError } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
-import { passwordResetMail, verifyEmailMail } from '../mail/templates.ts';
-import { consumeAuthToken, issueAuthToken } from './auth-tokens.ts';
-import { blockedFor, claimAccountAttempt, hit, LOGIN_IP_LIMIT, RESET_LIMIT, reset } from './rate-limits.ts';
+import { passwordResetMail, registrationAttemptMail, verifyEmailMail } from '../mail/templates.ts';
+import { consumeAuthToken, issueAuthToken, revokeAuthTokens } from './auth-tokens.ts';
+import {
+  accountKeys,
+  blockedFor,
+  claimAccountAttempt,
+  claimWithinLimits,
+  hit,
+  LOGIN_IP_LIMIT,
+  REGISTER_IP_LIMIT,
+  REGISTER_MAIL_LIMIT,
+  RESET_LIMIT,
+  reset,
+} from './rate-limits.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
 
@@ -22,30 +33,48 @@ function link(ctx: ServiceContext, path: string, token: string): string {
   return `${ctx.deps.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
 }
 
-export async function register(ctx: ServiceContext, input: RegisterInput): Promise<NewSession & { userId: string }> {
+/**
+ * Answers the same whether or not the address is taken (same result, the password hashed either
+ * way), so sign-up cannot tell who has an account. A new address gets an unverified account and
+ * the verification mail; a taken one gets a note to its owner. Nobody is signed in: the person
+ * signs in with the password they chose (only the owner of an existing account knows theirs).
+ */
+export async function register(ctx: ServiceContext, input: RegisterInput): Promise<void> {
   const { db, clock } = ctx.deps;
+  if (!(await claimWithinLimits(db, clock, [`register:ip:${ctx.request.ip ?? 'unknown'}`], REGISTER_IP_LIMIT))) throw TOO_MANY();
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(db, async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-    if (taken) throw appError('CONFLICT', 'EMAIL_TAKEN', 'An account with this email already exists. Sign in or reset your password.');
+  // Past the per-address limit nothing is mailed, but the answer stays the same.
+  const mayMail = await claimWithinLimits(db, clock, [`register:email:${input.email}`], REGISTER_MAIL_LIMIT);
+  await inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('users')
       .values({ email: input.email, name: input.name, password_hash: passwordHash })
+      .onConflict((oc) => oc.column('email').doNothing())
       .returning(['id'])
-      .executeTakeFirstOrThrow();
-    const token = await issueAuthToken(trx, clock, { userId: user.id, email: input.email, purpose: 'verify_email' });
-    await queueMail(trx, verifyEmailMail(input.email, input.name, link(ctx, '/verify-email', token)));
-    await recordAudit(trx, { userId: user.id }, ctx.request, {
-      companyId: null,
-      action: 'user.registered',
-      entityType: 'user',
-      entityId: user.id,
-      after: { email: input.email, name: input.name },
-    });
-    await recordSecurityEvent(trx, ctx.request, { type: 'user.registered', userId: user.id, email: input.email });
-    const session = await createSession(trx, timing(ctx), { userId: user.id, ...ctx.request });
-    return { ...session, userId: user.id };
+      .executeTakeFirst();
+    if (user) await welcomeNewUser(ctx, trx, user.id, input, mayMail);
+    else await warnExistingOwner(ctx, trx, input.email, mayMail);
   });
+}
+
+async function welcomeNewUser(ctx: ServiceContext, trx: Executor, userId: string, input: RegisterInput, mayMail: boolean) {
+  if (mayMail) {
+    const token = await issueAuthToken(trx, ctx.deps.clock, { userId, email: input.email, purpose: 'verify_email' });
+    await queueMail(trx, verifyEmailMail(input.email, input.name, link(ctx, '/verify-email', token)));
+  }
+  await recordAudit(trx, { userId }, ctx.request, {
+    companyId: null,
+    action: 'user.registered',
+    entityType: 'user',
+    entityId: userId,
+    after: { email: input.email, name: input.name },
+  });
+  await recordSecurityEvent(trx, ctx.request, { type: 'user.registered', userId, email: input.email });
+}
+
+async function warnExistingOwner(ctx: ServiceContext, trx: Executor, email: string, mayMail: boolean) {
+  await recordSecurityEvent(trx, ctx.request, { type: 'register.email_taken', email });
+  if (mayMail) await queueMail(trx, registrationAttemptMail(email, `${ctx.deps.config.publicUrl}/forgot-password`));
 }
 
 /**
@@ -54,7 +83,7 @@ export async function register(ctx: ServiceContext, input: RegisterInput): Promi
  */
 export async function login(ctx: ServiceContext, input: LoginInput): Promise<NewSession & { userId: string; mustChangePassword: boolean }> {
   const { db, clock } = ctx.deps;
-  const accountKey = `login:account:${input.email}`;
+  const accountKey = accountKeys.login(input.email);
   const ipKey = `login:ip:${ctx.request.ip ?? 'unknown'}`;
   const throttled = async () => {
     await recordSecurityEvent(db, ctx.request, { type: 'login.throttled', email: input.email });
@@ -131,9 +160,9 @@ export async function revokeSession(ctx: ServiceContext, userId: string, session
 /** Always answers the same way, so it cannot tell whether an account exists. */
 export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
   const { db, clock } = ctx.deps;
+  // Past the limit nothing is sent, and the links already in the owner's mailbox stay valid.
   const keys = [`reset:ip:${ctx.request.ip ?? 'unknown'}`, `reset:email:${email}`];
-  for (const key of keys) if ((await blockedFor(db, clock, key, RESET_LIMIT)) > 0) return;
-  for (const key of keys) await hit(db, clock, key, RESET_LIMIT);
+  if (!(await claimWithinLimits(db, clock, keys, RESET_LIMIT))) return;
   await inTransaction(db, async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'disabled_at']).where('email', '=', email).executeTakeFirst();
     await recordSecurityEvent(trx, ctx.request, { type: 'password.reset_requested', userId: user?.id ?? null, email });
@@ -143,26 +172,40 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string): 
   });
 }
 
-/** Sets a new password from an emailed token and ends every session of the account. */
+/**
+ * Stores a new password, by whichever path: every emailed reset link dies with the old password,
+ * and the account's throttles are cleared by the caller where the owner proved themselves.
+ */
+async function storePassword(trx: Executor, ctx: ServiceContext, userId: string, passwordHash: string, verifiedEmail: boolean) {
+  const now = ctx.deps.clock.now();
+  await trx
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: false,
+      // An emailed link proves the address, so an unverified account becomes verified.
+      ...(verifiedEmail ? { email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) } : {}),
+      updated_at: now,
+    }))
+    .where('id', '=', userId)
+    .execute();
+  await revokeAuthTokens(trx, ctx.deps.clock, userId, 'reset_password');
+}
+
+/**
+ * Sets a new password from an emailed token and ends every session of the account. The link is
+ * the owner's way past any lock a stranger caused: it clears the account's throttles.
+ */
 export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<void> {
   const { db, clock } = ctx.deps;
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (trx) => {
     const { userId, email } = await consumeAuthToken(trx, clock, token, 'reset_password');
-    // The emailed link proves the address, so an unverified account becomes verified.
-    await trx
-      .updateTable('users')
-      .set((eb) => ({
-        password_hash: passwordHash,
-        must_change_password: false,
-        email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(clock.now())),
-        updated_at: clock.now(),
-      }))
-      .where('id', '=', userId)
-      .where('email', '=', email)
-      .execute();
+    const owner = await trx.selectFrom('users').select('id').where('id', '=', userId).where('email', '=', email).executeTakeFirst();
+    if (!owner) throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'This link is invalid or has expired. Ask for a new one.');
+    await storePassword(trx, ctx, userId, passwordHash, true);
     const ended = await deleteUserSessions(trx, userId);
-    await reset(trx, `login:account:${email}`);
+    for (const key of [accountKeys.login(email), accountKeys.changePassword(userId)]) await reset(trx, key);
     await recordAudit(trx, { userId }, ctx.request, {
       companyId: null,
       action: 'user.password_reset',
@@ -173,26 +216,34 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
   });
 }
 
+/**
+ * Throttled per account like login (back-off after 5 wrong current passwords), so a stolen
+ * session cannot guess the password; the owner gets past it with a reset link.
+ */
 export async function changePassword(
   ctx: ServiceContext,
   session: { userId: string; sessionId: string },
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const { db, clock } = ctx.deps;
+  const throttleKey = accountKeys.changePassword(session.userId);
+  if (!(await claimAccountAttempt(db, clock, throttleKey))) {
+    await recordSecurityEvent(db, ctx.request, { type: 'password.change_throttled', userId: session.userId });
+    throw TOO_MANY();
+  }
   const user = await db.selectFrom('users').select(['password_hash', 'email']).where('id', '=', session.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordSecurityEvent(db, ctx.request, { type: 'password.change_failed', userId: session.userId });
     throw appError('BAD_REQUEST', 'INVALID_CREDENTIALS', 'The current password is incorrect.');
   }
+  // The right password clears the back-off, whatever else is wrong with the request.
+  await reset(db, throttleKey);
   if (input.currentPassword === input.newPassword) {
     throw appError('BAD_REQUEST', 'WEAK_PASSWORD', 'Choose a password different from the current one.');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: false, updated_at: clock.now() })
-      .where('id', '=', session.userId)
-      .execute();
+    await storePassword(trx, ctx, session.userId, passwordHash, false);
     const ended = await deleteUserSessions(trx, session.userId, session.sessionId);
     await recordAudit(trx, { userId: session.userId }, ctx.request, {
       companyId: null,
@@ -232,9 +283,7 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<v
 
 export async function resendVerification(ctx: ServiceContext, userId: string): Promise<void> {
   const { db, clock } = ctx.deps;
-  const key = `verify:user:${userId}`;
-  if ((await blockedFor(db, clock, key, RESET_LIMIT)) > 0) throw TOO_MANY();
-  await hit(db, clock, key, RESET_LIMIT);
+  if (!(await claimWithinLimits(db, clock, [`verify:user:${userId}`], RESET_LIMIT))) throw TOO_MANY();
   await inTransaction(db, async (trx) => {
     const user = await trx
       .selectFrom('users')

@@ -75,3 +75,19 @@ export async function claimAccountAttempt(db: Executor, clock: Clock, key: strin
 
 export const LOGIN_IP_LIMIT: WindowLimit = { max: 30, windowMs: 15 * 60_000 };
 export const RESET_LIMIT: WindowLimit = { max: 5, windowMs: 60 * 60_000 };
+// Sign-ups from one address; mail about one address (verification or "someone tried") per hour.
+export const REGISTER_IP_LIMIT: WindowLimit = { max: 30, windowMs: 60 * 60_000 };
+export const REGISTER_MAIL_LIMIT: WindowLimit = { max: 5, windowMs: 60 * 60_000 };
+
+/** Counts one hit for every key unless one of them is already at its limit; true when counted. */
+export async function claimWithinLimits(db: Executor, clock: Clock, keys: string[], limit: WindowLimit): Promise<boolean> {
+  for (const key of keys) if ((await blockedFor(db, clock, key, limit)) > 0) return false;
+  for (const key of keys) await hit(db, clock, key, limit);
+  return true;
+}
+
+/** The throttle keys of one account, cleared together when its owner proves themselves by a reset link. */
+export const accountKeys = {
+  login: (email: string) => `login:account:${email}`,
+  changePassword: (userId: string) => `change-password:user:${userId}`,
+};

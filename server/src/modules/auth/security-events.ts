@@ -3,12 +3,15 @@ import type { RequestMeta } from '../../deps.ts';
 
 export type SecurityEventType =
   | 'user.registered'
+  | 'register.email_taken'
   | 'login.succeeded'
   | 'login.failed'
   | 'login.throttled'
   | 'logout'
   | 'sessions.revoked'
   | 'password.changed'
+  | 'password.change_failed'
+  | 'password.change_throttled'
   | 'password.reset_requested'
   | 'password.reset'
   | 'email.verified'

@@ -341,7 +341,14 @@ async function deleteMembership(
   before: unknown,
 ) {
   await inTransaction(ctx.deps.db, async (trx) => {
-    await trx.deleteFrom('memberships').where('company_id', '=', companyId).where('user_id', '=', userId).execute();
+    // Conditional on the row still being there: of concurrent removals only one audits and emits.
+    const deleted = await trx
+      .deleteFrom('memberships')
+      .where('company_id', '=', companyId)
+      .where('user_id', '=', userId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!deleted) throw notFound('Member');
     // Their sessions stop acting in this company at once.
     await trx
       .updateTable('sessions')

@@ -14,11 +14,54 @@ const liveMessage = z.object({
 export type LiveUpdate = Omit<LiveMessage, 'companies'>;
 type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
 
+/** Who holds a stream: a session or an API key. Compared by reference. */
+export interface LiveListener {
+  sessionId: string | null;
+  apiKeyId: string | null;
+}
+
+/**
+ * One message as the streams of one company receive it. `once` shares work among those streams:
+ * the first to call it runs `compute`, the others get the same promise (e.g. one query that
+ * re-checks every listener of the company instead of one query per stream).
+ */
+export interface LiveDelivery {
+  update: LiveUpdate;
+  once<T>(compute: () => Promise<T>): Promise<T>;
+}
+
+// Open streams per session or API key, in this process. A user with many tabs expects the tab
+// they just opened to work, so the oldest stream is ended (not dropped: a dropped EventSource
+// reconnects and would evict another in turn); an integration that leaks streams heals itself.
+export const MAX_STREAMS_PER_LISTENER = 5;
+
+interface OpenStream {
+  companyId: string;
+  listener: LiveListener;
+  evict: () => void;
+}
+
+function credentialOf(listener: LiveListener): string {
+  return listener.sessionId ? `session:${listener.sessionId}` : `key:${listener.apiKeyId}`;
+}
+
+function deliveryOf(update: LiveUpdate): LiveDelivery {
+  let shared: Promise<unknown> | null = null;
+  return {
+    update,
+    once<T>(compute: () => Promise<T>): Promise<T> {
+      shared ??= compute();
+      return shared as Promise<T>;
+    },
+  };
+}
+
 /** One database listener per process, fanned out in memory to the streams of each company. */
 export class LiveHub {
   readonly #byCompany = new EventEmitter();
   #stop: (() => Promise<void>) | null = null;
-  readonly #streams = new Set<Socket>();
+  readonly #sockets = new Set<Socket>();
+  readonly #streams = new Map<string, Set<OpenStream>>();
   readonly #listen: Listen;
   readonly #logger: Logger;
 
@@ -41,24 +84,62 @@ export class LiveHub {
   async stop(): Promise<void> {
     await this.#stop?.();
     this.#stop = null;
-    for (const socket of this.#streams) socket.destroy();
+    for (const socket of this.#sockets) socket.destroy();
   }
 
   /** A connection that carries a stream: shutdown must not wait for it to end. */
   holdStream(socket: Socket): void {
-    this.#streams.add(socket);
-    socket.once('close', () => this.#streams.delete(socket));
+    this.#sockets.add(socket);
+    socket.once('close', () => this.#sockets.delete(socket));
   }
 
   /**
-   * The updates for one company until `signal` aborts. Listening starts on the call, not on the
-   * first read, so nothing published after it returns is missed.
+   * The updates for one company until `signal` aborts or the listener opens one stream too many.
+   * Listening starts on the call, not on the first read, so nothing published after it returns is
+   * missed.
    */
-  updates(companyId: string, signal: AbortSignal | undefined): AsyncGenerator<LiveUpdate> {
-    const events = on(this.#byCompany, companyId, { signal });
+  updates(companyId: string, listener: LiveListener, signal: AbortSignal | undefined): AsyncGenerator<LiveDelivery> {
+    const evicted = new AbortController();
+    const stop = signal ? AbortSignal.any([signal, evicted.signal]) : evicted.signal;
+    const stream: OpenStream = { companyId, listener, evict: () => evicted.abort() };
+    this.#open(stream);
+    stop.addEventListener('abort', () => this.#close(stream), { once: true });
+    const events = on(this.#byCompany, companyId, { signal: stop });
+    const close = () => this.#close(stream);
     return (async function* () {
-      for await (const [update] of events) yield update as LiveUpdate;
+      try {
+        for await (const [delivery] of events) yield delivery as LiveDelivery;
+      } catch (error) {
+        // Evicted by a newer stream of the same listener: the stream ends normally.
+        if (!evicted.signal.aborted) throw error;
+      } finally {
+        close();
+      }
     })();
+  }
+
+  /** The listeners with a stream open on `companyId` in this process. */
+  listenersOf(companyId: string): LiveListener[] {
+    return [...this.#streams.values()].flatMap((streams) => [...streams].filter((s) => s.companyId === companyId).map((s) => s.listener));
+  }
+
+  #open(stream: OpenStream): void {
+    const key = credentialOf(stream.listener);
+    const streams = this.#streams.get(key) ?? new Set<OpenStream>();
+    this.#streams.set(key, streams.add(stream));
+    // Sets iterate in insertion order: the first is the oldest.
+    for (const oldest of streams) {
+      if (streams.size <= MAX_STREAMS_PER_LISTENER) break;
+      this.#close(oldest);
+      oldest.evict();
+    }
+  }
+
+  #close(stream: OpenStream): void {
+    const key = credentialOf(stream.listener);
+    const streams = this.#streams.get(key);
+    streams?.delete(stream);
+    if (streams?.size === 0) this.#streams.delete(key);
   }
 
   #deliver(payload: string): void {
@@ -74,6 +155,6 @@ export class LiveHub {
       return;
     }
     const { companies, ...update } = parsed.data;
-    for (const companyId of new Set(companies)) this.#byCompany.emit(companyId, update);
+    for (const companyId of new Set(companies)) this.#byCompany.emit(companyId, deliveryOf(update));
   }
 }

@@ -1,6 +1,8 @@
 import type { Permission } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
-import { companyProcedure, resolveCompanyActor } from '../../trpc/procedures.ts';
+import { companyProcedure } from '../../trpc/procedures.ts';
+import { listenerAccess } from './live-access.ts';
+import type { LiveListener, LiveUpdate } from './live-hub.ts';
 
 // Each kind of record is heard only by those who may read it (an API key's scopes included).
 const READ_PERMISSION: Record<string, Permission> = {
@@ -12,32 +14,35 @@ const READ_PERMISSION: Record<string, Permission> = {
   user: 'members:read',
 };
 
+// Someone joined, left or changed role, or a key was revoked: may each listener still listen?
+const changesAccess = (update: LiveUpdate) => update.entityType === 'user' || update.entityType === 'api_key';
+
 export const liveRouter = router({
   /**
    * Server-sent events: what changed in the active company, as `{ type, entityType, entityId }`,
    * after a first `live.ready`. Clients refetch what they show. When the company's members or
-   * API keys change, the stream checks its listener again: removed, revoked (or switched to
-   * another company) ends it, a new role changes what it hears. Streams also end every `sse.maxDurationMs` and the
-   * client reconnects.
+   * API keys change, every stream of the company is checked again in one batch: removed, revoked
+   * (or switched to another company) ends it, a new role changes what it hears. At most
+   * `MAX_STREAMS_PER_LISTENER` streams per session or API key: a further one ends the oldest.
+   * Streams also end every `sse.maxDurationMs` and the client reconnects.
    */
   updates: companyProcedure('company:read').subscription(async function* ({ ctx, signal }) {
     const { companyId } = ctx.actor;
-    let actor = ctx.actor;
-    const updates = ctx.deps.live.updates(companyId, signal);
+    const { db, live } = ctx.deps;
+    const listener: LiveListener = { sessionId: ctx.session?.sessionId ?? null, apiKeyId: ctx.actor.apiKeyId };
+    let permissions = ctx.actor.permissions;
+    const deliveries = live.updates(companyId, listener, signal);
     // First message: from here on nothing is missed (tRPC's own `connected` comes before the checks).
     yield { type: 'live.ready', entityType: 'stream', entityId: companyId };
-    for await (const update of updates) {
-      // Someone joined, left or changed role, or a key was revoked: may this listener still listen?
-      if (update.entityType === 'user' || update.entityType === 'api_key') {
-        try {
-          actor = (await resolveCompanyActor(ctx, 'company:read')).actor;
-        } catch {
-          return;
-        }
-        if (actor.companyId !== companyId) return;
+    for await (const { update, once } of deliveries) {
+      if (changesAccess(update)) {
+        const access = await once(() => listenerAccess(db, companyId, live.listenersOf(companyId)));
+        const current = access.get(listener);
+        if (!current) return;
+        permissions = current;
       }
       const permission = READ_PERMISSION[update.entityType];
-      if (permission && actor.permissions.has(permission)) yield update;
+      if (permission && permissions.has(permission)) yield update;
     }
   }),
 });

@@ -18,6 +18,14 @@ export function passwordResetMail(to: string, link: string): MailMessage {
   };
 }
 
+export function registrationAttemptMail(to: string, resetUrl: string): MailMessage {
+  return {
+    to,
+    subject: 'Someone tried to sign up to Tradeloom with your email',
+    text: `Someone tried to create a Tradeloom account with this email address, which already has one.\n\nIf it was you, sign in, or reset your password here:\n\n${resetUrl}\n\nIf it was not you, ignore this email; nothing changed on your account.\n`,
+  };
+}
+
 export function invitationMail(to: string, companyName: string, inviterName: string, role: string, link: string): MailMessage {
   return {
     to,

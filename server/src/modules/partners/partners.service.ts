@@ -9,7 +9,7 @@ import {
 } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -160,16 +160,20 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       'c.contact_email as partnerContactEmail',
     ])
     .where((eb) => eb.or([eb('l.buyer_company_id', '=', me), eb('l.supplier_company_id', '=', me)]))
-    .orderBy('l.updated_at', 'desc')
-    .limit(500);
+    // Newest link first by (created_at, id): a key that never changes, so pages neither skip nor repeat
+    // a link that is accepted or blocked while someone pages.
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(input.limit + 1);
   if (input.view === 'linked') query = query.where('l.status', '=', 'accepted');
   if (input.view === 'incoming') query = query.where('l.status', '=', 'pending').where('l.supplier_company_id', '=', me);
   if (input.view === 'outgoing') query = query.where('l.status', '=', 'pending').where('l.buyer_company_id', '=', me);
   if (input.view === 'blocked') query = query.where('l.status', '=', 'blocked');
   if (input.status) query = query.where('l.status', '=', input.status);
   if (input.search) query = query.where(sql<boolean>`lower(c.name) like ${`%${escapeLike(input.search.toLowerCase())}%`}`);
+  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'partner_links', 'l'));
   const rows = await query.execute();
-  return rows.map((row) => {
+  const items = rows.slice(0, input.limit).map((row) => {
     const side = row.buyerCompanyId === me ? ('buyer' as const) : ('supplier' as const);
     return {
       ...row,
@@ -178,6 +182,8 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       actions: availableLinkActions({ status: row.status, blockedBy: row.blockedBy }, side),
     };
   });
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
 }
 
 /** Platform companies that chose to be listed, with where the actor stands with each. */
