@@ -164,6 +164,29 @@ describe('CSV import', () => {
     expect(changed).toMatchObject({ creates: 0, updates: 1, unchanged: 2 });
   });
 
+  it('a sheet without some columns changes only the columns it has: a price sync keeps a discontinued product off sale', async () => {
+    const supplier = await createCompany(app, 'ImpSync');
+    const importer = supplier.members.staff.caller.catalog;
+    await importer.import({ csv, dryRun: false });
+    const poplin = (await importer.products.list({})).items.find((p) => p.sku === 'IMP-2');
+    if (!poplin) throw new Error('IMP-2 was not imported');
+    await importer.products.update({ productId: poplin.id, version: poplin.version, active: false, description: 'Discontinued' });
+
+    const priceSync = ['sku,name,unit,price', 'IMP-2,Poplin 60x60,m,95', 'IMP-9,New sateen,m,120'].join('\n');
+    expect(await importer.import({ csv: priceSync, dryRun: false })).toMatchObject({ creates: 1, updates: 1, applied: true });
+    const after = (await importer.products.list({})).items;
+    expect(after.find((p) => p.sku === 'IMP-2')).toMatchObject({
+      price: '95.0000',
+      active: false,
+      description: 'Discontinued',
+      minOrderQuantity: '1000.000',
+      hsnCode: '5208',
+      commodityCode: 'grey-fabric',
+    });
+    // A product the sheet creates gets the defaults for what it leaves out.
+    expect(after.find((p) => p.sku === 'IMP-9')).toMatchObject({ active: true, description: '', minOrderQuantity: '0.000' });
+  });
+
   it('reports every bad row with its line and column, and applies nothing when any row is bad', async () => {
     const supplier = await createCompany(app, 'ImpBad');
     const bad = [

@@ -94,23 +94,34 @@ export async function importCatalog(
     throw invalidFields({ csv: `${problems.join('; ')}. Expected: ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
   }
 
+  const existing = await db
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'description', 'commodity_code', 'unit', 'hsn_code', 'price', 'currency', 'min_order_quantity', 'active'])
+    .where('company_id', '=', actor.companyId)
+    .execute();
+  const bySku = new Map(existing.map((p) => [p.sku.toLowerCase(), p]));
+  const hasColumn = (column: (typeof OPTIONAL)[number]) => columns.includes(column);
+
   const errors: ImportRowError[] = [];
   const rows: { row: number; product: CreateProductInput }[] = [];
   const seen = new Map<string, number>();
   for (const [index, record] of records.entries()) {
     if (index > 0 && index % ROWS_PER_SLICE === 0) await yieldToOthers();
     const row = index + 2; // line 1 is the header
+    // A column the file leaves out keeps a known product's value (a price-only sheet must not
+    // re-list discontinued products or clear descriptions); new products get the defaults.
+    const current = bySku.get(String(record.sku ?? '').toLowerCase());
     const parsed = createProductInput.safeParse({
       sku: record.sku,
       name: record.name,
-      description: record.description ?? '',
-      commodityCode: record.commodity || undefined,
+      description: hasColumn('description') || !current ? (record.description ?? '') : current.description,
+      commodityCode: hasColumn('commodity') || !current ? record.commodity || undefined : (current.commodity_code ?? undefined),
       unit: record.unit,
-      hsnCode: record.hsn || undefined,
+      hsnCode: hasColumn('hsn') || !current ? record.hsn || undefined : (current.hsn_code ?? undefined),
       price: record.price,
-      currency: record.currency || company.base_currency,
-      minOrderQuantity: record.min_order_quantity || '0',
-      active: parseActive(record.active),
+      currency: hasColumn('currency') || !current ? record.currency || company.base_currency : current.currency,
+      minOrderQuantity: hasColumn('min_order_quantity') || !current ? record.min_order_quantity || '0' : current.min_order_quantity,
+      active: hasColumn('active') || !current ? parseActive(record.active) : current.active,
     });
     if (!parsed.success) {
       // One message per column is enough to fix a row.
@@ -148,12 +159,6 @@ export async function importCatalog(
       errors.push({ row, column: 'commodity', message: `unknown commodity “${product.commodityCode}”` });
   }
 
-  const existing = await db
-    .selectFrom('products')
-    .select(['id', 'sku', 'name', 'description', 'commodity_code', 'unit', 'hsn_code', 'price', 'currency', 'min_order_quantity', 'active'])
-    .where('company_id', '=', actor.companyId)
-    .execute();
-  const bySku = new Map(existing.map((p) => [p.sku.toLowerCase(), p]));
   // Counts describe the rows that would be written: a row with a problem is not.
   const rowsWithErrors = new Set(errors.map((e) => e.row));
   const creates: CreateProductInput[] = [];
