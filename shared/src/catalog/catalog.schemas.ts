@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, decimalString, id } from '../common.ts';
+import { currencyCode, id, pageCursor, quantity, unitPrice } from '../common.ts';
 
 const sku = z
   .string()
@@ -20,9 +20,9 @@ export const productFields = z.object({
     .trim()
     .regex(/^\d{4,8}$/, 'must be a 4 to 8 digit HSN code')
     .optional(),
-  price: decimalString({ scale: 4 }),
+  price: unitPrice(),
   currency: currencyCode,
-  minOrderQuantity: decimalString({ scale: 3 }).default('0'),
+  minOrderQuantity: quantity().default('0'),
   active: z.boolean().default(true),
 });
 
@@ -33,7 +33,7 @@ export const productIdInput = z.object({ productId: id });
 export const productListInput = z.object({
   search: z.string().trim().max(100).optional(),
   active: z.boolean().optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
@@ -41,7 +41,7 @@ export const browseCatalogInput = z.object({
   supplierId: id,
   search: z.string().trim().max(100).optional(),
   commodityCode: code.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
