@@ -59,6 +59,10 @@ describe('NUL bytes (PostgreSQL text cannot hold them)', () => {
     );
   });
 
+  it('refuses a lone UTF-16 surrogate, which PostgreSQL cannot store either', async () => {
+    await refusedWithoutWrite(() => co.members.owner.caller.auth.updateProfile({ name: 'a\uD800b' }), 'name');
+  });
+
   it('refuses a NUL in a JSON key, which no schema would look at', async () => {
     const input = { name: 'Keyed Co', country: 'IN', [`evil${NUL}`]: 1 };
     await refusedWithoutWrite(() => co.members.owner.caller.companies.create(input), 'evila\\u0000b');

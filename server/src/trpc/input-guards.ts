@@ -1,11 +1,16 @@
 import { TRPCError } from '@trpc/server';
 import { invalidFields } from './errors.ts';
 
-// PostgreSQL `text` cannot hold U+0000: a NUL reaching a query fails with 22021 (or 22P05 in
-// jsonb), an answer of 500. One walk over the raw input refuses it for every procedure, in
-// values and in keys, before any schema or query sees it.
+// PostgreSQL `text` cannot hold U+0000, and a lone UTF-16 surrogate ('\uD800') is not valid
+// Unicode: either reaching a query (or the jsonb of an audit row) fails with 22021, 22P02 or
+// 22P05, an answer of 500. One walk over the raw input refuses both for every procedure, in values
+// and in keys, before any schema or query sees them.
 const NUL = '\u0000';
-const UNSTORABLE_MESSAGE = 'must not contain NUL (\\u0000) characters';
+const UNSTORABLE_MESSAGE = 'must be valid text without NUL (\\u0000) characters';
+
+function isStorable(text: string): boolean {
+  return !text.includes(NUL) && text.isWellFormed();
+}
 
 type Segment = string | number;
 
@@ -21,14 +26,14 @@ export function unstorableTextFields(raw: unknown): Record<string, string> {
   while (pending.length) {
     const { value, path } = pending.pop() as { value: unknown; path: Segment[] };
     if (typeof value === 'string') {
-      if (value.includes(NUL)) report(path);
+      if (!isStorable(value)) report(path);
       continue;
     }
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
     for (const [key, child] of entriesOf(value)) {
-      if (typeof key === 'string' && key.includes(NUL)) {
-        report([...path, key.replaceAll(NUL, '\\u0000')]);
+      if (typeof key === 'string' && !isStorable(key)) {
+        report([...path, key.replaceAll(NUL, '\\u0000').toWellFormed()]);
         continue;
       }
       pending.push({ value: child, path: [...path, key] });
