@@ -41,6 +41,9 @@ export function lastDayOfPeriod(startsOn: string, months: number): string {
 }
 export const name = (max = 200) => z.string().trim().min(1, 'is required').max(max);
 
+/** A row's `version integer` for optimistic locking: a positive int4, never past its range. */
+export const rowVersion = z.number().int().min(1).max(2_147_483_647);
+
 /** An opaque keyset cursor as the server hands it out (base64url); its content is checked on decode. */
 export const pageCursor = z
   .string()

@@ -88,6 +88,13 @@ describe('numbers beyond their column', () => {
     await refusedWithoutWrite(() => supplier.members.staff.caller.catalog.products.create({ ...product, price: '1.00001' }), 'price');
   });
 
+  it('refuses a row version past its int4 column', async () => {
+    await refusedWithoutWrite(
+      () => co.members.owner.caller.companies.update({ companyId: co.id, version: 2 ** 31, name: 'Renamed' }),
+      'version',
+    );
+  });
+
   it('refuses a work order operation planned for zero', async () => {
     const run = { description: 'Run', quantity: '10', unit: 'kg' };
     await refusedWithoutWrite(

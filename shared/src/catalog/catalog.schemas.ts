@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, id, pageCursor, quantity, unitPrice } from '../common.ts';
+import { currencyCode, id, pageCursor, quantity, rowVersion, unitPrice } from '../common.ts';
 
 const sku = z
   .string()
@@ -27,7 +27,7 @@ export const productFields = z.object({
 });
 
 export const createProductInput = productFields;
-export const updateProductInput = productFields.partial().extend({ productId: id, version: z.number().int().positive() });
+export const updateProductInput = productFields.partial().extend({ productId: id, version: rowVersion });
 export const productIdInput = z.object({ productId: id });
 
 export const productListInput = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, currencyCode, email, id, invitationToken, name } from '../common.ts';
+import { countryCode, currencyCode, email, id, invitationToken, name, rowVersion } from '../common.ts';
 import { isValidGstin } from '../gstin.ts';
 import { API_KEY_SCOPES, ROLES } from '../permissions.ts';
 
@@ -24,10 +24,7 @@ function indianTaxIdIsGstin(value: { country?: string; taxId?: string }, ctx: z.
 }
 
 export const createCompanyInput = companyFields.superRefine(indianTaxIdIsGstin);
-export const updateCompanyInput = companyFields
-  .partial()
-  .extend({ companyId: id, version: z.number().int().positive() })
-  .superRefine(indianTaxIdIsGstin);
+export const updateCompanyInput = companyFields.partial().extend({ companyId: id, version: rowVersion }).superRefine(indianTaxIdIsGstin);
 
 export const switchCompanyInput = z.object({ companyId: id });
 

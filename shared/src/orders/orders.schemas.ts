@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, id, isoDate, pageCursor, percent, positiveQuantity, unitPrice } from '../common.ts';
+import { amount, id, isoDate, pageCursor, percent, positiveQuantity, rowVersion, unitPrice } from '../common.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
 
 // Each of up to 200 lines, taxed at up to 100 %, must leave the order's numeric(18,2) totals in
@@ -43,11 +43,11 @@ export const createOrderInput = z
     message: 'give either supplierId (to buy) or buyerId (to sell)',
   });
 
-export const updateOrderInput = z.object({ orderId: id, version: z.number().int().positive(), ...orderFields });
+export const updateOrderInput = z.object({ orderId: id, version: rowVersion, ...orderFields });
 export const orderTransitionInput = z.object({
   orderId: id,
   action: z.enum(ORDER_ACTIONS),
-  version: z.number().int().positive(),
+  version: rowVersion,
   idempotencyKey,
 });
 export const orderIdInput = z.object({ orderId: id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageCursor, positiveQuantity, quantity } from '../common.ts';
+import { id, isoDate, pageCursor, positiveQuantity, quantity, rowVersion } from '../common.ts';
 import { dec } from '../money.ts';
 
 export const WORK_ORDER_STATUSES = ['planned', 'released', 'in_progress', 'completed', 'cancelled'] as const;
@@ -62,7 +62,7 @@ export const createWorkOrderInput = z
 
 export const updateWorkOrderInput = z.object({
   workOrderId: id,
-  version: z.number().int().positive(),
+  version: rowVersion,
   action: z.enum(WORK_ORDER_ACTIONS).optional(),
   priority: z.enum(PRIORITIES).optional(),
   dueDate: isoDate.nullable().optional(),
