@@ -1,5 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
-import { appError } from '../trpc/errors.ts';
+import { invalidFields } from '../trpc/errors.ts';
 
 // Opaque keyset cursors: the sort key of the last row seen, e.g. [name, id].
 
@@ -7,14 +7,33 @@ export function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/** The values of a cursor we issued with `length` entries; anything else is refused as `cursor`. */
 export function decodeCursor(cursor: string, length: number): string[] {
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string')) return values;
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw invalidCursor();
   }
-  throw invalidCursor();
+  if (!Array.isArray(values) || values.length !== length || !values.every(isCursorText)) throw invalidCursor();
+  return values;
+}
+
+// Names are at most 200 characters; a NUL would reach the query (the input guard sees only the
+// encoded cursor).
+function isCursorText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000');
+}
+
+/** A page ordered by (name, id) ends at a row; the next page starts after it. */
+export function nameIdCursor(row: { name: string; id: string }): string {
+  return encodeCursor([row.name, row.id]);
+}
+
+export function decodeNameIdCursor(cursor: string): { name: string; id: string } {
+  const [name = '', id = ''] = decodeCursor(cursor, 2);
+  if (!UUID.test(id)) throw invalidCursor();
+  return { name, id };
 }
 
 export function escapeLike(value: string): string {
@@ -41,5 +60,5 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
 }
 
 function invalidCursor() {
-  return appError('BAD_REQUEST', 'TOKEN_INVALID', 'The page cursor is not valid; start from the first page.');
+  return invalidFields({ cursor: 'is not a valid page cursor; start from the first page' }, 'TOKEN_INVALID');
 }

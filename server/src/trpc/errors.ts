@@ -29,20 +29,27 @@ export function staleVersion(what: string): TRPCError {
  * Bad input found past zod (an unknown code, a taken name): reported exactly like a zod failure,
  * so the response names the fields in `data.fieldErrors`.
  */
-export function invalidFields(problems: Record<string, string>): TRPCError {
+export function invalidFields(problems: Record<string, string>, reason?: Reason): TRPCError {
   const issues = Object.entries(problems).map(([field, message]) => ({ code: 'custom' as const, path: [field], message }));
-  return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause: new InvalidFieldsCause(issues) });
+  return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause: new InvalidFieldsCause(issues, reason) });
 }
 
 // zod 4's ZodError is not an Error, and tRPC copies a non-Error cause without its issues; this
 // Error subclass keeps them, in the shape isZodError and z.flattenError read.
 class InvalidFieldsCause extends Error {
   readonly issues: { code: 'custom'; path: string[]; message: string }[];
-  constructor(issues: InvalidFieldsCause['issues']) {
+  readonly reason?: Reason;
+  constructor(issues: InvalidFieldsCause['issues'], reason?: Reason) {
     super('Invalid input');
     this.name = 'ZodError';
     this.issues = issues;
+    this.reason = reason;
   }
+}
+
+/** The machine-readable reason an error carries, if any. */
+export function reasonOf(cause: unknown): Reason | undefined {
+  return cause instanceof ReasonCause || cause instanceof InvalidFieldsCause ? cause.reason : undefined;
 }
 
 /**

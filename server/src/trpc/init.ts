@@ -3,7 +3,8 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { isZodError, ReasonCause } from './errors.ts';
+import { isZodError, reasonOf } from './errors.ts';
+import { assertStorableText, databaseDataError, dataErrorAsBadRequest } from './input-guards.ts';
 
 /** Every procedure declares who may call it; the builders in procedures.ts set it. */
 export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'platformAdmin' } | { kind: 'company'; permission: Permission };
@@ -38,7 +39,7 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
       const zodError = isZodError(error.cause) ? error.cause : null;
-      const reason = error.cause instanceof ReasonCause ? error.cause.reason : undefined;
+      const reason = reasonOf(error.cause);
       const requestId = ctx?.request.requestId;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       const message = zodError
@@ -63,5 +64,20 @@ const t = initTRPC
 
 export const router = t.router;
 export const middleware = t.middleware;
-export const baseProcedure = t.procedure;
+
+/**
+ * Input a client can send never ends in a 500: text PostgreSQL cannot store is refused before any
+ * schema runs, and a data error that still escapes to the database (a case zod should have named)
+ * becomes BAD_REQUEST without its SQL, logged so the missing check gets written.
+ */
+const guardInput = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  assertStorableText(await getRawInput());
+  const result = await next();
+  const dataError = result.ok ? null : databaseDataError(result.error.cause);
+  if (!dataError) return result;
+  ctx.deps.logger.warn({ procedure: path, sqlState: dataError.code }, 'database refused a value that validation let through');
+  throw dataErrorAsBadRequest(dataError.code);
+});
+
+export const baseProcedure = t.procedure.use(guardInput);
 export const createCallerFactory = t.createCallerFactory;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, decimalString, id } from '../common.ts';
+import { currencyCode, id, pageCursor, quantity, rowVersion, unitPrice } from '../common.ts';
 
 const sku = z
   .string()
@@ -13,7 +13,6 @@ const hsnCode = z
   .string()
   .trim()
   .regex(/^\d{4,8}$/, 'must be a 4 to 8 digit HSN code');
-const version = z.number().int().positive();
 
 // No `.default()` here: zod 4 applies defaults even under `.partial()`, so a default on a shared
 // field would reset it on every update that leaves it out. Only the create schema adds defaults.
@@ -24,9 +23,9 @@ export const productFields = z.object({
   commodityCode: code.optional(),
   unit: code,
   hsnCode: hsnCode.optional(),
-  price: decimalString({ scale: 4 }),
+  price: unitPrice(),
   currency: currencyCode,
-  minOrderQuantity: decimalString({ scale: 3 }),
+  minOrderQuantity: quantity(),
   active: z.boolean(),
 });
 
@@ -39,13 +38,13 @@ export const createProductInput = productFields.extend({
 export const updateProductInput = productFields
   .extend({ commodityCode: code.nullable(), hsnCode: hsnCode.nullable() })
   .partial()
-  .extend({ productId: id, version });
+  .extend({ productId: id, version: rowVersion });
 export const productIdInput = z.object({ productId: id });
 
 export const productListInput = z.object({
   search: z.string().trim().max(100).optional(),
   active: z.boolean().optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
@@ -53,7 +52,7 @@ export const browseCatalogInput = z.object({
   supplierId: id,
   search: z.string().trim().max(100).optional(),
   commodityCode: code.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 

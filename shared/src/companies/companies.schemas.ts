@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, currencyCode, email, id, name } from '../common.ts';
+import { countryCode, currencyCode, email, id, invitationToken, name, rowVersion } from '../common.ts';
 import { isValidGstin } from '../gstin.ts';
 import { API_KEY_SCOPES, ROLES } from '../permissions.ts';
 
@@ -41,7 +41,7 @@ export const createCompanyInput = companyFields
 export const updateCompanyInput = companyFields
   .extend({ taxId: taxId.nullable() })
   .partial()
-  .extend({ companyId: id, version: z.number().int().positive() })
+  .extend({ companyId: id, version: rowVersion })
   .superRefine(indianTaxIdIsGstin);
 
 export const switchCompanyInput = z.object({ companyId: id });
@@ -64,7 +64,7 @@ export const inviteInput = z.object({
   // An admin may set a first password; the member must change it on first login.
   temporaryPassword: z.string().min(8).max(128).optional(),
 });
-export const acceptInviteInput = z.object({ token: z.string().min(10).max(200) });
+export const acceptInviteInput = z.object({ token: invitationToken });
 export const invitationIdInput = z.object({ invitationId: id });
 export const setRoleInput = z.object({ userId: id, role, branchIds: z.array(id).max(50).optional() });
 export const memberIdInput = z.object({ userId: id });

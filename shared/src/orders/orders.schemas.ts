@@ -1,26 +1,32 @@
 import { z } from 'zod';
-import { decimalString, id, isoDate } from '../common.ts';
+import { amount, id, isoDate, pageCursor, percent, positiveQuantity, rowVersion, unitPrice } from '../common.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
+
+// Each of up to 200 lines, taxed at up to 100 %, must leave the order's numeric(18,2) totals in
+// range: 200 × 10^13 × 2 < 10^16.
+export const MAX_LINE_AMOUNT = 10_000_000_000_000;
 
 export const orderLineInput = z
   .object({
     productId: id.optional(),
     description: z.string().trim().max(500).optional(),
-    quantity: decimalString({ scale: 3 }),
+    quantity: positiveQuantity(),
     unit: z.string().trim().min(1).max(20),
-    unitPrice: decimalString({ scale: 4 }),
-    discountPercent: decimalString({ scale: 2 }).optional(),
+    unitPrice: unitPrice(),
+    discountPercent: percent().optional(),
     hsnCode: z
       .string()
       .trim()
       .regex(/^\d{4,8}$/, 'must be a 4 to 8 digit HSN code')
       .optional(),
     /** Used only when the line has no HSN code (for example outside India). */
-    taxRate: decimalString({ scale: 2 }).optional(),
+    taxRate: percent().optional(),
   })
   .refine((line) => line.productId || line.description, { path: ['description'], message: 'is required for a line without a product' })
-  .refine((line) => Number(line.quantity) > 0, { path: ['quantity'], message: 'must be more than zero' })
-  .refine((line) => Number(line.discountPercent ?? 0) <= 100, { path: ['discountPercent'], message: 'must be at most 100' });
+  .refine((line) => Number(line.quantity) * Number(line.unitPrice) <= MAX_LINE_AMOUNT, {
+    path: ['unitPrice'],
+    message: `times the quantity must be at most ${MAX_LINE_AMOUNT.toLocaleString('en-US')}`,
+  });
 
 const orderFields = {
   lines: z.array(orderLineInput).min(1, 'an order needs at least one line').max(200),
@@ -37,11 +43,11 @@ export const createOrderInput = z
     message: 'give either supplierId (to buy) or buyerId (to sell)',
   });
 
-export const updateOrderInput = z.object({ orderId: id, version: z.number().int().positive(), ...orderFields });
+export const updateOrderInput = z.object({ orderId: id, version: rowVersion, ...orderFields });
 export const orderTransitionInput = z.object({
   orderId: id,
   action: z.enum(ORDER_ACTIONS),
-  version: z.number().int().positive(),
+  version: rowVersion,
   idempotencyKey,
 });
 export const orderIdInput = z.object({ orderId: id });
@@ -52,15 +58,15 @@ export const orderFilters = z.object({
   partnerId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  minTotal: decimalString({ scale: 2 }).optional(),
-  maxTotal: decimalString({ scale: 2 }).optional(),
+  minTotal: amount().optional(),
+  maxTotal: amount().optional(),
   search: z.string().trim().max(40).optional(),
 });
 export const orderListInput = orderFilters.extend({
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
-export const approvalThresholdInput = z.object({ threshold: decimalString({ scale: 2 }).nullable() });
+export const approvalThresholdInput = z.object({ threshold: amount().nullable() });
 
 export type OrderLineInputValue = z.infer<typeof orderLineInput>;
 export type CreateOrderInput = z.infer<typeof createOrderInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, email, id, name, pageInput } from '../common.ts';
+import { countryCode, email, id, name, pageCursor, pageInput, rowIdCursor } from '../common.ts';
 import { isValidGstin } from '../gstin.ts';
 import { LINK_STATUSES } from './link-machine.ts';
 
@@ -26,7 +26,7 @@ export const directoryInput = z.object({
   role: z.enum(['buyer', 'supplier']).optional(),
   // Suppliers with an active product of this commodity.
   commodity: z.string().trim().max(40).optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 
@@ -49,7 +49,7 @@ export const directoryListingInput = z.object({ listed: z.boolean() });
 
 export const notificationListInput = z.object({
   unreadOnly: z.boolean().default(false),
-  cursor: z.string().regex(/^\d+$/, 'is not a valid cursor').optional(),
+  cursor: rowIdCursor.optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export const markReadInput = z.object({ ids: z.array(z.number().int().positive()).max(100).optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, id, isoDate } from '../common.ts';
+import { id, isoDate, pageCursor, positiveQuantity, quantity, rowVersion } from '../common.ts';
 import { dec } from '../money.ts';
 
 export const WORK_ORDER_STATUSES = ['planned', 'released', 'in_progress', 'completed', 'cancelled'] as const;
@@ -40,36 +40,41 @@ export function workOrderProgress(operations: { plannedQuantity: string; complet
     .toNumber();
 }
 
-export const createWorkOrderInput = z.object({
-  productId: id.optional(),
-  description: z.string().trim().min(1, 'is required').max(300),
-  quantity: decimalString({ scale: 3 }).refine((v) => Number(v) > 0, 'must be more than zero'),
-  unit: z.string().trim().min(1).max(20),
-  orderLineId: id.optional(),
-  priority: z.enum(PRIORITIES).default('normal'),
-  plannedStart: isoDate.optional(),
-  dueDate: isoDate.optional(),
-  operations: z
-    .array(z.object({ name: z.string().trim().min(1, 'is required').max(80), plannedQuantity: decimalString({ scale: 3 }).optional() }))
-    .min(1, 'a work order needs at least one operation')
-    .max(20),
-});
+export const createWorkOrderInput = z
+  .object({
+    productId: id.optional(),
+    description: z.string().trim().min(1, 'is required').max(300),
+    quantity: positiveQuantity(),
+    unit: z.string().trim().min(1).max(20),
+    orderLineId: id.optional(),
+    priority: z.enum(PRIORITIES).default('normal'),
+    plannedStart: isoDate.optional(),
+    dueDate: isoDate.optional(),
+    operations: z
+      .array(z.object({ name: z.string().trim().min(1, 'is required').max(80), plannedQuantity: positiveQuantity().optional() }))
+      .min(1, 'a work order needs at least one operation')
+      .max(20),
+  })
+  .refine((v) => !v.plannedStart || !v.dueDate || v.dueDate >= v.plannedStart, {
+    path: ['dueDate'],
+    message: 'must not be before the planned start',
+  });
 
 export const updateWorkOrderInput = z.object({
   workOrderId: id,
-  version: z.number().int().positive(),
+  version: rowVersion,
   action: z.enum(WORK_ORDER_ACTIONS).optional(),
   priority: z.enum(PRIORITIES).optional(),
   dueDate: isoDate.nullable().optional(),
   progress: z
-    .array(z.object({ operationId: id, completedQuantity: decimalString({ scale: 3 }) }))
+    .array(z.object({ operationId: id, completedQuantity: quantity() }))
     .max(20)
     .optional(),
 });
 
 export const workOrderListInput = z.object({
   status: z.enum(WORK_ORDER_STATUSES).optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

@@ -2,7 +2,7 @@ import { inTransaction } from '@tradeloom/db';
 import type { BrowseCatalogInput, CreateProductInput, ProductListInput, UpdateProductInput } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeCursor, encodeCursor, escapeLike } from '../../lib/cursor.ts';
+import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -121,7 +121,7 @@ function searchAndPage(query: ProductQuery, input: { search?: string; cursor?: s
     );
   }
   if (input.cursor) {
-    const [name = '', id = ''] = decodeCursor(input.cursor, 2);
+    const { name, id } = decodeNameIdCursor(input.cursor);
     paged = paged.where((eb) =>
       eb.or([eb('products.name', '>', name), eb.and([eb('products.name', '=', name), eb('products.id', '>', id)])]),
     );
@@ -133,7 +133,7 @@ async function page<T extends { name: string; id: string }>(query: { execute(): 
   const rows = await query.execute();
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+  return { items, nextCursor: rows.length > limit && last ? nameIdCursor(last) : null };
 }
 
 export async function listOwnProducts(ctx: ServiceContext, actor: CompanyActor, input: ProductListInput) {

@@ -9,7 +9,7 @@ import {
 } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeCursor, encodeCursor, escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -251,13 +251,13 @@ export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, 
   if (input.role === 'supplier') query = query.where('c.is_supplier', '=', true);
   if (input.role === 'buyer') query = query.where('c.is_buyer', '=', true);
   if (input.cursor) {
-    const [name = '', id = ''] = decodeCursor(input.cursor, 2);
+    const { name, id } = decodeNameIdCursor(input.cursor);
     query = query.where((eb) => eb.or([eb('c.name', '>', name), eb.and([eb('c.name', '=', name), eb('c.id', '>', id)])]));
   }
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return { items, nextCursor: rows.length > input.limit && last ? nameIdCursor(last) : null };
 }
 
 /** A counterparty not on the platform: visible only to us, linked at once, claimable later. */

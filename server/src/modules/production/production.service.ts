@@ -150,6 +150,9 @@ export async function updateWorkOrder(ctx: ServiceContext, actor: CompanyActor, 
       .executeTakeFirst();
     if (!current) throw notFound('Work order');
     if (current.version !== input.version) throw staleVersion('work order');
+    if (input.dueDate && current.planned_start && input.dueDate < current.planned_start) {
+      throw invalidFields({ dueDate: `must not be before the planned start (${current.planned_start})` });
+    }
     let status = current.status;
     if (input.action) {
       const next = transitionWorkOrder(current.status, input.action);
