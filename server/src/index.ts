@@ -4,6 +4,7 @@ export type { AppDeps, RequestMeta } from './deps.ts';
 export { jobHandlers } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
 export { createLogger } from './lib/logger.ts';
+export { passwordWork } from './lib/passwords.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
 export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
