@@ -3,6 +3,7 @@ import { type CreateProductInput, createProductInput } from '@tradeloom/shared';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, invalidFields } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -94,10 +95,63 @@ export async function importCatalog(
     throw invalidFields({ csv: `${problems.join('; ')}. Expected: ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
   }
 
+  const plan = (executor: Executor) => planImport(executor, actor.companyId, company.base_currency, records, columns);
+  const planned = await plan(db);
+  if (input.dryRun || planned.report.errors.length) return planned.report;
+  // Applied against the catalog as it is once this import holds the company's import lock, so
+  // parallel imports of one file run one after another and each reports what it really changed.
+  // Checking ~10,000 rows takes a while: it is redone inside only if the catalog moved meanwhile.
+  return inTransaction(db, async (trx) => {
+    await lockUntilCommit(trx, 'catalog_import', actor.companyId);
+    const current = (await catalogStamp(trx, actor.companyId)) === planned.stamp ? planned : await plan(trx);
+    const { report, creates, updates } = current;
+    if (report.errors.length) return report;
+    const now = ctx.deps.clock.now();
+    for (const chunk of slices([...creates, ...updates], ROWS_PER_STATEMENT)) {
+      await upsertProducts(trx, actor.companyId, chunk, now);
+      await yieldToOthers();
+    }
+    const summary = { rows: report.rows, creates: report.creates, updates: report.updates, unchanged: report.unchanged };
+    await recordAudit(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'catalog.imported',
+      entityType: 'catalog',
+      entityId: actor.companyId,
+      after: summary,
+    });
+    await emitEvent(trx, actor.userId, ctx.request, {
+      type: 'catalog.imported',
+      companyId: actor.companyId,
+      entityType: 'catalog',
+      entityId: actor.companyId,
+      payload: summary,
+    });
+    return { ...report, applied: true };
+  });
+}
+
+interface ImportPlan {
+  /** The catalog the plan was made against (see catalogStamp). */
+  stamp: string;
+  report: ImportReport;
+  creates: CreateProductInput[];
+  updates: CreateProductInput[];
+}
+
+/** Checks every row and compares the file with the catalog: what would be created and changed. */
+async function planImport(
+  db: Executor,
+  companyId: string,
+  baseCurrency: string,
+  records: Record<string, string>[],
+  columns: string[],
+): Promise<ImportPlan> {
+  // Read before the products, so a change made while planning shows as a different stamp.
+  const stamp = await catalogStamp(db, companyId);
   const existing = await db
     .selectFrom('products')
     .select(['id', 'sku', 'name', 'description', 'commodity_code', 'unit', 'hsn_code', 'price', 'currency', 'min_order_quantity', 'active'])
-    .where('company_id', '=', actor.companyId)
+    .where('company_id', '=', companyId)
     .execute();
   const bySku = new Map(existing.map((p) => [p.sku.toLowerCase(), p]));
   const hasColumn = (column: (typeof OPTIONAL)[number]) => columns.includes(column);
@@ -119,7 +173,7 @@ export async function importCatalog(
       unit: record.unit,
       hsnCode: hasColumn('hsn') || !current ? record.hsn || undefined : (current.hsn_code ?? undefined),
       price: record.price,
-      currency: hasColumn('currency') || !current ? record.currency || company.base_currency : current.currency,
+      currency: hasColumn('currency') || !current ? record.currency || baseCurrency : current.currency,
       minOrderQuantity: hasColumn('min_order_quantity') || !current ? record.min_order_quantity || '0' : current.min_order_quantity,
       active: hasColumn('active') || !current ? parseActive(record.active) : current.active,
     });
@@ -162,7 +216,7 @@ export async function importCatalog(
   // Counts describe the rows that would be written: a row with a problem is not.
   const rowsWithErrors = new Set(errors.map((e) => e.row));
   const creates: CreateProductInput[] = [];
-  const updates: { id: string; product: CreateProductInput }[] = [];
+  const updates: CreateProductInput[] = [];
   for (const { row, product } of rows) {
     if (rowsWithErrors.has(row)) continue;
     const current = bySku.get(product.sku.toLowerCase());
@@ -183,10 +237,10 @@ export async function importCatalog(
       SAME_FIELDS.some((field) => next[field] !== current[field]) ||
       Number(product.price) !== Number(current.price) ||
       Number(product.minOrderQuantity) !== Number(current.min_order_quantity);
-    if (changed) updates.push({ id: current.id, product });
+    if (changed) updates.push(product);
   }
   errors.sort((a, b) => a.row - b.row);
-  const report = {
+  const report: ImportReport = {
     rows: records.length,
     creates: creates.length,
     updates: updates.length,
@@ -194,31 +248,17 @@ export async function importCatalog(
     errors,
     applied: false,
   };
-  if (input.dryRun || errors.length) return report;
+  return { stamp, report, creates, updates };
+}
 
-  await inTransaction(db, async (trx) => {
-    const now = ctx.deps.clock.now();
-    for (const chunk of slices([...creates, ...updates.map((u) => u.product)], ROWS_PER_STATEMENT)) {
-      await upsertProducts(trx, actor.companyId, chunk, now);
-      await yieldToOthers();
-    }
-    const summary = { rows: report.rows, creates: report.creates, updates: report.updates, unchanged: report.unchanged };
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
-      action: 'catalog.imported',
-      entityType: 'catalog',
-      entityId: actor.companyId,
-      after: summary,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'catalog.imported',
-      companyId: actor.companyId,
-      entityType: 'catalog',
-      entityId: actor.companyId,
-      payload: summary,
-    });
-  });
-  return { ...report, applied: true };
+/** Changes whenever a product is created or updated (every update bumps its version). */
+async function catalogStamp(db: Executor, companyId: string): Promise<string> {
+  const { count, versions } = await db
+    .selectFrom('products')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<string>('version'), sql<string>`0`).as('versions')])
+    .where('company_id', '=', companyId)
+    .executeTakeFirstOrThrow();
+  return `${count}:${versions}`;
 }
 
 /**
