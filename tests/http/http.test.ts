@@ -119,9 +119,7 @@ describe('limits (A7, R1, R2)', () => {
   it('refuses a batch of 50 logins outright: no guesses are bought', async () => {
     const paths = Array.from({ length: 50 }, () => 'auth.login').join(',');
     const body = JSON.stringify(
-      Object.fromEntries(
-        Array.from({ length: 50 }, (_, i) => [i, { email: company.members.viewer.email, password: `guess-${i}-x` }]),
-      ),
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [i, { email: company.members.viewer.email, password: `guess-${i}-x` }])),
     );
     const before = await countRows(app, 'audit_log');
     const response = await post(`${paths}?batch=1`, body, { origin: ORIGIN });
