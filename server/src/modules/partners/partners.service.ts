@@ -10,6 +10,7 @@ import {
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -142,7 +143,7 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
     .innerJoin('companies as c', (join) =>
       join.on(sql<boolean>`c.id = CASE WHEN l.buyer_company_id = ${me} THEN l.supplier_company_id ELSE l.buyer_company_id END`),
     )
-    .select([
+    .select((eb) => [
       'l.id',
       'l.status',
       'l.message',
@@ -150,8 +151,8 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       'l.buyer_company_id as buyerCompanyId',
       'l.supplier_company_id as supplierCompanyId',
       'l.version',
-      'l.created_at as createdAt',
-      'l.updated_at as updatedAt',
+      isoTimestamp(eb.ref('l.created_at')).as('createdAt'),
+      isoTimestamp(eb.ref('l.updated_at')).as('updatedAt'),
       'c.id as partnerId',
       'c.name as partnerName',
       'c.country as partnerCountry',
