@@ -158,7 +158,9 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       'c.country as partnerCountry',
       'c.verification_status as partnerVerification',
       'c.claimed as partnerClaimed',
-      'c.contact_email as partnerContactEmail',
+      // The contact email is what the company that added an unclaimed counterparty typed: its own
+      // record, never shown to the companies that link with it later.
+      sql<string | null>`CASE WHEN c.added_by_company_id = ${me} THEN c.contact_email END`.as('partnerContactEmail'),
     ])
     .where((eb) => eb.or([eb('l.buyer_company_id', '=', me), eb('l.supplier_company_id', '=', me)]))
     // Newest link first by (created_at, id): a key that never changes, so pages neither skip nor repeat
