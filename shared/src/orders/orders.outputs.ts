@@ -17,6 +17,9 @@ export const orderSummary = z.strictObject({
   version: z.number().int(),
 });
 
+// A line and the whole order carry the same breakdown: taxable value, GST split and total.
+const taxedAmounts = { taxable: decimal, cgst: decimal, sgst: decimal, igst: decimal, tax: decimal, total: decimal };
+
 export const orderLine = z.strictObject({
   id: z.uuid(),
   lineNo: z.number().int(),
@@ -28,12 +31,7 @@ export const orderLine = z.strictObject({
   discountPercent: decimal,
   hsnCode: z.string().nullable(),
   taxRate: decimal,
-  taxable: decimal,
-  cgst: decimal,
-  sgst: decimal,
-  igst: decimal,
-  tax: decimal,
-  total: decimal,
+  ...taxedAmounts,
 });
 
 /** One order as one party sees it: its own number and note, never the other side's note. */
@@ -49,12 +47,7 @@ export const orderDetail = z.strictObject({
   taxRegime: z.enum(['intra_state', 'inter_state', 'single']),
   subtotal: decimal,
   discount: decimal,
-  taxable: decimal,
-  cgst: decimal,
-  sgst: decimal,
-  igst: decimal,
-  tax: decimal,
-  total: decimal,
+  ...taxedAmounts,
   needsApproval: z.boolean(),
   note: z.string().nullable(),
   version: z.number().int(),

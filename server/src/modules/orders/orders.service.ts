@@ -5,6 +5,7 @@ import {
   computeOrderTotals,
   dec,
   type OrderAction,
+  type OrderDetail,
   type OrderLineInputValue,
   type OrderSide,
   type OrderStatus,
@@ -319,7 +320,7 @@ export async function changeOrderStatus(
 }
 
 /** One order as this party sees it: its own number and note, never the other side's note. */
-export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string): Promise<OrderDetail> {
   const { db } = ctx.deps;
   // The partner's name comes with the order: the other party of the two.
   const order = await findPartyOrder(db, orderId, actor.companyId)
