@@ -36,7 +36,7 @@ export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = han
 
 /** A GET of a tRPC query, as the browser's httpBatchLink would send it unbatched. */
 export function trpcQueryUrl(appUrl: string, procedure: string, input: unknown): string {
-  return `${appUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return `${appUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
 /** The body lines of the benchmarked `orders.create`: 10 free-text lines. */

@@ -46,7 +46,7 @@ const requests = [
   { name: 'orders.list first page, status filter', url: query('orders.list', { side: 'purchase', status: 'submitted' }) },
   { name: 'orders.list deep page (row 2,000)', url: query('orders.list', { side: 'purchase', status: 'submitted', cursor: deepCursor }) },
   { name: 'orders.get with 10 lines', url: query('orders.get', { orderId }) },
-  { name: 'orders.create with 10 lines', url: `${base}/orders.create`, body: { json: { supplierId, lines: BENCH_ORDER_LINES } } },
+  { name: 'orders.create with 10 lines', url: `${base}/orders.create`, body: { supplierId, lines: BENCH_ORDER_LINES } },
 ];
 
 async function send(request: (typeof requests)[number]): Promise<number> {

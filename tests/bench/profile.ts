@@ -53,7 +53,7 @@ const requests: Record<string, string[]> = {
     '-H',
     'content-type=application/json',
     '-b',
-    JSON.stringify({ json: { supplierId, lines: BENCH_ORDER_LINES } }),
+    JSON.stringify({ supplierId, lines: BENCH_ORDER_LINES }),
     `${base}/orders.create`,
   ],
 };

@@ -79,7 +79,7 @@ async function orderTargets(label: string, handle: DbHandle, companyId: string, 
     },
     {
       target: 'orders.create with 10 lines',
-      ours: { url: `${ours}/trpc/orders.create`, body: { json: { supplierId, lines: BENCH_ORDER_LINES } } },
+      ours: { url: `${ours}/trpc/orders.create`, body: { supplierId, lines: BENCH_ORDER_LINES } },
       raw: { url: `${raw}/orders`, body: { supplierId, lines: BENCH_ORDER_LINES } },
     },
   ];

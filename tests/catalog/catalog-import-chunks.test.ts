@@ -37,7 +37,7 @@ async function importOverHttp(baseUrl: string, company: TestCompany, csv: string
   const response = await fetch(`${baseUrl}/trpc/catalog.import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: 'http://tradeloom.test', cookie: `tl_session=${company.members.owner.token}` },
-    body: JSON.stringify({ json: { csv, dryRun: false } }),
+    body: JSON.stringify({ csv, dryRun: false }),
   });
   return { status: response.status, body: await response.json() };
 }
@@ -48,7 +48,7 @@ describe('CSV import of many rows', () => {
     const server = await watchedServer();
     try {
       const result = await importOverHttp(server.http.url, supplier, productsCsv(1200));
-      expect(result.body.result.data.json).toMatchObject({ creates: 1200, applied: true });
+      expect(result.body.result.data).toMatchObject({ creates: 1200, applied: true });
       expect(server.productInserts()).toBeLessThanOrEqual(5);
     } finally {
       await server.http.close();

@@ -55,7 +55,7 @@ describe.skipIf(!process.env.MEASURE_IMPORT)('catalog import under load (measure
     const running = fetch(`${http.url}/trpc/catalog.import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin, cookie },
-      body: JSON.stringify({ json: { csv, dryRun: false } }),
+      body: JSON.stringify({ csv, dryRun: false }),
     });
     const probing = Promise.all([probe('healthz', `${http.url}/healthz`), probe('me', `${http.url}/trpc/auth.me`)]);
     const response = await running;
@@ -67,7 +67,7 @@ describe.skipIf(!process.env.MEASURE_IMPORT)('catalog import under load (measure
     const summary = (values: number[]) =>
       `answers=${values.length} median gap=${percentile(values, 50).toFixed(0)} ms longest gap=${Math.max(...values).toFixed(0)} ms`;
     console.log(
-      `[${app.kind}] ${(csv.length / 1e6).toFixed(2)} MB, ${body.result?.data?.json?.creates} products: import ${importMs.toFixed(0)} ms; healthz ${summary(probes.healthz)}; auth.me ${summary(probes.me)}`,
+      `[${app.kind}] ${(csv.length / 1e6).toFixed(2)} MB, ${body.result?.data?.creates} products: import ${importMs.toFixed(0)} ms; healthz ${summary(probes.healthz)}; auth.me ${summary(probes.me)}`,
     );
     expect(response.status).toBe(200);
   });

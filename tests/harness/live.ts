@@ -41,14 +41,14 @@ export async function openLiveStream(baseUrl: string, headers: Record<string, st
               .trim();
             const data = block.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim());
             if (data.length === 0) continue;
-            const parsed = JSON.parse(data.join('\n')) as { json?: unknown };
+            const parsed: unknown = JSON.parse(data.join('\n'));
             if (event === 'serialized-error') {
-              const { data: details } = parsed.json as { data: { code: string; reason?: string } };
+              const { data: details } = parsed as { data: { code: string; reason?: string } };
               errors.push({ code: details.code, reason: details.reason });
             }
             // Other named events (connected, ping, return) are tRPC's own; messages have no name.
             if (event) continue;
-            const message = (parsed.json ?? parsed) as { type?: string };
+            const message = parsed as { type?: string };
             if (message.type === 'live.ready') ready.resolve();
             else messages.push(message);
           }

@@ -31,7 +31,7 @@ function statusOf(method: string, path: string): Promise<number | undefined> {
 }
 
 const cookieFor = (token: string) => `__Host-tl_session=${token}`;
-const json = (input: unknown) => JSON.stringify({ json: input });
+const json = (input: unknown) => JSON.stringify(input);
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
   return fetch(`${http.url}/trpc/${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -89,7 +89,7 @@ describe('CSRF (C1–C4)', () => {
     const response = await fetch(`${http.url}/trpc/companies.current`, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.result.data.json.id).toBe(company.id);
+    expect(body.result.data.id).toBe(company.id);
     expect((await fetch(`${http.url}/trpc/companies.current?api_key=${key}`)).status).toBe(401);
   });
 });
@@ -119,9 +119,7 @@ describe('limits (A7, R1, R2)', () => {
   it('refuses a batch of 50 logins outright: no guesses are bought', async () => {
     const paths = Array.from({ length: 50 }, () => 'auth.login').join(',');
     const body = JSON.stringify(
-      Object.fromEntries(
-        Array.from({ length: 50 }, (_, i) => [i, { json: { email: company.members.viewer.email, password: `guess-${i}-x` } }]),
-      ),
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [i, { email: company.members.viewer.email, password: `guess-${i}-x` }])),
     );
     const before = await countRows(app, 'audit_log');
     const response = await post(`${paths}?batch=1`, body, { origin: ORIGIN });
@@ -140,11 +138,11 @@ describe('limits (A7, R1, R2)', () => {
     const user = company.members.manager;
     const paths = Array.from({ length: 10 }, () => 'auth.login').join(',');
     const body = JSON.stringify(
-      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { json: { email: user.email, password: `guess-${i}-y` } }])),
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { email: user.email, password: `guess-${i}-y` }])),
     );
     const response = await post(`${paths}?batch=1`, body, { origin: ORIGIN });
-    const results = (await response.json()) as { error?: { json: { data: { code: string } } } }[];
-    const codes = results.map((r) => r.error?.json.data.code);
+    const results = (await response.json()) as { error?: { data: { code: string } } }[];
+    const codes = results.map((r) => r.error?.data.code);
     expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(5);
   });
@@ -164,9 +162,9 @@ describe('errors over the wire', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('x-request-id')).toBe('req-123');
     const { error } = await response.json();
-    expect(error.json.message).toMatch(/^(email|password|name): /);
-    expect(Object.keys(error.json.data.fieldErrors).sort()).toEqual(['email', 'name', 'password']);
-    expect(error.json.data.requestId).toBe('req-123');
+    expect(error.message).toMatch(/^(email|password|name): /);
+    expect(Object.keys(error.data.fieldErrors).sort()).toEqual(['email', 'name', 'password']);
+    expect(error.data.requestId).toBe('req-123');
     expect(JSON.stringify(error)).not.toMatch(/stack|at .*\.ts:\d+|node_modules/);
   });
 
@@ -174,7 +172,7 @@ describe('errors over the wire', () => {
     const response = await post('auth.login', json({ email: 'nobody@example.test', password: 'whatever1' }), { origin: ORIGIN });
     const { error } = await response.json();
     expect(response.status).toBe(401);
-    expect(error.json.data.reason).toBe('INVALID_CREDENTIALS');
+    expect(error.data.reason).toBe('INVALID_CREDENTIALS');
   });
 
   it('hides internals: a failing database becomes a generic 500 with a reference, no SQL', async () => {

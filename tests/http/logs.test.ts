@@ -21,37 +21,37 @@ describe('structured logs', () => {
       await fetch(`${http.url}/trpc/auth.register`, {
         method: 'POST',
         headers: { ...origin, 'x-request-id': 'log-test-1' },
-        body: JSON.stringify({ json: { email: 'logs@example.test', password, name: 'Logs' } }),
+        body: JSON.stringify({ email: 'logs@example.test', password, name: 'Logs' }),
       });
       const signedIn = await fetch(`${http.url}/trpc/auth.login`, {
         method: 'POST',
         headers: origin,
-        body: JSON.stringify({ json: { email: 'logs@example.test', password } }),
+        body: JSON.stringify({ email: 'logs@example.test', password }),
       });
       const cookie = signedIn.headers.get('set-cookie')?.split(';')[0] ?? '';
       const sessionSecret = cookie.split('.')[1] ?? 'missing';
       await fetch(`${http.url}/trpc/auth.login`, {
         method: 'POST',
         headers: origin,
-        body: JSON.stringify({ json: { email: 'logs@example.test', password: 'wrong password here' } }),
+        body: JSON.stringify({ email: 'logs@example.test', password: 'wrong password here' }),
       });
       const verifyToken = tokenFrom((await app.mailFor('logs@example.test'))[0]);
       await fetch(`${http.url}/trpc/auth.verifyEmail`, {
         method: 'POST',
         headers: origin,
-        body: JSON.stringify({ json: { token: verifyToken } }),
+        body: JSON.stringify({ token: verifyToken }),
       });
       await fetch(`${http.url}/trpc/companies.create`, {
         method: 'POST',
         headers: { ...origin, cookie },
-        body: JSON.stringify({ json: { name: 'Log Co', country: 'IN' } }),
+        body: JSON.stringify({ name: 'Log Co', country: 'IN' }),
       });
       const keyResponse = await fetch(`${http.url}/trpc/apiKeys.create`, {
         method: 'POST',
         headers: { ...origin, cookie },
-        body: JSON.stringify({ json: { name: 'log key', scopes: ['company:read'] } }),
+        body: JSON.stringify({ name: 'log key', scopes: ['company:read'] }),
       });
-      const apiKey: string = (await keyResponse.json()).result.data.json.key;
+      const apiKey: string = (await keyResponse.json()).result.data.key;
       await fetch(`${http.url}/trpc/companies.current`, { headers: { authorization: `Bearer ${apiKey}` } });
 
       const text = lines.join('\n');
@@ -80,7 +80,7 @@ describe('structured logs', () => {
       matrix: token('matrix'),
     };
     try {
-      const previewInput = encodeURIComponent(JSON.stringify({ json: { token: `${secrets.preview}.x` } }));
+      const previewInput = encodeURIComponent(JSON.stringify({ token: `${secrets.preview}.x` }));
       for (const path of [
         `/reset-password?token=${secrets.reset}`,
         `/verify-email?lang=en&token=${secrets.verify}`,

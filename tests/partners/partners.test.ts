@@ -200,6 +200,28 @@ describe('unclaimed counterparties', () => {
     expect(found.items.map((c) => c.id)).toContain(added.id);
   });
 
+  it('keep the contact email they were added with private to the company that added them', async () => {
+    const mill = await createCompany(app, 'ContactMill');
+    const later = await createCompany(app, 'ContactLater');
+    const added = await mill.members.staff.caller.partners.addUnclaimed({
+      name: 'Rajkot Spinners',
+      country: 'IN',
+      contactEmail: 'owner@rajkot.example',
+      relationship: 'supplier',
+    });
+    await mill.members.manager.caller.partners.inviteToClaim({ companyId: added.id });
+    const [mail] = await app.mailFor('owner@rajkot.example');
+    const claimant = await createUser(app, { email: 'owner@rajkot.example' });
+    await claimant.caller.companies.acceptInvite({ token: tokenFrom(mail) });
+    const request = await later.members.staff.caller.partners.requestLink({ supplierId: added.id });
+    await claimant.caller.partners.decide({ linkId: request.id, decision: 'accept' });
+
+    const seenByMill = (await mill.members.viewer.caller.partners.list({ view: 'linked' })).items;
+    expect(seenByMill.find((l) => l.partnerId === added.id)?.partnerContactEmail).toBe('owner@rajkot.example');
+    const seenByLater = (await later.members.viewer.caller.partners.list({ view: 'linked' })).items;
+    expect(seenByLater.find((l) => l.partnerId === added.id)).toMatchObject({ partnerClaimed: true, partnerContactEmail: null });
+  });
+
   it('validates the GSTIN of an Indian counterparty', async () => {
     const mill = await createCompany(app, 'GstCheck');
     const error = await failure(

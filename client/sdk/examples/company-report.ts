@@ -20,4 +20,4 @@ for (const member of members) console.log(`  ${member.role.padEnd(8)} ${member.n
 
 const audit = await client.audit.list.query({ limit: 5 });
 console.log('\nLatest changes:');
-for (const entry of audit.items) console.log(`  ${entry.occurredAt.toISOString()} ${entry.action} by ${entry.actorName ?? 'API key'}`);
+for (const entry of audit.items) console.log(`  ${entry.occurredAt} ${entry.action} by ${entry.actorName ?? 'API key'}`);

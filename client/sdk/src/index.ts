@@ -2,7 +2,6 @@ import type { AppRouter } from '@tradeloom/server';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { EventSource } from 'eventsource';
-import superjson from 'superjson';
 
 export type { AppRouter };
 export type TradeloomInputs = inferRouterInputs<AppRouter>;
@@ -34,7 +33,6 @@ export function createClient(options: ClientOptions) {
         // Node has no EventSource of its own; this one lets the key travel as a header.
         true: httpSubscriptionLink({
           url,
-          transformer: superjson,
           EventSource,
           eventSourceOptions: () => ({
             fetch: (input, init) => fetchImpl(input, { ...init, headers: { ...init.headers, authorization } }),
@@ -42,7 +40,6 @@ export function createClient(options: ClientOptions) {
         }),
         false: httpBatchLink({
           url,
-          transformer: superjson,
           // The server refuses larger batches.
           maxItems: 10,
           headers: () => ({ authorization }),

@@ -1,14 +1,21 @@
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return '—';
-  return dateTime.format(typeof value === 'string' ? new Date(value) : value);
+/**
+ * A date as it travels (plain JSON): a calendar date `YYYY-MM-DD` is read at local midnight (as
+ * UTC it would show the day before west of Greenwich); an instant is ISO-8601 with its offset.
+ */
+function fromWire(value: string): Date {
+  return new Date(CALENDAR_DATE.test(value) ? `${value}T00:00:00` : value);
 }
 
-export function formatDate(value: Date | string | null | undefined): string {
-  if (!value) return '—';
-  return dateOnly.format(typeof value === 'string' ? new Date(`${value}T00:00:00`) : value);
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dateTime.format(fromWire(value)) : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dateOnly.format(fromWire(value)) : '—';
 }
 
 /** "Chrome on Linux"-style summary of a user agent, good enough for a sessions list. */

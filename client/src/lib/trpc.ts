@@ -2,7 +2,6 @@ import type { AppRouter } from '@tradeloom/server';
 import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 
 export const trpc = createTRPCReact<AppRouter>();
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -15,9 +14,9 @@ export function createTrpcClient() {
       splitLink({
         // Live updates arrive over server-sent events (the browser's EventSource sends the cookie).
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+        true: httpSubscriptionLink({ url: '/trpc' }),
         // The server refuses batches above 10 calls; keep the client under it.
-        false: httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 10 }),
+        false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
       }),
     ],
   });

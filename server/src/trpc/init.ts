@@ -1,6 +1,5 @@
 import type { Permission } from '@tradeloom/shared';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import { isZodError, reasonOf } from './errors.ts';
@@ -26,7 +25,8 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    // No transformer: the wire is plain JSON (timestamps ISO-8601 strings, amounts decimal
+    // strings) that any HTTP client reads without an envelope; output schemas declare it.
     // Live streams end every few minutes and the client reconnects, re-checking the session and
     // membership; pings keep proxies from closing a quiet stream. (Read once at start: the
     // router is built before any config; LIVE_STREAM_MAX_MS exists for the reconnect test.)

@@ -1,6 +1,7 @@
 import type { Executor } from '@tradeloom/db';
-import type { AuditListInput, Page } from '@tradeloom/shared';
+import type { AuditListInput, AuditRow, Page } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 
 export interface AuditActor {
   userId: string | null;
@@ -35,27 +36,13 @@ export async function recordAudit(trx: Executor, actor: AuditActor, request: Req
     .execute();
 }
 
-export interface AuditRow {
-  id: number;
-  occurredAt: Date;
-  action: string;
-  entityType: string;
-  entityId: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorApiKeyId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
-
 export async function listAudit(db: Executor, companyId: string, input: AuditListInput): Promise<Page<AuditRow>> {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select([
+    .select((eb) => [
       'audit_log.id',
-      'audit_log.occurred_at as occurredAt',
+      isoTimestamp(eb.ref('audit_log.occurred_at')).as('occurredAt'),
       'audit_log.action',
       'audit_log.entity_type as entityType',
       'audit_log.entity_id as entityId',

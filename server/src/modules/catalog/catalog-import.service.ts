@@ -1,5 +1,5 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
-import { type CreateProductInput, createProductInput } from '@tradeloom/shared';
+import { type CreateProductInput, createProductInput, type ImportReport } from '@tradeloom/shared';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
@@ -32,20 +32,7 @@ const REQUIRED = ['sku', 'name', 'unit', 'price'] as const;
 const OPTIONAL = ['description', 'commodity', 'hsn', 'currency', 'min_order_quantity', 'active'] as const;
 const COLUMN_FIELD: Record<string, string> = { commodityCode: 'commodity', hsnCode: 'hsn', minOrderQuantity: 'min_order_quantity' };
 
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  creates: number;
-  updates: number;
-  unchanged: number;
-  errors: ImportRowError[];
-  applied: boolean;
-}
+type ImportRowError = ImportReport['errors'][number];
 
 function parseActive(value: string | undefined): boolean | string {
   if (value === undefined || value === '') return true;

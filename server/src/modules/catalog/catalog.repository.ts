@@ -1,5 +1,6 @@
 import type { Executor } from '@tradeloom/db';
 import type { CreateProductInput, UpdateProductInput } from '@tradeloom/shared';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 
 export const PRODUCT_COLUMNS = [
   'products.id',
@@ -14,14 +15,13 @@ export const PRODUCT_COLUMNS = [
   'products.min_order_quantity as minOrderQuantity',
   'products.active',
   'products.version',
-  'products.updated_at as updatedAt',
 ] as const;
 
 export function selectProducts(db: Executor) {
   return db
     .selectFrom('products')
     .leftJoin('hsn_codes', 'hsn_codes.code', 'products.hsn_code')
-    .select([...PRODUCT_COLUMNS, 'hsn_codes.gst_rate as gstRate']);
+    .select((eb) => [...PRODUCT_COLUMNS, 'hsn_codes.gst_rate as gstRate', isoTimestamp(eb.ref('products.updated_at')).as('updatedAt')]);
 }
 
 /** Which of the given master-data codes do not exist, per kind, so errors can name the field. */

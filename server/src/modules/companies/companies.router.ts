@@ -1,14 +1,27 @@
 import {
   acceptInviteInput,
+  branch,
   branchInput,
+  companySummary,
+  companySwitched,
   createCompanyInput,
+  createdId,
+  currentCompany,
+  invitation,
+  invitationAccepted,
   invitationIdInput,
+  invitationPreview,
   inviteInput,
+  inviteResult,
+  member,
   memberIdInput,
+  myCompany,
+  noContent,
   setRoleInput,
   switchCompanyInput,
   updateCompanyInput,
 } from '@tradeloom/shared';
+import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { authedProcedure, companyProcedure, publicProcedure } from '../../trpc/procedures.ts';
 import {
@@ -36,37 +49,64 @@ import {
 export const companiesRouter = router({
   create: authedProcedure
     .input(createCompanyInput)
+    .output(companySummary)
     .mutation(({ ctx, input }) => createCompany(ctx, ctx.session.userId, ctx.session.sessionId, input)),
-  list: authedProcedure.query(({ ctx }) => listMyCompanies(ctx.deps.db, ctx.session.userId)),
-  switch: authedProcedure.input(switchCompanyInput).mutation(({ ctx, input }) => switchCompany(ctx, ctx.session, input.companyId)),
-  current: companyProcedure('company:read').query(({ ctx }) => getCompany(ctx.deps.db, ctx.actor)),
+  list: authedProcedure.output(z.array(myCompany)).query(({ ctx }) => listMyCompanies(ctx.deps.db, ctx.session.userId)),
+  switch: authedProcedure
+    .input(switchCompanyInput)
+    .output(companySwitched)
+    .mutation(({ ctx, input }) => switchCompany(ctx, ctx.session, input.companyId)),
+  current: companyProcedure('company:read')
+    .output(currentCompany)
+    .query(({ ctx }) => getCompany(ctx.deps.db, ctx.actor)),
   update: companyProcedure('company:update')
     .input(updateCompanyInput)
+    .output(companySummary)
     .mutation(({ ctx, input }) => updateCompany(ctx, ctx.actor, input)),
   branches: router({
-    list: companyProcedure('company:read').query(({ ctx }) => listBranches(ctx.deps.db, ctx.actor.companyId)),
+    list: companyProcedure('company:read')
+      .output(z.array(branch))
+      .query(({ ctx }) => listBranches(ctx.deps.db, ctx.actor.companyId)),
     create: companyProcedure('company:update')
       .input(branchInput)
+      .output(createdId)
       .mutation(({ ctx, input }) => createBranch(ctx, ctx.actor, input)),
   }),
-  members: companyProcedure('members:read').query(({ ctx }) => listMembers(ctx, ctx.actor)),
-  invitations: companyProcedure('members:manage').query(({ ctx }) => listInvitations(ctx, ctx.actor)),
+  members: companyProcedure('members:read')
+    .output(z.array(member))
+    .query(({ ctx }) => listMembers(ctx, ctx.actor)),
+  invitations: companyProcedure('members:manage')
+    .output(z.array(invitation))
+    .query(({ ctx }) => listInvitations(ctx, ctx.actor)),
   invite: companyProcedure('members:manage')
     .input(inviteInput)
+    .output(inviteResult)
     .mutation(({ ctx, input }) => invite(ctx, ctx.actor, input)),
   revokeInvite: companyProcedure('members:manage')
     .input(invitationIdInput)
+    .output(noContent)
     .mutation(({ ctx, input }) => revokeInvitation(ctx, ctx.actor, input.invitationId)),
-  previewInvite: publicProcedure.input(acceptInviteInput).query(({ ctx, input }) => previewInvitation(ctx, input.token)),
-  acceptInvite: authedProcedure.input(acceptInviteInput).mutation(({ ctx, input }) => acceptInvitation(ctx, ctx.session, input.token)),
+  previewInvite: publicProcedure
+    .input(acceptInviteInput)
+    .output(invitationPreview)
+    .query(({ ctx, input }) => previewInvitation(ctx, input.token)),
+  acceptInvite: authedProcedure
+    .input(acceptInviteInput)
+    .output(invitationAccepted)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx, ctx.session, input.token)),
   setRole: companyProcedure('members:manage')
     .input(setRoleInput)
+    .output(noContent)
     .mutation(({ ctx, input }) => setRole(ctx, ctx.actor, input)),
   removeMember: companyProcedure('members:manage')
     .input(memberIdInput)
+    .output(noContent)
     .mutation(({ ctx, input }) => removeMember(ctx, ctx.actor, input.userId)),
-  leave: companyProcedure('company:read').mutation(({ ctx }) => leaveCompany(ctx, ctx.actor)),
+  leave: companyProcedure('company:read')
+    .output(noContent)
+    .mutation(({ ctx }) => leaveCompany(ctx, ctx.actor)),
   transferOwnership: companyProcedure('ownership:transfer')
     .input(memberIdInput)
+    .output(noContent)
     .mutation(({ ctx, input }) => transferOwnership(ctx, ctx.actor, input.userId)),
 });

@@ -11,6 +11,7 @@ import {
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -22,7 +23,7 @@ const DEFAULT_CURRENCY: Record<string, string> = { IN: 'INR', US: 'USD', GB: 'GB
 export function companySummary(db: Executor) {
   return db
     .selectFrom('companies')
-    .select([
+    .select((eb) => [
       'companies.id',
       'companies.name',
       'companies.legal_name as legalName',
@@ -35,7 +36,7 @@ export function companySummary(db: Executor) {
       'companies.verification_status as verificationStatus',
       'companies.listed_in_directory as listedInDirectory',
       'companies.version',
-      'companies.created_at as createdAt',
+      isoTimestamp(eb.ref('companies.created_at')).as('createdAt'),
     ]);
 }
 

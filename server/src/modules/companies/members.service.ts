@@ -1,6 +1,7 @@
 import { inTransaction } from '@tradeloom/db';
 import { type InviteInput, ROLE_RANK, type Role, type SetRoleInput } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
@@ -38,14 +39,14 @@ export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
   return ctx.deps.db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
+    .select((eb) => [
       'users.id as userId',
       'users.name',
       'users.email',
       'memberships.role',
       'memberships.branch_ids as branchIds',
-      'memberships.created_at as joinedAt',
-      'users.email_verified_at as emailVerifiedAt',
+      isoTimestamp(eb.ref('memberships.created_at')).as('joinedAt'),
+      isoTimestamp(eb.ref('users.email_verified_at')).as('emailVerifiedAt'),
     ])
     .where('memberships.company_id', '=', actor.companyId)
     .orderBy('users.name')
@@ -73,8 +74,18 @@ export async function listInvitations(ctx: ServiceContext, actor: CompanyActor) 
     .execute();
   return rows.map((row) => ({
     ...row,
-    status: row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'pending',
+    expiresAt: row.expiresAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    status: invitationStatus(row, now),
   }));
+}
+
+function invitationStatus(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date) {
+  if (row.acceptedAt) return 'accepted' as const;
+  if (row.revokedAt) return 'revoked' as const;
+  return row.expiresAt <= now ? ('expired' as const) : ('pending' as const);
 }
 
 export async function invite(ctx: ServiceContext, actor: CompanyActor, input: InviteInput) {
@@ -173,7 +184,7 @@ export async function invite(ctx: ServiceContext, actor: CompanyActor, input: In
       invitationId: invitation.id,
       email: input.email,
       role: input.role,
-      expiresAt: invitation.expires_at,
+      expiresAt: invitation.expires_at.toISOString(),
     };
   });
 }
@@ -215,7 +226,7 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
     .select('name')
     .where('id', '=', invitation.company_id)
     .executeTakeFirstOrThrow();
-  return { companyName: company.name, email: invitation.email, role: invitation.role, expiresAt: invitation.expires_at };
+  return { companyName: company.name, email: invitation.email, role: invitation.role, expiresAt: invitation.expires_at.toISOString() };
 }
 
 async function findOpenInvitation(ctx: ServiceContext, token: string) {

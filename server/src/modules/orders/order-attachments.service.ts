@@ -1,5 +1,6 @@
 import { inTransaction } from '@tradeloom/db';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { assertOwnFile } from '../files/files.service.ts';
 import { recordOrderChange } from './order-changes.ts';
@@ -16,12 +17,12 @@ export async function listOrderAttachments(ctx: ServiceContext, actor: CompanyAc
     .selectFrom('order_attachments as a')
     .innerJoin('files as f', 'f.id', 'a.file_id')
     .innerJoin('companies as c', 'c.id', 'a.company_id')
-    .select([
+    .select((eb) => [
       'f.id as fileId',
       'f.filename',
       'f.mime',
       'f.size_bytes as sizeBytes',
-      'a.created_at as attachedAt',
+      isoTimestamp(eb.ref('a.created_at')).as('attachedAt'),
       'a.company_id',
       'c.name as attachedBy',
     ])

@@ -3,6 +3,7 @@ import type { OrderFilters, OrderListInput } from '@tradeloom/shared';
 import type { Kysely } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 
 /** Our purchase orders (we buy) or sales orders (we sell) matching the filters, with the partner. */
 function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderFilters) {
@@ -13,14 +14,14 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
   let query = db
     .selectFrom('orders as o')
     .innerJoin('companies as c', 'c.id', partner)
-    .select([
+    .select((eb) => [
       'o.id',
       `${ownNumber} as number`,
       'o.status',
       'o.order_date as orderDate',
       'o.currency',
       'o.total',
-      'o.created_at as createdAt',
+      isoTimestamp(eb.ref('o.created_at')).as('createdAt'),
       'c.id as partnerId',
       'c.name as partnerName',
     ])

@@ -1,13 +1,14 @@
+import type { OrderDetail } from '@tradeloom/shared';
 import PDFDocument from 'pdfkit';
-import type { getOrder } from './orders.service.ts';
-
-type OrderView = Awaited<ReturnType<typeof getOrder>>;
 
 const amount = (value: string, currency: string) =>
   `${currency} ${Number(value).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** A printable one-page order (more pages when the lines need them), as the viewing party sees it. */
-export function renderOrderPdf(order: OrderView, ourName: string): Promise<Buffer> {
+/**
+ * A printable one-page order (more pages when the lines need them), as the viewing party sees it:
+ * the same declared shape `orders.get` answers.
+ */
+export function renderOrderPdf(order: OrderDetail, ourName: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

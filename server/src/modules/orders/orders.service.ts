@@ -5,14 +5,18 @@ import {
   computeOrderTotals,
   dec,
   type OrderAction,
+  type OrderDetail,
   type OrderLineInputValue,
   type OrderSide,
+  type OrderStatus,
+  type OrderSummary,
   taxRegime,
   transitionOrder,
   type UpdateOrderInput,
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertYearOpen, findFinancialYear } from '../settings/financial-years.service.ts';
@@ -117,21 +121,11 @@ function totalsColumns(totals: ReturnType<typeof computeOrderTotals>) {
   return { subtotal, discount, taxable, cgst, sgst, igst, tax, total };
 }
 
-export interface OrderSummary {
-  id: string;
-  status: string;
-  buyerNumber: string | null;
-  supplierNumber: string | null;
-  total: string;
-  currency: string;
-  version: number;
-}
-
 const SUMMARY_COLUMNS = ['id', 'status', 'buyer_number', 'supplier_number', 'total', 'currency', 'version'] as const;
 
 function toSummary(row: {
   id: string;
-  status: string;
+  status: OrderStatus;
   buyer_number: string | null;
   supplier_number: string | null;
   total: string;
@@ -326,7 +320,7 @@ export async function changeOrderStatus(
 }
 
 /** One order as this party sees it: its own number and note, never the other side's note. */
-export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId: string): Promise<OrderDetail> {
   const { db } = ctx.deps;
   // The partner's name comes with the order: the other party of the two.
   const order = await findPartyOrder(db, orderId, actor.companyId)
@@ -398,7 +392,7 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
     needsApproval: order.needs_approval,
     note: side === 'buyer' ? order.buyer_note : order.supplier_note,
     version: order.version,
-    createdAt: order.created_at,
+    createdAt: order.created_at.toISOString(),
     /** Our side drafted it and has not sent it yet: lines, date and note can still change. */
     editable: isCreatorSide && order.status === 'draft',
     lines,
@@ -469,7 +463,14 @@ export async function orderHistory(ctx: ServiceContext, actor: CompanyActor, ord
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
     .innerJoin('companies as c', 'c.id', 'a.company_id')
-    .select(['a.id', 'a.occurred_at as occurredAt', 'a.action', 'a.after', 'u.name as actorName', 'c.name as companyName'])
+    .select((eb) => [
+      'a.id',
+      isoTimestamp(eb.ref('a.occurred_at')).as('occurredAt'),
+      'a.action',
+      'a.after',
+      'u.name as actorName',
+      'c.name as companyName',
+    ])
     .where('a.entity_type', '=', 'order')
     .where('a.entity_id', '=', order.id)
     .where((eb) => eb.or([eb('a.company_id', '=', actor.companyId), eb('a.action', 'in', SHARED_ACTIONS)]))

@@ -1,12 +1,19 @@
 import {
   addUnclaimedInput,
+  claimInvited,
   decideLinkInput,
   directoryInput,
+  directoryListing,
   directoryListingInput,
+  directoryPage,
   inviteToClaimInput,
   linkActionInput,
+  linkChanged,
+  linkRequested,
+  partnerLinkPage,
   partnerListInput,
   requestLinkInput,
+  unclaimedAdded,
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
@@ -23,35 +30,46 @@ import {
 export const partnersRouter = router({
   directory: companyProcedure('partners:read')
     .input(directoryInput)
+    .output(directoryPage)
     .query(({ ctx, input }) => searchDirectory(ctx, ctx.actor, input)),
   list: companyProcedure('partners:read')
     .input(partnerListInput)
+    .output(partnerLinkPage)
     .query(({ ctx, input }) => listLinks(ctx, ctx.actor, input)),
   requestLink: companyProcedure('partners:request')
     .input(requestLinkInput)
+    .output(linkRequested)
     .mutation(({ ctx, input }) => requestLink(ctx, ctx.actor, input)),
   cancel: companyProcedure('partners:request')
     .input(linkActionInput)
+    .output(linkChanged)
     .mutation(({ ctx, input }) => changeLink(ctx, ctx.actor, input.linkId, 'cancel')),
   decide: companyProcedure('partners:manage')
     .input(decideLinkInput)
+    .output(linkChanged)
     .mutation(({ ctx, input }) => changeLink(ctx, ctx.actor, input.linkId, input.decision)),
   unlink: companyProcedure('partners:manage')
     .input(linkActionInput)
+    .output(linkChanged)
     .mutation(({ ctx, input }) => changeLink(ctx, ctx.actor, input.linkId, 'unlink')),
   block: companyProcedure('partners:manage')
     .input(linkActionInput)
+    .output(linkChanged)
     .mutation(({ ctx, input }) => changeLink(ctx, ctx.actor, input.linkId, 'block')),
   unblock: companyProcedure('partners:manage')
     .input(linkActionInput)
+    .output(linkChanged)
     .mutation(({ ctx, input }) => changeLink(ctx, ctx.actor, input.linkId, 'unblock')),
   addUnclaimed: companyProcedure('partners:request')
     .input(addUnclaimedInput)
+    .output(unclaimedAdded)
     .mutation(({ ctx, input }) => addUnclaimed(ctx, ctx.actor, input)),
   inviteToClaim: companyProcedure('partners:manage')
     .input(inviteToClaimInput)
+    .output(claimInvited)
     .mutation(({ ctx, input }) => inviteToClaim(ctx, ctx.actor, input)),
   setDirectoryListing: companyProcedure('company:update')
     .input(directoryListingInput)
+    .output(directoryListing)
     .mutation(({ ctx, input }) => setDirectoryListing(ctx, ctx.actor, input.listed)),
 });

@@ -10,6 +10,7 @@ import {
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -142,7 +143,7 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
     .innerJoin('companies as c', (join) =>
       join.on(sql<boolean>`c.id = CASE WHEN l.buyer_company_id = ${me} THEN l.supplier_company_id ELSE l.buyer_company_id END`),
     )
-    .select([
+    .select((eb) => [
       'l.id',
       'l.status',
       'l.message',
@@ -150,14 +151,16 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       'l.buyer_company_id as buyerCompanyId',
       'l.supplier_company_id as supplierCompanyId',
       'l.version',
-      'l.created_at as createdAt',
-      'l.updated_at as updatedAt',
+      isoTimestamp(eb.ref('l.created_at')).as('createdAt'),
+      isoTimestamp(eb.ref('l.updated_at')).as('updatedAt'),
       'c.id as partnerId',
       'c.name as partnerName',
       'c.country as partnerCountry',
       'c.verification_status as partnerVerification',
       'c.claimed as partnerClaimed',
-      'c.contact_email as partnerContactEmail',
+      // The contact email is what the company that added an unclaimed counterparty typed: its own
+      // record, never shown to the companies that link with it later.
+      sql<string | null>`CASE WHEN c.added_by_company_id = ${me} THEN c.contact_email END`.as('partnerContactEmail'),
     ])
     .where((eb) => eb.or([eb('l.buyer_company_id', '=', me), eb('l.supplier_company_id', '=', me)]))
     // Newest link first by (created_at, id): a key that never changes, so pages neither skip nor repeat

@@ -1,4 +1,14 @@
-import { createWorkOrderInput, updateWorkOrderInput, workOrderListInput } from '@tradeloom/shared';
+import {
+  createWorkOrderInput,
+  openOrderLine,
+  productionBoard as productionBoardOutput,
+  updateWorkOrderInput,
+  workOrder,
+  workOrderCreated,
+  workOrderListInput,
+  workOrderPage,
+} from '@tradeloom/shared';
+import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { createWorkOrder, listWorkOrders, openOrderLines, productionBoard, updateWorkOrder } from './production.service.ts';
@@ -7,15 +17,22 @@ export const productionRouter = router({
   workOrders: router({
     create: companyProcedure('production:write')
       .input(createWorkOrderInput)
+      .output(workOrderCreated)
       .mutation(({ ctx, input }) => createWorkOrder(ctx, ctx.actor, input)),
     list: companyProcedure('production:read')
       .input(workOrderListInput)
+      .output(workOrderPage)
       .query(({ ctx, input }) => listWorkOrders(ctx, ctx.actor, input)),
     update: companyProcedure('production:write')
       .input(updateWorkOrderInput)
+      .output(workOrder)
       .mutation(({ ctx, input }) => updateWorkOrder(ctx, ctx.actor, input)),
   }),
-  board: companyProcedure('production:read').query(({ ctx }) => productionBoard(ctx, ctx.actor)),
+  board: companyProcedure('production:read')
+    .output(productionBoardOutput)
+    .query(({ ctx }) => productionBoard(ctx, ctx.actor)),
   /** Sales-order lines a new work order can be for (accepted or in progress). */
-  openOrderLines: companyProcedure('production:read').query(({ ctx }) => openOrderLines(ctx, ctx.actor)),
+  openOrderLines: companyProcedure('production:read')
+    .output(z.array(openOrderLine))
+    .query(({ ctx }) => openOrderLines(ctx, ctx.actor)),
 });

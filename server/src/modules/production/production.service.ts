@@ -10,6 +10,7 @@ import {
 } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
@@ -37,7 +38,7 @@ function workOrderColumns(db: Executor) {
     .selectFrom('work_orders as w')
     .leftJoin('order_lines as l', 'l.id', 'w.order_line_id')
     .leftJoin('orders as o', 'o.id', 'l.order_id')
-    .select([
+    .select((eb) => [
       'w.id',
       'w.number',
       'w.product_id as productId',
@@ -51,7 +52,7 @@ function workOrderColumns(db: Executor) {
       'w.due_date as dueDate',
       'w.status',
       'w.version',
-      'w.created_at as createdAt',
+      isoTimestamp(eb.ref('w.created_at')).as('createdAt'),
     ]);
 }
 
@@ -209,6 +210,8 @@ export async function updateWorkOrder(ctx: ServiceContext, actor: CompanyActor, 
         entityId: current.id,
       });
     const [updated] = await withOperations(trx, await workOrderColumns(trx).where('w.id', '=', current.id).execute());
+    // Updated above in this transaction, so it is there; the check keeps the declared output honest.
+    if (!updated) throw notFound('Work order');
     return updated;
   });
 }
