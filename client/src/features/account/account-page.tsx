@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMe } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 export function AccountPage() {

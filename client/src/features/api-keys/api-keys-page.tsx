@@ -3,10 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@tradeloom/shared';
 import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 export function ApiKeysPage() {

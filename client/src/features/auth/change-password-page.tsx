@@ -2,9 +2,9 @@ import { Button, PasswordInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../app/session.tsx';
-import { MutationForm } from '../../app/ui.tsx';
+import { MutationForm } from '../../components/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';
 

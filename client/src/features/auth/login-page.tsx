@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, PasswordInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MutationForm } from '../../app/ui.tsx';
+import { MutationForm } from '../../components/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from './auth-card.tsx';

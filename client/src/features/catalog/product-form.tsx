@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { MutationForm } from '../../app/ui.tsx';
+import { MutationForm } from '../../components/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 

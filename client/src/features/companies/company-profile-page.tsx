@@ -2,9 +2,9 @@ import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Switch
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
+import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { VerificationArea } from '../kyc/verification-section.tsx';
 import { CompanyFields, type CompanyForm } from './company-fields.tsx';

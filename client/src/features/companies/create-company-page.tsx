@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { MutationForm, PageHeader } from '../../app/ui.tsx';
+import { MutationForm, PageHeader } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { CompanyFields, type CompanyForm } from './company-fields.tsx';
 

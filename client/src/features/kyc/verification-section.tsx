@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, FileInput, Group, Paper, Select, Stack, Table, T
 import { notifications } from '@mantine/notifications';
 import { CERTIFICATION_STANDARDS, KYC_DOCUMENT_KINDS, KYC_DOCUMENT_LABELS, LEGAL_FIELD_LABELS, LEGAL_FIELDS } from '@tradeloom/shared';
 import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { uploadFile } from '../../lib/upload.ts';
 

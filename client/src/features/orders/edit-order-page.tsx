@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { draftFromOrder, draftInput, OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
 

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { MutationForm, PageHeader } from '../../app/ui.tsx';
+import { MutationForm, PageHeader } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { draftInput, emptyDraft, OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
 

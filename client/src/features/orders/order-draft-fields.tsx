@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, NumberFormatter, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { computeOrderTotals, type OrderLineInputValue } from '@tradeloom/shared';
-import { DataTable } from '../../app/ui.tsx';
+import { DataTable } from '../../components/ui.tsx';
 import { fieldError } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 

@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import type { LinkAction } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { COUNTRIES } from '../companies/company-fields.tsx';
 

@@ -18,10 +18,10 @@ import { notifications } from '@mantine/notifications';
 import { PRIORITIES, type WorkOrderAction } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 
 type WorkOrder = RouterOutputs['production']['workOrders']['list']['items'][number];

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 export function SettingsPage() {

@@ -20,10 +20,10 @@ import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useCan, useMe } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, MutationForm, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, fieldError } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 // Mirrors the server's ladder so the screen offers only changes it would accept.
