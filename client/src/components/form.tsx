@@ -1,0 +1,52 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { FieldValues, SubmitHandler, UseFormReturn } from 'react-hook-form';
+
+/** A form that submits without reloading once its schema passes; fields show their own messages. */
+export function SchemaForm<Values extends FieldValues, Output>({
+  form,
+  onSubmit,
+  children,
+}: {
+  form: UseFormReturn<Values, unknown, Output>;
+  onSubmit: SubmitHandler<Output>;
+  children: ReactNode;
+}) {
+  return (
+    // noValidate: the schema's messages replace the browser's own bubbles.
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <Stack>{children}</Stack>
+    </form>
+  );
+}
+
+/** The submit button, with a failure that belongs to no field spelled out beside it. */
+export function SubmitRow<Values extends FieldValues, Output>({
+  form,
+  loading,
+  disabled,
+  extra,
+  children,
+}: {
+  form: UseFormReturn<Values, unknown, Output>;
+  loading: boolean;
+  disabled?: boolean;
+  /** Further buttons before the submit button, e.g. "Discard changes". */
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const message = form.formState.errors.root?.server?.message;
+  return (
+    <Group justify="flex-end" wrap="wrap">
+      {message && (
+        <Text c="red" size="sm" role="alert" style={{ flex: '1 1 200px' }}>
+          {message}
+        </Text>
+      )}
+      {extra}
+      <Button type="submit" loading={loading} disabled={disabled}>
+        {children}
+      </Button>
+    </Group>
+  );
+}
