@@ -50,3 +50,13 @@ export function SubmitRow<Values extends FieldValues, Output>({
     </Group>
   );
 }
+
+/** A message for a group of inputs (a list, a set of checkboxes) that has no single input to sit under. */
+export function FieldMessage({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text c="red" size="sm" role="alert">
+      {`${message[0]?.toUpperCase()}${message.slice(1)}`}
+    </Text>
+  );
+}
