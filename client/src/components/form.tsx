@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FieldValues, SubmitHandler, UseFormReturn } from 'react-hook-form';
+import { sentence } from '../lib/zod-form.ts';
 
 /** A form that submits without reloading once its schema passes; fields show their own messages. */
 export function SchemaForm<Values extends FieldValues, Output>({
@@ -56,7 +57,7 @@ export function FieldMessage({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
     <Text c="red" size="sm" role="alert">
-      {`${message[0]?.toUpperCase()}${message.slice(1)}`}
+      {sentence(message)}
     </Text>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/errors.ts';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -80,28 +80,5 @@ export function DataTable({ headers, children, ...props }: { headers: string[]; 
       </Table.Thead>
       <Table.Tbody>{children}</Table.Tbody>
     </Table>
-  );
-}
-
-/**
- * A form that submits without reloading and shows a failed mutation's message above its fields;
- * the fields themselves show the server's per-field messages (see `fieldError`).
- */
-export function MutationForm({ onSubmit, error, children }: { onSubmit: () => void; error: unknown; children: ReactNode }) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <form onSubmit={submit} noValidate={false}>
-      <Stack>
-        {Boolean(error) && (
-          <Alert color="red" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        )}
-        {children}
-      </Stack>
-    </form>
   );
 }

@@ -24,7 +24,8 @@ export type ZodForm<Values extends FieldValues, Output> = UseFormReturn<Values, 
 // A missing value gets the server's wording rather than zod's "expected string, received undefined".
 const requiredWhenMissing = (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'is required' : undefined);
 
-const sentence = (message: string | undefined) => (message ? `${message[0]?.toUpperCase()}${message.slice(1)}` : undefined);
+/** A field message ("is required") as a sentence under its input ("Is required"). */
+export const sentence = (message: string | undefined) => (message ? `${message[0]?.toUpperCase()}${message.slice(1)}` : undefined);
 
 function serverFieldErrors(error: unknown): Record<string, string[] | undefined> {
   if (!(error instanceof TRPCClientError)) return {};
