@@ -84,9 +84,10 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
       isBuyer: company.isBuyer,
       isSupplier: company.isSupplier,
     },
-    // The country is fixed once created; an emptied tax id box means "remove it": sent as null,
-    // since a left-out field is kept.
-    prepare: ({ country: _country, ...values }: CompanyFormValues) => ({
+    // The country is not editable here, but sending the stored one lets the schema check a GSTIN in
+    // the browser (the server sees no change). An emptied tax id box means "remove it": sent as
+    // null, since a left-out field is kept.
+    prepare: (values: CompanyFormValues) => ({
       ...values,
       companyId: company.id,
       version: company.version,
