@@ -1,7 +1,6 @@
-import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { createProductInput, updateProductInput } from '@tradeloom/shared';
-import { Controller, type FieldPath } from 'react-hook-form';
-import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
 
@@ -97,31 +96,6 @@ function EditProductForm({ product, onDone }: { product: Product; onDone: () => 
 
 function ProductFields<Output>({ form }: { form: ZodForm<ProductFormValues, Output> }) {
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  const choice = (
-    name: FieldPath<ProductFormValues>,
-    label: string,
-    data: { value: string; label: string }[],
-    { required = false, searchable = false } = {},
-  ) => (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <Select
-          label={label}
-          required={required}
-          clearable={!required}
-          allowDeselect={!required}
-          searchable={searchable}
-          data={data}
-          value={(field.value as string) || null}
-          onChange={(value) => field.onChange(value ?? '')}
-          onBlur={field.onBlur}
-          error={form.messageOf(name)}
-        />
-      )}
-    />
-  );
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -130,16 +104,31 @@ function ProductFields<Output>({ form }: { form: ZodForm<ProductFormValues, Outp
       </SimpleGrid>
       <Textarea label="Description" autosize minRows={2} {...form.register('description')} error={form.messageOf('description')} />
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        {choice('commodityCode', 'Commodity', masters.data?.commodities.map((c) => ({ value: c.code, label: c.name })) ?? [])}
-        {choice('unit', 'Unit', masters.data?.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })) ?? [], {
-          required: true,
-        })}
-        {choice(
-          'hsnCode',
-          'HSN code',
-          masters.data?.hsnCodes.map((h) => ({ value: h.code, label: `${h.code} · GST ${Number(h.gstRate)}% · ${h.description}` })) ?? [],
-          { searchable: true },
-        )}
+        <SelectField
+          form={form}
+          name="commodityCode"
+          label="Commodity"
+          clearable
+          data={masters.data?.commodities.map((c) => ({ value: c.code, label: c.name })) ?? []}
+        />
+        <SelectField
+          form={form}
+          name="unit"
+          label="Unit"
+          required
+          allowDeselect={false}
+          data={masters.data?.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })) ?? []}
+        />
+        <SelectField
+          form={form}
+          name="hsnCode"
+          label="HSN code"
+          clearable
+          searchable
+          data={
+            masters.data?.hsnCodes.map((h) => ({ value: h.code, label: `${h.code} · GST ${Number(h.gstRate)}% · ${h.description}` })) ?? []
+          }
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
         <TextInput label="Price per unit" required inputMode="decimal" {...form.register('price')} error={form.messageOf('price')} />

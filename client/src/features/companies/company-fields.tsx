@@ -1,5 +1,5 @@
-import { Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { Controller } from 'react-hook-form';
+import { Checkbox, Group, TextInput } from '@mantine/core';
+import { SelectField } from '../../components/form.tsx';
 import type { ZodForm } from '../../lib/zod-form.ts';
 
 export const COUNTRIES = [
@@ -35,23 +35,7 @@ export function CompanyFields<Output>({ form, countryEditable }: { form: ZodForm
         {...form.register('legalName')}
         error={form.messageOf('legalName')}
       />
-      {countryEditable && (
-        <Controller
-          control={form.control}
-          name="country"
-          render={({ field }) => (
-            <Select
-              label="Country"
-              data={COUNTRIES}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? 'IN')}
-              onBlur={field.onBlur}
-              allowDeselect={false}
-              error={form.messageOf('country')}
-            />
-          )}
-        />
-      )}
+      {countryEditable && <SelectField form={form} name="country" label="Country" data={COUNTRIES} allowDeselect={false} />}
       <TextInput
         label={india ? 'GSTIN' : 'Tax id'}
         description={india ? '15 characters, e.g. 24AABCS4821K1ZF; the check digit is verified.' : undefined}

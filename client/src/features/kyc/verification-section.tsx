@@ -10,9 +10,8 @@ import {
   LEGAL_FIELDS,
 } from '@tradeloom/shared';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
-import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { DataTable, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -235,20 +234,7 @@ function AddCertificationForm() {
   return (
     <SchemaForm form={form} onSubmit={submit}>
       <Group align="flex-start" mt="md">
-        <Controller
-          control={form.control}
-          name="standard"
-          render={({ field }) => (
-            <Select
-              label="Standard"
-              data={[...CERTIFICATION_STANDARDS]}
-              value={field.value}
-              allowDeselect={false}
-              onChange={(v) => v && field.onChange(v as Standard)}
-              w={150}
-            />
-          )}
-        />
+        <SelectField form={form} name="standard" label="Standard" data={[...CERTIFICATION_STANDARDS]} allowDeselect={false} w={150} />
         <TextInput label="Certificate number" required {...form.register('number')} error={form.messageOf('number')} />
         <TextInput label="Issued by" required {...form.register('issuer')} error={form.messageOf('issuer')} />
         <TextInput label="Valid from" type="date" required {...form.register('validFrom')} error={form.messageOf('validFrom')} />
@@ -286,18 +272,12 @@ function RequestChangeForm() {
   return (
     <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
       <Group align="flex-start" mt="md">
-        <Controller
-          control={form.control}
+        <SelectField
+          form={form}
           name="field"
-          render={({ field }) => (
-            <Select
-              label="Field"
-              data={LEGAL_FIELDS.map((f) => ({ value: f, label: LEGAL_FIELD_LABELS[f] }))}
-              value={field.value}
-              allowDeselect={false}
-              onChange={(v) => v && field.onChange(v as LegalField)}
-            />
-          )}
+          label="Field"
+          data={LEGAL_FIELDS.map((f) => ({ value: f, label: LEGAL_FIELD_LABELS[f] }))}
+          allowDeselect={false}
         />
         <TextInput label="New value" required {...form.register('newValue')} error={form.messageOf('newValue')} w={260} maw="100%" />
         <TextInput label="Reason" {...form.register('note')} error={form.messageOf('note')} w={260} maw="100%" />

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberFormatter, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { computeOrderTotals } from '@tradeloom/shared';
 import { Controller, useFieldArray } from 'react-hook-form';
-import { FieldMessage } from '../../components/form.tsx';
+import { FieldMessage, SelectField } from '../../components/form.tsx';
 import { DataTable } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';
@@ -94,6 +94,14 @@ function LineRow<Output>({
 }) {
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const n = index + 1;
+  const cell = (key: 'description' | 'quantity' | 'unitPrice' | 'discountPercent', label: string) => (
+    <TextInput
+      aria-label={`${label} of line ${n}`}
+      inputMode={key === 'description' ? undefined : 'decimal'}
+      {...form.register(`lines.${index}.${key}`)}
+      error={form.messageOf(`lines.${index}.${key}`)}
+    />
+  );
   // Picking a product fills the line from the catalog; clearing it makes a free line again.
   const pickProduct = (productId: string | null) => {
     const product = products.find((p) => p.id === productId);
@@ -129,53 +137,19 @@ function LineRow<Output>({
           )}
         />
       </Table.Td>
-      <Table.Td>
-        <TextInput
-          aria-label={`Description of line ${n}`}
-          {...form.register(`lines.${index}.description`)}
-          error={form.messageOf(`lines.${index}.description`)}
-        />
-      </Table.Td>
+      <Table.Td>{cell('description', 'Description')}</Table.Td>
+      <Table.Td w={110}>{cell('quantity', 'Quantity')}</Table.Td>
       <Table.Td w={110}>
-        <TextInput
-          aria-label={`Quantity of line ${n}`}
-          inputMode="decimal"
-          {...form.register(`lines.${index}.quantity`)}
-          error={form.messageOf(`lines.${index}.quantity`)}
-        />
-      </Table.Td>
-      <Table.Td w={110}>
-        <Controller
-          control={form.control}
+        <SelectField
+          form={form}
           name={`lines.${index}.unit`}
-          render={({ field }) => (
-            <Select
-              aria-label={`Unit of line ${n}`}
-              data={masters.data?.units.map((u) => u.code) ?? [field.value]}
-              value={field.value}
-              allowDeselect={false}
-              onChange={(value) => value && field.onChange(value)}
-              error={form.messageOf(`lines.${index}.unit`)}
-            />
-          )}
+          aria-label={`Unit of line ${n}`}
+          data={masters.data?.units.map((u) => u.code) ?? [form.getValues(`lines.${index}.unit`)]}
+          allowDeselect={false}
         />
       </Table.Td>
-      <Table.Td w={130}>
-        <TextInput
-          aria-label={`Unit price of line ${n}`}
-          inputMode="decimal"
-          {...form.register(`lines.${index}.unitPrice`)}
-          error={form.messageOf(`lines.${index}.unitPrice`)}
-        />
-      </Table.Td>
-      <Table.Td w={100}>
-        <TextInput
-          aria-label={`Discount of line ${n}`}
-          inputMode="decimal"
-          {...form.register(`lines.${index}.discountPercent`)}
-          error={form.messageOf(`lines.${index}.discountPercent`)}
-        />
-      </Table.Td>
+      <Table.Td w={130}>{cell('unitPrice', 'Unit price')}</Table.Td>
+      <Table.Td w={100}>{cell('discountPercent', 'Discount')}</Table.Td>
       <Table.Td>
         {onRemove && (
           <ActionIcon variant="subtle" color="red" aria-label={`Remove line ${n}`} onClick={onRemove}>

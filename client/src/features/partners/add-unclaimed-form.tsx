@@ -1,8 +1,7 @@
-import { Select, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { addUnclaimedInput } from '@tradeloom/shared';
-import { Controller } from 'react-hook-form';
-import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { COUNTRIES } from '../companies/company-fields.tsx';
@@ -44,33 +43,8 @@ export function AddUnclaimedForm({ onDone }: { onDone: () => void }) {
   return (
     <SchemaForm form={form} onSubmit={(input) => add.mutate(input)}>
       <TextInput label="Company name" required {...form.register('name')} error={form.messageOf('name')} />
-      <Controller
-        control={form.control}
-        name="relationship"
-        render={({ field }) => (
-          <Select
-            label="They are"
-            data={RELATIONSHIPS}
-            value={field.value}
-            allowDeselect={false}
-            onChange={(value) => field.onChange(value === 'buyer' ? 'buyer' : 'supplier')}
-          />
-        )}
-      />
-      <Controller
-        control={form.control}
-        name="country"
-        render={({ field }) => (
-          <Select
-            label="Country"
-            data={COUNTRIES}
-            value={field.value}
-            allowDeselect={false}
-            onChange={(value) => field.onChange(value ?? 'IN')}
-            error={form.messageOf('country')}
-          />
-        )}
-      />
+      <SelectField form={form} name="relationship" label="They are" data={RELATIONSHIPS} allowDeselect={false} />
+      <SelectField form={form} name="country" label="Country" data={COUNTRIES} allowDeselect={false} />
       <TextInput label={india ? 'GSTIN' : 'Tax id'} {...form.register('taxId')} error={form.messageOf('taxId')} />
       <TextInput
         label="Contact email"

@@ -2,7 +2,7 @@ import { Group, Select, TextInput } from '@mantine/core';
 import { createWorkOrderInput, PRIORITIES } from '@tradeloom/shared';
 import { type ReactElement, useState } from 'react';
 import { Controller, type FieldPath } from 'react-hook-form';
-import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
 import { useWorkOrdersChanged } from './work-order-card.tsx';
@@ -103,10 +103,9 @@ export function NewWorkOrderForm({ onDone, initialLineId }: { onDone: () => void
     },
     onError: form.showServerError,
   });
-  const choice = (
-    name: FieldPath<WorkOrderFormValues>,
-    select: (value: string, onChange: (value: string | null) => void) => ReactElement,
-  ) => <Controller control={form.control} name={name} render={({ field }) => select(field.value, field.onChange)} />;
+  const choice = (name: FieldPath<WorkOrderFormValues>, select: (value: string) => ReactElement) => (
+    <Controller control={form.control} name={name} render={({ field }) => select(field.value)} />
+  );
   return (
     <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
       {choice('orderLineId', (value) => (
@@ -136,19 +135,14 @@ export function NewWorkOrderForm({ onDone, initialLineId }: { onDone: () => void
       <TextInput label="What to make" required {...form.register('description')} error={form.messageOf('description')} />
       <Group grow align="flex-start">
         <TextInput label="Quantity" required inputMode="decimal" {...form.register('quantity')} error={form.messageOf('quantity')} />
-        {choice('unit', (value, onChange) => (
-          <Select
-            label="Unit"
-            data={masters.data?.units.map((u) => u.code) ?? [value]}
-            value={value}
-            allowDeselect={false}
-            onChange={(v) => v && onChange(v)}
-            error={form.messageOf('unit')}
-          />
-        ))}
-        {choice('priority', (value, onChange) => (
-          <Select label="Priority" data={[...PRIORITIES]} value={value} allowDeselect={false} onChange={(v) => v && onChange(v)} />
-        ))}
+        <SelectField
+          form={form}
+          name="unit"
+          label="Unit"
+          data={masters.data?.units.map((u) => u.code) ?? [form.getValues('unit')]}
+          allowDeselect={false}
+        />
+        <SelectField form={form} name="priority" label="Priority" data={[...PRIORITIES]} allowDeselect={false} />
       </Group>
       <Group grow align="flex-start">
         <TextInput label="Planned start" type="date" {...form.register('plannedStart')} error={form.messageOf('plannedStart')} />

@@ -18,9 +18,8 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { inviteInput, ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
-import { Controller } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -257,19 +256,12 @@ function InviteForm({ onDone }: { onDone: () => void }) {
   return (
     <SchemaForm form={form} onSubmit={(input) => invite.mutate(input)}>
       <TextInput label="Email" type="email" required {...form.register('email')} error={form.messageOf('email')} />
-      <Controller
-        control={form.control}
+      <SelectField
+        form={form}
         name="role"
-        render={({ field }) => (
-          <Select
-            label="Role"
-            data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            value={field.value}
-            onChange={(value) => value && field.onChange(value as Role)}
-            allowDeselect={false}
-            error={form.messageOf('role')}
-          />
-        )}
+        label="Role"
+        data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        allowDeselect={false}
       />
       <Checkbox label="Set a temporary password instead of emailing a link" {...form.register('withPassword')} />
       {withPassword && (
