@@ -66,19 +66,34 @@ export function QueryView<T>({
   return <>{children(query.data)}</>;
 }
 
-/** A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column untitled. */
-export function DataTable({ headers, children, ...props }: { headers: string[]; children: ReactNode } & TableProps) {
+/**
+ * A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column
+ * untitled. A table wider than the screen scrolls inside its box, so a phone (390 px) never gets a
+ * page wider than itself.
+ */
+export function DataTable({
+  headers,
+  children,
+  minWidth = 0,
+  ...props
+}: {
+  headers: string[];
+  children: ReactNode /** Below this width the table scrolls rather than squeezing its cells. */;
+  minWidth?: number;
+} & TableProps) {
   return (
-    <Table {...props}>
-      <Table.Thead>
-        <Table.Tr>
-          {headers.map((header, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
-            <Table.Th key={index}>{header}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>{children}</Table.Tbody>
-    </Table>
+    <Table.ScrollContainer minWidth={minWidth} type="native">
+      <Table {...props}>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((header, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
+              <Table.Th key={index}>{header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -48,7 +48,7 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
         error={form.messageOf('orderDate')}
         w={200}
       />
-      <DataTable headers={['Product', 'Description', 'Quantity', 'Unit', 'Unit price', 'Discount %', '']}>
+      <DataTable headers={['Product', 'Description', 'Quantity', 'Unit', 'Unit price', 'Discount %', '']} minWidth={820}>
         {lines.fields.map((line, index) => (
           <LineRow
             key={line.id}
