@@ -7,8 +7,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { errorMessage } from '../lib/errors.ts';
+import type { Me } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
-import type { Me } from './session.tsx';
 
 interface NavItem {
   to: string;

@@ -25,7 +25,7 @@ import { ProductionPage } from '../features/production/production-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
-import { RequireSession } from './session.tsx';
+import { RequireSession } from './require-session.tsx';
 
 export function AppRoutes() {
   return (

@@ -22,12 +22,6 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-/** The server's message for one form field, if it rejected that field. */
-export function fieldError(error: unknown, field: string): string | undefined {
-  const message = dataOf(error)?.fieldErrors?.[field]?.[0];
-  return message ? `${message[0]?.toUpperCase()}${message.slice(1)}` : undefined;
-}
-
 export function errorReason(error: unknown): string | undefined {
   return dataOf(error)?.reason;
 }

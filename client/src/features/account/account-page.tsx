@@ -1,13 +1,15 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { updateProfileInput } from '@tradeloom/shared';
 import { Link, useNavigate } from 'react-router';
-import { useMe } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 
 export function AccountPage() {
   return (
@@ -22,30 +24,36 @@ export function AccountPage() {
 function Profile() {
   const me = useMe();
   const utils = trpc.useUtils();
-  const [name, setName] = useState(me.data?.user.name ?? '');
+  const form = useZodForm(updateProfileInput, { defaultValues: { name: me.data?.user.name ?? '' } });
   const update = trpc.auth.updateProfile.useMutation({
     onSuccess: async () => {
       await utils.auth.me.invalidate();
       notifications.show({ color: 'teal', message: 'Saved.' });
     },
+    onError: form.showServerError,
   });
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="sm">
         Profile
       </Title>
-      <MutationForm onSubmit={() => update.mutate({ name })} error={update.error}>
-        <Group align="flex-end">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'name')} />
+      <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
+        <Group align="flex-start">
+          <TextInput label="Name" {...form.register('name')} error={form.messageOf('name')} />
           <TextInput label="Email" value={me.data?.user.email ?? ''} disabled />
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-          <Button component={Link} to="/change-password" variant="default">
-            Change password
-          </Button>
         </Group>
-      </MutationForm>
+        <SubmitRow
+          form={form}
+          loading={update.isPending}
+          extra={
+            <Button component={Link} to="/change-password" variant="default">
+              Change password
+            </Button>
+          }
+        >
+          Save
+        </SubmitRow>
+      </SchemaForm>
     </Paper>
   );
 }

@@ -2,10 +2,10 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fr
 import { notifications } from '@mantine/notifications';
 import { ATTESTED_FIELD_LABELS, type AttestedField, KYC_DOCUMENT_LABELS, LEGAL_FIELD_LABELS, type Reason } from '@tradeloom/shared';
 import { useState } from 'react';
-import { useMe } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage, errorReason } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 /** Platform operators: pending verification documents and legal-detail changes, oldest first. */

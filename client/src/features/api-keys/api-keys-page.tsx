@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { API_KEY_SCOPES, type ApiKeyScope } from '@tradeloom/shared';
-import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { API_KEY_SCOPES, createApiKeyInput } from '@tradeloom/shared';
+import { Controller } from 'react-hook-form';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 
 export function ApiKeysPage() {
   const utils = trpc.useUtils();
@@ -82,9 +84,8 @@ export function ApiKeysPage() {
 function CreateKeyForm() {
   const can = useCan();
   const utils = trpc.useUtils();
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<ApiKeyScope[]>(['company:read']);
-  const create = trpc.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
+  const form = useZodForm(createApiKeyInput, { defaultValues: { name: '', scopes: ['company:read'] } });
+  const create = trpc.apiKeys.create.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate(), onError: form.showServerError });
   if (create.data) {
     return (
       <Stack>
@@ -101,39 +102,30 @@ function CreateKeyForm() {
     );
   }
   return (
-    <MutationForm onSubmit={() => create.mutate({ name, scopes })} error={create.error}>
+    <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
       <TextInput
         label="Name"
         description="What uses it, e.g. “ERP sync”."
         required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(create.error, 'name')}
+        {...form.register('name')}
+        error={form.messageOf('name')}
       />
-      <Stack gap={4}>
-        <Text size="sm" fw={500}>
-          Scopes
-        </Text>
-        {API_KEY_SCOPES.map((scope) => (
-          <Checkbox
-            key={scope}
-            label={scope}
-            disabled={!can(scope)}
-            checked={scopes.includes(scope)}
-            onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
-          />
-        ))}
-        {fieldError(create.error, 'scopes') && (
-          <Text c="red" size="xs">
-            {fieldError(create.error, 'scopes')}
-          </Text>
+      <Controller
+        control={form.control}
+        name="scopes"
+        render={({ field }) => (
+          <Checkbox.Group label="Scopes" value={field.value} onChange={field.onChange} error={form.messageOf('scopes')}>
+            <Stack gap={4} mt={4}>
+              {API_KEY_SCOPES.map((scope) => (
+                <Checkbox key={scope} value={scope} label={scope} disabled={!can(scope)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
         )}
-      </Stack>
-      <Group justify="flex-end">
-        <Button type="submit" loading={create.isPending}>
-          Create key
-        </Button>
-      </Group>
-    </MutationForm>
+      />
+      <SubmitRow form={form} loading={create.isPending}>
+        Create key
+      </SubmitRow>
+    </SchemaForm>
   );
 }

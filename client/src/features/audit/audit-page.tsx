@@ -1,7 +1,7 @@
 import { Button, Code, Group, Paper, Select, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 

@@ -1,11 +1,11 @@
-import { Button, PasswordInput } from '@mantine/core';
+import { PasswordInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { changePasswordInput } from '@tradeloom/shared';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../app/session.tsx';
-import { MutationForm } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** Also the first-login page for members whose password an admin set. */
@@ -13,14 +13,14 @@ export function ChangePasswordPage() {
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
+  const form = useZodForm(changePasswordInput, { defaultValues: { currentPassword: '', newPassword: '' } });
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: async () => {
       await utils.auth.me.invalidate();
       notifications.show({ color: 'teal', message: 'Password changed. Other devices were signed out.' });
       navigate('/', { replace: true });
     },
+    onError: form.showServerError,
   });
   const forced = me.data?.user.mustChangePassword;
   return (
@@ -28,26 +28,25 @@ export function ChangePasswordPage() {
       title={forced ? 'Choose your own password' : 'Change password'}
       subtitle={forced ? 'Your admin set a temporary password. Replace it to continue.' : undefined}
     >
-      <MutationForm onSubmit={() => change.mutate({ currentPassword, newPassword })} error={change.error}>
+      <SchemaForm form={form} onSubmit={(values) => change.mutate(values)}>
         <PasswordInput
           label={forced ? 'Temporary password' : 'Current password'}
           autoComplete="current-password"
           required
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
+          {...form.register('currentPassword')}
+          error={form.messageOf('currentPassword')}
         />
         <PasswordInput
           label="New password"
           autoComplete="new-password"
           required
-          value={newPassword}
-          onChange={(e) => setNew(e.currentTarget.value)}
-          error={fieldError(change.error, 'newPassword')}
+          {...form.register('newPassword')}
+          error={form.messageOf('newPassword')}
         />
-        <Button type="submit" loading={change.isPending}>
+        <SubmitRow form={form} loading={change.isPending}>
           Save password
-        </Button>
-      </MutationForm>
+        </SubmitRow>
+      </SchemaForm>
     </AuthCard>
   );
 }

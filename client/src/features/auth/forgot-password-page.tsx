@@ -1,14 +1,14 @@
-import { Alert, Anchor, Button, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, TextInput } from '@mantine/core';
+import { requestPasswordResetInput } from '@tradeloom/shared';
 import { Link } from 'react-router';
-import { MutationForm } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 import { AuthCard } from './auth-card.tsx';
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
-  const request = trpc.auth.requestPasswordReset.useMutation();
+  const form = useZodForm(requestPasswordResetInput, { defaultValues: { email: '' } });
+  const request = trpc.auth.requestPasswordReset.useMutation({ onError: form.showServerError });
   return (
     <AuthCard title="Reset your password" subtitle="We will email you a link to choose a new one.">
       {request.isSuccess ? (
@@ -16,19 +16,12 @@ export function ForgotPasswordPage() {
           {request.data.message} The link works for one hour.
         </Alert>
       ) : (
-        <MutationForm onSubmit={() => request.mutate({ email })} error={request.error}>
-          <TextInput
-            label="Email"
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(request.error, 'email')}
-          />
-          <Button type="submit" loading={request.isPending}>
+        <SchemaForm form={form} onSubmit={(values) => request.mutate(values)}>
+          <TextInput label="Email" type="email" required {...form.register('email')} error={form.messageOf('email')} />
+          <SubmitRow form={form} loading={request.isPending}>
             Send reset link
-          </Button>
-        </MutationForm>
+          </SubmitRow>
+        </SchemaForm>
       )}
       <Anchor component={Link} to="/login" size="sm">
         Back to sign in

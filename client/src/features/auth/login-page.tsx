@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, PasswordInput, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Group, PasswordInput, TextInput } from '@mantine/core';
+import { loginInput } from '@tradeloom/shared';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MutationForm } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** Only same-app paths: an open redirect through ?next= would help phishing. */
@@ -15,36 +15,35 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useZodForm(loginInput, { defaultValues: { email: '', password: '' } });
   const login = trpc.auth.login.useMutation({
     onSuccess: async (result) => {
       await utils.auth.me.invalidate();
       navigate(result.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
     },
+    onError: form.showServerError,
   });
   return (
     <AuthCard title="Sign in" subtitle="Work with your partners, orders and trades in one place.">
-      <MutationForm onSubmit={() => login.mutate({ email, password })} error={login.error}>
+      <SchemaForm form={form} onSubmit={(values) => login.mutate(values)}>
         <TextInput
           label="Email"
           type="email"
           autoComplete="username"
           required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={fieldError(login.error, 'email')}
+          {...form.register('email')}
+          error={form.messageOf('email')}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          {...form.register('password')}
+          error={form.messageOf('password')}
         />
-        <Button type="submit" loading={login.isPending}>
+        <SubmitRow form={form} loading={login.isPending}>
           Sign in
-        </Button>
+        </SubmitRow>
         <Group justify="space-between">
           <Anchor component={Link} to="/forgot-password" size="sm">
             Forgot your password?
@@ -57,7 +56,7 @@ export function LoginPage() {
             Create an account
           </Anchor>
         </Group>
-      </MutationForm>
+      </SchemaForm>
     </AuthCard>
   );
 }

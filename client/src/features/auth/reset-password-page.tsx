@@ -1,16 +1,17 @@
-import { Alert, Anchor, Button, PasswordInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, PasswordInput } from '@mantine/core';
+import { resetPasswordInput } from '@tradeloom/shared';
 import { Link, useSearchParams } from 'react-router';
-import { MutationForm } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 import { AuthCard } from './auth-card.tsx';
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const reset = trpc.auth.resetPassword.useMutation();
+  // The token from the link travels as a form value no input shows: a malformed one is reported beside the button.
+  const form = useZodForm(resetPasswordInput, { defaultValues: { token, password: '' } });
+  const reset = trpc.auth.resetPassword.useMutation({ onError: form.showServerError });
   return (
     <AuthCard title="Choose a new password" subtitle="Signing in again will be needed on every device.">
       {reset.isSuccess ? (
@@ -22,20 +23,19 @@ export function ResetPasswordPage() {
           with the new one.
         </Alert>
       ) : (
-        <MutationForm onSubmit={() => reset.mutate({ token, password })} error={reset.error}>
+        <SchemaForm form={form} onSubmit={(values) => reset.mutate(values)}>
           {!token && <Alert color="red">This page needs the link from the email.</Alert>}
           <PasswordInput
             label="New password"
             autoComplete="new-password"
             required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(reset.error, 'password')}
+            {...form.register('password')}
+            error={form.messageOf('password')}
           />
-          <Button type="submit" loading={reset.isPending} disabled={!token}>
+          <SubmitRow form={form} loading={reset.isPending} disabled={!token}>
             Set new password
-          </Button>
-        </MutationForm>
+          </SubmitRow>
+        </SchemaForm>
       )}
     </AuthCard>
   );

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, FileButton, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { DataTable } from '../../app/ui.tsx';
+import { DataTable } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { useCan, useMe } from '../../app/session.tsx';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { useCan, useMe } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { CatalogImport } from './catalog-import.tsx';
 import { ProductFiles } from './product-files.tsx';

@@ -1,4 +1,4 @@
-import { FileAttachments } from '../../app/file-attachments.tsx';
+import { FileAttachments } from '../../components/file-attachments.tsx';
 import { trpc } from '../../lib/trpc.ts';
 
 /** Images and spec sheets of one product: the supplier adds and removes, linked buyers download. */

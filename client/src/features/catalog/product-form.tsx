@@ -1,18 +1,29 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { MutationForm } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { createProductInput, updateProductInput } from '@tradeloom/shared';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
 
 type Product = RouterOutputs['catalog']['products']['list']['items'][number];
 
+/** What the product inputs hold: prices and quantities as the decimal strings the server takes. */
+interface ProductFormValues {
+  sku: string;
+  name: string;
+  description: string;
+  commodityCode: string;
+  unit: string;
+  hsnCode: string;
+  price: string;
+  currency: string;
+  minOrderQuantity: string;
+  active: boolean;
+}
+
 const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
-/** Create or edit one product; the server validates again and names any field it refuses. */
-export function ProductForm({ product, currency, onDone }: { product?: Product; currency: string; onDone: () => void }) {
-  const utils = trpc.useUtils();
-  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  const [form, setForm] = useState({
+function valuesOf(product: Product | undefined, currency: string): ProductFormValues {
+  return {
     sku: product?.sku ?? '',
     name: product?.name ?? '',
     description: product?.description ?? '',
@@ -23,113 +34,113 @@ export function ProductForm({ product, currency, onDone }: { product?: Product; 
     currency: product?.currency ?? currency,
     minOrderQuantity: product ? trimZeros(product.minOrderQuantity) : '0',
     active: product?.active ?? true,
-  });
-  const done = async () => {
+  };
+}
+
+/** Create or edit one product; the same schema checks it here and on the server. */
+export function ProductForm({ product, currency, onDone }: { product?: Product; currency: string; onDone: () => void }) {
+  return product ? <EditProductForm product={product} onDone={onDone} /> : <CreateProductForm currency={currency} onDone={onDone} />;
+}
+
+function useProductSaved(onDone: () => void) {
+  const utils = trpc.useUtils();
+  return async () => {
     await utils.catalog.products.list.invalidate();
     onDone();
   };
-  const create = trpc.catalog.products.create.useMutation({ onSuccess: done });
-  const update = trpc.catalog.products.update.useMutation({ onSuccess: done });
-  const error = create.error ?? update.error;
-  const set = (key: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [key]: value });
-  const submit = () => {
-    // An edit sends every field it shows, and null for a cleared reference: a left-out field would be kept.
-    if (product)
-      update.mutate({
-        productId: product.id,
-        version: product.version,
-        ...form,
-        commodityCode: form.commodityCode || null,
-        hsnCode: form.hsnCode || null,
-      });
-    else create.mutate({ ...form, commodityCode: form.commodityCode || undefined, hsnCode: form.hsnCode || undefined });
-  };
+}
+
+function CreateProductForm({ currency, onDone }: { currency: string; onDone: () => void }) {
+  const form = useZodForm(createProductInput, {
+    defaultValues: valuesOf(undefined, currency),
+    // An empty optional reference is left out.
+    prepare: (values: ProductFormValues) => ({
+      ...values,
+      commodityCode: values.commodityCode || undefined,
+      hsnCode: values.hsnCode || undefined,
+    }),
+  });
+  const create = trpc.catalog.products.create.useMutation({ onSuccess: useProductSaved(onDone), onError: form.showServerError });
   return (
-    <MutationForm onSubmit={submit} error={error}>
-      <SimpleGrid cols={2}>
-        <TextInput
-          label="SKU"
-          required
-          value={form.sku}
-          onChange={(e) => set('sku')(e.currentTarget.value)}
-          error={fieldError(error, 'sku')}
-        />
-        <TextInput
-          label="Name"
-          required
-          value={form.name}
-          onChange={(e) => set('name')(e.currentTarget.value)}
-          error={fieldError(error, 'name')}
-        />
+    <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
+      <ProductFields form={form} />
+      <SubmitRow form={form} loading={create.isPending}>
+        Add product
+      </SubmitRow>
+    </SchemaForm>
+  );
+}
+
+function EditProductForm({ product, onDone }: { product: Product; onDone: () => void }) {
+  const form = useZodForm(updateProductInput, {
+    defaultValues: valuesOf(product, product.currency),
+    // An edit sends every field it shows, and null for a cleared reference: a left-out field would be kept.
+    prepare: (values: ProductFormValues) => ({
+      ...values,
+      productId: product.id,
+      version: product.version,
+      commodityCode: values.commodityCode || null,
+      hsnCode: values.hsnCode || null,
+    }),
+  });
+  const update = trpc.catalog.products.update.useMutation({ onSuccess: useProductSaved(onDone), onError: form.showServerError });
+  return (
+    <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
+      <ProductFields form={form} />
+      <SubmitRow form={form} loading={update.isPending}>
+        Save product
+      </SubmitRow>
+    </SchemaForm>
+  );
+}
+
+function ProductFields<Output>({ form }: { form: ZodForm<ProductFormValues, Output> }) {
+  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput label="SKU" required {...form.register('sku')} error={form.messageOf('sku')} />
+        <TextInput label="Name" required {...form.register('name')} error={form.messageOf('name')} />
       </SimpleGrid>
-      <Textarea
-        label="Description"
-        autosize
-        minRows={2}
-        value={form.description}
-        onChange={(e) => set('description')(e.currentTarget.value)}
-        error={fieldError(error, 'description')}
-      />
-      <SimpleGrid cols={3}>
-        <Select
+      <Textarea label="Description" autosize minRows={2} {...form.register('description')} error={form.messageOf('description')} />
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <SelectField
+          form={form}
+          name="commodityCode"
           label="Commodity"
           clearable
           data={masters.data?.commodities.map((c) => ({ value: c.code, label: c.name })) ?? []}
-          value={form.commodityCode || null}
-          onChange={(v) => set('commodityCode')(v ?? '')}
-          error={fieldError(error, 'commodityCode')}
         />
-        <Select
+        <SelectField
+          form={form}
+          name="unit"
           label="Unit"
           required
           allowDeselect={false}
           data={masters.data?.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })) ?? []}
-          value={form.unit}
-          onChange={(v) => set('unit')(v ?? 'kg')}
-          error={fieldError(error, 'unit')}
         />
-        <Select
+        <SelectField
+          form={form}
+          name="hsnCode"
           label="HSN code"
           clearable
           searchable
           data={
             masters.data?.hsnCodes.map((h) => ({ value: h.code, label: `${h.code} · GST ${Number(h.gstRate)}% · ${h.description}` })) ?? []
           }
-          value={form.hsnCode || null}
-          onChange={(v) => set('hsnCode')(v ?? '')}
-          error={fieldError(error, 'hsnCode')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={3}>
-        <TextInput
-          label="Price per unit"
-          required
-          inputMode="decimal"
-          value={form.price}
-          onChange={(e) => set('price')(e.currentTarget.value)}
-          error={fieldError(error, 'price')}
-        />
-        <TextInput
-          label="Currency"
-          required
-          value={form.currency}
-          onChange={(e) => set('currency')(e.currentTarget.value)}
-          error={fieldError(error, 'currency')}
-        />
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <TextInput label="Price per unit" required inputMode="decimal" {...form.register('price')} error={form.messageOf('price')} />
+        <TextInput label="Currency" required {...form.register('currency')} error={form.messageOf('currency')} />
         <TextInput
           label="Minimum order"
           inputMode="decimal"
-          value={form.minOrderQuantity}
-          onChange={(e) => set('minOrderQuantity')(e.currentTarget.value)}
-          error={fieldError(error, 'minOrderQuantity')}
+          {...form.register('minOrderQuantity')}
+          error={form.messageOf('minOrderQuantity')}
         />
       </SimpleGrid>
-      <Checkbox label="Active (visible to linked buyers)" checked={form.active} onChange={(e) => set('active')(e.currentTarget.checked)} />
-      <Group justify="flex-end">
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {product ? 'Save product' : 'Add product'}
-        </Button>
-      </Group>
-    </MutationForm>
+      <Checkbox label="Active (visible to linked buyers)" {...form.register('active')} />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { DataTable } from '../../app/ui.tsx';
+import { DataTable } from '../../components/ui.tsx';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
 type Product = RouterOutputs['catalog']['products']['list']['items'][number];

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Modal, Paper, Select, Stack, TextInput } from '@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { ProductFiles } from './product-files.tsx';
 import { ProductTable } from './product-table.tsx';

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@tradeloom/shared';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthCard } from '../auth/auth-card.tsx';
 

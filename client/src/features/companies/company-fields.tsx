@@ -1,5 +1,6 @@
-import { Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { fieldError } from '../../lib/errors.ts';
+import { Checkbox, Group, TextInput } from '@mantine/core';
+import { SelectField } from '../../components/form.tsx';
+import type { ZodForm } from '../../lib/zod-form.ts';
 
 export const COUNTRIES = [
   { value: 'IN', label: 'India' },
@@ -12,7 +13,8 @@ export const COUNTRIES = [
   { value: 'GB', label: 'United Kingdom' },
 ];
 
-export interface CompanyForm {
+/** What the company inputs hold: empty boxes are strings until the create or edit form maps them. */
+export interface CompanyFormValues {
   name: string;
   legalName: string;
   country: string;
@@ -21,56 +23,28 @@ export interface CompanyForm {
   isSupplier: boolean;
 }
 
-/** The company's own fields, shared by the create and edit forms; `error` names rejected fields. */
-export function CompanyFields({
-  form,
-  onChange,
-  error,
-  countryEditable,
-}: {
-  form: CompanyForm;
-  onChange: (form: CompanyForm) => void;
-  error: unknown;
-  countryEditable: boolean;
-}) {
-  const set = <K extends keyof CompanyForm>(key: K, value: CompanyForm[K]) => onChange({ ...form, [key]: value });
-  const india = form.country === 'IN';
+/** The company's own fields, shared by the create and edit forms. */
+export function CompanyFields<Output>({ form, countryEditable }: { form: ZodForm<CompanyFormValues, Output>; countryEditable: boolean }) {
+  const india = form.watch('country') === 'IN';
   return (
     <>
-      <TextInput
-        label="Company name"
-        required
-        value={form.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={fieldError(error, 'name')}
-      />
+      <TextInput label="Company name" required {...form.register('name')} error={form.messageOf('name')} />
       <TextInput
         label="Legal name"
         description="As registered; defaults to the company name."
-        value={form.legalName}
-        onChange={(e) => set('legalName', e.currentTarget.value)}
-        error={fieldError(error, 'legalName')}
+        {...form.register('legalName')}
+        error={form.messageOf('legalName')}
       />
-      {countryEditable && (
-        <Select
-          label="Country"
-          data={COUNTRIES}
-          value={form.country}
-          onChange={(value) => set('country', value ?? 'IN')}
-          allowDeselect={false}
-          error={fieldError(error, 'country')}
-        />
-      )}
+      {countryEditable && <SelectField form={form} name="country" label="Country" data={COUNTRIES} allowDeselect={false} />}
       <TextInput
         label={india ? 'GSTIN' : 'Tax id'}
         description={india ? '15 characters, e.g. 24AABCS4821K1ZF; the check digit is verified.' : undefined}
-        value={form.taxId}
-        onChange={(e) => set('taxId', e.currentTarget.value)}
-        error={fieldError(error, 'taxId')}
+        {...form.register('taxId')}
+        error={form.messageOf('taxId')}
       />
       <Group>
-        <Checkbox label="We buy" checked={form.isBuyer} onChange={(e) => set('isBuyer', e.currentTarget.checked)} />
-        <Checkbox label="We supply" checked={form.isSupplier} onChange={(e) => set('isSupplier', e.currentTarget.checked)} />
+        <Checkbox label="We buy" {...form.register('isBuyer')} />
+        <Checkbox label="We supply" {...form.register('isSupplier')} />
       </Group>
     </>
   );

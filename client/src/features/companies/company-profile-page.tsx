@@ -1,13 +1,14 @@
 import { Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
-import { fieldError } from '../../lib/errors.ts';
+import { branchInput, updateCompanyInput } from '@tradeloom/shared';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 import { VerificationArea } from '../kyc/verification-section.tsx';
-import { CompanyFields, type CompanyForm } from './company-fields.tsx';
+import { CompanyFields, type CompanyFormValues } from './company-fields.tsx';
 
 type Company = RouterOutputs['companies']['current'];
 
@@ -74,13 +75,24 @@ function Field({ label, value }: { label: string; value: string }) {
 
 function EditCompany({ company, onDone }: { company: Company; onDone: () => void }) {
   const utils = trpc.useUtils();
-  const [form, setForm] = useState<CompanyForm>({
-    name: company.name,
-    legalName: company.legalName,
-    country: company.country,
-    taxId: company.taxId ?? '',
-    isBuyer: company.isBuyer,
-    isSupplier: company.isSupplier,
+  const form = useZodForm(updateCompanyInput, {
+    defaultValues: {
+      name: company.name,
+      legalName: company.legalName,
+      country: company.country,
+      taxId: company.taxId ?? '',
+      isBuyer: company.isBuyer,
+      isSupplier: company.isSupplier,
+    },
+    // The country is not editable here, but sending the stored one lets the schema check a GSTIN in
+    // the browser (the server sees no change). An emptied tax id box means "remove it": sent as
+    // null, since a left-out field is kept.
+    prepare: (values: CompanyFormValues) => ({
+      ...values,
+      companyId: company.id,
+      version: company.version,
+      taxId: values.taxId || null,
+    }),
   });
   const update = trpc.companies.update.useMutation({
     onSuccess: async () => {
@@ -89,40 +101,23 @@ function EditCompany({ company, onDone }: { company: Company; onDone: () => void
       onDone();
     },
     onError: (error) => {
+      form.showServerError(error);
       if (error.data?.code === 'CONFLICT') void utils.companies.current.invalidate();
     },
   });
   return (
-    <MutationForm
-      onSubmit={() => {
-        const { country: _country, ...fields } = form;
-        // An emptied tax id box means "remove it": sent as null, since a left-out field is kept.
-        update.mutate({ companyId: company.id, version: company.version, ...fields, taxId: fields.taxId || null });
-      }}
-      error={update.error}
-    >
-      <CompanyFields form={form} onChange={setForm} error={update.error} countryEditable={false} />
-      <Group justify="flex-end">
-        <Button type="submit" loading={update.isPending}>
-          Save
-        </Button>
-      </Group>
-    </MutationForm>
+    <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
+      <CompanyFields form={form} countryEditable={false} />
+      <SubmitRow form={form} loading={update.isPending}>
+        Save
+      </SubmitRow>
+    </SchemaForm>
   );
 }
 
 function Branches({ company }: { company: Company }) {
   const can = useCan();
-  const utils = trpc.useUtils();
   const [opened, modal] = useDisclosure();
-  const [form, setForm] = useState({ name: '', addressLine: '', city: '', state: '', postalCode: '', gstin: '', isHeadOffice: false });
-  const create = trpc.companies.branches.create.useMutation({
-    onSuccess: async () => {
-      await utils.companies.current.invalidate();
-      setForm({ name: '', addressLine: '', city: '', state: '', postalCode: '', gstin: '', isHeadOffice: false });
-      modal.close();
-    },
-  });
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
@@ -156,47 +151,52 @@ function Branches({ company }: { company: Company }) {
         </DataTable>
       )}
       <Modal opened={opened} onClose={modal.close} title="Add branch">
-        <MutationForm
-          onSubmit={() => create.mutate({ ...form, country: company.country, gstin: form.gstin || undefined })}
-          error={create.error}
-        >
-          <TextInput
-            label="Name"
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            error={fieldError(create.error, 'name')}
-          />
-          <TextInput label="Address" value={form.addressLine} onChange={(e) => setForm({ ...form, addressLine: e.currentTarget.value })} />
-          <Group grow>
-            <TextInput label="City" value={form.city} onChange={(e) => setForm({ ...form, city: e.currentTarget.value })} />
-            <TextInput label="State" value={form.state} onChange={(e) => setForm({ ...form, state: e.currentTarget.value })} />
-            <TextInput
-              label="Postal code"
-              value={form.postalCode}
-              onChange={(e) => setForm({ ...form, postalCode: e.currentTarget.value })}
-            />
-          </Group>
-          <TextInput
-            label="GSTIN"
-            value={form.gstin}
-            onChange={(e) => setForm({ ...form, gstin: e.currentTarget.value })}
-            error={fieldError(create.error, 'gstin')}
-          />
-          <Checkbox
-            label="Head office"
-            checked={form.isHeadOffice}
-            onChange={(e) => setForm({ ...form, isHeadOffice: e.currentTarget.checked })}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending}>
-              Add branch
-            </Button>
-          </Group>
-        </MutationForm>
+        <AddBranchForm country={company.country} onDone={modal.close} />
       </Modal>
     </Paper>
   );
+}
+
+function AddBranchForm({ country, onDone }: { country: string; onDone: () => void }) {
+  const utils = trpc.useUtils();
+  const form = useZodForm(branchInput, {
+    defaultValues: { name: '', addressLine: '', city: '', state: '', postalCode: '', gstin: '', isHeadOffice: false },
+    // A branch lies in the company's country; an empty GSTIN box is left out.
+    prepare: (values: BranchFormValues) => ({ ...values, country, gstin: values.gstin || undefined }),
+  });
+  const create = trpc.companies.branches.create.useMutation({
+    onSuccess: async () => {
+      await utils.companies.current.invalidate();
+      onDone();
+    },
+    onError: form.showServerError,
+  });
+  return (
+    <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
+      <TextInput label="Name" required {...form.register('name')} error={form.messageOf('name')} />
+      <TextInput label="Address" {...form.register('addressLine')} error={form.messageOf('addressLine')} />
+      <Group grow>
+        <TextInput label="City" {...form.register('city')} error={form.messageOf('city')} />
+        <TextInput label="State" {...form.register('state')} error={form.messageOf('state')} />
+        <TextInput label="Postal code" {...form.register('postalCode')} error={form.messageOf('postalCode')} />
+      </Group>
+      <TextInput label="GSTIN" {...form.register('gstin')} error={form.messageOf('gstin')} />
+      <Checkbox label="Head office" {...form.register('isHeadOffice')} />
+      <SubmitRow form={form} loading={create.isPending}>
+        Add branch
+      </SubmitRow>
+    </SchemaForm>
+  );
+}
+
+interface BranchFormValues {
+  name: string;
+  addressLine: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  gstin: string;
+  isHeadOffice: boolean;
 }
 
 /** Whether other companies can find this one in the partner directory. */

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
-import { PageHeader, QueryView } from '../../app/ui.tsx';
+import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '@tradeloom/shared';
 import { Link } from 'react-router';
-import { useCan, useMe } from '../../app/session.tsx';
-import { PageHeader } from '../../app/ui.tsx';
+import { PageHeader } from '../../components/ui.tsx';
+import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 export function HomePage() {

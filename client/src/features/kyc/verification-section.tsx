@@ -1,13 +1,24 @@
 import { Anchor, Badge, Button, FileInput, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CERTIFICATION_STANDARDS, KYC_DOCUMENT_KINDS, KYC_DOCUMENT_LABELS, LEGAL_FIELD_LABELS, LEGAL_FIELDS } from '@tradeloom/shared';
+import {
+  CERTIFICATION_STANDARDS,
+  certificationInput,
+  changeRequestInput,
+  KYC_DOCUMENT_KINDS,
+  KYC_DOCUMENT_LABELS,
+  LEGAL_FIELD_LABELS,
+  LEGAL_FIELDS,
+} from '@tradeloom/shared';
 import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import type { z } from 'zod';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { DataTable, QueryView } from '../../components/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { uploadFile } from '../../lib/upload.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 
 const REVIEW_COLORS: Record<string, string> = { pending: 'blue', approved: 'teal', rejected: 'red' };
 const EXPIRY_COLORS: Record<string, string> = { valid: 'teal', expiring: 'orange', expired: 'red' };
@@ -107,30 +118,7 @@ export function Certifications() {
   const can = useCan();
   const utils = trpc.useUtils();
   const certifications = trpc.kyc.certifications.list.useQuery();
-  const [form, setForm] = useState({
-    standard: 'GOTS' as (typeof CERTIFICATION_STANDARDS)[number],
-    number: '',
-    issuer: '',
-    validFrom: '',
-    validTo: '',
-  });
-  const [file, setFile] = useState<File | null>(null);
-  const add = trpc.kyc.certifications.add.useMutation({
-    onSuccess: async () => {
-      setForm({ ...form, number: '', issuer: '', validFrom: '', validTo: '' });
-      setFile(null);
-      await utils.kyc.certifications.list.invalidate();
-    },
-  });
   const remove = trpc.kyc.certifications.remove.useMutation({ onSuccess: () => utils.kyc.certifications.list.invalidate() });
-  const submit = async () => {
-    try {
-      const fileId = file ? (await uploadFile(file)).id : undefined;
-      add.mutate({ ...form, fileId });
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error) });
-    }
-  };
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="sm">
@@ -178,77 +166,14 @@ export function Certifications() {
           </DataTable>
         )}
       </QueryView>
-      {can('kyc:write') && (
-        <MutationForm onSubmit={submit} error={add.error}>
-          <Group align="flex-end" mt="md">
-            <Select
-              label="Standard"
-              data={[...CERTIFICATION_STANDARDS]}
-              value={form.standard}
-              allowDeselect={false}
-              onChange={(v) => v && setForm({ ...form, standard: v as typeof form.standard })}
-              w={150}
-            />
-            <TextInput
-              label="Certificate number"
-              required
-              value={form.number}
-              onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
-              error={fieldError(add.error, 'number')}
-            />
-            <TextInput
-              label="Issued by"
-              required
-              value={form.issuer}
-              onChange={(e) => setForm({ ...form, issuer: e.currentTarget.value })}
-              error={fieldError(add.error, 'issuer')}
-            />
-            <TextInput
-              label="Valid from"
-              type="date"
-              required
-              value={form.validFrom}
-              onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
-              error={fieldError(add.error, 'validFrom')}
-            />
-            <TextInput
-              label="Valid to"
-              type="date"
-              required
-              value={form.validTo}
-              onChange={(e) => setForm({ ...form, validTo: e.currentTarget.value })}
-              error={fieldError(add.error, 'validTo')}
-            />
-            <FileInput
-              label="Certificate (optional)"
-              accept="application/pdf,image/png,image/jpeg"
-              value={file}
-              onChange={setFile}
-              clearable
-              w={200}
-            />
-            <Button type="submit" loading={add.isPending}>
-              Add
-            </Button>
-          </Group>
-        </MutationForm>
-      )}
+      {can('kyc:write') && <AddCertificationForm />}
     </Paper>
   );
 }
 
 export function ChangeRequests() {
   const can = useCan();
-  const utils = trpc.useUtils();
   const requests = trpc.kyc.changeRequests.list.useQuery();
-  const [form, setForm] = useState({ field: 'legal_name' as (typeof LEGAL_FIELDS)[number], newValue: '', note: '' });
-  const create = trpc.kyc.changeRequests.create.useMutation({
-    onSuccess: async () => {
-      setForm({ ...form, newValue: '', note: '' });
-      await utils.kyc.changeRequests.list.invalidate();
-      notifications.show({ color: 'teal', message: 'Change requested. It applies once Tradeloom approves it.' });
-    },
-  });
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="xs">
@@ -276,32 +201,91 @@ export function ChangeRequests() {
           </DataTable>
         )}
       </QueryView>
-      {can('kyc:write') && (
-        <MutationForm onSubmit={() => create.mutate({ ...form, note: form.note || undefined })} error={create.error}>
-          <Group align="flex-end" mt="md">
-            <Select
-              label="Field"
-              data={LEGAL_FIELDS.map((f) => ({ value: f, label: LEGAL_FIELD_LABELS[f] }))}
-              value={form.field}
-              allowDeselect={false}
-              onChange={(v) => v && setForm({ ...form, field: v as typeof form.field })}
-            />
-            <TextInput
-              label="New value"
-              required
-              value={form.newValue}
-              onChange={(e) => setForm({ ...form, newValue: e.currentTarget.value })}
-              error={fieldError(create.error, 'newValue')}
-              w={260}
-            />
-            <TextInput label="Reason" value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} w={260} />
-            <Button type="submit" loading={create.isPending}>
-              Request change
-            </Button>
-          </Group>
-        </MutationForm>
-      )}
+      {can('kyc:write') && <RequestChangeForm />}
     </Paper>
+  );
+}
+
+type Standard = (typeof CERTIFICATION_STANDARDS)[number];
+type LegalField = (typeof LEGAL_FIELDS)[number];
+
+function AddCertificationForm() {
+  const utils = trpc.useUtils();
+  const emptyValues = { standard: 'GOTS' as Standard, number: '', issuer: '', validFrom: '', validTo: '' };
+  const form = useZodForm(certificationInput, { defaultValues: emptyValues });
+  // The certificate file is uploaded on submit, after the schema passed; its id joins the input.
+  const [file, setFile] = useState<File | null>(null);
+  const add = trpc.kyc.certifications.add.useMutation({
+    onSuccess: async () => {
+      form.reset({ ...emptyValues, standard: form.getValues('standard') });
+      setFile(null);
+      await utils.kyc.certifications.list.invalidate();
+    },
+    onError: form.showServerError,
+  });
+  const submit = async (input: z.output<typeof certificationInput>) => {
+    try {
+      const fileId = file ? (await uploadFile(file)).id : undefined;
+      add.mutate({ ...input, fileId });
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorMessage(error) });
+    }
+  };
+  return (
+    <SchemaForm form={form} onSubmit={submit}>
+      <Group align="flex-start" mt="md">
+        <SelectField form={form} name="standard" label="Standard" data={[...CERTIFICATION_STANDARDS]} allowDeselect={false} w={150} />
+        <TextInput label="Certificate number" required {...form.register('number')} error={form.messageOf('number')} />
+        <TextInput label="Issued by" required {...form.register('issuer')} error={form.messageOf('issuer')} />
+        <TextInput label="Valid from" type="date" required {...form.register('validFrom')} error={form.messageOf('validFrom')} />
+        <TextInput label="Valid to" type="date" required {...form.register('validTo')} error={form.messageOf('validTo')} />
+        <FileInput
+          label="Certificate (optional)"
+          accept="application/pdf,image/png,image/jpeg"
+          value={file}
+          onChange={setFile}
+          clearable
+          w={200}
+        />
+      </Group>
+      <SubmitRow form={form} loading={add.isPending}>
+        Add
+      </SubmitRow>
+    </SchemaForm>
+  );
+}
+
+function RequestChangeForm() {
+  const utils = trpc.useUtils();
+  const form = useZodForm(changeRequestInput, {
+    defaultValues: { field: 'legal_name', newValue: '', note: '' },
+    prepare: (values: { field: LegalField; newValue: string; note: string }) => ({ ...values, note: values.note || undefined }),
+  });
+  const create = trpc.kyc.changeRequests.create.useMutation({
+    onSuccess: async () => {
+      form.reset({ field: form.getValues('field'), newValue: '', note: '' });
+      await utils.kyc.changeRequests.list.invalidate();
+      notifications.show({ color: 'teal', message: 'Change requested. It applies once Tradeloom approves it.' });
+    },
+    onError: form.showServerError,
+  });
+  return (
+    <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
+      <Group align="flex-start" mt="md">
+        <SelectField
+          form={form}
+          name="field"
+          label="Field"
+          data={LEGAL_FIELDS.map((f) => ({ value: f, label: LEGAL_FIELD_LABELS[f] }))}
+          allowDeselect={false}
+        />
+        <TextInput label="New value" required {...form.register('newValue')} error={form.messageOf('newValue')} w={260} maw="100%" />
+        <TextInput label="Reason" {...form.register('note')} error={form.messageOf('note')} w={260} maw="100%" />
+      </Group>
+      <SubmitRow form={form} loading={create.isPending}>
+        Request change
+      </SubmitRow>
+    </SchemaForm>
   );
 }
 

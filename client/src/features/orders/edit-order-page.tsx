@@ -1,9 +1,13 @@
-import { Button, Group, Paper, Stack } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
+import { updateOrderInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
-import { draftFromOrder, draftInput, OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
+import { useZodForm } from '../../lib/zod-form.ts';
+import { draftFromOrder, draftInput, type OrderDraft } from './order-draft.ts';
+import { OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
 
 type Order = RouterOutputs['orders']['get'];
 
@@ -17,10 +21,13 @@ export function EditOrderPage() {
 function EditOrderForm({ order }: { order: Order }) {
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const [draft, setDraft] = useState(() => draftFromOrder(order));
   // The version we started from, even if a refetch brings a newer one: saving over someone
   // else's change must be a conflict, not a silent overwrite.
   const [baseVersion] = useState(order.version);
+  const form = useZodForm(updateOrderInput, {
+    defaultValues: draftFromOrder(order),
+    prepare: (draft: OrderDraft) => ({ orderId: order.id, version: baseVersion, ...draftInput(draft) }),
+  });
   const side = order.side === 'buyer' ? 'purchase' : 'sales';
   const products = useOrderProducts(side, order.partner.id);
   const update = trpc.orders.update.useMutation({
@@ -28,6 +35,7 @@ function EditOrderForm({ order }: { order: Order }) {
       await utils.orders.invalidate();
       navigate(`/orders/${order.id}`);
     },
+    onError: form.showServerError,
   });
   const title = `Edit ${side === 'purchase' ? 'purchase' : 'sales'} order ${order.number ?? ''}`;
   if (!order.editable) {
@@ -37,20 +45,20 @@ function EditOrderForm({ order }: { order: Order }) {
     <Stack>
       <PageHeader title={title} description={`${side === 'purchase' ? 'Supplier' : 'Buyer'}: ${order.partner.name}`} />
       <Paper withBorder p="lg">
-        <MutationForm
-          onSubmit={() => update.mutate({ orderId: order.id, version: baseVersion, ...draftInput(draft) })}
-          error={update.error}
-        >
-          <OrderDraftFields draft={draft} onChange={setDraft} products={products} error={update.error} />
-          <Group justify="flex-end">
-            <Button variant="default" component={Link} to={`/orders/${order.id}`}>
-              Discard changes
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              Save draft
-            </Button>
-          </Group>
-        </MutationForm>
+        <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
+          <OrderDraftFields form={form} products={products} />
+          <SubmitRow
+            form={form}
+            loading={update.isPending}
+            extra={
+              <Button variant="default" component={Link} to={`/orders/${order.id}`}>
+                Discard changes
+              </Button>
+            }
+          >
+            Save draft
+          </SubmitRow>
+        </SchemaForm>
       </Paper>
     </Stack>
   );

@@ -1,26 +1,33 @@
-import { Button, Group, Paper, Select, Stack } from '@mantine/core';
+import { Paper, Select, Stack } from '@mantine/core';
+import { createOrderInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { MutationForm, PageHeader } from '../../app/ui.tsx';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { PageHeader } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
-import { draftInput, emptyDraft, OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
+import { useZodForm } from '../../lib/zod-form.ts';
+import { draftInput, emptyDraft, type OrderDraft } from './order-draft.ts';
+import { OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
 
 /** A draft order: pick a linked partner, add lines from the supplier's catalog or free text. */
 export function NewOrderPage() {
   const [params] = useSearchParams();
   const side = params.get('side') === 'sales' ? 'sales' : 'purchase';
   const navigate = useNavigate();
+  // The partner stays outside the form: choosing another one starts the lines afresh.
   const [partnerId, setPartnerId] = useState<string | null>(null);
-  const [draft, setDraft] = useState(emptyDraft);
+  const form = useZodForm(createOrderInput, {
+    defaultValues: emptyDraft(),
+    prepare: (draft: OrderDraft) => ({
+      ...(side === 'purchase' ? { supplierId: partnerId ?? undefined } : { buyerId: partnerId ?? undefined }),
+      ...draftInput(draft),
+    }),
+  });
   // The newest 100 linked partners: enough for a picker until it searches on the server.
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const counterparts = (partners.data?.items ?? []).filter((link) => link.partnerRole === (side === 'purchase' ? 'supplier' : 'buyer'));
   const products = useOrderProducts(side, partnerId);
-  const create = trpc.orders.create.useMutation({ onSuccess: (order) => navigate(`/orders/${order.id}`) });
-  const submit = () => {
-    if (!partnerId) return;
-    create.mutate({ ...(side === 'purchase' ? { supplierId: partnerId } : { buyerId: partnerId }), ...draftInput(draft) });
-  };
+  const create = trpc.orders.create.useMutation({ onSuccess: (order) => navigate(`/orders/${order.id}`), onError: form.showServerError });
   return (
     <Stack>
       <PageHeader
@@ -28,7 +35,7 @@ export function NewOrderPage() {
         description="It starts as a draft only you see; submit it to send it to your partner."
       />
       <Paper withBorder p="lg">
-        <MutationForm onSubmit={submit} error={create.error}>
+        <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
           <Select
             label={side === 'purchase' ? 'Supplier' : 'Buyer'}
             placeholder={counterparts.length ? 'Choose a linked partner' : 'No linked partner yet — link one under Partners'}
@@ -39,19 +46,18 @@ export function NewOrderPage() {
             value={partnerId}
             onChange={(value) => {
               setPartnerId(value);
-              setDraft(emptyDraft());
+              form.reset(emptyDraft());
             }}
             searchable
             required
             w={420}
+            maw="100%"
           />
-          <OrderDraftFields draft={draft} onChange={setDraft} products={products} error={create.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending} disabled={!partnerId}>
-              Save draft
-            </Button>
-          </Group>
-        </MutationForm>
+          <OrderDraftFields form={form} products={products} />
+          <SubmitRow form={form} loading={create.isPending} disabled={!partnerId}>
+            Save draft
+          </SubmitRow>
+        </SchemaForm>
       </Paper>
     </Stack>
   );

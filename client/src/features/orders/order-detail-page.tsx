@@ -2,10 +2,10 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import type { OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
 import { ACTION_LABELS, formatMoney, historyLabel, OrderStatusBadge } from './order-status.tsx';

@@ -1,4 +1,4 @@
-import { FileAttachments } from '../../app/file-attachments.tsx';
+import { FileAttachments } from '../../components/file-attachments.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 

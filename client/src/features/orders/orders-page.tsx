@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { formatMoney, OrderStatusBadge } from './order-status.tsx';
 

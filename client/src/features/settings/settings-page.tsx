@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { useCan } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { approvalThresholdInput, createFinancialYearInput } from '@tradeloom/shared';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 
 export function SettingsPage() {
   return (
@@ -23,13 +25,6 @@ function FinancialYears() {
   const can = useCan();
   const utils = trpc.useUtils();
   const years = trpc.settings.financialYears.list.useQuery();
-  const [form, setForm] = useState({ label: '', startsOn: '', endsOn: '' });
-  const create = trpc.settings.financialYears.create.useMutation({
-    onSuccess: async () => {
-      setForm({ label: '', startsOn: '', endsOn: '' });
-      await utils.settings.financialYears.list.invalidate();
-    },
-  });
   const close = trpc.settings.financialYears.close.useMutation({
     onSuccess: () => utils.settings.financialYears.list.invalidate(),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
@@ -74,56 +69,39 @@ function FinancialYears() {
           </DataTable>
         )}
       </QueryView>
-      {can('settings:write') && (
-        <MutationForm onSubmit={() => create.mutate(form)} error={create.error}>
-          <Group align="flex-end" mt="md">
-            <TextInput
-              label="Label"
-              placeholder="2027-28"
-              required
-              value={form.label}
-              onChange={(e) => setForm({ ...form, label: e.currentTarget.value })}
-              error={fieldError(create.error, 'label')}
-            />
-            <TextInput
-              label="Starts on"
-              type="date"
-              required
-              value={form.startsOn}
-              onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
-              error={fieldError(create.error, 'startsOn')}
-            />
-            <TextInput
-              label="Ends on"
-              type="date"
-              required
-              value={form.endsOn}
-              onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
-              error={fieldError(create.error, 'endsOn')}
-            />
-            <Button type="submit" loading={create.isPending}>
-              Add year
-            </Button>
-          </Group>
-        </MutationForm>
-      )}
+      {can('settings:write') && <AddFinancialYearForm />}
     </Paper>
+  );
+}
+
+function AddFinancialYearForm() {
+  const utils = trpc.useUtils();
+  const form = useZodForm(createFinancialYearInput, { defaultValues: { label: '', startsOn: '', endsOn: '' } });
+  const create = trpc.settings.financialYears.create.useMutation({
+    onSuccess: async () => {
+      form.reset();
+      await utils.settings.financialYears.list.invalidate();
+    },
+    onError: form.showServerError,
+  });
+  return (
+    <SchemaForm form={form} onSubmit={(input) => create.mutate(input)}>
+      <Group align="flex-start" mt="md">
+        <TextInput label="Label" placeholder="2027-28" required {...form.register('label')} error={form.messageOf('label')} />
+        <TextInput label="Starts on" type="date" required {...form.register('startsOn')} error={form.messageOf('startsOn')} />
+        <TextInput label="Ends on" type="date" required {...form.register('endsOn')} error={form.messageOf('endsOn')} />
+      </Group>
+      <SubmitRow form={form} loading={create.isPending}>
+        Add year
+      </SubmitRow>
+    </SchemaForm>
   );
 }
 
 /** The amount above which an order we create needs a manager's approval before it is sent. */
 function OrderApproval() {
   const can = useCan();
-  const utils = trpc.useUtils();
   const current = trpc.orders.approvalThreshold.useQuery();
-  const [value, setValue] = useState<string | null>(null);
-  const save = trpc.orders.setApprovalThreshold.useMutation({
-    onSuccess: async () => {
-      setValue(null);
-      await utils.orders.approvalThreshold.invalidate();
-      notifications.show({ message: 'Approval limit saved.' });
-    },
-  });
   return (
     <Paper withBorder p="lg">
       <Title order={4} mb="xs">
@@ -131,32 +109,48 @@ function OrderApproval() {
       </Title>
       <QueryView query={current}>
         {(data) => (
-          <MutationForm onSubmit={() => save.mutate({ threshold: (value ?? data.threshold ?? '').trim() || null })} error={save.error}>
+          <Stack>
             <Text size="sm" c="dimmed">
               {data.threshold
                 ? `Orders above ${data.threshold} ${data.currency} wait for a manager (not the person who submitted them) before they reach the partner.`
                 : 'No limit: orders go to the partner as soon as they are submitted.'}
             </Text>
-            {can('settings:write') && (
-              <Group align="flex-end">
-                <TextInput
-                  label={`Approval needed above (${data.currency})`}
-                  description="Leave empty for no limit."
-                  inputMode="decimal"
-                  value={value ?? data.threshold ?? ''}
-                  onChange={(e) => setValue(e.currentTarget.value)}
-                  error={fieldError(save.error, 'threshold')}
-                  w={260}
-                />
-                <Button type="submit" loading={save.isPending}>
-                  Save
-                </Button>
-              </Group>
-            )}
-          </MutationForm>
+            {can('settings:write') && <ApprovalThresholdForm threshold={data.threshold} currency={data.currency} />}
+          </Stack>
         )}
       </QueryView>
     </Paper>
+  );
+}
+
+function ApprovalThresholdForm({ threshold, currency }: { threshold: string | null; currency: string }) {
+  const utils = trpc.useUtils();
+  const form = useZodForm(approvalThresholdInput, {
+    defaultValues: { threshold: threshold ?? '' },
+    // An empty box means "no limit".
+    prepare: (values: { threshold: string }) => ({ threshold: values.threshold.trim() || null }),
+  });
+  const save = trpc.orders.setApprovalThreshold.useMutation({
+    onSuccess: async () => {
+      await utils.orders.approvalThreshold.invalidate();
+      notifications.show({ message: 'Approval limit saved.' });
+    },
+    onError: form.showServerError,
+  });
+  return (
+    <SchemaForm form={form} onSubmit={(input) => save.mutate(input)}>
+      <TextInput
+        label={`Approval needed above (${currency})`}
+        description="Leave empty for no limit."
+        inputMode="decimal"
+        {...form.register('threshold')}
+        error={form.messageOf('threshold')}
+        w={260}
+      />
+      <SubmitRow form={form} loading={save.isPending}>
+        Save
+      </SubmitRow>
+    </SchemaForm>
   );
 }
 

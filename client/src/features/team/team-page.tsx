@@ -17,14 +17,15 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
-import { useState } from 'react';
+import { inviteInput, ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
 import { useNavigate } from 'react-router';
-import { useCan, useMe } from '../../app/session.tsx';
-import { DataTable, MutationForm, PageHeader, QueryView } from '../../app/ui.tsx';
-import { errorMessage, fieldError } from '../../lib/errors.ts';
+import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useZodForm } from '../../lib/zod-form.ts';
 
 // Mirrors the server's ladder so the screen offers only changes it would accept.
 function canManage(actor: Role | null, target: Role): boolean {
@@ -229,10 +230,15 @@ function InviteForm({ onDone }: { onDone: () => void }) {
   const me = useMe();
   const utils = trpc.useUtils();
   const roles = assignableRoles(me.data?.role ?? null);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('staff');
-  const [withPassword, setWithPassword] = useState(false);
-  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const form = useZodForm(inviteInput, {
+    defaultValues: { email: '', role: 'staff', withPassword: false, temporaryPassword: '' },
+    // The password box counts only while its checkbox is ticked.
+    prepare: ({ withPassword, temporaryPassword, ...values }: InviteFormValues) => ({
+      ...values,
+      temporaryPassword: withPassword ? temporaryPassword : undefined,
+    }),
+  });
+  const withPassword = form.watch('withPassword');
   const invite = trpc.companies.invite.useMutation({
     onSuccess: async (result) => {
       await Promise.all([utils.companies.invitations.invalidate(), utils.companies.members.invalidate()]);
@@ -245,50 +251,41 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       });
       onDone();
     },
+    onError: form.showServerError,
   });
   return (
-    <MutationForm
-      onSubmit={() => invite.mutate({ email, role, temporaryPassword: withPassword ? temporaryPassword : undefined })}
-      error={invite.error}
-    >
-      <TextInput
-        label="Email"
-        type="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        error={fieldError(invite.error, 'email')}
-      />
-      <Select
+    <SchemaForm form={form} onSubmit={(input) => invite.mutate(input)}>
+      <TextInput label="Email" type="email" required {...form.register('email')} error={form.messageOf('email')} />
+      <SelectField
+        form={form}
+        name="role"
         label="Role"
         data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-        value={role}
-        onChange={(value) => value && setRole(value as Role)}
         allowDeselect={false}
       />
-      <Checkbox
-        label="Set a temporary password instead of emailing a link"
-        checked={withPassword}
-        onChange={(e) => setWithPassword(e.currentTarget.checked)}
-      />
+      <Checkbox label="Set a temporary password instead of emailing a link" {...form.register('withPassword')} />
       {withPassword && (
         <PasswordInput
           label="Temporary password"
           description="Share it in person. They must replace it when they first sign in."
           required
-          value={temporaryPassword}
-          onChange={(e) => setTemporaryPassword(e.currentTarget.value)}
-          error={fieldError(invite.error, 'temporaryPassword')}
+          {...form.register('temporaryPassword')}
+          error={form.messageOf('temporaryPassword')}
         />
       )}
       <Text size="xs" c="dimmed">
         Invitations expire after 7 days.
       </Text>
-      <Group justify="flex-end">
-        <Button type="submit" loading={invite.isPending}>
-          {withPassword ? 'Add member' : 'Send invitation'}
-        </Button>
-      </Group>
-    </MutationForm>
+      <SubmitRow form={form} loading={invite.isPending}>
+        {withPassword ? 'Add member' : 'Send invitation'}
+      </SubmitRow>
+    </SchemaForm>
   );
+}
+
+interface InviteFormValues {
+  email: string;
+  role: Role;
+  withPassword: boolean;
+  temporaryPassword: string;
 }

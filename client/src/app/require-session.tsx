@@ -1,24 +1,9 @@
 import { Center, Loader } from '@mantine/core';
-import type { Permission } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { type RouterOutputs, trpc } from '../lib/trpc.ts';
+import { type Me, useMe } from '../lib/session.ts';
 
-export type Me = RouterOutputs['auth']['me'];
-
-/** The signed-in user, their companies and the active company's role. */
-export function useMe() {
-  return trpc.auth.me.useQuery(undefined, { retry: false, staleTime: 30_000 });
-}
-
-/** Whether the active role may do something: the same table the server enforces. */
-export function useCan(): (permission: Permission) => boolean {
-  const { data } = useMe();
-  const permissions = new Set(data?.permissions ?? []);
-  return (permission) => permissions.has(permission);
-}
-
-export function FullPageLoader() {
+function FullPageLoader() {
   return (
     <Center h="100vh">
       <Loader aria-label="Loading" />

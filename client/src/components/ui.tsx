@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/errors.ts';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -66,42 +66,34 @@ export function QueryView<T>({
   return <>{children(query.data)}</>;
 }
 
-/** A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column untitled. */
-export function DataTable({ headers, children, ...props }: { headers: string[]; children: ReactNode } & TableProps) {
-  return (
-    <Table {...props}>
-      <Table.Thead>
-        <Table.Tr>
-          {headers.map((header, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
-            <Table.Th key={index}>{header}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>{children}</Table.Tbody>
-    </Table>
-  );
-}
-
 /**
- * A form that submits without reloading and shows a failed mutation's message above its fields;
- * the fields themselves show the server's per-field messages (see `fieldError`).
+ * A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column
+ * untitled. A table wider than the screen scrolls inside its box, so a phone (390 px) never gets a
+ * page wider than itself.
  */
-export function MutationForm({ onSubmit, error, children }: { onSubmit: () => void; error: unknown; children: ReactNode }) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
+export function DataTable({
+  headers,
+  children,
+  minWidth = 0,
+  ...props
+}: {
+  headers: string[];
+  children: ReactNode /** Below this width the table scrolls rather than squeezing its cells. */;
+  minWidth?: number;
+} & TableProps) {
   return (
-    <form onSubmit={submit} noValidate={false}>
-      <Stack>
-        {Boolean(error) && (
-          <Alert color="red" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        )}
-        {children}
-      </Stack>
-    </form>
+    <Table.ScrollContainer minWidth={minWidth} type="native">
+      <Table {...props}>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((header, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
+              <Table.Th key={index}>{header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

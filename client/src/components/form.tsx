@@ -1,0 +1,87 @@
+import { Button, Group, Select, type SelectProps, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Controller, type FieldPath, type FieldValues, type SubmitHandler, type UseFormReturn } from 'react-hook-form';
+import { sentence, type ZodForm } from '../lib/zod-form.ts';
+
+/** A form that submits without reloading once its schema passes; fields show their own messages. */
+export function SchemaForm<Values extends FieldValues, Output>({
+  form,
+  onSubmit,
+  children,
+}: {
+  form: UseFormReturn<Values, unknown, Output>;
+  onSubmit: SubmitHandler<Output>;
+  children: ReactNode;
+}) {
+  return (
+    // noValidate: the schema's messages replace the browser's own bubbles.
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <Stack>{children}</Stack>
+    </form>
+  );
+}
+
+/** The submit button, with a failure that belongs to no field spelled out beside it. */
+export function SubmitRow<Values extends FieldValues, Output>({
+  form,
+  loading,
+  disabled,
+  extra,
+  children,
+}: {
+  form: UseFormReturn<Values, unknown, Output>;
+  loading: boolean;
+  disabled?: boolean;
+  /** Further buttons before the submit button, e.g. "Discard changes". */
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const message = form.formState.errors.root?.server?.message;
+  return (
+    <Group justify="flex-end" wrap="wrap">
+      {message && (
+        <Text c="red" size="sm" role="alert" style={{ flex: '1 1 200px' }}>
+          {message}
+        </Text>
+      )}
+      {extra}
+      <Button type="submit" loading={loading} disabled={disabled}>
+        {children}
+      </Button>
+    </Group>
+  );
+}
+
+/** A message for a group of inputs (a list, a set of checkboxes) that has no single input to sit under. */
+export function FieldMessage({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text c="red" size="sm" role="alert">
+      {sentence(message)}
+    </Text>
+  );
+}
+
+/** A Mantine Select bound to one form field, with the field's message under it. */
+export function SelectField<Values extends FieldValues, Output>({
+  form,
+  name,
+  ...props
+}: { form: ZodForm<Values, Output>; name: FieldPath<Values> } & Omit<SelectProps, 'value' | 'onChange' | 'error' | 'name' | 'form'>) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          {...props}
+          value={field.value || null}
+          // A cleared choice is an empty box, like an emptied text input.
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          error={form.messageOf(name)}
+        />
+      )}
+    />
+  );
+}

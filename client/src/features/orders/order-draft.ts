@@ -1,0 +1,86 @@
+import type { OrderLineInputValue } from '@tradeloom/shared';
+
+/** One line as the editor's inputs hold it: every value a string, '' for an empty box. */
+export interface DraftLine {
+  productId: string;
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  discountPercent: string;
+  hsnCode: string;
+  /** Kept for a free line saved with its own rate (no HSN code), so editing does not drop its tax. */
+  taxRate: string;
+}
+
+export interface OrderDraft {
+  lines: DraftLine[];
+  note: string;
+  /** YYYY-MM-DD; empty means today. */
+  orderDate: string;
+}
+
+export const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+
+export const emptyLine = (): DraftLine => ({
+  productId: '',
+  description: '',
+  quantity: '1',
+  unit: 'kg',
+  unitPrice: '',
+  discountPercent: '',
+  hsnCode: '',
+  taxRate: '',
+});
+export const emptyDraft = (): OrderDraft => ({ lines: [emptyLine()], note: '', orderDate: '' });
+
+/** An order's lines as the editor holds them (numbers without trailing zeros). */
+export function draftFromOrder(order: {
+  note: string | null;
+  orderDate: string;
+  lines: {
+    productId: string | null;
+    description: string;
+    quantity: string;
+    unit: string;
+    unitPrice: string;
+    discountPercent: string;
+    hsnCode: string | null;
+    taxRate: string;
+  }[];
+}): OrderDraft {
+  return {
+    note: order.note ?? '',
+    orderDate: order.orderDate,
+    lines: order.lines.map((line) => ({
+      productId: line.productId ?? '',
+      description: line.description,
+      quantity: trimZeros(line.quantity),
+      unit: line.unit,
+      unitPrice: trimZeros(line.unitPrice),
+      discountPercent: Number(line.discountPercent) ? trimZeros(line.discountPercent) : '',
+      hsnCode: line.hsnCode ?? '',
+      taxRate: line.hsnCode ? '' : line.taxRate,
+    })),
+  };
+}
+
+/** What create and update send (empty boxes left out): the server prices, taxes and totals them. */
+export function draftInput(draft: OrderDraft): { lines: OrderLineInputValue[]; note: string; orderDate?: string } {
+  return {
+    // Sent even when empty: an edit that leaves the note out keeps the old one, and emptying the box means "clear it".
+    note: draft.note,
+    orderDate: draft.orderDate || undefined,
+    lines: draft.lines.map((line) => ({
+      productId: line.productId || undefined,
+      description: line.description || undefined,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      discountPercent: line.discountPercent || undefined,
+      // A catalog line takes its HSN code (and so its rate) from the product.
+      hsnCode: line.productId ? undefined : line.hsnCode || undefined,
+      taxRate: line.productId || line.hsnCode ? undefined : line.taxRate || undefined,
+    })),
+  };
+}
