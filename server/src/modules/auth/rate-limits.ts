@@ -65,8 +65,10 @@ export async function claimAccountAttempt(db: Executor, clock: Clock, key: strin
     .onConflict((oc) =>
       oc
         .column('key')
-        .doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1), window_start: now }))
-        .where(sql<boolean>`rate_limits.window_start + ${backoffSeconds} * interval '1 second' <= ${now}`),
+        .doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1), window_start: sql`greatest(rate_limits.window_start, ${now})` }))
+        // Under 5 attempts there is no wait at all. Comparing times there refused real attempts:
+        // concurrent requests read the clock in one order and reach this row in another.
+        .where(sql<boolean>`rate_limits.count < 5 OR rate_limits.window_start + ${backoffSeconds} * interval '1 second' <= ${now}`),
     )
     .returning('count')
     .executeTakeFirst();
