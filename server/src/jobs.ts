@@ -1,5 +1,7 @@
+import { notifyingEvents } from '@tradeloom/shared';
 import type { AppDeps } from './deps.ts';
 import type { JobHandler } from './modules/events/job-runner.ts';
+import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 
@@ -9,4 +11,17 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer'>): Record<string
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
   };
+}
+
+/**
+ * Every subscription of the process, in one place: which queue reacts to which events. Called at
+ * start-up (createServer, the test harness); a queue without a handler is a start-up error, as
+ * its jobs would pile up unrun.
+ */
+export function registerSubscriptions(registry: SubscriptionRegistry, handlers: Record<string, JobHandler>): SubscriptionRegistry {
+  registry.clear();
+  registry.subscribe(notifyingEvents(), NOTIFY_QUEUE);
+  const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
+  if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
+  return registry;
 }

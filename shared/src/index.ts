@@ -4,6 +4,7 @@ export * from './auth/password-policy.ts';
 export * from './catalog/catalog.schemas.ts';
 export * from './common.ts';
 export * from './companies/companies.schemas.ts';
+export * from './events/registry.ts';
 export * from './gstin.ts';
 export * from './kyc/kyc.schemas.ts';
 export * from './money.ts';
