@@ -113,6 +113,7 @@ export const auditActions = {
   'order.file_attached': audit('order', 'attached a file'),
   'order.file_detached': audit('order', 'removed a file'),
   ...eachOf('order.', orderTransitionSentences, (sentence) => audit('order', sentence, orderStatusChange)),
+  'job.retried': audit('job', 'retried a failed background job'),
   'work_order.created': audit('work_order', 'planned a work order'),
   'work_order.updated': audit('work_order', 'edited a work order'),
   ...eachOf('work_order.', workOrderSentences, (sentence) => audit('work_order', sentence)),
