@@ -1,5 +1,6 @@
 import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
 import { useMe } from '../../app/session.tsx';
 import { DataTable, PageHeader, QueryView } from '../../app/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -25,10 +26,7 @@ export function JobsPage() {
       <QueryView query={jobs}>
         {(data) => (
           <Stack>
-            <Paper withBorder p="lg">
-              <Title order={4} mb="sm">
-                Queues
-              </Title>
+            <Section title="Queues">
               <DataTable headers={['Queue', 'State', 'Jobs', 'Oldest ready since']}>
                 {data.queues.map((row) => (
                   <Table.Tr key={`${row.queue}:${row.status}`}>
@@ -43,11 +41,8 @@ export function JobsPage() {
                   </Table.Tr>
                 ))}
               </DataTable>
-            </Paper>
-            <Paper withBorder p="lg">
-              <Title order={4} mb="sm">
-                Recent failures ({data.failures.length})
-              </Title>
+            </Section>
+            <Section title={`Recent failures (${data.failures.length})`}>
               {data.failures.length === 0 ? (
                 <Text c="dimmed">No failures.</Text>
               ) : (
@@ -86,11 +81,8 @@ export function JobsPage() {
                   ))}
                 </DataTable>
               )}
-            </Paper>
-            <Paper withBorder p="lg">
-              <Title order={4} mb="sm">
-                Schedules
-              </Title>
+            </Section>
+            <Section title="Schedules">
               <DataTable headers={['Schedule', 'Queue', 'When', 'Next run', 'Last run']}>
                 {data.schedules.map((schedule) => (
                   <Table.Tr key={schedule.name}>
@@ -102,10 +94,21 @@ export function JobsPage() {
                   </Table.Tr>
                 ))}
               </DataTable>
-            </Paper>
+            </Section>
           </Stack>
         )}
       </QueryView>
     </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
   );
 }
