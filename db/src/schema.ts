@@ -182,6 +182,16 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+export interface JobSchedulesTable {
+  name: string;
+  queue: string;
+  /** `every 1h` or a cron expression (`0 9 * * 1-5`). */
+  spec: string;
+  next_run_at: Date;
+  last_run_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
 export interface FinancialYearsTable {
   id: Generated<string>;
   company_id: string;
@@ -464,6 +474,7 @@ export interface Database {
   audit_log: AuditLogTable;
   domain_events: DomainEventsTable;
   jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
   financial_years: FinancialYearsTable;
   number_series: NumberSeriesTable;
   dev_mailbox: DevMailboxTable;

@@ -1,11 +1,12 @@
 export { createApp } from './app.ts';
 export { type Config, loadConfig, mailTransportOf } from './config.ts';
 export type { AppDeps, RequestMeta } from './deps.ts';
-export { jobHandlers } from './jobs.ts';
+export { jobHandlers, registerSubscriptions } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
 export { createLogger } from './lib/logger.ts';
 export { passwordWork } from './lib/passwords.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
+export { SubscriptionRegistry, subscriptions } from './modules/events/subscribers.ts';
 export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 export { devMailboxMailer, disabledMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';

@@ -1,12 +1,33 @@
+import { notifyingEvents } from '@tradeloom/shared';
 import type { AppDeps } from './deps.ts';
 import type { JobHandler } from './modules/events/job-runner.ts';
+import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
+import type { ScheduleDefinition } from './modules/events/schedules.ts';
+import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
-export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer'>): Record<string, JobHandler> {
+export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock'>): Record<string, JobHandler> {
   return {
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
+    [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
   };
+}
+
+/** Clock-driven work: each queues a job on its queue at every occurrence, once across processes. */
+export const SCHEDULES: readonly ScheduleDefinition[] = [{ name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' }];
+
+/**
+ * Every subscription of the process, in one place: which queue reacts to which events. Called at
+ * start-up (createServer, the test harness); a queue without a handler is a start-up error, as
+ * its jobs would pile up unrun.
+ */
+export function registerSubscriptions(registry: SubscriptionRegistry, handlers: Record<string, JobHandler>): SubscriptionRegistry {
+  registry.clear();
+  registry.subscribe(notifyingEvents(), NOTIFY_QUEUE);
+  const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
+  if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
+  return registry;
 }

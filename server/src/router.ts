@@ -7,6 +7,7 @@ import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
+import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { productionRouter } from './modules/production/production.router.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   orders: ordersRouter,
   production: productionRouter,
   live: liveRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,10 +7,12 @@ import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobHandlers, registerSubscriptions, SCHEDULES } from './jobs.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { JobRunner } from './modules/events/job-runner.ts';
+import { registerSchedules } from './modules/events/schedules.ts';
+import { subscriptions } from './modules/events/subscribers.ts';
 import { LiveHub } from './modules/live/live-hub.ts';
 import { devMailboxMailer, disabledMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
 import { type DemoLogin, seedDemoData } from './seed/seed.ts';
@@ -77,7 +79,11 @@ export async function createServer(options: CreateServerOptions = {}) {
   const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
   const seeded: DemoLogin[] | null = seedDemo && config.env !== 'production' ? await seedDemoData(deps) : null;
 
-  const runner = new JobRunner(deps.db, deps.clock, jobHandlers(deps), logger, {
+  const handlers = jobHandlers(deps);
+  registerSubscriptions(subscriptions, handlers);
+  logger.debug({ events: subscriptions.unsubscribedEvents() }, 'events no job reacts to');
+  await registerSchedules(deps.db, deps.clock, SCHEDULES);
+  const runner = new JobRunner(deps.db, deps.clock, handlers, logger, {
     workerId: `${process.pid}-${randomUUID().slice(0, 8)}`,
   });
   if (config.runJobs) runner.start();

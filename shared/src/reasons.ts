@@ -45,6 +45,8 @@ export const REASONS = [
   'IDEMPOTENCY_MISMATCH',
   'NEEDS_APPROVER',
   'SELF_APPROVAL',
+  // A dead job whose payload was blanked (it held a secret) cannot be run again.
+  'JOB_PAYLOAD_REDACTED',
   // A concurrent request saved the same unique value first (a constraint without a specific reason).
   'ALREADY_EXISTS',
 ] as const;

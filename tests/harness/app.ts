@@ -14,7 +14,9 @@ import {
   LiveHub,
   loadConfig,
   ManualClock,
+  registerSubscriptions,
   smtpMailer,
+  subscriptions,
 } from '@tradeloom/server';
 import { type ReceivedMail, startSmtpSink } from './smtp-sink.ts';
 import { createTestDb } from './test-db.ts';
@@ -42,7 +44,9 @@ export async function setupTestApp(configOverrides: Partial<Config> = {}) {
   const live = new LiveHub(database.listen, logger);
   await live.start();
   const deps: AppDeps = { db: database.db, dbKind: database.kind, config, clock, mailer, logger, live };
-  const runner = new JobRunner(deps.db, clock, jobHandlers(deps), deps.logger, { workerId: 'test' });
+  const handlers = jobHandlers(deps);
+  registerSubscriptions(subscriptions, handlers);
+  const runner = new JobRunner(deps.db, clock, handlers, deps.logger, { workerId: 'test' });
 
   /** The cookie a procedure set last, as a browser would keep it. */
   const cookieLog: { token: string | null }[] = [];

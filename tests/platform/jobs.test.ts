@@ -3,7 +3,7 @@ import { createLogger, JobRunner } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { enqueueJob } from '../../server/src/modules/events/jobs.ts';
-import { subscribe, unsubscribe } from '../../server/src/modules/events/subscribers.ts';
+import { subscriptions } from '../../server/src/modules/events/subscribers.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
 let app: TestApp;
@@ -25,32 +25,33 @@ async function job(id: number) {
 
 describe('transactional outbox', () => {
   it('an event and its subscriber jobs exist only if the mutation commits (W8)', async () => {
-    subscribe('test.thing_happened', 'test.react');
+    subscriptions.subscribe(['product.created'], 'test.react');
     try {
       await expect(
         inTransaction(app.db, async (trx) => {
           await emitEvent(trx, null, request, {
-            type: 'test.thing_happened',
+            type: 'product.created',
             companyId: null,
-            entityType: 'thing',
+            entityType: 'product',
             entityId: 'rolled-back',
           });
           throw new Error('mutation failed');
         }),
       ).rejects.toThrow('mutation failed');
       const eventId = await inTransaction(app.db, (trx) =>
-        emitEvent(trx, null, request, { type: 'test.thing_happened', companyId: null, entityType: 'thing', entityId: 'committed' }),
+        emitEvent(trx, null, request, { type: 'product.created', companyId: null, entityType: 'product', entityId: 'committed' }),
       );
       const events = await app.db
         .selectFrom('domain_events')
         .select(['id', 'entity_id'])
-        .where('type', '=', 'test.thing_happened')
+        .where('type', '=', 'product.created')
+        .where('entity_id', 'in', ['rolled-back', 'committed'])
         .execute();
       expect(events.map((e) => e.entity_id)).toEqual(['committed']);
       const jobs = await app.db.selectFrom('jobs').select('payload').where('queue', '=', 'test.react').execute();
       expect(jobs.map((j) => j.payload)).toEqual([{ eventId }]);
     } finally {
-      unsubscribe('test.thing_happened', 'test.react');
+      subscriptions.unsubscribe(['product.created'], 'test.react');
     }
   });
 });

@@ -91,6 +91,8 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'live.updates': () => undefined,
   'notifications.list': () => ({}),
   'notifications.markRead': () => ({ ids: [] }),
+  'operations.jobs': () => undefined,
+  'operations.retryJob': () => ({ jobId: 9_007_199_254_740_991 }),
   'orders.approvalThreshold': () => undefined,
   'orders.attach': () => ({ orderId: missing(), fileId: missing() }),
   'orders.attachments': () => ({ orderId: missing() }),

@@ -31,11 +31,20 @@ const NAV: NavItem[] = [
   { to: '/audit', label: 'Audit log', permission: 'audit:read' },
 ];
 
+// The platform operator's screens, shown to platform operators only.
+const OPERATOR_NAV: NavItem[] = [
+  { to: '/admin/review', label: 'Verification review' },
+  { to: '/admin/jobs', label: 'Background jobs' },
+];
+
 export function AppLayout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const permissions = new Set(me.permissions);
-  const visible = NAV.filter((item) => !item.permission || permissions.has(item.permission));
+  const visible = [
+    ...NAV.filter((item) => !item.permission || permissions.has(item.permission)),
+    ...(me.user.isPlatformAdmin ? OPERATOR_NAV : []),
+  ];
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

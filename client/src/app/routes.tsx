@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/account-page.tsx';
+import { JobsPage } from '../features/admin/jobs-page.tsx';
 import { ReviewPage } from '../features/admin/review-page.tsx';
 import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path="/account" element={<AccountPage />} />
         <Route path="/dev-mailbox" element={<DevMailboxPage />} />
         <Route path="/admin/review" element={<ReviewPage />} />
+        <Route path="/admin/jobs" element={<JobsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

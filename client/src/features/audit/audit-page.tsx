@@ -1,5 +1,6 @@
 import { Button, Code, Group, Paper, Select, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { auditSentence } from '@tradeloom/shared';
 import { useState } from 'react';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -57,7 +58,8 @@ export function AuditPage() {
                     <Table.Td>{formatDateTime(entry.occurredAt)}</Table.Td>
                     <Table.Td>{entry.actorName ?? (entry.actorApiKeyId ? 'API key' : 'System')}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
+                      <Text size="sm">{auditSentence(entry.action)}</Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
                         {entry.action}
                       </Text>
                     </Table.Td>

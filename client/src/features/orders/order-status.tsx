@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { OrderAction, OrderStatus } from '@tradeloom/shared';
+import { auditSentence, type OrderAction, type OrderStatus } from '@tradeloom/shared';
 
 const COLORS: Record<OrderStatus, string> = {
   draft: 'gray',
@@ -26,24 +26,8 @@ export const ACTION_LABELS: Record<OrderAction, string> = {
   cancel: 'Cancel order',
 };
 
-// What each audit entry on an order means, in the words of the history list.
-const HISTORY_LABELS: Record<string, string> = {
-  'order.created': 'drafted the order',
-  'order.updated': 'edited the draft',
-  'order.submit': 'submitted it',
-  'order.approve': 'approved it',
-  'order.accept': 'accepted it',
-  'order.reject': 'rejected it',
-  'order.start': 'started work',
-  'order.ship': 'shipped it',
-  'order.deliver': 'confirmed delivery',
-  'order.complete': 'completed it',
-  'order.cancel': 'cancelled it',
-  'order.file_attached': 'attached a file',
-  'order.file_detached': 'removed a file',
-};
-
-export const historyLabel = (action: string) => HISTORY_LABELS[action] ?? action.replace('order.', '').replaceAll('_', ' ');
+// The history list says what each audit entry means in the registry's words.
+export const historyLabel = auditSentence;
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (

@@ -4,7 +4,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { hashSecret, randomString } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 
 /** `tlk_<8-char prefix>_<32-char secret>`: 200 random bits; only its SHA-256 is stored. */
 function newApiKey(): { key: string; prefix: string } {
@@ -81,16 +81,10 @@ export async function revokeApiKey(ctx: ServiceContext, actor: CompanyActor, api
       .returning('id')
       .executeTakeFirst();
     if (!revoked) throw await whyNotRevoked(trx, actor.companyId, apiKeyId);
-    await recordAudit(trx, actor, ctx.request, {
+    // Open live streams of the key hear of its event and end.
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'api_key.revoked',
-      entityType: 'api_key',
-      entityId: apiKeyId,
-    });
-    // Open live streams of the key hear of it and end.
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'api_key.revoked',
-      companyId: actor.companyId,
       entityType: 'api_key',
       entityId: apiKeyId,
     });

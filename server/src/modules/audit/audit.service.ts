@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import type { AuditListInput, AuditRow, Page } from '@tradeloom/shared';
+import type { AuditActionName, AuditChange, AuditEntityType, AuditListInput, AuditRow, Page } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 
@@ -8,17 +8,23 @@ export interface AuditActor {
   apiKeyId?: string | null;
 }
 
-export interface AuditEntry {
+/** One audit row: the action is a name from the shared registry, and fixes the entity type. */
+export interface AuditEntry<A extends AuditActionName = AuditActionName> {
   companyId: string | null;
-  action: string;
-  entityType: string;
+  action: A;
+  entityType: AuditEntityType<A>;
   entityId: string;
-  before?: unknown;
-  after?: unknown;
+  before?: AuditChange<A>['before'];
+  after?: AuditChange<A>['after'];
 }
 
 /** Appends one audit row; call it with the mutation's own transaction. */
-export async function recordAudit(trx: Executor, actor: AuditActor, request: RequestMeta, entry: AuditEntry): Promise<void> {
+export async function recordAudit<A extends AuditActionName>(
+  trx: Executor,
+  actor: AuditActor,
+  request: RequestMeta,
+  entry: AuditEntry<A>,
+): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({

@@ -5,8 +5,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, invalidFields } from '../../trpc/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { productColumns } from './catalog.repository.ts';
 
 // Bulk import from CSV. A dry run reports what would change and every row's problems; applying
@@ -99,18 +98,12 @@ export async function importCatalog(
       await yieldToOthers();
     }
     const summary = { rows: report.rows, creates: report.creates, updates: report.updates, unchanged: report.unchanged };
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'catalog.imported',
       entityType: 'catalog',
       entityId: actor.companyId,
       after: summary,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'catalog.imported',
-      companyId: actor.companyId,
-      entityType: 'catalog',
-      entityId: actor.companyId,
       payload: summary,
     });
     return { ...report, applied: true };

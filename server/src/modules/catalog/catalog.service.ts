@@ -5,7 +5,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { assertOwnFile } from '../files/files.service.ts';
 import { insertProduct, productColumns, selectProducts, skuTaken, unknownReferences } from './catalog.repository.ts';
 
@@ -37,18 +37,12 @@ export async function createProduct(ctx: ServiceContext, actor: CompanyActor, in
       throw appError('CONFLICT', 'SKU_TAKEN', `SKU ${input.sku} is already in your catalog.`);
     const { id } = await insertProduct(trx, actor.companyId, input);
     const product = await selectProducts(trx).where('products.id', '=', id).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'product.created',
       entityType: 'product',
       entityId: id,
       after: product,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'product.created',
-      companyId: actor.companyId,
-      entityType: 'product',
-      entityId: id,
     });
     return product;
   });
@@ -75,19 +69,13 @@ export async function updateProduct(ctx: ServiceContext, actor: CompanyActor, in
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleVersion('product');
     const after = await selectProducts(trx).where('products.id', '=', productId).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'product.updated',
       entityType: 'product',
       entityId: productId,
       before,
       after,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'product.updated',
-      companyId: actor.companyId,
-      entityType: 'product',
-      entityId: productId,
     });
     return after;
   });

@@ -14,7 +14,7 @@ import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { assertAttestedFieldsEditable } from '../kyc/kyc.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
 
@@ -62,18 +62,12 @@ export async function createCompany(ctx: ServiceContext, userId: string, session
     // The creator starts working in the new company at once.
     if (sessionId) await trx.updateTable('sessions').set({ active_company_id: company.id }).where('id', '=', sessionId).execute();
     const created = await companySummary(trx).where('companies.id', '=', company.id).executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId }, ctx.request, {
+    await recordChange(trx, { userId }, ctx.request, {
       companyId: company.id,
       action: 'company.created',
       entityType: 'company',
       entityId: company.id,
       after: created,
-    });
-    await emitEvent(trx, userId, ctx.request, {
-      type: 'company.created',
-      companyId: company.id,
-      entityType: 'company',
-      entityId: company.id,
     });
     return created;
   });
@@ -145,19 +139,13 @@ export async function updateCompany(ctx: ServiceContext, actor: CompanyActor, in
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw staleVersion('company');
     const after = await companySummary(trx).where('companies.id', '=', actor.companyId).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'company.updated',
       entityType: 'company',
       entityId: actor.companyId,
       before,
       after,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'company.updated',
-      companyId: actor.companyId,
-      entityType: 'company',
-      entityId: actor.companyId,
     });
     return after;
   });

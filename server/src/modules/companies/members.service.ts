@@ -7,6 +7,7 @@ import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { addedWithPasswordMail, invitationMail } from '../mail/templates.ts';
 import { assertBranchesBelong } from './companies.service.ts';
@@ -166,18 +167,12 @@ export async function invite(ctx: ServiceContext, actor: CompanyActor, input: In
         `${config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`,
       ),
     );
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: invitation.id,
       after: { email: input.email, role: input.role },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'invitation.created',
-      companyId: actor.companyId,
-      entityType: 'invitation',
-      entityId: invitation.id,
     });
     return {
       kind: 'invitation' as const,
@@ -348,8 +343,8 @@ async function deleteMembership(
   actor: { userId: string | null; apiKeyId?: string | null },
   companyId: string,
   userId: string,
-  action: string,
-  before: unknown,
+  action: 'member.removed' | 'member.left',
+  before: Record<string, unknown>,
 ) {
   await inTransaction(ctx.deps.db, async (trx) => {
     // Conditional on the row still being there: of concurrent removals only one audits and emits.
@@ -399,19 +394,13 @@ export async function transferOwnership(ctx: ServiceContext, actor: CompanyActor
       .where('company_id', '=', actor.companyId)
       .where('user_id', '=', actor.userId as string)
       .execute();
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'company.ownership_transferred',
       entityType: 'company',
       entityId: actor.companyId,
       before: { owner: actor.userId },
       after: { owner: userId },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'company.ownership_transferred',
-      companyId: actor.companyId,
-      entityType: 'company',
-      entityId: actor.companyId,
       payload: { to: userId },
     });
   });

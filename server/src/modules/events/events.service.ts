@@ -1,24 +1,36 @@
 import type { Executor } from '@tradeloom/db';
+import { type DomainEventEntityType, type DomainEventName, type DomainEventPayload, domainEvents } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
 import { publishLive } from '../live/live.publish.ts';
 import { enqueueJob } from './jobs.ts';
-import { subscribersOf } from './subscribers.ts';
+import { subscriptions } from './subscribers.ts';
 
-export interface DomainEvent {
-  type: string;
+/** An event without payload fields may leave `payload` out; one with fields must carry them. */
+export type PayloadOf<T extends DomainEventName> =
+  Record<string, never> extends DomainEventPayload<T> ? { payload?: DomainEventPayload<T> } : { payload: DomainEventPayload<T> };
+
+/** A domain event: its type is a name from the shared registry, which fixes entity type and payload. */
+export type DomainEvent<T extends DomainEventName = DomainEventName> = {
+  type: T;
   companyId: string | null;
-  entityType: string;
+  entityType: DomainEventEntityType<T>;
   entityId: string;
-  payload?: Record<string, unknown>;
   /** Companies whose open screens should refresh; by default the acting company. */
   audience?: string[];
-}
+} & PayloadOf<T>;
 
 /**
  * Records a domain event in the mutation's transaction and queues one job per subscriber, so
  * notifications, emails, webhooks and live pushes happen at least once and only after commit.
+ * The payload is checked against the registry: subscribers and webhooks read what it promises.
  */
-export async function emitEvent(trx: Executor, actorUserId: string | null, request: RequestMeta, event: DomainEvent): Promise<number> {
+export async function emitEvent<T extends DomainEventName>(
+  trx: Executor,
+  actorUserId: string | null,
+  request: RequestMeta,
+  event: DomainEvent<T>,
+): Promise<number> {
+  const payload = domainEvents[event.type].payload.parse(event.payload ?? {});
   const row = await trx
     .insertInto('domain_events')
     .values({
@@ -26,13 +38,13 @@ export async function emitEvent(trx: Executor, actorUserId: string | null, reque
       company_id: event.companyId,
       entity_type: event.entityType,
       entity_id: event.entityId,
-      payload: JSON.stringify(event.payload ?? {}),
+      payload: JSON.stringify(payload),
       actor_user_id: actorUserId,
       request_id: request.requestId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const queue of subscribersOf(event.type)) await enqueueJob(trx, queue, { eventId: row.id });
+  for (const queue of subscriptions.queuesFor(event.type)) await enqueueJob(trx, queue, { eventId: row.id });
   await publishLive(trx, {
     companies: event.audience ?? (event.companyId ? [event.companyId] : []),
     type: event.type,

@@ -2,6 +2,7 @@ import type { Database } from '@tradeloom/db';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../../lib/clock.ts';
+import { fireDueSchedules } from './schedules.ts';
 
 export interface JobHandler {
   run(payload: unknown, job: { id: number; attempts: number }): Promise<void>;
@@ -24,8 +25,9 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Runs queued jobs. Several processes can run one each on the same database: jobs are claimed
- * with FOR UPDATE SKIP LOCKED, so each is handed to one worker at a time.
+ * Runs queued jobs and fires due schedules. Several processes can run one each on the same
+ * database: jobs and schedules are claimed with FOR UPDATE SKIP LOCKED, so each job is handed to
+ * one worker at a time and each schedule occurrence is queued once.
  */
 export class JobRunner {
   readonly #db: Kysely<Database>;
@@ -72,6 +74,7 @@ export class JobRunner {
   }
 
   async runOnce(): Promise<number> {
+    await fireDueSchedules(this.#db, this.#clock);
     await this.#releaseLostJobs();
     const jobs = await this.#claim();
     for (const job of jobs) await this.#run(job);

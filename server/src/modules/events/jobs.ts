@@ -1,4 +1,6 @@
 import type { Executor } from '@tradeloom/db';
+import type { Clock } from '../../lib/clock.ts';
+import type { JobHandler } from './job-runner.ts';
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -18,4 +20,17 @@ export async function enqueueJob(trx: Executor, queue: string, payload: unknown,
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export const PRUNE_JOBS_QUEUE = 'jobs.prune';
+const KEEP_FINISHED_MS = 14 * 86_400_000;
+
+/** Deletes jobs finished (done) more than two weeks ago: the table holds work, not history. */
+export function pruneJobsHandler(db: Executor, clock: Clock): JobHandler {
+  return {
+    async run() {
+      const cutoff = new Date(clock.now().getTime() - KEEP_FINISHED_MS);
+      await db.deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', cutoff).execute();
+    },
+  };
 }

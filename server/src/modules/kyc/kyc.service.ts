@@ -12,7 +12,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isMemberOf, memberCompanyIds } from '../companies/companies.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { assertOwnFile } from '../files/files.service.ts';
 
 const IDENTITY_DOCUMENTS = ['gst_certificate', 'trade_licence'] as const;
@@ -132,18 +132,12 @@ export async function submitDocument(
       .returning(['id', 'status'])
       .executeTakeFirstOrThrow();
     const verification = await recomputeVerification(trx, actor.companyId);
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'kyc.document_submitted',
       entityType: 'kyc_document',
       entityId: document.id,
       after: input,
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'kyc.document_submitted',
-      companyId: actor.companyId,
-      entityType: 'kyc_document',
-      entityId: document.id,
     });
     return { id: document.id, status: document.status, verification };
   });
@@ -188,19 +182,13 @@ export async function reviewDocument(ctx: ServiceContext, reviewerId: string, in
       .where('id', '=', document.id)
       .execute();
     const verification = await recomputeVerification(trx, document.company_id);
-    await recordAudit(trx, { userId: reviewerId }, ctx.request, {
+    await recordChange(trx, { userId: reviewerId }, ctx.request, {
       companyId: document.company_id,
       action: `kyc.document_${status}`,
       entityType: 'kyc_document',
       entityId: document.id,
       before: { status: 'pending' },
       after: { status, reason: input.reason ?? null, verification, attested: input.attested ?? null },
-    });
-    await emitEvent(trx, reviewerId, ctx.request, {
-      type: `kyc.document_${status}`,
-      companyId: document.company_id,
-      entityType: 'kyc_document',
-      entityId: document.id,
     });
     return { id: document.id, status, verification };
   });

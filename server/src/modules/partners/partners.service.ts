@@ -1,8 +1,10 @@
 import { inTransaction } from '@tradeloom/db';
 import {
   type AddUnclaimedInput,
+  type AuditActionName,
   availableLinkActions,
   type DirectoryInput,
+  type DomainEventName,
   type LinkAction,
   type PartnerListInput,
   transitionLink,
@@ -14,12 +16,12 @@ import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { claimInvitationMail } from '../mail/templates.ts';
 import { findLinkForUpdate, findPartyLinkForUpdate, findVisibleCompany, type LinkRow, sideOf } from './partners.repository.ts';
 
-export const LINK_EVENT: Record<LinkAction, string> = {
+export const LINK_EVENT = {
   request: 'partner.link_requested',
   accept: 'partner.link_accepted',
   deny: 'partner.link_denied',
@@ -27,7 +29,7 @@ export const LINK_EVENT: Record<LinkAction, string> = {
   cancel: 'partner.link_cancelled',
   unlink: 'partner.link_unlinked',
   unblock: 'partner.link_unblocked',
-};
+} as const satisfies Record<LinkAction, AuditActionName & DomainEventName>;
 
 const REFUSAL_MESSAGES = {
   LINK_EXISTS: 'You are already linked with this company, or a request is waiting for its answer.',
@@ -44,19 +46,13 @@ async function recordLinkChange(
   link: LinkRow,
   before: LinkRow['status'] | null,
 ) {
-  await recordAudit(trx, actor, ctx.request, {
+  await recordChange(trx, actor, ctx.request, {
     companyId: actor.companyId,
     action: LINK_EVENT[action],
     entityType: 'partner_link',
     entityId: link.id,
     before: before ? { status: before } : undefined,
     after: { status: link.status, blockedBy: link.blocked_by },
-  });
-  await emitEvent(trx, actor.userId, ctx.request, {
-    type: LINK_EVENT[action],
-    companyId: actor.companyId,
-    entityType: 'partner_link',
-    entityId: link.id,
     payload: { buyerCompanyId: link.buyer_company_id, supplierCompanyId: link.supplier_company_id, actorCompanyId: actor.companyId },
     audience: [link.buyer_company_id, link.supplier_company_id],
   });

@@ -14,6 +14,7 @@ import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 
 async function operationsOf(db: Executor, workOrderIds: string[]) {
@@ -123,18 +124,12 @@ export async function createWorkOrder(ctx: ServiceContext, actor: CompanyActor, 
         })),
       )
       .execute();
-    await recordAudit(trx, actor, ctx.request, {
+    await recordChange(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'work_order.created',
       entityType: 'work_order',
       entityId: workOrder.id,
       after: { number, quantity: input.quantity, operations: input.operations.length },
-    });
-    await emitEvent(trx, actor.userId, ctx.request, {
-      type: 'work_order.created',
-      companyId: actor.companyId,
-      entityType: 'work_order',
-      entityId: workOrder.id,
     });
     return workOrder;
   });

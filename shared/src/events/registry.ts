@@ -1,0 +1,221 @@
+// Everything that can happen in Tradeloom, by name: the audit actions a company's history shows
+// and the domain events subscribers (notifications, live screens, webhooks) react to. The server
+// types `recordAudit` and `emitEvent` against these lists, the history screens read the
+// sentences, the notification job reads the notification texts: one place for names and words.
+import { z } from 'zod';
+import { ORDER_STATUSES, type OrderAction, type OrderStatus } from '../orders/order-machine.ts';
+import type { WorkOrderAction, WorkOrderStatus } from '../production/production.ts';
+
+/** A before/after snapshot of a row or of the fields a change touched. */
+const snapshot = z.record(z.string(), z.unknown());
+const none = z.object({});
+
+/** What an audit row holds: the record (or the fields that changed) before and after. */
+const changeOf = <B extends z.ZodType, A extends z.ZodType>(before: B, after: A) =>
+  z.object({ before: before.optional(), after: after.optional() });
+const anyChange = changeOf(snapshot, snapshot);
+const statusChange = <S extends z.ZodType>(status: S) => changeOf(z.object({ status }), z.looseObject({ status }));
+
+/** The two companies of a shared record and which of them acted: the notification's recipient is the other. */
+export const partiesPayload = z.object({ buyerCompanyId: z.string(), supplierCompanyId: z.string(), actorCompanyId: z.string() });
+
+interface AuditActionSpec {
+  entityType: string;
+  change: z.ZodType<{ before?: unknown; after?: unknown }>;
+  /** What the actor did, said after their name: "Asha · shipped it". */
+  sentence: string;
+}
+
+const audit = <const E extends string, C extends AuditActionSpec['change'] = typeof anyChange>(
+  entityType: E,
+  sentence: string,
+  change?: C,
+) => ({ entityType, sentence, change: (change ?? anyChange) as C }) satisfies AuditActionSpec;
+
+const orderStatusChange = statusChange(z.enum(ORDER_STATUSES));
+const linkStatusChange = statusChange(z.string());
+
+const orderTransitionSentences: Record<OrderAction, string> = {
+  submit: 'submitted it',
+  approve: 'approved it',
+  accept: 'accepted it',
+  reject: 'rejected it',
+  start: 'started work',
+  ship: 'shipped it',
+  deliver: 'confirmed delivery',
+  complete: 'completed it',
+  cancel: 'cancelled it',
+};
+
+const workOrderSentences: Record<WorkOrderAction, string> = {
+  release: 'released the work order',
+  start: 'started the work order',
+  complete: 'completed the work order',
+  cancel: 'cancelled the work order',
+};
+
+function eachOf<K extends string, P extends string, V>(prefix: P, map: Record<K, string>, make: (sentence: string) => V) {
+  return Object.fromEntries(Object.entries(map).map(([key, sentence]) => [`${prefix}${key}`, make(sentence as string)])) as Record<
+    `${P}${K}`,
+    V
+  >;
+}
+
+/** Every audit action: its entity type and the sentence the history screens show. */
+export const auditActions = {
+  'user.registered': audit('user', 'signed up'),
+  'user.password_reset': audit('user', 'reset their password'),
+  'user.password_changed': audit('user', 'changed their password'),
+  'user.email_verified': audit('user', 'confirmed their email address'),
+  'user.profile_updated': audit('user', 'updated their profile'),
+  'company.created': audit('company', 'created the company'),
+  'company.updated': audit('company', 'edited the company details'),
+  'company.ownership_transferred': audit('company', 'handed over ownership'),
+  'company.order_approval_threshold_changed': audit('company', 'changed the order approval threshold'),
+  'company.directory_listing_changed': audit('company', 'changed the directory listing'),
+  'branch.created': audit('branch', 'added a branch'),
+  'member.added': audit('membership', 'added a member'),
+  'member.role_changed': audit('membership', "changed a member's role"),
+  'member.removed': audit('membership', 'removed a member'),
+  'member.left': audit('membership', 'left the company'),
+  'invitation.created': audit('invitation', 'invited someone'),
+  'invitation.revoked': audit('invitation', 'withdrew an invitation'),
+  'invitation.accepted': audit('membership', 'accepted an invitation'),
+  'api_key.created': audit('api_key', 'created an API key'),
+  'api_key.revoked': audit('api_key', 'revoked an API key'),
+  'file.uploaded': audit('file', 'uploaded a file'),
+  'financial_year.created': audit('financial_year', 'opened a financial year'),
+  'financial_year.closed': audit('financial_year', 'closed a financial year'),
+  'catalog.imported': audit('catalog', 'imported the catalog'),
+  'product.created': audit('product', 'added a product'),
+  'product.updated': audit('product', 'edited a product'),
+  'product.file_attached': audit('product', 'attached a file to a product'),
+  'product.file_detached': audit('product', 'removed a file from a product'),
+  'kyc.document_submitted': audit('kyc_document', 'submitted a KYC document'),
+  'kyc.document_approved': audit('kyc_document', 'approved a KYC document'),
+  'kyc.document_rejected': audit('kyc_document', 'rejected a KYC document'),
+  'kyc.change_requested': audit('change_request', 'asked to change verified details'),
+  'kyc.change_approved': audit('company', 'approved a change of verified details'),
+  'kyc.change_rejected': audit('company', 'refused a change of verified details'),
+  'certification.added': audit('certification', 'added a certification'),
+  'certification.removed': audit('certification', 'removed a certification'),
+  'partner.link_requested': audit('partner_link', 'asked to link', linkStatusChange),
+  'partner.link_accepted': audit('partner_link', 'accepted the link', linkStatusChange),
+  'partner.link_denied': audit('partner_link', 'declined the link', linkStatusChange),
+  'partner.link_blocked': audit('partner_link', 'blocked the link', linkStatusChange),
+  'partner.link_cancelled': audit('partner_link', 'withdrew the link request', linkStatusChange),
+  'partner.link_unlinked': audit('partner_link', 'ended the link', linkStatusChange),
+  'partner.link_unblocked': audit('partner_link', 'unblocked the link', linkStatusChange),
+  'partner.unclaimed_added': audit('company', 'added a partner not yet on Tradeloom'),
+  'partner.claim_invited': audit('company', 'invited a partner to claim its company'),
+  'order.created': audit('order', 'drafted the order'),
+  'order.updated': audit('order', 'edited the draft'),
+  'order.file_attached': audit('order', 'attached a file'),
+  'order.file_detached': audit('order', 'removed a file'),
+  ...eachOf('order.', orderTransitionSentences, (sentence) => audit('order', sentence, orderStatusChange)),
+  'job.retried': audit('job', 'retried a failed background job'),
+  'work_order.created': audit('work_order', 'planned a work order'),
+  'work_order.updated': audit('work_order', 'edited a work order'),
+  ...eachOf('work_order.', workOrderSentences, (sentence) => audit('work_order', sentence)),
+} as const;
+
+export type AuditActionName = keyof typeof auditActions;
+export type AuditEntityType<A extends AuditActionName> = (typeof auditActions)[A]['entityType'];
+export type AuditChange<A extends AuditActionName> = z.input<(typeof auditActions)[A]['change']>;
+
+/** The history sentence of an audit action; an action this build does not know reads as its name. */
+export function auditSentence(action: string): string {
+  return Object.hasOwn(auditActions, action) ? auditActions[action as AuditActionName].sentence : action.replaceAll('_', ' ');
+}
+
+interface DomainEventSpec {
+  entityType: string;
+  payload: z.ZodType<Record<string, unknown>>;
+  /** The notification the other company receives, `{actor}` being the acting company's name. */
+  notify?: string;
+}
+
+const event = <const E extends string, P extends z.ZodType<Record<string, unknown>>>(entityType: E, payload: P, notify?: string) =>
+  ({ entityType, payload, notify }) satisfies DomainEventSpec;
+
+const orderStatusNotices: Record<OrderStatus, string | undefined> = {
+  draft: undefined,
+  pending_approval: undefined,
+  submitted: '{actor} sent you an order',
+  accepted: '{actor} accepted your order',
+  rejected: '{actor} rejected your order',
+  in_progress: '{actor} started work on your order',
+  shipped: '{actor} shipped your order',
+  delivered: '{actor} confirmed delivery of the order',
+  completed: '{actor} completed the order',
+  cancelled: '{actor} cancelled an order with you',
+};
+
+/** An order's status change: who the parties are, who acted and with which action. */
+export const orderTransitionPayload = partiesPayload.extend({ action: z.string() });
+
+const workOrderStatuses: Record<WorkOrderStatus, true> = {
+  planned: true,
+  released: true,
+  in_progress: true,
+  completed: true,
+  cancelled: true,
+};
+
+/** Every domain event: its entity type, payload schema and (for a partner's eyes) notification text. */
+export const domainEvents = {
+  'company.created': event('company', none),
+  'company.updated': event('company', none),
+  'company.ownership_transferred': event('company', z.object({ to: z.string() })),
+  'member.joined': event('user', z.object({ role: z.string() })),
+  'member.role_changed': event('user', z.object({ role: z.string() })),
+  'member.left': event('user', none),
+  'invitation.created': event('invitation', none),
+  'api_key.revoked': event('api_key', none),
+  'catalog.imported': event('catalog', z.object({ rows: z.number(), creates: z.number(), updates: z.number(), unchanged: z.number() })),
+  'product.created': event('product', none),
+  'product.updated': event('product', none),
+  'kyc.document_submitted': event('kyc_document', none),
+  'kyc.document_approved': event('kyc_document', none),
+  'kyc.document_rejected': event('kyc_document', none),
+  'partner.link_requested': event('partner_link', partiesPayload, '{actor} asked to link with you as a buyer'),
+  'partner.link_accepted': event('partner_link', partiesPayload, '{actor} accepted your link request'),
+  'partner.link_denied': event('partner_link', partiesPayload, '{actor} declined your link request'),
+  'partner.link_blocked': event('partner_link', partiesPayload, '{actor} blocked the link with you'),
+  'partner.link_cancelled': event('partner_link', partiesPayload, '{actor} withdrew its link request'),
+  'partner.link_unlinked': event('partner_link', partiesPayload, '{actor} ended the link with you'),
+  'partner.link_unblocked': event('partner_link', partiesPayload, '{actor} unblocked the link with you'),
+  'order.created': event('order', none),
+  'order.updated': event('order', none),
+  'order.file_attached': event('order', none),
+  'order.file_detached': event('order', none),
+  ...(Object.fromEntries(
+    Object.entries(orderStatusNotices).map(([status, notify]) => [`order.${status}`, event('order', orderTransitionPayload, notify)]),
+  ) as Record<`order.${keyof typeof orderStatusNotices}`, ReturnType<typeof event<'order', typeof orderTransitionPayload>>>),
+  'work_order.created': event('work_order', none),
+  ...(Object.fromEntries(Object.keys(workOrderStatuses).map((status) => [`work_order.${status}`, event('work_order', none)])) as Record<
+    `work_order.${keyof typeof workOrderStatuses}`,
+    ReturnType<typeof event<'work_order', typeof none>>
+  >),
+} as const;
+
+export type DomainEventName = keyof typeof domainEvents;
+export type DomainEventEntityType<T extends DomainEventName> = (typeof domainEvents)[T]['entityType'];
+export type DomainEventPayload<T extends DomainEventName> = z.input<(typeof domainEvents)[T]['payload']>;
+
+/** Event names in a stable order, for webhook subscriptions and pickers. */
+export const domainEventNames = Object.keys(domainEvents).sort() as DomainEventName[];
+
+/** The events that notify the other company, with the text it reads. */
+export function notifyingEvents(): DomainEventName[] {
+  return domainEventNames.filter((name) => domainEvents[name].notify);
+}
+
+/** Fills a notification text: `{actor} shipped your order` → `Acme shipped your order`. */
+export function notificationText(name: DomainEventName, actor: string): string | null {
+  return domainEvents[name].notify?.replaceAll('{actor}', actor) ?? null;
+}
+
+export function isDomainEventName(name: string): name is DomainEventName {
+  return Object.hasOwn(domainEvents, name);
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@tradeloom/db';
+import { jobHandlers, registerSubscriptions, SubscriptionRegistry } from '@tradeloom/server';
+import { auditActions, auditSentence, domainEventNames, domainEvents, notificationText, notifyingEvents } from '@tradeloom/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../server/src/modules/audit/audit.service.ts';
+import { emitEvent } from '../../server/src/modules/events/events.service.ts';
+import { recordChange } from '../../server/src/modules/events/record-change.ts';
+import { NOTIFY_QUEUE } from '../../server/src/modules/notifications/notifications.jobs.ts';
+import { setupTestApp, type TestApp } from '../harness/app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await setupTestApp();
+});
+afterAll(() => app.close());
+
+const request = { requestId: 'registry-test', ip: null, userAgent: null };
+
+// Never called: tsc (pnpm typecheck) fails if any of these lines stops being a type error.
+async function callSitesTheRegistryRefuses(trx: TestApp['db']) {
+  // @ts-expect-error an action the registry does not name
+  await recordAudit(trx, { userId: null }, request, { companyId: null, action: 'order.teleported', entityType: 'order', entityId: 'x' });
+  // @ts-expect-error the action's entity type is `order`, not `product`
+  await recordAudit(trx, { userId: null }, request, { companyId: null, action: 'order.ship', entityType: 'product', entityId: 'x' });
+  // @ts-expect-error an event the registry does not name
+  await emitEvent(trx, null, request, { type: 'order.teleported', companyId: null, entityType: 'order', entityId: 'x' });
+  // @ts-expect-error a partner-link event carries the two parties and the actor
+  await emitEvent(trx, null, request, { type: 'partner.link_accepted', companyId: null, entityType: 'partner_link', entityId: 'x' });
+  await emitEvent(trx, null, request, {
+    type: 'member.joined',
+    companyId: null,
+    entityType: 'user',
+    entityId: 'x',
+    // @ts-expect-error member.joined's role is a string
+    payload: { role: 7 },
+  });
+}
+void callSitesTheRegistryRefuses;
+
+describe('the registry of audit actions and events', () => {
+  it('gives every audit action a sentence for the history screens, and unknown actions read as their name', () => {
+    for (const [action, spec] of Object.entries(auditActions)) expect(spec.sentence, action).toMatch(/^[a-z]/);
+    expect(auditSentence('order.ship')).toBe('shipped it');
+    expect(auditSentence('legacy.thing_done')).toBe('legacy.thing done');
+  });
+
+  it('fills notification texts from the registry', () => {
+    expect(notificationText('order.shipped', 'Acme')).toBe('Acme shipped your order');
+    expect(notificationText('product.created', 'Acme')).toBeNull();
+    expect(notifyingEvents()).toContain('partner.link_requested');
+  });
+
+  it('refuses at run time a payload that breaks its schema, writing nothing', async () => {
+    const entityId = randomUUID();
+    const badPayload = { role: 7 } as unknown as { role: string };
+    await expect(
+      inTransaction(app.db, (trx) =>
+        emitEvent(trx, null, request, { type: 'member.joined', companyId: null, entityType: 'user', entityId, payload: badPayload }),
+      ),
+    ).rejects.toThrow();
+    const rows = await app.db.selectFrom('domain_events').select('id').where('entity_id', '=', entityId).execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('records the audit row and the event of one change together, with the event named apart from the action', async () => {
+    const orderId = randomUUID();
+    const parties = { buyerCompanyId: randomUUID(), supplierCompanyId: randomUUID(), actorCompanyId: randomUUID() };
+    await inTransaction(app.db, (trx) =>
+      recordChange(trx, { userId: null }, request, {
+        companyId: null,
+        action: 'order.ship',
+        event: 'order.shipped',
+        entityType: 'order',
+        entityId: orderId,
+        before: { status: 'in_progress' },
+        after: { status: 'shipped' },
+        payload: { ...parties, action: 'ship' },
+      }),
+    );
+    const audit = await app.db.selectFrom('audit_log').select(['action', 'after']).where('entity_id', '=', orderId).execute();
+    const events = await app.db.selectFrom('domain_events').select(['type', 'payload']).where('entity_id', '=', orderId).execute();
+    expect(audit).toEqual([{ action: 'order.ship', after: { status: 'shipped' } }]);
+    expect(events).toEqual([{ type: 'order.shipped', payload: { ...parties, action: 'ship' } }]);
+  });
+});
+
+describe('subscriptions registered at start-up', () => {
+  const handlers = () => jobHandlers(app.deps);
+
+  it('routes every event with a notification text to the notification queue, and nothing else', () => {
+    const registry = registerSubscriptions(new SubscriptionRegistry(), handlers());
+    for (const name of notifyingEvents()) expect(registry.queuesFor(name), name).toEqual([NOTIFY_QUEUE]);
+    expect(registry.queuesFor('product.created')).toEqual([]);
+  });
+
+  it('lists the events no job reacts to (recorded for history and live screens only)', () => {
+    const registry = registerSubscriptions(new SubscriptionRegistry(), handlers());
+    const unsubscribed = registry.unsubscribedEvents();
+    expect(unsubscribed).toContain('catalog.imported');
+    expect(unsubscribed).not.toContain('order.submitted');
+    expect(unsubscribed.length + notifyingEvents().length).toBe(domainEventNames.length);
+  });
+
+  it('refuses at start-up a queue nothing runs and a name the registry does not know', () => {
+    const { [NOTIFY_QUEUE]: _dropped, ...withoutNotifications } = handlers();
+    expect(() => registerSubscriptions(new SubscriptionRegistry(), withoutNotifications)).toThrow(/notifications\.partner/);
+    expect(() => new SubscriptionRegistry().subscribe(['order.teleported' as never], 'q')).toThrow(/unknown event order\.teleported/);
+  });
+
+  it('queues a subscriber job only for what was subscribed before the event, not at import time', async () => {
+    const entityId = randomUUID();
+    expect(domainEvents['order.submitted'].notify).toBeDefined();
+    await inTransaction(app.db, (trx) =>
+      emitEvent(trx, null, request, {
+        type: 'order.submitted',
+        companyId: null,
+        entityType: 'order',
+        entityId,
+        payload: { buyerCompanyId: entityId, supplierCompanyId: entityId, actorCompanyId: entityId, action: 'submit' },
+      }),
+    );
+    const event = await app.db.selectFrom('domain_events').select('id').where('entity_id', '=', entityId).executeTakeFirstOrThrow();
+    const jobs = await app.db
+      .selectFrom('jobs')
+      .select('queue')
+      .where('payload', '=', JSON.stringify({ eventId: event.id }))
+      .execute();
+    expect(jobs).toEqual([{ queue: NOTIFY_QUEUE }]);
+  });
+});
