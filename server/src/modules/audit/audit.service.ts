@@ -1,6 +1,7 @@
 import type { Executor } from '@tradeloom/db';
 import type { AuditListInput, Page } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
+import { userNameOf } from '../auth/user-reads.ts';
 
 export interface AuditActor {
   userId: string | null;
@@ -52,15 +53,14 @@ export interface AuditRow {
 export async function listAudit(db: Executor, companyId: string, input: AuditListInput): Promise<Page<AuditRow>> {
   let query = db
     .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select([
+    .select((eb) => [
       'audit_log.id',
       'audit_log.occurred_at as occurredAt',
       'audit_log.action',
       'audit_log.entity_type as entityType',
       'audit_log.entity_id as entityId',
       'audit_log.actor_user_id as actorUserId',
-      'users.name as actorName',
+      userNameOf(eb.ref('audit_log.actor_user_id')).as('actorName'),
       'audit_log.actor_api_key_id as actorApiKeyId',
       'audit_log.before',
       'audit_log.after',

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, invalidFields } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findTradingProfile } from '../companies/company-reads.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { productColumns } from './catalog.repository.ts';
 
@@ -74,12 +75,8 @@ export async function importCatalog(
   input: { csv: string; dryRun: boolean },
 ): Promise<ImportReport> {
   const { db } = ctx.deps;
-  const company = await db
-    .selectFrom('companies')
-    .select(['is_supplier', 'base_currency'])
-    .where('id', '=', actor.companyId)
-    .executeTakeFirstOrThrow();
-  if (!company.is_supplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
+  const company = await findTradingProfile(db, actor.companyId);
+  if (!company.isSupplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
 
   const records = readCsv(input.csv);
   const columns = records[0] ? Object.keys(records[0]) : [];
@@ -119,7 +116,7 @@ export async function importCatalog(
       unit: record.unit,
       hsnCode: hasColumn('hsn') || !current ? record.hsn || undefined : (current.hsn_code ?? undefined),
       price: record.price,
-      currency: hasColumn('currency') || !current ? record.currency || company.base_currency : current.currency,
+      currency: hasColumn('currency') || !current ? record.currency || company.baseCurrency : current.currency,
       minOrderQuantity: hasColumn('min_order_quantity') || !current ? record.min_order_quantity || '0' : current.min_order_quantity,
       active: hasColumn('active') || !current ? parseActive(record.active) : current.active,
     });

@@ -149,6 +149,11 @@ export async function submitDocument(
   });
 }
 
+/** Whether the file was submitted as a KYC document (platform reviewers may read those). */
+export async function isKycDocumentFile(db: Executor, fileId: string): Promise<boolean> {
+  return (await db.selectFrom('kyc_documents').select('id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+}
+
 export function listDocuments(db: Executor, companyId: string) {
   return db
     .selectFrom('kyc_documents as d')

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { getOrder } from './orders.service.ts';
+import type { getOrder } from './order-views.service.ts';
 
 type OrderView = Awaited<ReturnType<typeof getOrder>>;
 
