@@ -66,9 +66,7 @@ const KNOWN_CROSSINGS = new Set<string>([
   'server/src/modules/auth/api-key-auth.ts api_keys',
   'server/src/modules/auth/api-key-auth.ts companies',
   'server/src/modules/auth/auth.service.ts memberships',
-  'server/src/modules/companies/companies.service.ts sessions',
-  'server/src/modules/companies/members.service.ts sessions',
-  'server/src/modules/companies/members.service.ts users',
+  'server/src/modules/auth/user-reads.ts memberships',
   'server/src/modules/kyc/kyc.service.ts companies',
   'server/src/modules/kyc/kyc.service.ts files',
   'server/src/modules/live/live-access.ts api_keys',
@@ -81,9 +79,7 @@ const KNOWN_CROSSINGS = new Set<string>([
   'server/src/modules/partners/partners.repository.ts companies',
   'server/src/modules/partners/partners.service.ts branches',
   'server/src/modules/partners/partners.service.ts companies',
-  'server/src/modules/partners/partners.service.ts invitations',
   'server/src/modules/partners/partners.service.ts products',
-  'server/src/modules/partners/partners.service.ts users',
   'server/src/modules/settings/financial-years.service.ts companies',
 ]);
 

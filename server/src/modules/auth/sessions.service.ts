@@ -120,3 +120,18 @@ export async function listUserSessions(db: Executor, userId: string) {
     .orderBy('last_verified_at', 'desc')
     .execute();
 }
+
+/** The company the session acts in from now on (a new company, a switch, an accepted invitation). */
+export async function setActiveCompany(db: Executor, sessionId: string, companyId: string): Promise<void> {
+  await db.updateTable('sessions').set({ active_company_id: companyId }).where('id', '=', sessionId).execute();
+}
+
+/** The user's sessions stop acting in the company (they left it or were removed). */
+export async function leaveCompanyInSessions(db: Executor, userId: string, companyId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ active_company_id: null })
+    .where('user_id', '=', userId)
+    .where('active_company_id', '=', companyId)
+    .execute();
+}

@@ -13,6 +13,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { setActiveCompany } from '../auth/sessions.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { assertAttestedFieldsEditable } from '../kyc/kyc.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
@@ -59,7 +60,7 @@ export async function createCompany(ctx: ServiceContext, userId: string, session
     await trx.insertInto('memberships').values({ company_id: company.id, user_id: userId, role: 'owner' }).execute();
     await ensureFinancialYear(trx, company.id, clock.now().toISOString().slice(0, 10), input.country);
     // The creator starts working in the new company at once.
-    if (sessionId) await trx.updateTable('sessions').set({ active_company_id: company.id }).where('id', '=', sessionId).execute();
+    if (sessionId) await setActiveCompany(trx, sessionId, company.id);
     const created = await companySummary(trx).where('companies.id', '=', company.id).executeTakeFirstOrThrow();
     await recordAudit(trx, { userId }, ctx.request, {
       companyId: company.id,
@@ -172,7 +173,7 @@ export async function switchCompany(ctx: ServiceContext, session: { sessionId: s
     .executeTakeFirst();
   // Not a member looks exactly like no such company.
   if (!membership || membership.status === 'closed') throw notFound('Company');
-  await ctx.deps.db.updateTable('sessions').set({ active_company_id: companyId }).where('id', '=', session.sessionId).execute();
+  await setActiveCompany(ctx.deps.db, session.sessionId, companyId);
   return { companyId, role: membership.role as Role, permissions: [...ROLE_PERMISSIONS[membership.role as Role]] };
 }
 

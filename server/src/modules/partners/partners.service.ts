@@ -10,9 +10,11 @@ import {
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
-import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findUserProfile } from '../auth/user-reads.ts';
+import { findCompanyName } from '../companies/company-reads.ts';
+import { createInvitation } from '../companies/invitations.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { claimInvitationMail } from '../mail/templates.ts';
@@ -318,27 +320,15 @@ export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, in
     if (company.claimed) throw appError('CONFLICT', 'ALREADY_CLAIMED', `${company.name} has already been claimed.`);
     const email = input.email ?? company.contact_email;
     if (!email) throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'Give the email address of someone at this company.');
-    const inviter = await trx
-      .selectFrom('users')
-      .innerJoin('companies', (join) => join.on('companies.id', '=', actor.companyId))
-      .select(['users.name', 'companies.name as companyName'])
-      .where('users.id', '=', actor.userId as string)
-      .executeTakeFirstOrThrow();
-    const { secret, secretHash } = newToken();
-    const invitation = await trx
-      .insertInto('invitations')
-      .values({
-        company_id: company.id,
-        email,
-        role: 'owner',
-        secret_hash: secretHash,
-        invited_by: actor.userId as string,
-        expires_at: new Date(ctx.deps.clock.now().getTime() + 14 * 24 * 60 * 60_000),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const link = `${ctx.deps.config.publicUrl}/accept-invite?token=${encodeURIComponent(`${invitation.id}.${secret}`)}`;
-    await queueMail(trx, claimInvitationMail(email, company.name, inviter.companyName, inviter.name, link));
+    const inviter = await findUserProfile(trx, actor.userId as string);
+    const inviterCompanyName = await findCompanyName(trx, actor.companyId);
+    const invitation = await createInvitation(trx, ctx.deps, {
+      companyId: company.id,
+      email,
+      role: 'owner',
+      invitedBy: actor.userId as string,
+    });
+    await queueMail(trx, claimInvitationMail(email, company.name, inviterCompanyName, inviter.name, invitation.acceptUrl));
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'partner.claim_invited',
