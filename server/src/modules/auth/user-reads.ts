@@ -9,8 +9,8 @@ export function userNameOf(userId: Expression<string | null>): RawBuilder<string
 }
 
 /**
- * The public profile of users — what another module may show — as a query it can join its own
- * table onto (`.innerJoin('memberships', …)`) and keep to one statement.
+ * The public profile of users — what another module may show — as a query the caller joins its
+ * own table onto, so a list of members with their names stays one statement.
  */
 export function selectUserProfiles(db: Executor) {
   return db.selectFrom('users').select(['users.id', 'users.name', 'users.email', 'users.email_verified_at as emailVerifiedAt']);

@@ -21,11 +21,11 @@ export async function findCompanyName(db: Executor, companyId: string): Promise<
   return company.name;
 }
 
-/** What the company trades as: buyer, supplier, and its base currency. */
+/** What the company trades as: buyer, supplier, where, and its base currency. */
 export function findTradingProfile(db: Executor, companyId: string) {
   return db
     .selectFrom('companies')
-    .select(['name', 'is_buyer as isBuyer', 'is_supplier as isSupplier', 'base_currency as baseCurrency'])
+    .select(['name', 'country', 'is_buyer as isBuyer', 'is_supplier as isSupplier', 'base_currency as baseCurrency'])
     .where('id', '=', companyId)
     .executeTakeFirstOrThrow();
 }
