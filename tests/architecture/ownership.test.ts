@@ -72,10 +72,6 @@ const KNOWN_CROSSINGS = new Set<string>([
   'server/src/modules/live/live-access.ts users',
   'server/src/modules/notifications/notifications.jobs.ts companies',
   'server/src/modules/notifications/notifications.jobs.ts domain_events',
-  'server/src/modules/partners/partners.repository.ts companies',
-  'server/src/modules/partners/partners.service.ts branches',
-  'server/src/modules/partners/partners.service.ts companies',
-  'server/src/modules/partners/partners.service.ts products',
 ]);
 
 describe('table ownership', () => {

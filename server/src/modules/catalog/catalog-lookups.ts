@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import { sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { acceptedLinkBetween } from '../partners/accepted-links.ts';
 
 // Catalog and master data as other modules read it (order lines, work orders, file access),
@@ -55,4 +55,9 @@ export async function isFileOfLinkedProduct(db: Executor, fileId: string, buyerI
     .where(acceptedLinkBetween(buyerId, sql.ref('p.company_id')))
     .executeTakeFirst();
   return attached !== undefined;
+}
+
+/** The company offers an active product of this commodity: a condition for another module's query. */
+export function suppliesCommodity(companyId: Expression<string>, commodityCode: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from products where products.company_id = ${companyId} and products.commodity_code = ${commodityCode} and products.active)`;
 }

@@ -1,5 +1,5 @@
-import type { Executor, Tx } from '@tradeloom/db';
-import { type Expression, type RawBuilder, sql } from 'kysely';
+import type { Executor } from '@tradeloom/db';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 
 // What other modules read about a company, owned here: names for display, whether a company is
 // on the platform, its tax profile for pricing and its order-approval setting.
@@ -71,23 +71,61 @@ export async function partyTaxProfiles(db: Executor, buyerId: string, supplierId
   return { buyer: profile(buyerId), supplier: profile(supplierId) };
 }
 
-/** Orders the company creates above this total need a manager's approval before they are sent. */
-export function findOrderApprovalThreshold(db: Executor, companyId: string) {
+/**
+ * A company the actor may see as a counterparty: any claimed, active company, or an unclaimed
+ * one the actor's company added itself.
+ */
+export function findVisibleCompany(db: Executor, companyId: string, viewerCompanyId: string) {
   return db
     .selectFrom('companies')
-    .select(['order_approval_threshold as threshold', 'base_currency as currency'])
+    .select(['id', 'name', 'status', 'is_buyer', 'is_supplier', 'claimed', 'added_by_company_id'])
     .where('id', '=', companyId)
-    .executeTakeFirstOrThrow();
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('claimed', '=', true), eb('added_by_company_id', '=', viewerCompanyId)]))
+    .executeTakeFirst();
 }
 
-/** Sets the approval threshold; returns the one it replaced (for the audit row). */
-export async function replaceOrderApprovalThreshold(trx: Tx, companyId: string, threshold: string | null) {
-  const before = await trx
+/**
+ * The cards of companies as others see them in a partner list, as a query on `companies` that the
+ * caller joins its own table onto (one statement).
+ */
+export function selectCompanyCards(db: Executor) {
+  return db
     .selectFrom('companies')
-    .select('order_approval_threshold')
-    .where('id', '=', companyId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  await trx.updateTable('companies').set({ order_approval_threshold: threshold }).where('id', '=', companyId).execute();
-  return before.order_approval_threshold;
+    .select([
+      'companies.id as partnerId',
+      'companies.name as partnerName',
+      'companies.country as partnerCountry',
+      'companies.verification_status as partnerVerification',
+      'companies.claimed as partnerClaimed',
+      'companies.contact_email as partnerContactEmail',
+    ]);
+}
+
+/** The listed, claimed, active companies of the directory (other than the viewer), by name. */
+export function selectDirectoryCompanies(db: Executor, viewerCompanyId: string) {
+  return db
+    .selectFrom('companies as c')
+    .select((eb) => [
+      'c.id',
+      'c.name',
+      'c.country',
+      'c.is_buyer as isBuyer',
+      'c.is_supplier as isSupplier',
+      'c.verification_status as verificationStatus',
+      eb
+        .selectFrom('branches as b')
+        .select(sql<string>`string_agg(DISTINCT b.city, ', ')`.as('cities'))
+        .whereRef('b.company_id', '=', 'c.id')
+        .as('cities'),
+    ])
+    .where('c.listed_in_directory', '=', true)
+    .where('c.claimed', '=', true)
+    .where('c.status', '=', 'active')
+    .where('c.id', '!=', viewerCompanyId);
+}
+
+/** The company has a branch whose city or state matches the pattern (a `like` pattern, lower case). */
+export function companyLocatedIn(companyId: Expression<string>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from branches where branches.company_id = ${companyId} and (lower(branches.city) like ${pattern} or lower(branches.state) like ${pattern}))`;
 }

@@ -4,7 +4,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findOrderApprovalThreshold, replaceOrderApprovalThreshold } from '../companies/company-reads.ts';
+import { findOrderApprovalThreshold, replaceOrderApprovalThreshold } from '../companies/company-settings.ts';
 import { assertLinked } from '../partners/accepted-links.ts';
 import { assertYearOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
