@@ -250,6 +250,12 @@ export async function isMemberOf(db: Executor, companyId: string, userId: string
   return membership !== undefined;
 }
 
+/** The ids of the companies a user belongs to, the one joined first first. */
+export async function membershipCompaniesOldestFirst(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('company_id').where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map((row) => row.company_id);
+}
+
 /** The companies a user belongs to, by id. */
 export async function memberCompanyIds(db: Executor, userId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('memberships').select('company_id').where('user_id', '=', userId).execute();

@@ -1,4 +1,5 @@
 import type { Executor } from '@tradeloom/db';
+import type { Role } from '@tradeloom/shared';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 
 // What other modules read about a company, owned here: names for display, whether a company is
@@ -14,6 +15,16 @@ export function companyNameOf(companyId: CompanyId): RawBuilder<string> {
 /** Whether the company has been claimed (is on the platform), as a scalar subquery. */
 export function companyClaimedOf(companyId: CompanyId): RawBuilder<boolean> {
   return sql<boolean>`(select companies.claimed from companies where companies.id = ${companyId})`;
+}
+
+/** The company's status (active, suspended, closed) as a scalar subquery. */
+export function companyStatusOf(companyId: CompanyId): RawBuilder<'active' | 'suspended' | 'closed'> {
+  return sql<'active' | 'suspended' | 'closed'>`(select companies.status from companies where companies.id = ${companyId})`;
+}
+
+/** The user's role in the company while the company is active (else null), as a scalar subquery. */
+export function activeMemberRoleOf(userId: Expression<string>, companyId: string): RawBuilder<Role | null> {
+  return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active')`;
 }
 
 export async function findCompanyName(db: Executor, companyId: string): Promise<string> {

@@ -8,11 +8,10 @@ import { createUserWithTemporaryPassword, findUserIdByEmail, findUserProfile, us
 import { emitEvent } from '../events/events.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { addedWithPasswordMail, invitationMail } from '../mail/templates.ts';
-import { assertBranchesBelong } from './companies.service.ts';
+import { assertBranchesBelong, isMemberOf } from './companies.service.ts';
 import { findCompanyName } from './company-reads.ts';
 import { createInvitation } from './invitations.ts';
 import { canAssign } from './member-roles.ts';
-import { isMember } from './members.service.ts';
 
 // Inviting someone into the company takes one of two ways: an emailed link (the default, and
 // always for an address that already has an account) or an account created now with a
@@ -36,7 +35,7 @@ export async function invite(ctx: ServiceContext, actor: CompanyActor, input: In
   return inTransaction(db, async (trx) => {
     const companyName = await findCompanyName(trx, actor.companyId);
     const existingUserId = await findUserIdByEmail(trx, input.email);
-    if (existingUserId && (await isMember(trx, actor.companyId, existingUserId))) {
+    if (existingUserId && (await isMemberOf(trx, actor.companyId, existingUserId))) {
       throw appError('CONFLICT', 'ALREADY_MEMBER', `${input.email} is already a member.`);
     }
     // An admin-set password creates the account now; someone who already has one gets the link.

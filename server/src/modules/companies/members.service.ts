@@ -1,4 +1,4 @@
-import { type Executor, inTransaction } from '@tradeloom/db';
+import { inTransaction } from '@tradeloom/db';
 import type { SetRoleInput } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
@@ -27,16 +27,6 @@ export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
     joinedAt,
     emailVerifiedAt,
   }));
-}
-
-export async function isMember(db: Executor, companyId: string, userId: string): Promise<boolean> {
-  const membership = await db
-    .selectFrom('memberships')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return membership !== undefined;
 }
 
 async function targetMembership(ctx: ServiceContext, companyId: string, userId: string) {

@@ -1,6 +1,8 @@
 import type { Database } from '@tradeloom/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { findCompanyName } from '../companies/company-reads.ts';
+import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { subscribe } from '../events/subscribers.ts';
 import { LINK_EVENT } from '../partners/partners.service.ts';
@@ -38,20 +40,16 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
   return {
     async run(raw) {
       const { eventId } = payload.parse(raw);
-      const event = await db
-        .selectFrom('domain_events')
-        .select(['type', 'entity_type', 'entity_id', 'payload'])
-        .where('id', '=', eventId)
-        .executeTakeFirstOrThrow();
+      const event = await findDomainEvent(db, eventId);
       const text = TEXT[event.type];
       if (!text) return;
       const link = linkPayload.parse(event.payload);
       const recipient = link.actorCompanyId === link.buyerCompanyId ? link.supplierCompanyId : link.buyerCompanyId;
-      const actor = await db.selectFrom('companies').select('name').where('id', '=', link.actorCompanyId).executeTakeFirstOrThrow();
+      const actorName = await findCompanyName(db, link.actorCompanyId);
       await createNotification(db, {
         companyId: recipient,
         type: event.type,
-        title: text(actor.name),
+        title: text(actorName),
         linkPath:
           event.entity_type === 'partner_link' ? '/partners' : event.entity_type === 'order' ? `/orders/${event.entity_id}` : undefined,
         entityType: event.entity_type,
