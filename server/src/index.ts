@@ -10,6 +10,7 @@ export { SubscriptionRegistry, subscriptions } from './modules/events/subscriber
 export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 export { devMailboxMailer, disabledMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
+export { type ModuleName, TABLE_OWNERS } from './modules/ownership.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export { seedDemoData } from './seed/seed.ts';
 export { createServer } from './server.ts';

@@ -98,6 +98,17 @@ describe('work orders', () => {
     expect((await other.members.owner.caller.production.workOrders.list({})).items).toHaveLength(0);
   });
 
+  it("refuses to plan against a buyer's draft that was never sent to the supplier", async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'Unsent');
+    const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    // The supplier is the draft's addressee but holds no number for it yet: the order is not its to see.
+    const [draftLine] = (await buyer.members.viewer.caller.orders.get({ orderId: draft.id })).lines;
+    const refused = await failure(supplier.members.staff.caller.production.workOrders.create({ ...run, orderLineId: draftLine?.id }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(fieldErrors(refused).orderLineId).toEqual(['is not a line of one of your sales orders']);
+    expect((await supplier.members.viewer.caller.production.workOrders.list({})).items).toHaveLength(0);
+  });
+
   it('offers the lines of accepted sales orders to plan for, with what work orders already plan', async () => {
     const { buyer, supplier, product } = await tradingPair(app, 'Plan');
     const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });

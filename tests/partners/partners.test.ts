@@ -4,6 +4,9 @@ import { failure } from '../harness/errors.ts';
 import { countRows, createCompany, createUser } from '../harness/factories.ts';
 import { tokenFrom } from '../harness/smtp-sink.ts';
 
+// One lifetime for every emailed invitation (companies owns invitations).
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
+
 let app: TestApp;
 beforeAll(async () => {
   app = await setupTestApp();
@@ -259,5 +262,27 @@ describe('unclaimed counterparties', () => {
     const mill = await createCompany(app, 'Forged');
     const error = await failure(mill.members.viewer.caller.partners.list({ cursor: 'not-a-cursor' }));
     expect(error.code).toBe('BAD_REQUEST');
+  });
+
+  it('a claim invitation lasts exactly as long as a member invitation', async () => {
+    const mill = await createCompany(app, 'Week');
+    const added = await mill.members.staff.caller.partners.addUnclaimed({
+      name: 'Week Ginners',
+      country: 'IN',
+      contactEmail: 'owner@week-ginners.example',
+      relationship: 'supplier',
+    });
+    const invitedAt = app.clock.now().getTime();
+    const member = await mill.members.admin.caller.companies.invite({ email: 'weekly@example.test', role: 'viewer' });
+    if (member.kind !== 'invitation') throw new Error('expected an invitation');
+    const lifetime = new Date(member.expiresAt).getTime() - invitedAt;
+    expect(lifetime).toBeGreaterThanOrEqual(INVITATION_TTL_MS);
+    expect(lifetime).toBeLessThan(INVITATION_TTL_MS + 60_000);
+
+    await mill.members.manager.caller.partners.inviteToClaim({ companyId: added.id });
+    const [mail] = await app.mailFor('owner@week-ginners.example');
+    app.clock.advance(INVITATION_TTL_MS + 1);
+    const claimant = await createUser(app, { email: 'owner@week-ginners.example' });
+    expect((await failure(claimant.caller.companies.acceptInvite({ token: tokenFrom(mail) }))).reason).toBe('INVITATION_CLOSED');
   });
 });

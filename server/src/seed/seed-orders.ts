@@ -1,6 +1,8 @@
 import type { OrderAction } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../deps.ts';
-import { changeOrderStatus, createOrder, getOrder } from '../modules/orders/orders.service.ts';
+import { changeOrderStatus } from '../modules/orders/order-transitions.service.ts';
+import { getOrder } from '../modules/orders/order-views.service.ts';
+import { createOrder } from '../modules/orders/orders.service.ts';
 import { createWorkOrder, updateWorkOrder } from '../modules/production/production.service.ts';
 
 type Line = [sku: string, quantity: string];

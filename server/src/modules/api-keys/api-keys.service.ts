@@ -4,6 +4,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { hashSecret, randomString } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findUserProfile, userNameOf } from '../auth/user-reads.ts';
 import { recordChange } from '../events/record-change.ts';
 
 /** `tlk_<8-char prefix>_<32-char secret>`: 200 random bits; only its SHA-256 is stored. */
@@ -14,8 +15,8 @@ function newApiKey(): { key: string; prefix: string } {
 
 export async function createApiKey(ctx: ServiceContext, actor: CompanyActor, input: CreateApiKeyInput) {
   if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'API keys are created by a signed-in admin.');
-  const user = await ctx.deps.db.selectFrom('users').select('email_verified_at').where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  if (!user.email_verified_at) throw appError('FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'Verify your email address before creating API keys.');
+  const user = await findUserProfile(ctx.deps.db, actor.userId);
+  if (!user.emailVerifiedAt) throw appError('FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'Verify your email address before creating API keys.');
   // A key never holds more than its creator may do.
   const beyond = input.scopes.filter((scope) => !actor.permissions.has(scope));
   if (beyond.length) throw appError('FORBIDDEN', 'SCOPE_NOT_ALLOWED', `Your role cannot grant: ${beyond.join(', ')}.`);
@@ -49,8 +50,7 @@ export async function createApiKey(ctx: ServiceContext, actor: CompanyActor, inp
 export async function listApiKeys(ctx: ServiceContext, actor: CompanyActor) {
   return ctx.deps.db
     .selectFrom('api_keys')
-    .innerJoin('users', 'users.id', 'api_keys.created_by')
-    .select([
+    .select((eb) => [
       'api_keys.id',
       'api_keys.name',
       'api_keys.prefix',
@@ -58,7 +58,7 @@ export async function listApiKeys(ctx: ServiceContext, actor: CompanyActor) {
       'api_keys.created_at as createdAt',
       'api_keys.last_used_at as lastUsedAt',
       'api_keys.revoked_at as revokedAt',
-      'users.name as createdBy',
+      userNameOf(eb.ref('api_keys.created_by')).as('createdBy'),
     ])
     .where('api_keys.company_id', '=', actor.companyId)
     .orderBy('api_keys.created_at', 'desc')

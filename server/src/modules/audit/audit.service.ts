@@ -2,6 +2,7 @@ import type { Executor } from '@tradeloom/db';
 import type { AuditActionName, AuditChange, AuditEntityType, AuditListInput, AuditRow, Page } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
+import { userNameOf } from '../auth/user-reads.ts';
 
 export interface AuditActor {
   userId: string | null;
@@ -45,7 +46,6 @@ export async function recordAudit<A extends AuditActionName>(
 export async function listAudit(db: Executor, companyId: string, input: AuditListInput): Promise<Page<AuditRow>> {
   let query = db
     .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
     .select((eb) => [
       'audit_log.id',
       isoTimestamp(eb.ref('audit_log.occurred_at')).as('occurredAt'),
@@ -53,7 +53,7 @@ export async function listAudit(db: Executor, companyId: string, input: AuditLis
       'audit_log.entity_type as entityType',
       'audit_log.entity_id as entityId',
       'audit_log.actor_user_id as actorUserId',
-      'users.name as actorName',
+      userNameOf(eb.ref('audit_log.actor_user_id')).as('actorName'),
       'audit_log.actor_api_key_id as actorApiKeyId',
       'audit_log.before',
       'audit_log.after',

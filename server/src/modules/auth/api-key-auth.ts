@@ -1,6 +1,7 @@
 import type { Executor } from '@tradeloom/db';
 import type { Clock } from '../../lib/clock.ts';
 import { hashSecret } from '../../lib/secrets.ts';
+import { findKeyByHash, markKeyUsed } from '../api-keys/api-key-lookup.ts';
 
 export interface ApiKeyPrincipal {
   apiKeyId: string;
@@ -14,17 +15,12 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 /** Finds a live key by the hash of the whole key (≥ 128 random bits, so a plain SHA-256 is enough). */
 export async function authenticateApiKey(db: Executor, clock: Clock, key: string): Promise<ApiKeyPrincipal | null> {
   if (!/^tlk_[a-z0-9]{8}_[a-z0-9]{32}$/.test(key)) return null;
-  const row = await db
-    .selectFrom('api_keys')
-    .innerJoin('companies', 'companies.id', 'api_keys.company_id')
-    .select(['api_keys.id', 'api_keys.company_id', 'api_keys.scopes', 'api_keys.revoked_at', 'api_keys.last_used_at', 'companies.status'])
-    .where('api_keys.secret_hash', '=', hashSecret(key))
-    .executeTakeFirst();
+  const row = await findKeyByHash(db, hashSecret(key));
   if (!row || row.revoked_at) return null;
   const now = clock.now();
   // Record use at most once a minute: a busy integration should not write on every call.
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    await markKeyUsed(db, row.id, now);
   }
   return { apiKeyId: row.id, companyId: row.company_id, companyStatus: row.status, scopes: row.scopes };
 }

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../deps.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
 import { appError } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { membershipCompaniesOldestFirst } from '../companies/companies.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { passwordResetMail, registrationAttemptMail, verifyEmailMail } from '../mail/templates.ts';
 import { consumeAuthToken, issueAuthToken, revokeAuthTokens } from './auth-tokens.ts';
@@ -116,22 +117,17 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
 
 /** Signs the user back into the company they last worked in, if they are still a member. */
 async function lastActiveCompany(trx: Executor, userId: string): Promise<string | null> {
-  const row = await trx
-    .selectFrom('memberships')
-    .leftJoin('sessions', (join) =>
-      join.onRef('sessions.active_company_id', '=', 'memberships.company_id').onRef('sessions.user_id', '=', 'memberships.user_id'),
-    )
-    .select('memberships.company_id')
-    .where('memberships.user_id', '=', userId)
-    .orderBy(
-      (eb) => eb.fn.max('sessions.last_verified_at'),
-      (ob) => ob.desc().nullsLast(),
-    )
-    .orderBy('memberships.created_at')
-    .groupBy(['memberships.company_id', 'memberships.created_at'])
+  const memberOf = await membershipCompaniesOldestFirst(trx, userId);
+  if (!memberOf.length) return null;
+  const lastUsed = await trx
+    .selectFrom('sessions')
+    .select('active_company_id')
+    .where('user_id', '=', userId)
+    .where('active_company_id', 'in', memberOf)
+    .orderBy('last_verified_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.company_id ?? null;
+  return lastUsed?.active_company_id ?? memberOf[0] ?? null;
 }
 
 export async function logout(ctx: ServiceContext, session: { sessionId: string; userId: string }, everywhere: boolean): Promise<number> {

@@ -1,8 +1,10 @@
 import type { Executor } from '@tradeloom/db';
+import type { Role } from '@tradeloom/shared';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
 import type { SessionPrincipal } from '../../trpc/context.ts';
+import { activeMemberRoleOf } from '../companies/company-reads.ts';
 
 // Sessions after Lucia's guide: `<id>.<secret>`, only SHA-256(secret) stored, inactivity expiry
 // refreshed at most hourly, and an absolute lifetime Lucia's sample leaves out (ASVS 7.3.2).
@@ -119,4 +121,36 @@ export async function listUserSessions(db: Executor, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('last_verified_at', 'desc')
     .execute();
+}
+
+/** The company the session acts in from now on (a new company, a switch, an accepted invitation). */
+export async function setActiveCompany(db: Executor, sessionId: string, companyId: string): Promise<void> {
+  await db.updateTable('sessions').set({ active_company_id: companyId }).where('id', '=', sessionId).execute();
+}
+
+/** The user's sessions stop acting in the company (they left it or were removed). */
+export async function leaveCompanyInSessions(db: Executor, userId: string, companyId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ active_company_id: null })
+    .where('user_id', '=', userId)
+    .where('active_company_id', '=', companyId)
+    .execute();
+}
+
+/**
+ * The role each of these sessions holds in the company now: signed in to it, the user not
+ * disabled, still a member, the company active. Sessions that lost access are left out.
+ */
+export async function sessionRolesIn(db: Executor, companyId: string, sessionIds: string[]): Promise<Map<string, Role>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select((eb) => ['sessions.id', activeMemberRoleOf(eb.ref('sessions.user_id'), companyId).as('role')])
+    .where('sessions.id', 'in', sessionIds)
+    .where('sessions.active_company_id', '=', companyId)
+    .where('users.disabled_at', 'is', null)
+    .execute();
+  return new Map(rows.flatMap((row) => (row.role ? [[row.id, row.role] as const] : [])));
 }

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, invalidFields } from '../../trpc/errors.ts';
+import { findTradingProfile } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
 import { productColumns } from './catalog.repository.ts';
 
@@ -61,12 +62,8 @@ export async function importCatalog(
   input: { csv: string; dryRun: boolean },
 ): Promise<ImportReport> {
   const { db } = ctx.deps;
-  const company = await db
-    .selectFrom('companies')
-    .select(['is_supplier', 'base_currency'])
-    .where('id', '=', actor.companyId)
-    .executeTakeFirstOrThrow();
-  if (!company.is_supplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
+  const company = await findTradingProfile(db, actor.companyId);
+  if (!company.isSupplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
 
   const records = readCsv(input.csv);
   const columns = records[0] ? Object.keys(records[0]) : [];
@@ -81,7 +78,7 @@ export async function importCatalog(
     throw invalidFields({ csv: `${problems.join('; ')}. Expected: ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
   }
 
-  const plan = (executor: Executor) => planImport(executor, actor.companyId, company.base_currency, records, columns);
+  const plan = (executor: Executor) => planImport(executor, actor.companyId, company.baseCurrency, records, columns);
   const planned = await plan(db);
   if (input.dryRun || planned.report.errors.length) return planned.report;
   // Applied against the catalog as it is once this import holds the company's import lock, so

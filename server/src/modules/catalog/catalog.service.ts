@@ -5,17 +5,15 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findCompanyName, findTradingProfile } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
-import { assertOwnFile } from '../files/files.service.ts';
+import { assertOwnFile, describeFiles } from '../files/files.service.ts';
+import { assertLinked, findAcceptedLink } from '../partners/accepted-links.ts';
 import { insertProduct, productColumns, selectProducts, skuTaken, unknownReferences } from './catalog.repository.ts';
 
 async function assertSupplier(ctx: ServiceContext, companyId: string) {
-  const company = await ctx.deps.db
-    .selectFrom('companies')
-    .select(['is_supplier', 'name'])
-    .where('id', '=', companyId)
-    .executeTakeFirstOrThrow();
-  if (!company.is_supplier) {
+  const company = await findTradingProfile(ctx.deps.db, companyId);
+  if (!company.isSupplier) {
     throw appError(
       'CONFLICT',
       'NOT_SUPPLIER',
@@ -133,22 +131,14 @@ export async function listOwnProducts(ctx: ServiceContext, actor: CompanyActor, 
 /** A supplier's catalog as a buyer sees it: only with an accepted link, only active products. */
 export async function browseCatalog(ctx: ServiceContext, actor: CompanyActor, input: BrowseCatalogInput) {
   const { db } = ctx.deps;
-  const link = await db
-    .selectFrom('partner_links')
-    .innerJoin('companies', 'companies.id', 'partner_links.supplier_company_id')
-    .select(['companies.name'])
-    .where('partner_links.buyer_company_id', '=', actor.companyId)
-    .where('partner_links.supplier_company_id', '=', input.supplierId)
-    .where('partner_links.status', '=', 'accepted')
-    .executeTakeFirst();
   // No link, a pending, denied or blocked one: the catalog does not exist for this buyer.
-  if (!link) throw notFound('Catalog');
+  await assertLinked(db, actor.companyId, input.supplierId, 'Catalog');
   let query = searchAndPage(
     selectProducts(db).where('products.company_id', '=', input.supplierId).where('products.active', '=', true),
     input,
   );
   if (input.commodityCode) query = query.where('products.commodity_code', '=', input.commodityCode);
-  return { supplierName: link.name, ...(await page(query, input.limit)) };
+  return { supplierName: await findCompanyName(db, input.supplierId), ...(await page(query, input.limit)) };
 }
 
 export async function listMasters(ctx: ServiceContext) {
@@ -166,23 +156,19 @@ export async function listAttachments(ctx: ServiceContext, actor: CompanyActor, 
   const { db } = ctx.deps;
   const product = await db.selectFrom('products').select(['company_id', 'active']).where('id', '=', productId).executeTakeFirst();
   const own = product?.company_id === actor.companyId;
-  const linked =
-    product?.active &&
-    (await db
-      .selectFrom('partner_links')
-      .select('id')
-      .where('buyer_company_id', '=', actor.companyId)
-      .where('supplier_company_id', '=', product.company_id)
-      .where('status', '=', 'accepted')
-      .executeTakeFirst()) !== undefined;
+  const linked = product?.active && (await findAcceptedLink(db, actor.companyId, product.company_id)) !== undefined;
   if (!own && !linked) throw notFound('Product');
-  return db
-    .selectFrom('product_attachments as a')
-    .innerJoin('files as f', 'f.id', 'a.file_id')
-    .select(['f.id as fileId', 'f.filename', 'f.mime', 'f.size_bytes as sizeBytes'])
-    .where('a.product_id', '=', productId)
-    .orderBy('a.created_at')
+  const attached = await db
+    .selectFrom('product_attachments')
+    .select('file_id')
+    .where('product_id', '=', productId)
+    .orderBy('created_at')
     .execute();
+  const files = await describeFiles(
+    db,
+    attached.map((a) => a.file_id),
+  );
+  return attached.flatMap((a) => files.get(a.file_id) ?? []);
 }
 
 export async function attachFile(ctx: ServiceContext, actor: CompanyActor, input: { productId: string; fileId: string }) {

@@ -33,18 +33,9 @@ import {
   switchCompany,
   updateCompany,
 } from './companies.service.ts';
-import {
-  acceptInvitation,
-  invite,
-  leaveCompany,
-  listInvitations,
-  listMembers,
-  previewInvitation,
-  removeMember,
-  revokeInvitation,
-  setRole,
-  transferOwnership,
-} from './members.service.ts';
+import { acceptInvitation, previewInvitation } from './invitation-acceptance.service.ts';
+import { invite, listInvitations, revokeInvitation } from './member-invitations.service.ts';
+import { leaveCompany, listMembers, removeMember, setRole, transferOwnership } from './members.service.ts';
 
 export const companiesRouter = router({
   create: authedProcedure

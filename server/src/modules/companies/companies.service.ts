@@ -14,6 +14,7 @@ import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { setActiveCompany } from '../auth/sessions.service.ts';
 import { recordChange } from '../events/record-change.ts';
 import { assertAttestedFieldsEditable } from '../kyc/kyc.service.ts';
 import { ensureFinancialYear } from '../settings/financial-years.service.ts';
@@ -60,7 +61,7 @@ export async function createCompany(ctx: ServiceContext, userId: string, session
     await trx.insertInto('memberships').values({ company_id: company.id, user_id: userId, role: 'owner' }).execute();
     await ensureFinancialYear(trx, company.id, clock.now().toISOString().slice(0, 10), input.country);
     // The creator starts working in the new company at once.
-    if (sessionId) await trx.updateTable('sessions').set({ active_company_id: company.id }).where('id', '=', sessionId).execute();
+    if (sessionId) await setActiveCompany(trx, sessionId, company.id);
     const created = await companySummary(trx).where('companies.id', '=', company.id).executeTakeFirstOrThrow();
     await recordChange(trx, { userId }, ctx.request, {
       companyId: company.id,
@@ -161,7 +162,7 @@ export async function switchCompany(ctx: ServiceContext, session: { sessionId: s
     .executeTakeFirst();
   // Not a member looks exactly like no such company.
   if (!membership || membership.status === 'closed') throw notFound('Company');
-  await ctx.deps.db.updateTable('sessions').set({ active_company_id: companyId }).where('id', '=', session.sessionId).execute();
+  await setActiveCompany(ctx.deps.db, session.sessionId, companyId);
   return { companyId, role: membership.role as Role, permissions: [...ROLE_PERMISSIONS[membership.role as Role]] };
 }
 
@@ -236,6 +237,12 @@ export async function isMemberOf(db: Executor, companyId: string, userId: string
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return membership !== undefined;
+}
+
+/** The ids of the companies a user belongs to, the one joined first first. */
+export async function membershipCompaniesOldestFirst(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('company_id').where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map((row) => row.company_id);
 }
 
 /** The companies a user belongs to, by id. */

@@ -7,7 +7,9 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { visibleTo } from '../orders/orders.repository.ts';
+import { isFileOfLinkedProduct } from '../catalog/catalog-lookups.ts';
+import { isKycDocumentFile } from '../kyc/kyc.service.ts';
+import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
 
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
@@ -69,6 +71,24 @@ export async function assertOwnFile(db: Executor, companyId: string, fileId: str
   if (!file) throw notFound('File');
 }
 
+export interface FileDescription {
+  fileId: string;
+  filename: string;
+  mime: string;
+  sizeBytes: number;
+}
+
+/** Name, type and size of each file, for another module's list of what it attached. */
+export async function describeFiles(db: Executor, fileIds: string[]): Promise<Map<string, FileDescription>> {
+  if (!fileIds.length) return new Map();
+  const rows = await db
+    .selectFrom('files')
+    .select(['id as fileId', 'filename', 'mime', 'size_bytes as sizeBytes'])
+    .where('id', 'in', fileIds)
+    .execute();
+  return new Map(rows.map((row) => [row.fileId, row]));
+}
+
 /**
  * The file's bytes for a download: the owner company may read its files; a linked buyer may read
  * what is attached to an active product; either party may read what is attached to an order it
@@ -83,34 +103,13 @@ export async function readFileForDownload(
   const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!file) throw notFound('File');
   const ownCompany = reader.companyId !== null && file.company_id === reader.companyId;
-  const reviewable =
-    reader.isPlatformAdmin &&
-    (await db.selectFrom('kyc_documents').select('id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
-  const linkedBuyer =
-    reader.companyId !== null &&
-    (await db
-      .selectFrom('product_attachments as a')
-      .innerJoin('products as p', 'p.id', 'a.product_id')
-      .innerJoin('partner_links as l', (join) => join.onRef('l.supplier_company_id', '=', 'p.company_id'))
-      .select('a.file_id')
-      .where('a.file_id', '=', fileId)
-      .where('p.active', '=', true)
-      .where('l.buyer_company_id', '=', reader.companyId)
-      .where('l.status', '=', 'accepted')
-      .executeTakeFirst()) !== undefined;
-  if (!ownCompany && !reviewable && !linkedBuyer && !(await onVisibleOrder(db, fileId, reader.companyId))) throw notFound('File');
+  // Each module that attaches files decides who may read them through it.
+  const readable =
+    ownCompany ||
+    (reader.isPlatformAdmin && (await isKycDocumentFile(db, fileId))) ||
+    (reader.companyId !== null &&
+      ((await isFileOfLinkedProduct(db, fileId, reader.companyId)) || (await isFileOnVisibleOrder(db, fileId, reader.companyId))));
+  if (!readable) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };
-}
-
-async function onVisibleOrder(db: Executor, fileId: string, companyId: string | null): Promise<boolean> {
-  if (companyId === null) return false;
-  const attached = await db
-    .selectFrom('order_attachments as a')
-    .innerJoin('orders', 'orders.id', 'a.order_id')
-    .select('a.file_id')
-    .where('a.file_id', '=', fileId)
-    .where(visibleTo(companyId))
-    .executeTakeFirst();
-  return attached !== undefined;
 }

@@ -11,9 +11,11 @@ import {
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { applyAttestedChange, attestedValuesOf, findAttestedValues, setVerificationStatus } from '../companies/attested-fields.ts';
 import { isMemberOf, memberCompanyIds } from '../companies/companies.service.ts';
+import { companyNameOf } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
-import { assertOwnFile } from '../files/files.service.ts';
+import { assertOwnFile, describeFiles } from '../files/files.service.ts';
 
 const IDENTITY_DOCUMENTS = ['gst_certificate', 'trade_licence'] as const;
 const EXPIRY_WARNING_DAYS = 30;
@@ -31,11 +33,7 @@ async function recomputeVerification(trx: Executor, companyId: string): Promise<
       : documents.some((d) => d.status === 'rejected')
         ? 'rejected'
         : 'unverified';
-  await trx
-    .updateTable('companies')
-    .set({ verification_status: status as 'verified' })
-    .where('id', '=', companyId)
-    .execute();
+  await setVerificationStatus(trx, companyId, status);
   return status;
 }
 
@@ -95,12 +93,7 @@ async function assertNotOwnCompany(db: Executor, companyId: string, reviewerId: 
 }
 
 function attestedColumns(db: Executor, companyId: string) {
-  return db
-    .selectFrom('companies')
-    .select(['legal_name', 'tax_id', 'country', 'bank_account'])
-    .where('id', '=', companyId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  return findAttestedValues(db, companyId, { lock: true });
 }
 
 function outdated(message: string) {
@@ -143,10 +136,14 @@ export async function submitDocument(
   });
 }
 
-export function listDocuments(db: Executor, companyId: string) {
-  return db
+/** Whether the file was submitted as a KYC document (platform reviewers may read those). */
+export async function isKycDocumentFile(db: Executor, fileId: string): Promise<boolean> {
+  return (await db.selectFrom('kyc_documents').select('id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+}
+
+export async function listDocuments(db: Executor, companyId: string) {
+  const documents = await db
     .selectFrom('kyc_documents as d')
-    .innerJoin('files as f', 'f.id', 'd.file_id')
     .select([
       'd.id',
       'd.kind',
@@ -154,13 +151,20 @@ export function listDocuments(db: Executor, companyId: string) {
       'd.review_reason as reviewReason',
       'd.reviewed_at as reviewedAt',
       'd.created_at as submittedAt',
-      'f.id as fileId',
-      'f.filename',
-      'f.mime',
+      'd.file_id as fileId',
     ])
     .where('d.company_id', '=', companyId)
     .orderBy('d.created_at', 'desc')
     .execute();
+  const files = await describeFiles(
+    db,
+    documents.map((document) => document.fileId),
+  );
+  return documents.map((document) => ({
+    ...document,
+    filename: files.get(document.fileId)?.filename ?? '',
+    mime: files.get(document.fileId)?.mime ?? '',
+  }));
 }
 
 export async function reviewDocument(ctx: ServiceContext, reviewerId: string, input: ReviewDocumentInput) {
@@ -262,11 +266,7 @@ export async function removeCertification(ctx: ServiceContext, actor: CompanyAct
 const COMPANY_COLUMN = { legal_name: 'legal_name', tax_id: 'tax_id', bank_account: 'bank_account' } as const;
 
 export async function requestChange(ctx: ServiceContext, actor: CompanyActor, input: ChangeRequestInput) {
-  const company = await ctx.deps.db
-    .selectFrom('companies')
-    .select(['country', 'legal_name', 'tax_id', 'bank_account'])
-    .where('id', '=', actor.companyId)
-    .executeTakeFirstOrThrow();
+  const company = await findAttestedValues(ctx.deps.db, actor.companyId, { lock: false });
   const newValue = input.field === 'tax_id' ? input.newValue.toUpperCase() : input.newValue;
   if (input.field === 'tax_id' && company.country === 'IN' && !isValidGstin(newValue)) {
     throw invalidFields({ newValue: 'is not a valid GSTIN (check the 15 characters and the check digit)' });
@@ -352,15 +352,7 @@ export async function reviewChangeRequest(
       .where('id', '=', request.id)
       .execute();
     if (status === 'approved') {
-      await trx
-        .updateTable('companies')
-        .set((eb) => ({
-          [COMPANY_COLUMN[request.field]]: request.new_value,
-          version: eb('version', '+', 1),
-          updated_at: ctx.deps.clock.now(),
-        }))
-        .where('id', '=', request.company_id)
-        .execute();
+      await applyAttestedChange(trx, request.company_id, COMPANY_COLUMN[request.field], request.new_value, ctx.deps.clock.now());
     }
     await recordAudit(trx, { userId: reviewerId }, ctx.request, {
       companyId: request.company_id,
@@ -380,41 +372,25 @@ export async function reviewChangeRequest(
  */
 export async function reviewQueue(ctx: ServiceContext, reviewerId: string) {
   const { db } = ctx.deps;
-  const [documents, changes, ownCompanies] = await Promise.all([
+  const [pendingDocuments, changes, ownCompanies] = await Promise.all([
     db
       .selectFrom('kyc_documents as d')
-      .innerJoin('companies as c', 'c.id', 'd.company_id')
-      .innerJoin('files as f', 'f.id', 'd.file_id')
-      .select([
-        'd.id',
-        'd.kind',
-        'd.created_at as submittedAt',
-        'c.id as companyId',
-        'c.name as companyName',
-        'c.tax_id as taxId',
-        'c.legal_name',
-        'c.tax_id',
-        'c.country',
-        'c.bank_account',
-        'f.id as fileId',
-        'f.filename',
-      ])
+      .select(['d.id', 'd.kind', 'd.created_at as submittedAt', 'd.company_id as companyId', 'd.file_id as fileId'])
       .where('d.status', '=', 'pending')
       .orderBy('d.created_at')
       .limit(200)
       .execute(),
     db
       .selectFrom('change_requests as r')
-      .innerJoin('companies as c', 'c.id', 'r.company_id')
-      .select([
+      .select((eb) => [
         'r.id',
         'r.field',
         'r.old_value as oldValue',
         'r.new_value as newValue',
         'r.note',
         'r.created_at as createdAt',
-        'c.id as companyId',
-        'c.name as companyName',
+        'r.company_id as companyId',
+        companyNameOf(eb.ref('r.company_id')).as('companyName'),
       ])
       .where('r.status', '=', 'pending')
       .orderBy('r.created_at')
@@ -422,6 +398,23 @@ export async function reviewQueue(ctx: ServiceContext, reviewerId: string) {
       .execute(),
     memberCompanyIds(db, reviewerId),
   ]);
+  const [companies, files] = await Promise.all([
+    attestedValuesOf(
+      db,
+      pendingDocuments.map((d) => d.companyId),
+    ),
+    describeFiles(
+      db,
+      pendingDocuments.map((d) => d.fileId),
+    ),
+  ]);
+  const documents = pendingDocuments.map((document) => {
+    const company = companies.get(document.companyId);
+    if (!company) throw new Error(`company ${document.companyId} missing`);
+    const { name, legal_name, tax_id, country, bank_account } = company;
+    const filename = files.get(document.fileId)?.filename ?? '';
+    return { ...document, companyName: name, taxId: tax_id, legal_name, tax_id, country, bank_account, filename };
+  });
   return {
     documents: documents.map(({ legal_name, tax_id, country, bank_account, ...document }) => {
       const company = { legal_name, tax_id, country, bank_account };

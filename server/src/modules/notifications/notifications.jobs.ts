@@ -2,6 +2,8 @@ import type { Database } from '@tradeloom/db';
 import { domainEvents, isDomainEventName, notificationText, partiesPayload } from '@tradeloom/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { findCompanyName } from '../companies/company-reads.ts';
+import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { createNotification } from './notifications.service.ts';
 
@@ -23,19 +25,15 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
   return {
     async run(raw) {
       const { eventId } = payload.parse(raw);
-      const event = await db
-        .selectFrom('domain_events')
-        .select(['type', 'entity_type', 'entity_id', 'payload'])
-        .where('id', '=', eventId)
-        .executeTakeFirstOrThrow();
+      const event = await findDomainEvent(db, eventId);
       if (!isDomainEventName(event.type) || !domainEvents[event.type].notify) return;
       const parties = partiesPayload.parse(event.payload);
       const recipient = parties.actorCompanyId === parties.buyerCompanyId ? parties.supplierCompanyId : parties.buyerCompanyId;
-      const actor = await db.selectFrom('companies').select('name').where('id', '=', parties.actorCompanyId).executeTakeFirstOrThrow();
+      const actorName = await findCompanyName(db, parties.actorCompanyId);
       await createNotification(db, {
         companyId: recipient,
         type: event.type,
-        title: notificationText(event.type, actor.name) ?? event.type,
+        title: notificationText(event.type, actorName) ?? event.type,
         linkPath: linkPaths[event.entity_type]?.(event.entity_id),
         entityType: event.entity_type,
         entityId: event.entity_id,

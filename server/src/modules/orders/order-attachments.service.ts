@@ -2,7 +2,8 @@ import { inTransaction } from '@tradeloom/db';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { notFound } from '../../trpc/errors.ts';
-import { assertOwnFile } from '../files/files.service.ts';
+import { companyNameOf } from '../companies/company-reads.ts';
+import { assertOwnFile, describeFiles } from '../files/files.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { findPartyOrder, partiesSeeing } from './orders.repository.ts';
 
@@ -15,21 +16,24 @@ export async function listOrderAttachments(ctx: ServiceContext, actor: CompanyAc
   if (!order) throw notFound('Order');
   const rows = await db
     .selectFrom('order_attachments as a')
-    .innerJoin('files as f', 'f.id', 'a.file_id')
-    .innerJoin('companies as c', 'c.id', 'a.company_id')
     .select((eb) => [
-      'f.id as fileId',
-      'f.filename',
-      'f.mime',
-      'f.size_bytes as sizeBytes',
+      'a.file_id as fileId',
       isoTimestamp(eb.ref('a.created_at')).as('attachedAt'),
       'a.company_id',
-      'c.name as attachedBy',
+      companyNameOf(eb.ref('a.company_id')).as('attachedBy'),
     ])
     .where('a.order_id', '=', order.id)
     .orderBy('a.created_at')
     .execute();
-  return rows.map(({ company_id, ...row }) => ({ ...row, ours: company_id === actor.companyId }));
+  const files = await describeFiles(
+    db,
+    rows.map((row) => row.fileId),
+  );
+  return rows.map(({ company_id, fileId, attachedAt, attachedBy }) => {
+    const file = files.get(fileId);
+    if (!file) throw new Error(`attached file ${fileId} missing`);
+    return { ...file, attachedAt, attachedBy, ours: company_id === actor.companyId };
+  });
 }
 
 export async function attachOrderFile(ctx: ServiceContext, actor: CompanyActor, input: { orderId: string; fileId: string }) {

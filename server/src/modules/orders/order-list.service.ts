@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
+import { companyNameOf } from '../companies/company-reads.ts';
 
 /** Our purchase orders (we buy) or sales orders (we sell) matching the filters, with the partner. */
 function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderFilters) {
@@ -13,7 +14,6 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
   const ownNumber = buying ? 'o.buyer_number' : 'o.supplier_number';
   let query = db
     .selectFrom('orders as o')
-    .innerJoin('companies as c', 'c.id', partner)
     .select((eb) => [
       'o.id',
       `${ownNumber} as number`,
@@ -22,8 +22,8 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
       'o.currency',
       'o.total',
       isoTimestamp(eb.ref('o.created_at')).as('createdAt'),
-      'c.id as partnerId',
-      'c.name as partnerName',
+      eb.ref(partner).as('partnerId'),
+      companyNameOf(eb.ref(partner)).as('partnerName'),
     ])
     .where(own, '=', companyId)
     // Without our number it is the other side's draft, not ours to see.

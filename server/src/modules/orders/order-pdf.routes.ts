@@ -3,8 +3,9 @@ import type { AppDeps } from '../../deps.ts';
 import { contextFromHttp } from '../../http/request-context.ts';
 import { sendRestError, uuidParam } from '../../http/rest-errors.ts';
 import { resolveCompanyActor } from '../../trpc/procedures.ts';
+import { findCompanyName } from '../companies/company-reads.ts';
 import { renderOrderPdf } from './order-pdf.ts';
-import { getOrder } from './orders.service.ts';
+import { getOrder } from './order-views.service.ts';
 
 /** GET /orders/:orderId.pdf — the printable order, for either party (same visibility as orders.get). */
 export function orderPdfRouter(deps: AppDeps): Router {
@@ -15,8 +16,7 @@ export function orderPdfRouter(deps: AppDeps): Router {
       const ctx = contextFromHttp(deps, req, res);
       const { actor } = await resolveCompanyActor(ctx, 'orders:read');
       const order = await getOrder(ctx, actor, req.params.orderId);
-      const us = await deps.db.selectFrom('companies').select('name').where('id', '=', actor.companyId).executeTakeFirstOrThrow();
-      const pdf = await renderOrderPdf(order, us.name);
+      const pdf = await renderOrderPdf(order, await findCompanyName(deps.db, actor.companyId));
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');

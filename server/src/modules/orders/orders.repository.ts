@@ -1,54 +1,11 @@
-import type { Database, Executor } from '@tradeloom/db';
+import type { Database, Executor, Tx } from '@tradeloom/db';
 import type { OrderSide } from '@tradeloom/shared';
-import type { ExpressionBuilder } from 'kysely';
+import type { OrderTotals, PricedLine } from './order-pricing.ts';
 
-export interface PartyTaxProfile {
-  country: string;
-  /** The head office (or first) branch's state code: it decides CGST+SGST versus IGST. */
-  stateCode: string | null;
-  currency: string;
-  threshold: string | null;
-}
+export const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
 
-/** Both parties' tax profiles in one round trip. */
-export async function partyTaxProfiles(db: Executor, buyerId: string, supplierId: string) {
-  const rows = await db
-    .selectFrom('companies as c')
-    .select((eb) => [
-      'c.id',
-      'c.country',
-      'c.base_currency',
-      'c.order_approval_threshold',
-      eb
-        .selectFrom('branches as b')
-        .select('b.state_code')
-        .whereRef('b.company_id', '=', 'c.id')
-        .orderBy('b.is_head_office', 'desc')
-        .orderBy('b.created_at')
-        .limit(1)
-        .as('state_code'),
-    ])
-    .where('c.id', 'in', [buyerId, supplierId])
-    .execute();
-  const profile = (id: string): PartyTaxProfile => {
-    const row = rows.find((r) => r.id === id);
-    if (!row) throw new Error(`company ${id} not found`);
-    return { country: row.country, stateCode: row.state_code, currency: row.base_currency, threshold: row.order_approval_threshold };
-  };
-  return { buyer: profile(buyerId), supplier: profile(supplierId) };
-}
-
-/** An accepted link between these two companies in these roles. */
-export async function linkAccepted(db: Executor, buyerId: string, supplierId: string): Promise<boolean> {
-  const link = await db
-    .selectFrom('partner_links')
-    .select('id')
-    .where('buyer_company_id', '=', buyerId)
-    .where('supplier_company_id', '=', supplierId)
-    .where('status', '=', 'accepted')
-    .executeTakeFirst();
-  return link !== undefined;
-}
+import { type Expression, type ExpressionBuilder, sql } from 'kysely';
+import { companyNameOf } from '../companies/company-reads.ts';
 
 /**
  * An order as one party may see it. A party sees an order once it holds its own number for it:
@@ -80,4 +37,91 @@ export function partiesSeeing(order: {
 
 export function sideIn(order: { buyer_company_id: string }, companyId: string): OrderSide {
   return order.buyer_company_id === companyId ? 'buyer' : 'supplier';
+}
+
+/** A line of an order this company sells and may see: the lines production may plan against. */
+export function findSalesOrderLine(db: Executor, lineId: string, companyId: string) {
+  return db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders', 'orders.id', 'l.order_id')
+    .select('l.id')
+    .where('l.id', '=', lineId)
+    .where('orders.supplier_company_id', '=', companyId)
+    .where(visibleTo(companyId))
+    .executeTakeFirst();
+}
+
+/** The seller's number of the order a line belongs to, as a scalar subquery for another module's select. */
+export function salesOrderNumberOfLine(lineId: Expression<string | null>) {
+  return sql<
+    string | null
+  >`(select orders.supplier_number from order_lines join orders on orders.id = order_lines.order_id where order_lines.id = ${lineId})`;
+}
+
+/** Lines of this company's accepted or running sales orders, newest order first, with the buyer. */
+export function openSalesOrderLines(db: Executor, companyId: string) {
+  return db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders', 'orders.id', 'l.order_id')
+    .select([
+      'l.id as lineId',
+      'orders.id as orderId',
+      'orders.supplier_number as orderNumber',
+      companyNameOf(sql.ref('orders.buyer_company_id')).as('buyerName'),
+      'l.product_id as productId',
+      'l.description',
+      'l.quantity',
+      'l.unit',
+    ])
+    .where('orders.supplier_company_id', '=', companyId)
+    .where(visibleTo(companyId))
+    .where('orders.status', 'in', ['accepted', 'in_progress'])
+    .orderBy('orders.created_at', 'desc')
+    .orderBy('l.line_no');
+}
+
+/** Writes an order's lines; an update first removes the ones it replaces. */
+export async function writeLines(trx: Tx, orderId: string, priced: PricedLine[], totals: OrderTotals, replacing: boolean) {
+  if (replacing) await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+  await trx
+    .insertInto('order_lines')
+    .values(
+      priced.map((line, index) => {
+        const t = totals.lines[index];
+        if (!t) throw new Error('line totals missing');
+        return {
+          order_id: orderId,
+          line_no: index + 1,
+          product_id: line.productId ?? null,
+          description: line.description,
+          quantity: line.quantity,
+          unit: line.unit,
+          unit_price: line.unitPrice,
+          discount_percent: line.discountPercent ?? '0',
+          hsn_code: line.hsnCode ?? null,
+          tax_rate: line.taxRate,
+          gross: t.gross,
+          discount: t.discount,
+          taxable: t.taxable,
+          cgst: t.cgst,
+          sgst: t.sgst,
+          igst: t.igst,
+          tax: t.tax,
+          total: t.total,
+        };
+      }),
+    )
+    .execute();
+}
+
+/** Whether the file is attached to an order this company can see. */
+export async function isFileOnVisibleOrder(db: Executor, fileId: string, companyId: string): Promise<boolean> {
+  const attached = await db
+    .selectFrom('order_attachments as a')
+    .innerJoin('orders', 'orders.id', 'a.order_id')
+    .select('a.file_id')
+    .where('a.file_id', '=', fileId)
+    .where(visibleTo(companyId))
+    .executeTakeFirst();
+  return attached !== undefined;
 }

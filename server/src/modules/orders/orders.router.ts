@@ -21,15 +21,9 @@ import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { attachOrderFile, detachOrderFile, listOrderAttachments } from './order-attachments.service.ts';
 import { listOrders, orderTotals } from './order-list.service.ts';
-import {
-  approvalThreshold,
-  changeOrderStatus,
-  createOrder,
-  getOrder,
-  orderHistory,
-  setApprovalThreshold,
-  updateOrder,
-} from './orders.service.ts';
+import { changeOrderStatus } from './order-transitions.service.ts';
+import { getOrder, orderHistory } from './order-views.service.ts';
+import { approvalThreshold, createOrder, setApprovalThreshold, updateOrder } from './orders.service.ts';
 
 export const ordersRouter = router({
   create: companyProcedure('orders:write')

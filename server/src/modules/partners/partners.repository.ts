@@ -38,17 +38,3 @@ export function findPartyLinkForUpdate(trx: Executor, linkId: string, companyId:
 export function sideOf(link: Pick<LinkRow, 'buyer_company_id'>, companyId: string): LinkSide {
   return link.buyer_company_id === companyId ? 'buyer' : 'supplier';
 }
-
-/**
- * A company the actor may see as a counterparty: any claimed, active company, or an unclaimed
- * one the actor's company added itself.
- */
-export function findVisibleCompany(db: Executor, companyId: string, viewerCompanyId: string) {
-  return db
-    .selectFrom('companies')
-    .select(['id', 'name', 'status', 'is_buyer', 'is_supplier', 'claimed', 'added_by_company_id'])
-    .where('id', '=', companyId)
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('claimed', '=', true), eb('added_by_company_id', '=', viewerCompanyId)]))
-    .executeTakeFirst();
-}

@@ -13,13 +13,24 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
-import { newToken } from '../../lib/secrets.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findUserProfile } from '../auth/user-reads.ts';
+import { suppliesCommodity } from '../catalog/catalog-lookups.ts';
+import {
+  companyLocatedIn,
+  findCompanyName,
+  findVisibleCompany,
+  selectCompanyCards,
+  selectDirectoryCompanies,
+} from '../companies/company-reads.ts';
+import { setListedInDirectory } from '../companies/company-settings.ts';
+import { createInvitation } from '../companies/invitations.ts';
+import { findAddedCompany, insertUnclaimedCompany } from '../companies/unclaimed-companies.ts';
 import { recordChange } from '../events/record-change.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { claimInvitationMail } from '../mail/templates.ts';
-import { findLinkForUpdate, findPartyLinkForUpdate, findVisibleCompany, type LinkRow, sideOf } from './partners.repository.ts';
+import { findLinkForUpdate, findPartyLinkForUpdate, type LinkRow, sideOf } from './partners.repository.ts';
 
 export const LINK_EVENT = {
   request: 'partner.link_requested',
@@ -133,11 +144,10 @@ export async function changeLink(ctx: ServiceContext, actor: CompanyActor, linkI
 
 export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input: PartnerListInput) {
   const me = actor.companyId;
-  let query = ctx.deps.db
-    .selectFrom('partner_links as l')
+  let query = selectCompanyCards(ctx.deps.db, me)
     // The partner is whichever side we are not.
-    .innerJoin('companies as c', (join) =>
-      join.on(sql<boolean>`c.id = CASE WHEN l.buyer_company_id = ${me} THEN l.supplier_company_id ELSE l.buyer_company_id END`),
+    .innerJoin('partner_links as l', (join) =>
+      join.on(sql<boolean>`companies.id = CASE WHEN l.buyer_company_id = ${me} THEN l.supplier_company_id ELSE l.buyer_company_id END`),
     )
     .select((eb) => [
       'l.id',
@@ -149,14 +159,6 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       'l.version',
       isoTimestamp(eb.ref('l.created_at')).as('createdAt'),
       isoTimestamp(eb.ref('l.updated_at')).as('updatedAt'),
-      'c.id as partnerId',
-      'c.name as partnerName',
-      'c.country as partnerCountry',
-      'c.verification_status as partnerVerification',
-      'c.claimed as partnerClaimed',
-      // The contact email is what the company that added an unclaimed counterparty typed: its own
-      // record, never shown to the companies that link with it later.
-      sql<string | null>`CASE WHEN c.added_by_company_id = ${me} THEN c.contact_email END`.as('partnerContactEmail'),
     ])
     .where((eb) => eb.or([eb('l.buyer_company_id', '=', me), eb('l.supplier_company_id', '=', me)]))
     // Newest link first by (created_at, id): a key that never changes, so pages neither skip nor repeat
@@ -169,7 +171,7 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
   if (input.view === 'outgoing') query = query.where('l.status', '=', 'pending').where('l.buyer_company_id', '=', me);
   if (input.view === 'blocked') query = query.where('l.status', '=', 'blocked');
   if (input.status) query = query.where('l.status', '=', input.status);
-  if (input.search) query = query.where(sql<boolean>`lower(c.name) like ${`%${escapeLike(input.search.toLowerCase())}%`}`);
+  if (input.search) query = query.where(sql<boolean>`lower(companies.name) like ${`%${escapeLike(input.search.toLowerCase())}%`}`);
   if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'partner_links', 'l'));
   const rows = await query.execute();
   const items = rows.slice(0, input.limit).map((row) => {
@@ -188,20 +190,8 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
 /** Platform companies that chose to be listed, with where the actor stands with each. */
 export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, input: DirectoryInput) {
   const me = actor.companyId;
-  let query = ctx.deps.db
-    .selectFrom('companies as c')
+  let query = selectDirectoryCompanies(ctx.deps.db, me)
     .select((eb) => [
-      'c.id',
-      'c.name',
-      'c.country',
-      'c.is_buyer as isBuyer',
-      'c.is_supplier as isSupplier',
-      'c.verification_status as verificationStatus',
-      eb
-        .selectFrom('branches as b')
-        .select(sql<string>`string_agg(DISTINCT b.city, ', ')`.as('cities'))
-        .whereRef('b.company_id', '=', 'c.id')
-        .as('cities'),
       eb
         .selectFrom('partner_links as l')
         .select('l.status')
@@ -215,37 +205,18 @@ export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, 
         .where('l.buyer_company_id', '=', me)
         .as('linkAsBuyerId'),
     ])
-    .where('c.listed_in_directory', '=', true)
-    .where('c.claimed', '=', true)
-    .where('c.status', '=', 'active')
-    .where('c.id', '!=', me)
     .orderBy('c.name')
     .orderBy('c.id')
     .limit(input.limit + 1);
   if (input.search) query = query.where(sql<boolean>`lower(c.name) like ${`%${escapeLike(input.search.toLowerCase())}%`}`);
   if (input.location) {
     const pattern = `%${escapeLike(input.location.toLowerCase())}%`;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('branches as b')
-          .select('b.id')
-          .whereRef('b.company_id', '=', 'c.id')
-          .where(sql<boolean>`lower(b.city) like ${pattern} or lower(b.state) like ${pattern}`),
-      ),
-    );
+    query = query.where((eb) => companyLocatedIn(eb.ref('c.id'), pattern));
   }
   if (input.verification) query = query.where('c.verification_status', '=', input.verification);
   if (input.commodity) {
     const commodity = input.commodity;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('products as p')
-          .select('p.id')
-          .whereRef('p.company_id', '=', 'c.id')
-          .where('p.commodity_code', '=', commodity)
-          .where('p.active', '=', true),
-      ),
-    );
+    query = query.where((eb) => suppliesCommodity(eb.ref('c.id'), commodity));
   }
   if (input.role === 'supplier') query = query.where('c.is_supplier', '=', true);
   if (input.role === 'buyer') query = query.where('c.is_buyer', '=', true);
@@ -262,24 +233,15 @@ export async function searchDirectory(ctx: ServiceContext, actor: CompanyActor, 
 /** A counterparty not on the platform: visible only to us, linked at once, claimable later. */
 export async function addUnclaimed(ctx: ServiceContext, actor: CompanyActor, input: AddUnclaimedInput) {
   return inTransaction(ctx.deps.db, async (trx) => {
-    const company = await trx
-      .insertInto('companies')
-      .values({
-        name: input.name,
-        legal_name: input.name,
-        country: input.country,
-        base_currency: input.country === 'IN' ? 'INR' : 'USD',
-        tax_id: input.taxId ?? null,
-        is_supplier: input.relationship === 'supplier',
-        is_buyer: input.relationship === 'buyer',
-        claimed: false,
-        added_by_company_id: actor.companyId,
-        contact_email: input.contactEmail ?? null,
-        listed_in_directory: false,
-        created_by: actor.userId,
-      })
-      .returning(['id', 'name'])
-      .executeTakeFirstOrThrow();
+    const company = await insertUnclaimedCompany(trx, {
+      name: input.name,
+      country: input.country,
+      taxId: input.taxId ?? null,
+      relationship: input.relationship,
+      contactEmail: input.contactEmail ?? null,
+      addedByCompanyId: actor.companyId,
+      createdBy: actor.userId,
+    });
     const [buyer, supplier] = input.relationship === 'supplier' ? [actor.companyId, company.id] : [company.id, actor.companyId];
     const link = await trx
       .insertInto('partner_links')
@@ -307,37 +269,20 @@ export async function addUnclaimed(ctx: ServiceContext, actor: CompanyActor, inp
 export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, input: { companyId: string; email?: string }) {
   if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'Only a signed-in member can send invitations.');
   return inTransaction(ctx.deps.db, async (trx) => {
-    const company = await trx
-      .selectFrom('companies')
-      .select(['id', 'name', 'claimed', 'contact_email'])
-      .where('id', '=', input.companyId)
-      .where('added_by_company_id', '=', actor.companyId)
-      .executeTakeFirst();
+    const company = await findAddedCompany(trx, input.companyId, actor.companyId);
     if (!company) throw notFound('Company');
     if (company.claimed) throw appError('CONFLICT', 'ALREADY_CLAIMED', `${company.name} has already been claimed.`);
     const email = input.email ?? company.contact_email;
     if (!email) throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'Give the email address of someone at this company.');
-    const inviter = await trx
-      .selectFrom('users')
-      .innerJoin('companies', (join) => join.on('companies.id', '=', actor.companyId))
-      .select(['users.name', 'companies.name as companyName'])
-      .where('users.id', '=', actor.userId as string)
-      .executeTakeFirstOrThrow();
-    const { secret, secretHash } = newToken();
-    const invitation = await trx
-      .insertInto('invitations')
-      .values({
-        company_id: company.id,
-        email,
-        role: 'owner',
-        secret_hash: secretHash,
-        invited_by: actor.userId as string,
-        expires_at: new Date(ctx.deps.clock.now().getTime() + 14 * 24 * 60 * 60_000),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const link = `${ctx.deps.config.publicUrl}/accept-invite?token=${encodeURIComponent(`${invitation.id}.${secret}`)}`;
-    await queueMail(trx, claimInvitationMail(email, company.name, inviter.companyName, inviter.name, link));
+    const inviter = await findUserProfile(trx, actor.userId as string);
+    const inviterCompanyName = await findCompanyName(trx, actor.companyId);
+    const invitation = await createInvitation(trx, ctx.deps, {
+      companyId: company.id,
+      email,
+      role: 'owner',
+      invitedBy: actor.userId as string,
+    });
+    await queueMail(trx, claimInvitationMail(email, company.name, inviterCompanyName, inviter.name, invitation.acceptUrl));
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'partner.claim_invited',
@@ -351,22 +296,13 @@ export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, in
 
 export async function setDirectoryListing(ctx: ServiceContext, actor: CompanyActor, listed: boolean) {
   await inTransaction(ctx.deps.db, async (trx) => {
-    const before = await trx
-      .selectFrom('companies')
-      .select('listed_in_directory')
-      .where('id', '=', actor.companyId)
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('companies')
-      .set({ listed_in_directory: listed, updated_at: ctx.deps.clock.now() })
-      .where('id', '=', actor.companyId)
-      .execute();
+    const listedBefore = await setListedInDirectory(trx, actor.companyId, listed, ctx.deps.clock.now());
     await recordAudit(trx, actor, ctx.request, {
       companyId: actor.companyId,
       action: 'company.directory_listing_changed',
       entityType: 'company',
       entityId: actor.companyId,
-      before: { listed: before.listed_in_directory },
+      before: { listed: listedBefore },
       after: { listed },
     });
   });

@@ -13,8 +13,10 @@ import { olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isKnownUnit, isOwnProduct } from '../catalog/catalog-lookups.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { recordChange } from '../events/record-change.ts';
+import { findSalesOrderLine, openSalesOrderLines, salesOrderNumberOfLine } from '../orders/orders.repository.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 
 async function operationsOf(db: Executor, workOrderIds: string[]) {
@@ -37,8 +39,6 @@ async function operationsOf(db: Executor, workOrderIds: string[]) {
 function workOrderColumns(db: Executor) {
   return db
     .selectFrom('work_orders as w')
-    .leftJoin('order_lines as l', 'l.id', 'w.order_line_id')
-    .leftJoin('orders as o', 'o.id', 'l.order_id')
     .select((eb) => [
       'w.id',
       'w.number',
@@ -47,7 +47,7 @@ function workOrderColumns(db: Executor) {
       'w.quantity',
       'w.unit',
       'w.order_line_id as orderLineId',
-      'o.supplier_number as salesOrderNumber',
+      salesOrderNumberOfLine(eb.ref('w.order_line_id')).as('salesOrderNumber'),
       'w.priority',
       'w.planned_start as plannedStart',
       'w.due_date as dueDate',
@@ -72,27 +72,14 @@ export async function createWorkOrder(ctx: ServiceContext, actor: CompanyActor, 
   return inTransaction(ctx.deps.db, async (trx) => {
     const problems: Record<string, string> = {};
     if (input.productId) {
-      const product = await trx
-        .selectFrom('products')
-        .select('id')
-        .where('id', '=', input.productId)
-        .where('company_id', '=', actor.companyId)
-        .executeTakeFirst();
-      if (!product) problems.productId = 'is not one of your products';
+      if (!(await isOwnProduct(trx, actor.companyId, input.productId))) problems.productId = 'is not one of your products';
     }
     if (input.orderLineId) {
-      // Only a line of one of our own sales orders.
-      const line = await trx
-        .selectFrom('order_lines as l')
-        .innerJoin('orders as o', 'o.id', 'l.order_id')
-        .select('l.id')
-        .where('l.id', '=', input.orderLineId)
-        .where('o.supplier_company_id', '=', actor.companyId)
-        .executeTakeFirst();
-      if (!line) problems.orderLineId = 'is not a line of one of your sales orders';
+      // Only a line of one of our own sales orders that we can see (a buyer's unsent draft is not).
+      if (!(await findSalesOrderLine(trx, input.orderLineId, actor.companyId)))
+        problems.orderLineId = 'is not a line of one of your sales orders';
     }
-    if (!(await trx.selectFrom('units').select('code').where('code', '=', input.unit).executeTakeFirst()))
-      problems.unit = `unknown unit “${input.unit}”`;
+    if (!(await isKnownUnit(trx, input.unit))) problems.unit = `unknown unit “${input.unit}”`;
     if (Object.keys(problems).length) throw invalidFields(problems);
     const today = ctx.deps.clock.now().toISOString().slice(0, 10);
     const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: 'WO', date: input.plannedStart ?? today });
@@ -263,31 +250,15 @@ export async function productionBoard(ctx: ServiceContext, actor: CompanyActor) 
  * work orders already plan for each line.
  */
 export async function openOrderLines(ctx: ServiceContext, actor: CompanyActor) {
-  return ctx.deps.db
-    .selectFrom('order_lines as l')
-    .innerJoin('orders as o', 'o.id', 'l.order_id')
-    .innerJoin('companies as b', 'b.id', 'o.buyer_company_id')
-    .select((eb) => [
-      'l.id as lineId',
-      'o.id as orderId',
-      'o.supplier_number as orderNumber',
-      'b.name as buyerName',
-      'l.product_id as productId',
-      'l.description',
-      'l.quantity',
-      'l.unit',
+  return openSalesOrderLines(ctx.deps.db, actor.companyId)
+    .select((eb) =>
       eb
         .selectFrom('work_orders as w')
         .select((sub) => sub.fn.coalesce(sub.fn.sum<string>('w.quantity'), sub.val('0')).as('planned'))
         .whereRef('w.order_line_id', '=', 'l.id')
         .where('w.status', '!=', 'cancelled')
         .as('plannedQuantity'),
-    ])
-    .where('o.supplier_company_id', '=', actor.companyId)
-    .where('o.supplier_number', 'is not', null)
-    .where('o.status', 'in', ['accepted', 'in_progress'])
-    .orderBy('o.created_at', 'desc')
-    .orderBy('l.line_no')
+    )
     .limit(200)
     .execute();
 }

@@ -3,6 +3,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findTradingProfile } from '../companies/company-reads.ts';
 
 // India's financial year runs April–March (labelled 2026-27); elsewhere we default to the
 // calendar year. A company can add its own years; documents check their date against them.
@@ -33,8 +34,7 @@ export async function findFinancialYear(db: Executor, companyId: string, isoDate
 export async function ensureFinancialYear(trx: Executor, companyId: string, isoDate: string, country?: string) {
   const existing = await findFinancialYear(trx, companyId, isoDate);
   if (existing) return existing;
-  const countryCode =
-    country ?? (await trx.selectFrom('companies').select('country').where('id', '=', companyId).executeTakeFirstOrThrow()).country;
+  const countryCode = country ?? (await findTradingProfile(trx, companyId)).country;
   const year = defaultYearFor(countryCode, isoDate);
   await trx
     .insertInto('financial_years')

@@ -1,0 +1,39 @@
+import type { Executor } from '@tradeloom/db';
+import { companyStatusOf } from '../companies/company-reads.ts';
+
+// How the rest of the server finds API keys: request authentication (auth) and the live streams'
+// re-check (live). Keys are created, listed and revoked in api-keys.service.ts.
+
+/** The key with this secret hash, with its company's status; revoked keys are returned too. */
+export function findKeyByHash(db: Executor, secretHash: Uint8Array) {
+  return db
+    .selectFrom('api_keys')
+    .select((eb) => [
+      'api_keys.id',
+      'api_keys.company_id',
+      'api_keys.scopes',
+      'api_keys.revoked_at',
+      'api_keys.last_used_at',
+      companyStatusOf(eb.ref('api_keys.company_id')).as('status'),
+    ])
+    .where('api_keys.secret_hash', '=', secretHash)
+    .executeTakeFirst();
+}
+
+export async function markKeyUsed(db: Executor, apiKeyId: string, now: Date): Promise<void> {
+  await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', apiKeyId).execute();
+}
+
+/** The scopes of those keys that still act for the company: not revoked, company active. */
+export async function liveKeyScopes(db: Executor, companyId: string, apiKeyIds: string[]): Promise<Map<string, string[]>> {
+  if (apiKeyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['api_keys.id', 'api_keys.scopes'])
+    .where('api_keys.id', 'in', apiKeyIds)
+    .where('api_keys.company_id', '=', companyId)
+    .where('api_keys.revoked_at', 'is', null)
+    .where(companyStatusOf(companyId), '=', 'active')
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.scopes]));
+}

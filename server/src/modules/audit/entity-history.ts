@@ -1,0 +1,34 @@
+import type { Executor } from '@tradeloom/db';
+import { isoTimestamp } from '../../lib/iso-timestamp.ts';
+import { userNameOf } from '../auth/user-reads.ts';
+import { companyNameOf } from '../companies/company-reads.ts';
+
+export interface SharedHistoryQuery {
+  entityType: string;
+  entityId: string;
+  /** The viewer sees all of its own company's entries… */
+  viewerCompanyId: string;
+  /** …and, of the other parties' entries, only these actions. */
+  sharedActions: readonly string[];
+}
+
+/** The history of a record two companies share (an order), oldest first, with who did what. */
+export function sharedEntityHistory(db: Executor, query: SharedHistoryQuery) {
+  return db
+    .selectFrom('audit_log as a')
+    .select((eb) => [
+      'a.id',
+      isoTimestamp(eb.ref('a.occurred_at')).as('occurredAt'),
+      'a.action',
+      'a.after',
+      userNameOf(eb.ref('a.actor_user_id')).as('actorName'),
+      // Company-less rows (platform actions) never concern a shared record.
+      companyNameOf(eb.ref('a.company_id').$castTo<string>()).as('companyName'),
+    ])
+    .where('a.entity_type', '=', query.entityType)
+    .where('a.entity_id', '=', query.entityId)
+    .where('a.company_id', 'is not', null)
+    .where((eb) => eb.or([eb('a.company_id', '=', query.viewerCompanyId), eb('a.action', 'in', [...query.sharedActions])]))
+    .orderBy('a.id')
+    .execute();
+}

@@ -1,0 +1,81 @@
+import { type OrderAction, type OrderSide, type OrderSummary, transitionOrder } from '@tradeloom/shared';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { idempotent } from '../../lib/idempotency.ts';
+import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
+import { isCompanyClaimed } from '../companies/company-reads.ts';
+import { nextDocumentNumber } from '../settings/number-series.service.ts';
+import { recordOrderChange } from './order-changes.ts';
+import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
+import { DOC_TYPE, findPartyOrder, partiesSeeing, sideIn } from './orders.repository.ts';
+
+export async function changeOrderStatus(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { orderId: string; action: OrderAction; version: number; idempotencyKey?: string },
+): Promise<OrderSummary> {
+  const { idempotencyKey, ...fingerprinted } = input;
+  return idempotent(ctx.deps.db, actor, { procedure: 'orders.transition', key: idempotencyKey, input: fingerprinted }, async (trx) => {
+    const order = await findPartyOrder(trx, input.orderId, actor.companyId).forUpdate().executeTakeFirst();
+    if (!order) throw notFound('Order');
+    if (order.version !== input.version) throw staleVersion('order');
+    const side = sideIn(order, actor.companyId);
+    const canApprove = actor.permissions.has('orders:approve');
+    const otherSide: OrderSide = side === 'buyer' ? 'supplier' : 'buyer';
+    const otherCompany = otherSide === 'buyer' ? order.buyer_company_id : order.supplier_company_id;
+    const partnerClaimed = await isCompanyClaimed(trx, otherCompany);
+    const result = transitionOrder({ status: order.status, needsApproval: order.needs_approval }, input.action, {
+      side,
+      isCreatorSide: order.created_by_side === side,
+      canApprove,
+      isSubmitter: order.submitted_by !== null && order.submitted_by === actor.userId,
+      partnerOffline: !partnerClaimed,
+    });
+    if (!result.ok) {
+      const status = result.reason === 'NEEDS_APPROVER' || result.reason === 'SELF_APPROVAL' ? 'FORBIDDEN' : 'CONFLICT';
+      throw appError(
+        status,
+        result.reason,
+        `Cannot ${input.action} an order that is ${order.status.replace('_', ' ')} (${result.reason.toLowerCase().replaceAll('_', ' ')}).`,
+      );
+    }
+    // Deciding on a partner's order is a manager's call.
+    if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
+      throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
+    }
+    // The other party numbers the order from its own series when it first sees it; a counterparty
+    // not on Tradeloom never does, so the order stays with its creator.
+    const becomesVisible =
+      partnerClaimed && result.next === 'submitted' && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
+    const otherNumber = becomesVisible
+      ? await nextDocumentNumber(trx, { companyId: otherCompany, docType: DOC_TYPE[otherSide], date: order.order_date })
+      : null;
+    const updated = await trx
+      .updateTable('orders')
+      .set((eb) => ({
+        status: result.next,
+        version: eb('version', '+', 1),
+        updated_at: ctx.deps.clock.now(),
+        ...(input.action === 'submit' ? { submitted_by: actor.userId } : {}),
+        ...(input.action === 'approve' ? { approved_by: actor.userId } : {}),
+        ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
+      }))
+      .where('id', '=', order.id)
+      .returning(SUMMARY_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await recordOrderChange(trx, ctx, actor, {
+      orderId: order.id,
+      action: `order.${input.action}`,
+      event: `order.${result.next}`,
+      before: { status: order.status },
+      after: { status: result.next },
+      payload: {
+        buyerCompanyId: order.buyer_company_id,
+        supplierCompanyId: order.supplier_company_id,
+        actorCompanyId: actor.companyId,
+        action: input.action,
+      },
+      audience: partiesSeeing({ ...order, ...updated }),
+    });
+    return toSummary(updated);
+  });
+}

@@ -1,0 +1,62 @@
+import type { Database } from '@tradeloom/db';
+
+/** The server's modules (folders of server/src/modules) plus `lib`, the shared infrastructure of server/src/lib. */
+export type ModuleName =
+  | 'api-keys'
+  | 'audit'
+  | 'auth'
+  | 'catalog'
+  | 'companies'
+  | 'events'
+  | 'files'
+  | 'kyc'
+  | 'lib'
+  | 'live'
+  | 'mail'
+  | 'notifications'
+  | 'orders'
+  | 'partners'
+  | 'production'
+  | 'settings';
+
+/**
+ * Who owns each table: only the owner queries it; every other module goes through a function the
+ * owner exports (or reacts to its events). tests/architecture/ownership.test.ts enforces this, and
+ * a new table without an owner here does not type-check.
+ */
+export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
+  users: 'auth',
+  sessions: 'auth',
+  auth_tokens: 'auth',
+  rate_limits: 'auth',
+  security_events: 'auth',
+  api_keys: 'api-keys',
+  companies: 'companies',
+  branches: 'companies',
+  memberships: 'companies',
+  invitations: 'companies',
+  audit_log: 'audit',
+  domain_events: 'events',
+  jobs: 'events',
+  job_schedules: 'events',
+  financial_years: 'settings',
+  number_series: 'settings',
+  dev_mailbox: 'mail',
+  partner_links: 'partners',
+  notifications: 'notifications',
+  units: 'catalog',
+  hsn_codes: 'catalog',
+  commodities: 'catalog',
+  products: 'catalog',
+  product_attachments: 'catalog',
+  files: 'files',
+  kyc_documents: 'kyc',
+  certifications: 'kyc',
+  change_requests: 'kyc',
+  orders: 'orders',
+  order_lines: 'orders',
+  order_attachments: 'orders',
+  idempotency_keys: 'lib',
+  work_orders: 'production',
+  work_order_operations: 'production',
+};

@@ -1,0 +1,29 @@
+import type { Executor } from '@tradeloom/db';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { notFound } from '../../trpc/errors.ts';
+
+// The accepted-link rule, written once: a buyer trades with a supplier (sees its catalog, orders
+// from it) only while their link in these roles is accepted. Other modules import it from here.
+
+type CompanyId = string | Expression<string>;
+
+/** `exists` an accepted link from `buyer` to `supplier`: a condition for another module's query. */
+export function acceptedLinkBetween(buyer: CompanyId, supplier: CompanyId): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from partner_links where partner_links.buyer_company_id = ${buyer} and partner_links.supplier_company_id = ${supplier} and partner_links.status = 'accepted')`;
+}
+
+/** The accepted link from `buyerId` to `supplierId`, if there is one. */
+export function findAcceptedLink(db: Executor, buyerId: string, supplierId: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('partner_links')
+    .select('id')
+    .where('buyer_company_id', '=', buyerId)
+    .where('supplier_company_id', '=', supplierId)
+    .where('status', '=', 'accepted')
+    .executeTakeFirst();
+}
+
+/** Throws NOT_FOUND naming `what` unless the two companies are linked: unlinked partners do not exist. */
+export async function assertLinked(db: Executor, buyerId: string, supplierId: string, what: string): Promise<void> {
+  if (!(await findAcceptedLink(db, buyerId, supplierId))) throw notFound(what);
+}
