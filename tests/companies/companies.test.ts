@@ -177,7 +177,7 @@ describe('membership changes take effect on the next request (S8)', () => {
     const admin = co.members.admin.caller;
     expect((await failure(admin.companies.setRole({ userId: second.id, role: 'staff' }))).reason).toBe('ROLE_OUTRANKS_YOU');
     expect((await failure(admin.companies.setRole({ userId: co.members.owner.id, role: 'staff' }))).reason).toBe('ROLE_OUTRANKS_YOU');
-    expect((await failure(admin.companies.setRole({ userId: co.members.admin.id, role: 'owner' }))).reason).toBe('ROLE_OUTRANKS_YOU');
+    expect((await failure(admin.companies.setRole({ userId: co.members.admin.id, role: 'owner' }))).reason).toBe('OWN_MEMBERSHIP');
     expect((await failure(admin.companies.removeMember({ userId: co.members.owner.id }))).reason).toBe('ROLE_OUTRANKS_YOU');
     await admin.companies.setRole({ userId: co.members.staff.id, role: 'manager' });
   });

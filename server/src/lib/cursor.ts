@@ -60,5 +60,5 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
 }
 
 function invalidCursor() {
-  return invalidFields({ cursor: 'is not a valid page cursor; start from the first page' }, 'TOKEN_INVALID');
+  return invalidFields({ cursor: 'is not a valid page cursor; start from the first page' }, 'CURSOR_INVALID');
 }

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { newToken } from '../../lib/secrets.ts';
-import { appError, notFound } from '../../trpc/errors.ts';
+import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
@@ -67,7 +67,7 @@ function requestOver(link: LinkRow | undefined) {
 }
 
 export async function requestLink(ctx: ServiceContext, actor: CompanyActor, input: { supplierId: string; message?: string }) {
-  if (input.supplierId === actor.companyId) throw appError('BAD_REQUEST', 'WRONG_SIDE', 'A company cannot link to itself.');
+  if (input.supplierId === actor.companyId) throw appError('BAD_REQUEST', 'SELF_LINK', 'A company cannot link to itself.');
   return inTransaction(ctx.deps.db, async (trx) => {
     const supplier = await findVisibleCompany(trx, input.supplierId, actor.companyId);
     if (!supplier?.claimed) throw notFound('Company');
@@ -306,7 +306,7 @@ export async function addUnclaimed(ctx: ServiceContext, actor: CompanyActor, inp
 
 /** Invites the contact of an unclaimed counterparty to take it over as its owner. */
 export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, input: { companyId: string; email?: string }) {
-  if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'Only a signed-in member can send invitations.');
+  if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'Only a signed-in member can send invitations.');
   return inTransaction(ctx.deps.db, async (trx) => {
     const company = await trx
       .selectFrom('companies')
@@ -317,7 +317,7 @@ export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, in
     if (!company) throw notFound('Company');
     if (company.claimed) throw appError('CONFLICT', 'ALREADY_CLAIMED', `${company.name} has already been claimed.`);
     const email = input.email ?? company.contact_email;
-    if (!email) throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'Give the email address of someone at this company.');
+    if (!email) throw invalidFields({ email: 'give the email address of someone at this company' });
     const inviter = await trx
       .selectFrom('users')
       .innerJoin('companies', (join) => join.on('companies.id', '=', actor.companyId))
