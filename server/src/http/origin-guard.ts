@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../config.ts';
+import { jsonError, writeJsonError } from './rest-errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,7 +30,7 @@ export function originGuard(config: Config) {
       ? fetchSite === 'same-origin' || (origin !== undefined && crossOrigins.has(origin))
       : origin !== undefined && ownOrigins.has(origin);
     if (trusted) return next();
-    res.status(403).json({ error: { message: 'Cross-site request refused.', code: 'FORBIDDEN' } });
+    writeJsonError(res, jsonError('FORBIDDEN', 'Cross-site request refused.'));
   };
 }
 
