@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { jsonError, writeJsonError } from './rest-errors.ts';
 
 /** The label of every request no route claimed: one label, however many distinct paths arrive. */
-export const UNMATCHED_ROUTE = 'unmatched';
+const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * The route template a request matched, never its raw path: raw paths carry ids (file and order ids

@@ -5,7 +5,7 @@ import { jsonError, writeJsonError } from './rest-errors.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The app's own origin plus the configured CORS allowlist. */
-export function trustedOrigins(config: Config): Set<string> {
+function trustedOrigins(config: Config): Set<string> {
   return new Set([new URL(config.publicUrl).origin, ...config.corsOrigins]);
 }
 

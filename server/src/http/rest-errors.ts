@@ -32,7 +32,7 @@ export function sendRestError(res: Response, error: unknown, next: NextFunction)
 }
 
 /** True for a real UUID — the same check the tRPC inputs use (`id` in shared). */
-export function isUuid(value: string): boolean {
+function isUuid(value: string): boolean {
   return uuidSchema.safeParse(value).success;
 }
 

@@ -1,7 +1,7 @@
 import type { Executor } from '@tradeloom/db';
 import type { CreateProductInput, UpdateProductInput } from '@tradeloom/shared';
 
-export const PRODUCT_COLUMNS = [
+const PRODUCT_COLUMNS = [
   'products.id',
   'products.sku',
   'products.name',
