@@ -152,7 +152,7 @@ describe('invitations', () => {
   });
 });
 
-describe('membership changes take effect on the next request (S8)', () => {
+describe('membership changes take effect on the next request', () => {
   it('a demoted admin loses admin rights at once', async () => {
     const co = await createCompany(app, 'Dem');
     await co.members.admin.caller.companies.invitations();

@@ -31,7 +31,7 @@ async function outcome(promise: Promise<unknown>): Promise<{ code: string; reaso
   }
 }
 
-describe('procedure inventory (I1)', () => {
+describe('procedure inventory', () => {
   it('every procedure declares its access rule and has an example input', () => {
     expect(inventory.length).toBeGreaterThan(30);
     const undeclared = inventory.filter((p) => !p.access).map((p) => p.path);
@@ -63,7 +63,7 @@ describe('anonymous callers', () => {
   );
 
   it.each(inventory.filter((p) => p.access?.kind !== 'public').map((p) => [p.path]))(
-    '%s refuses a logged-out session token (S5)',
+    '%s refuses a logged-out session token',
     async (path) => {
       const result = await outcome(
         callProcedure(
@@ -137,7 +137,7 @@ describe("another company's records are NOT_FOUND and stay unchanged", () => {
   });
 });
 
-describe('queries never write (C5)', () => {
+describe('queries never write', () => {
   // Real records, so each query reaches the code that loads them (random ids stop at "not
   // found"): the caller's own order, product and partner, and those of a pair it has no part in.
   let own: Awaited<ReturnType<typeof tradeRecords>>;
