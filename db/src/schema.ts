@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 // Hand-kept to match migrations/. Columns with defaults are Generated; timestamps are Date,
 // calendar dates 'YYYY-MM-DD' strings, numeric decimal strings, int8 numbers (see type-parsers.ts).
@@ -499,6 +499,3 @@ export interface Database {
 
 export type User = Selectable<UsersTable>;
 export type Company = Selectable<CompaniesTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type NewCompany = Insertable<CompaniesTable>;
-export type CompanyUpdate = Updateable<CompaniesTable>;

@@ -13,6 +13,7 @@ import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
+import { jsonError, writeJsonError } from './http/rest-errors.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: { message: 'Not found.', code: 'NOT_FOUND' } });
+    writeJsonError(res, jsonError('NOT_FOUND', 'Not found.'));
   });
   // Our own error handler: Express's default one prints stacks.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -135,7 +136,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     // Part of the answer is already out: only cutting the connection tells the client it failed.
     if (res.headersSent) return void res.destroy();
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
-    res.status(status).json({ error: { message: status < 500 ? 'Bad request.' : 'Internal error.', requestId: String(req.id) } });
+    const error4xx = status < 500;
+    writeJsonError(
+      res,
+      jsonError(error4xx ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', error4xx ? 'Bad request.' : 'Internal error.'),
+      status,
+    );
   });
 
   return app;

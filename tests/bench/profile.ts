@@ -1,6 +1,6 @@
 // pnpm bench:profile — where the CPU goes under load. Seeds the benchmark data on PostgreSQL,
 // serves the app in this process with the V8 profiler on, drives one procedure with autocannon
-// from another process, and writes the share of CPU time per package to results/profile.md.
+// from another process, and writes the share of CPU time per package to results/profile-<target>.md.
 // TARGET=list (default) | get | create.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

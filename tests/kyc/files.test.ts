@@ -26,7 +26,7 @@ describe('uploads', () => {
     expect(response.status).toBe(201);
     const file = await response.json();
     expect(file).toMatchObject({ mime: 'application/pdf', sizeBytes: PDF.length });
-    // No path, no line break: the name can neither escape a folder nor split a header (F4).
+    // No path, no line break: the name can neither escape a folder nor split a header.
     expect(file.filename).not.toMatch(/[/\\\r\n]|\.\./);
     expect(file.filename.endsWith('certificate.pdf')).toBe(true);
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -51,14 +51,14 @@ describe('uploads', () => {
     expect(response.status).toBe(413);
   });
 
-  it('refuses a cross-site upload and a viewer (F7)', async () => {
+  it('refuses a cross-site upload and a viewer', async () => {
     expect((await upload(http.url, cookie(a.members.staff.token), PDF, 'x.pdf', 'https://evil.example')).status).toBe(403);
     expect((await upload(http.url, cookie(a.members.viewer.token), PDF, 'x.pdf')).status).toBe(403);
   });
 });
 
 describe('downloads', () => {
-  it('serve the bytes with safe headers to the owner company only (F5)', async () => {
+  it('serve the bytes with safe headers to the owner company only', async () => {
     const file = await (await upload(http.url, cookie(a.members.staff.token), PDF, 'Zertifikat für “GOTS”.pdf')).json();
     const own = await fetch(`${http.url}/files/${file.id}`, { headers: { cookie: cookie(a.members.viewer.token) } });
     expect(own.status).toBe(200);
@@ -88,7 +88,7 @@ describe('download type', () => {
   });
 });
 
-describe('display names (F4)', () => {
+describe('display names', () => {
   it.each([
     ['../../etc/passwd', 'passwd'],
     ['C:\\Windows\\system32\\evil.pdf', 'evil.pdf'],

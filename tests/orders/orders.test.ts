@@ -261,7 +261,7 @@ describe('order workflow', () => {
     expect(new Set(seen).size).toBe(7);
     for (const forged of ['not-a-cursor', Buffer.from(JSON.stringify(["1' or 1=1"])).toString('base64url')]) {
       const error = await failure(buyer.members.viewer.caller.orders.list({ side: 'purchase', cursor: forged }));
-      expect([error.code, error.reason]).toEqual(['BAD_REQUEST', 'TOKEN_INVALID']);
+      expect([error.code, error.reason]).toEqual(['BAD_REQUEST', 'CURSOR_INVALID']);
     }
   });
 

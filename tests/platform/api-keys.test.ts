@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('API keys', () => {
-  it('shows the secret once, stores only its SHA-256, and lists the prefix (A13)', async () => {
+  it('shows the secret once, stores only its SHA-256, and lists the prefix', async () => {
     const co = await createCompany(app, 'Key');
     const created = await co.members.admin.caller.apiKeys.create({ name: 'ERP sync', scopes: ['company:read', 'audit:read'] });
     expect(created.key).toMatch(/^tlk_[a-z2-9]{8}_[a-z2-9]{32}$/);

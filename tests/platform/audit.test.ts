@@ -43,7 +43,7 @@ describe('audit log', () => {
     expect((await failure(a.members.staff.caller.audit.list({}))).code).toBe('FORBIDDEN');
   });
 
-  it('clamps the page size (R3)', async () => {
+  it('clamps the page size', async () => {
     const co = await createCompany(app, 'Clamp');
     expect((await failure(co.members.owner.caller.audit.list({ limit: 1_000_000 }))).code).toBe('BAD_REQUEST');
   });

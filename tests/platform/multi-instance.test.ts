@@ -5,7 +5,7 @@ import type { DbHandle } from '@tradeloom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../harness/test-db.ts';
 
-// DESIGN.md §5: N app processes share one PostgreSQL. PGlite is single-process by nature, so this
+// Production runs N app processes on one PostgreSQL. PGlite is single-process by nature, so this
 // file only runs against PostgreSQL (TEST_DATABASE_URL).
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const main = path.resolve(import.meta.dirname, '../../server/src/main.ts');

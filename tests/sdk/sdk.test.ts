@@ -48,7 +48,7 @@ describe('Node SDK over HTTP', () => {
     expect(errorReason(refused)).toBe('PERMISSION_DENIED');
   });
 
-  it('a revoked key gets UNAUTHORIZED on the next call (A13)', async () => {
+  it('a revoked key gets UNAUTHORIZED on the next call', async () => {
     const { key, id } = await company.members.admin.caller.apiKeys.create({ name: 'temp', scopes: ['company:read'] });
     const client = createClient({ url: http.url, apiKey: key });
     await client.companies.current.query();

@@ -7,7 +7,7 @@ import { createCompany, type TestCompany } from '../harness/factories.ts';
 import { tradingPair } from '../orders/order-fixtures.ts';
 import { rowCounts } from './row-counts.ts';
 
-// Each of these answered 500 before (issue 8): every one must be a 400 naming the field, with
+// Each of these once answered 500: every one must be a 400 naming the field, with
 // nothing written.
 
 let app: TestApp;

@@ -8,7 +8,7 @@ export interface ProcedureInfo {
   access: Access | undefined;
 }
 
-/** Every procedure of the app, read from the router itself (SECURITY_TESTS.md harness note 3). */
+/** Every procedure of the app, read from the router itself: a new one cannot escape the checks. */
 export function procedureInventory(): ProcedureInfo[] {
   const procedures = appRouter._def.procedures as unknown as Record<
     string,

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@tradeloom/server';
+import type { Reason } from '@tradeloom/shared';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { EventSource } from 'eventsource';
@@ -53,8 +54,10 @@ export function createClient(options: ClientOptions) {
 export type TradeloomClient = ReturnType<typeof createClient>;
 
 /** The machine-readable reason of a failed call (`INVALID_CREDENTIALS`, `STALE_VERSION` …), if any. */
-export function errorReason(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { reason?: string } | undefined)?.reason : undefined;
+export function errorReason(error: unknown): Reason | undefined {
+  return error instanceof TRPCClientError ? (error.data as { reason?: Reason } | undefined)?.reason : undefined;
 }
 
+// Every reason the server sends, with a one-line meaning: `REASON_MEANINGS[errorReason(error)]`.
+export { REASON_MEANINGS, REASONS, type Reason } from '@tradeloom/shared';
 export { TRPCClientError };

@@ -8,7 +8,7 @@ export async function runScript(db: Kysely<any>, script: string): Promise<void> 
   for (const statement of splitStatements(script)) await sql.raw(statement).execute(db);
 }
 
-export function splitStatements(script: string): string[] {
+function splitStatements(script: string): string[] {
   const statements: string[] = [];
   let current: string[] = [];
   let inDollarQuote = false;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { currentRequest, type RequestScope } from './request-scope.ts';
+import { jsonError, writeJsonError } from './rest-errors.ts';
 
 export interface CrashGuardOptions {
   logger: Logger;
@@ -34,10 +35,10 @@ export function installCrashGuard({ logger, shutdown, target = process }: CrashG
   });
 }
 
-function endWithError({ requestId, res }: RequestScope): void {
+function endWithError({ res }: RequestScope): void {
   if (res.writableEnded || res.destroyed) return;
   // Half an answer is already on the wire: cutting the connection is the only honest end.
   if (res.headersSent) return void res.destroy();
   res.setHeader('Connection', 'close');
-  res.status(500).json({ error: { message: 'Something went wrong on our side.', code: 'INTERNAL_SERVER_ERROR', requestId } });
+  writeJsonError(res, jsonError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side.'));
 }

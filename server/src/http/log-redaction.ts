@@ -10,7 +10,7 @@ const SECRET_PARAMETER = /token|secret|password|passphrase|api[_-]?key|signature
 const SECRET_SEGMENT = /token|secret/i;
 
 /** The URL with every credential-bearing query value and path segment replaced by `[redacted]`. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = queryStart === -1 ? null : url.slice(queryStart + 1);

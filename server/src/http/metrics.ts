@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { jsonError, writeJsonError } from './rest-errors.ts';
 
 /** The label of every request no route claimed: one label, however many distinct paths arrive. */
-export const UNMATCHED_ROUTE = 'unmatched';
+const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * The route template a request matched, never its raw path: raw paths carry ids (file and order ids
@@ -58,10 +59,10 @@ const knownMethod = (method: string) => (METHODS.has(method) ? method : 'OTHER')
 export function metricsAccess(options: { token: string | undefined; production: boolean }): RequestHandler {
   const expected = options.token ? Buffer.from(options.token) : null;
   return (req, res, next) => {
-    if (!expected) return options.production ? void res.status(404).json({ error: { message: 'Not found.', code: 'NOT_FOUND' } }) : next();
+    if (!expected) return options.production ? writeJsonError(res, jsonError('NOT_FOUND', 'Not found.')) : next();
     const sent = Buffer.from(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '');
     if (sent.length === expected.length && timingSafeEqual(sent, expected)) return next();
     res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-    res.status(401).json({ error: { message: 'A valid metrics token is required.', code: 'UNAUTHORIZED' } });
+    writeJsonError(res, jsonError('UNAUTHORIZED', 'A valid metrics token is required.'));
   };
 }

@@ -1,10 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../config.ts';
+import { jsonError, writeJsonError } from './rest-errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The app's own origin plus the configured CORS allowlist. */
-export function trustedOrigins(config: Config): Set<string> {
+function trustedOrigins(config: Config): Set<string> {
   return new Set([new URL(config.publicUrl).origin, ...config.corsOrigins]);
 }
 
@@ -29,7 +30,7 @@ export function originGuard(config: Config) {
       ? fetchSite === 'same-origin' || (origin !== undefined && crossOrigins.has(origin))
       : origin !== undefined && ownOrigins.has(origin);
     if (trusted) return next();
-    res.status(403).json({ error: { message: 'Cross-site request refused.', code: 'FORBIDDEN' } });
+    writeJsonError(res, jsonError('FORBIDDEN', 'Cross-site request refused.'));
   };
 }
 

@@ -5,7 +5,7 @@ import type { SessionCookieJar } from '../trpc/context.ts';
 
 // `__Host-` binds the cookie to this exact origin (Secure, Path=/, no Domain). Browsers refuse
 // it without Secure, so plain-http local development uses an unprefixed name.
-export function sessionCookieName(config: Pick<Config, 'secureCookies'>): string {
+function sessionCookieName(config: Pick<Config, 'secureCookies'>): string {
   return config.secureCookies ? '__Host-tl_session' : 'tl_session';
 }
 

@@ -3,12 +3,12 @@ import { invalidFields } from '../trpc/errors.ts';
 
 // Opaque keyset cursors: the sort key of the last row seen, e.g. [name, id].
 
-export function encodeCursor(values: string[]): string {
+function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
 /** The values of a cursor we issued with `length` entries; anything else is refused as `cursor`. */
-export function decodeCursor(cursor: string, length: number): string[] {
+function decodeCursor(cursor: string, length: number): string[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -60,5 +60,5 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
 }
 
 function invalidCursor() {
-  return invalidFields({ cursor: 'is not a valid page cursor; start from the first page' }, 'TOKEN_INVALID');
+  return invalidFields({ cursor: 'is not a valid page cursor; start from the first page' }, 'CURSOR_INVALID');
 }

@@ -51,7 +51,7 @@ interface UniqueViolation {
   constraint?: string;
 }
 
-export function isUniqueViolation(error: unknown): error is UniqueViolation {
+function isUniqueViolation(error: unknown): error is UniqueViolation {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
 

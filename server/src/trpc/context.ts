@@ -1,4 +1,4 @@
-import type { AppDeps, CompanyActor, RequestMeta } from '../deps.ts';
+import type { AppDeps, RequestMeta } from '../deps.ts';
 
 /** Sets and clears the session cookie; over HTTP it writes headers, in tests it records. */
 export interface SessionCookieJar {
@@ -23,6 +23,3 @@ export interface SessionPrincipal {
   mustChangePassword: boolean;
   isPlatformAdmin: boolean;
 }
-
-export type AuthedContext = Context & { session: SessionPrincipal };
-export type CompanyContext = Context & { session: SessionPrincipal | null; actor: CompanyActor };

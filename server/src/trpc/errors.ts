@@ -4,7 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { z } from 'zod';
 
 /** Carries a machine-readable reason through tRPC to `error.data.reason`. */
-export class ReasonCause extends Error {
+class ReasonCause extends Error {
   readonly reason: Reason;
   constructor(reason: Reason) {
     super(reason);

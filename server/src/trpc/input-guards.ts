@@ -15,7 +15,7 @@ function isStorable(text: string): boolean {
 type Segment = string | number;
 
 /** Field paths (`lines.0.description`) of every string in `raw` that PostgreSQL cannot store. */
-export function unstorableTextFields(raw: unknown): Record<string, string> {
+function unstorableTextFields(raw: unknown): Record<string, string> {
   const problems: Record<string, string> = {};
   const report = (path: Segment[]) => {
     problems[path.length ? path.join('.') : 'input'] = UNSTORABLE_MESSAGE;

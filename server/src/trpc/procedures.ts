@@ -33,8 +33,9 @@ function assertPasswordChosen(session: SessionPrincipal, meta?: { allowDuringPas
 const requireSession = middleware(async ({ ctx, meta, next }) => {
   const session = await resolveSession(ctx);
   if (!session) {
-    const message = ctx.credentials.apiKey ? 'This action needs a signed-in user, not an API key.' : 'Please sign in.';
-    throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', message);
+    if (ctx.credentials.apiKey)
+      throw appError('UNAUTHORIZED', 'API_KEY_NOT_ALLOWED', 'This action needs a signed-in user, not an API key.');
+    throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
   }
   assertPasswordChosen(session, meta);
   return next({ ctx: { ...ctx, session } });
@@ -63,11 +64,11 @@ export const platformAdminProcedure = procedure
     return next();
   });
 
-const companyInactive = () => appError('FORBIDDEN', 'PERMISSION_DENIED', 'This company is suspended or closed.');
+const companyInactive = () => appError('FORBIDDEN', 'COMPANY_INACTIVE', 'This company is suspended or closed.');
 
 async function actorFromApiKey(ctx: Context, key: string): Promise<CompanyActor> {
   const principal = await authenticateApiKey(ctx.deps.db, ctx.deps.clock, key);
-  if (!principal) throw appError('UNAUTHORIZED', 'API_KEY_REVOKED', 'The API key is not valid or has been revoked.');
+  if (!principal) throw appError('UNAUTHORIZED', 'API_KEY_INVALID', 'The API key is not valid or has been revoked.');
   if (principal.companyStatus !== 'active') throw companyInactive();
   return {
     companyId: principal.companyId,

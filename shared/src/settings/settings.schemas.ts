@@ -12,7 +12,3 @@ export const createFinancialYearInput = z
     message: `must be at most ${MAX_FINANCIAL_YEAR_MONTHS} months after the start date`,
   });
 export const financialYearIdInput = z.object({ financialYearId: id });
-export const previewNumberInput = z.object({
-  docType: z.string().regex(/^[A-Z]{2,5}$/, 'must be 2–5 capital letters, like PO'),
-  date: isoDate.optional(),
-});

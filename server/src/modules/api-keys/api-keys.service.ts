@@ -14,7 +14,7 @@ function newApiKey(): { key: string; prefix: string } {
 }
 
 export async function createApiKey(ctx: ServiceContext, actor: CompanyActor, input: CreateApiKeyInput) {
-  if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'API keys are created by a signed-in admin.');
+  if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'API keys are created by a signed-in admin.');
   const user = await findUserProfile(ctx.deps.db, actor.userId);
   if (!user.emailVerifiedAt) throw appError('FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'Verify your email address before creating API keys.');
   // A key never holds more than its creator may do.

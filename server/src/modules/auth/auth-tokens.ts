@@ -5,7 +5,7 @@ import { appError } from '../../trpc/errors.ts';
 
 type Purpose = 'verify_email' | 'reset_password';
 
-export const TOKEN_TTL_MS: Record<Purpose, number> = {
+const TOKEN_TTL_MS: Record<Purpose, number> = {
   verify_email: 24 * 60 * 60_000,
   reset_password: 60 * 60_000,
 };

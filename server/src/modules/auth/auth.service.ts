@@ -2,7 +2,7 @@ import { type Executor, inTransaction } from '@tradeloom/db';
 import type { LoginInput, RegisterInput } from '@tradeloom/shared';
 import type { ServiceContext } from '../../deps.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
-import { appError } from '../../trpc/errors.ts';
+import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { membershipCompaniesOldestFirst } from '../companies/companies.service.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
@@ -148,7 +148,7 @@ export async function revokeSession(ctx: ServiceContext, userId: string, session
   await inTransaction(ctx.deps.db, async (trx) => {
     // Scoped to the caller: another user's session id is simply not found.
     const result = await trx.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw appError('NOT_FOUND', 'TOKEN_INVALID', 'Session not found.');
+    if (Number(result.numDeletedRows) !== 1) throw notFound('Session');
     await recordSecurityEvent(trx, ctx.request, { type: 'sessions.revoked', userId, details: { sessionId } });
   });
 }
@@ -235,7 +235,7 @@ export async function changePassword(
   // The right password clears the back-off, whatever else is wrong with the request.
   await reset(db, throttleKey);
   if (input.currentPassword === input.newPassword) {
-    throw appError('BAD_REQUEST', 'WEAK_PASSWORD', 'Choose a password different from the current one.');
+    throw appError('BAD_REQUEST', 'PASSWORD_REUSED', 'Choose a password different from the current one.');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {

@@ -43,21 +43,14 @@ export async function reset(db: Executor, key: string): Promise<void> {
 }
 
 /**
- * Per-account back-off: after 5 consecutive failed attempts each further one doubles the wait,
- * 15 s up to 15 min. Keyed by the email as typed, so unknown accounts behave like known ones.
- */
-export function accountBackoffMs(attempts: number): number {
-  if (attempts < 5) return 0;
-  return Math.min(15_000 * 2 ** (attempts - 5), 15 * 60_000);
-}
-
-/**
  * Claims one login attempt for an account before any password is checked. The check and the
  * count are one statement, so concurrent attempts (a batch, parallel connections) queue on the
  * row and cannot all slip through before the first failure is recorded. Success clears the key.
  */
 export async function claimAccountAttempt(db: Executor, clock: Clock, key: string): Promise<boolean> {
   const now = clock.now();
+  // Per-account back-off: after 5 consecutive failed attempts each further one doubles the wait,
+  // 15 s up to 15 min. Keyed by the email as typed, so unknown accounts behave like known ones.
   const backoffSeconds = sql<number>`CASE WHEN rate_limits.count < 5 THEN 0 ELSE least(15 * power(2, rate_limits.count - 5), 900) END`;
   const claimed = await db
     .insertInto('rate_limits')

@@ -102,10 +102,6 @@ export async function validateSessionToken(db: Executor, timing: SessionTiming, 
   };
 }
 
-export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
-}
-
 /** Ends every session of a user, or all but one (the one making the request). */
 export async function deleteUserSessions(db: Executor, userId: string, keepSessionId?: string): Promise<number> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);

@@ -2,7 +2,7 @@ import type { Executor } from '@tradeloom/db';
 import type { CreateProductInput, UpdateProductInput } from '@tradeloom/shared';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 
-export const PRODUCT_COLUMNS = [
+const PRODUCT_COLUMNS = [
   'products.id',
   'products.sku',
   'products.name',

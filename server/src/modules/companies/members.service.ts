@@ -42,7 +42,7 @@ async function targetMembership(ctx: ServiceContext, companyId: string, userId: 
 }
 
 export async function setRole(ctx: ServiceContext, actor: CompanyActor, input: SetRoleInput) {
-  if (input.userId === actor.userId) throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'You cannot change your own role.');
+  if (input.userId === actor.userId) throw appError('FORBIDDEN', 'OWN_MEMBERSHIP', 'You cannot change your own role.');
   const target = await targetMembership(ctx, actor.companyId, input.userId);
   if (!canManage(actor.role, target.role) || !canAssign(actor.role, input.role)) {
     throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'Your role does not allow this change.');
@@ -97,7 +97,7 @@ async function deleteMembership(
 }
 
 export async function removeMember(ctx: ServiceContext, actor: CompanyActor, userId: string) {
-  if (userId === actor.userId) throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'Use "Leave company" to remove yourself.');
+  if (userId === actor.userId) throw appError('FORBIDDEN', 'OWN_MEMBERSHIP', 'Use "Leave company" to remove yourself.');
   const target = await targetMembership(ctx, actor.companyId, userId);
   if (!canManage(actor.role, target.role))
     throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'Your role does not allow removing this member.');
@@ -105,14 +105,14 @@ export async function removeMember(ctx: ServiceContext, actor: CompanyActor, use
 }
 
 export async function leaveCompany(ctx: ServiceContext, actor: CompanyActor) {
-  if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'Only a signed-in member can leave.');
+  if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'Only a signed-in member can leave.');
   if (actor.role === 'owner') throw appError('CONFLICT', 'LAST_OWNER', 'Transfer ownership to another member before you leave.');
   await deleteMembership(ctx, actor, actor.companyId, actor.userId, 'member.left', { role: actor.role });
 }
 
 export async function transferOwnership(ctx: ServiceContext, actor: CompanyActor, userId: string) {
   if (actor.role !== 'owner' || !actor.userId) throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'Only the owner can transfer ownership.');
-  if (userId === actor.userId) throw appError('BAD_REQUEST', 'ALREADY_MEMBER', 'You already own this company.');
+  if (userId === actor.userId) throw appError('BAD_REQUEST', 'OWN_MEMBERSHIP', 'You already own this company.');
   const target = await targetMembership(ctx, actor.companyId, userId);
   await inTransaction(ctx.deps.db, async (trx) => {
     const now = ctx.deps.clock.now();

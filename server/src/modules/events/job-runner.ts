@@ -19,7 +19,7 @@ export interface JobRunnerOptions {
 }
 
 /** Exponential back-off with jitter: ~2 s, 4 s, 8 s … capped at one hour. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   const base = Math.min(2 ** attempts * 1000, 3_600_000);
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }

@@ -85,7 +85,7 @@ export function filesRouter(deps: AppDeps): Router {
       const ctx = contextFromHttp(deps, req, res);
       const { actor } = await resolveCompanyActor(ctx, 'files:write');
       const upload = await readUpload(req);
-      if (upload.content.length === 0) throw appError('BAD_REQUEST', 'FILE_TYPE_NOT_ALLOWED', 'The file is empty.');
+      if (upload.content.length === 0) throw appError('BAD_REQUEST', 'FILE_EMPTY', 'The file is empty.');
       res.status(201).json(await storeUpload(ctx, actor, upload));
     } catch (error) {
       // Stop reading a refused upload at once.

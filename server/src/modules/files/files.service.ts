@@ -14,7 +14,7 @@ import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
 
-export function storageRoot(ctx: ServiceContext): string {
+function storageRoot(ctx: ServiceContext): string {
   return path.join(ctx.deps.config.dataDir, 'files');
 }
 

@@ -7,7 +7,7 @@ import { authedProcedure } from '../../trpc/procedures.ts';
 export const devMailboxRouter = router({
   list: authedProcedure.meta({ access: { kind: 'authed' }, allowDuringPasswordChange: true }).query(async ({ ctx }) => {
     if (ctx.deps.mailer.kind !== 'dev-mailbox' || ctx.deps.config.env === 'production') {
-      throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'The development mailbox is off: mail goes out over SMTP.');
+      throw appError('FORBIDDEN', 'MAILBOX_DISABLED', 'The development mailbox is off: mail goes out over SMTP.');
     }
     let query = ctx.deps.db
       .selectFrom('dev_mailbox')

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
-import { appError, notFound } from '../../trpc/errors.ts';
+import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserProfile } from '../auth/user-reads.ts';
 import { suppliesCommodity } from '../catalog/catalog-lookups.ts';
@@ -75,7 +75,7 @@ function requestOver(link: LinkRow | undefined) {
 }
 
 export async function requestLink(ctx: ServiceContext, actor: CompanyActor, input: { supplierId: string; message?: string }) {
-  if (input.supplierId === actor.companyId) throw appError('BAD_REQUEST', 'WRONG_SIDE', 'A company cannot link to itself.');
+  if (input.supplierId === actor.companyId) throw appError('BAD_REQUEST', 'SELF_LINK', 'A company cannot link to itself.');
   return inTransaction(ctx.deps.db, async (trx) => {
     const supplier = await findVisibleCompany(trx, input.supplierId, actor.companyId);
     if (!supplier?.claimed) throw notFound('Company');
@@ -267,13 +267,13 @@ export async function addUnclaimed(ctx: ServiceContext, actor: CompanyActor, inp
 
 /** Invites the contact of an unclaimed counterparty to take it over as its owner. */
 export async function inviteToClaim(ctx: ServiceContext, actor: CompanyActor, input: { companyId: string; email?: string }) {
-  if (!actor.userId) throw appError('FORBIDDEN', 'SESSION_REQUIRED', 'Only a signed-in member can send invitations.');
+  if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'Only a signed-in member can send invitations.');
   return inTransaction(ctx.deps.db, async (trx) => {
     const company = await findAddedCompany(trx, input.companyId, actor.companyId);
     if (!company) throw notFound('Company');
     if (company.claimed) throw appError('CONFLICT', 'ALREADY_CLAIMED', `${company.name} has already been claimed.`);
     const email = input.email ?? company.contact_email;
-    if (!email) throw appError('BAD_REQUEST', 'TOKEN_INVALID', 'Give the email address of someone at this company.');
+    if (!email) throw invalidFields({ email: 'give the email address of someone at this company' });
     const inviter = await findUserProfile(trx, actor.userId as string);
     const inviterCompanyName = await findCompanyName(trx, actor.companyId);
     const invitation = await createInvitation(trx, ctx.deps, {

@@ -21,7 +21,7 @@ export async function nextDocumentNumber(trx: Executor, input: { companyId: stri
   return formatDocumentNumber(row.prefix, year.starts_on.slice(0, 4), row.value);
 }
 
-export function formatDocumentNumber(prefix: string, yearLabel: string, value: number): string {
+function formatDocumentNumber(prefix: string, yearLabel: string, value: number): string {
   return `${prefix}-${yearLabel}-${String(value).padStart(6, '0')}`;
 }
 
