@@ -3,7 +3,7 @@ export { type Config, loadConfig, mailTransportOf } from './config.ts';
 export type { AppDeps, RequestMeta } from './deps.ts';
 export { jobHandlers } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
-export { createLogger } from './lib/logger.ts';
+export { createLogger, logDestination } from './lib/logger.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
 export { LiveHub, type LiveUpdate } from './modules/live/live-hub.ts';
 export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
