@@ -60,7 +60,7 @@ async function measure(request: Request, apiKey: string) {
 }
 
 function orderTargets(data: OrderBenchData, ours: string, raw: string): Target[] {
-  const { supplierId, orderId, deepCursor } = data;
+  const { supplierId, orderId, deepCursor, deepRow } = data;
   const list = { side: 'purchase', status: 'submitted' };
   return [
     {
@@ -69,7 +69,7 @@ function orderTargets(data: OrderBenchData, ours: string, raw: string): Target[]
       raw: { url: `${raw}/orders` },
     },
     {
-      target: 'orders.list deep page (row 2,000), status filter',
+      target: `orders.list deep page (row ${deepRow.toLocaleString('en')}), status filter`,
       ours: { url: trpcQueryUrl(ours, 'orders.list', { ...list, cursor: deepCursor }) },
       raw: { url: `${raw}/orders?cursor=${deepCursor}` },
     },
@@ -103,10 +103,14 @@ async function measureTargets(label: string, targets: Target[], apiKey: string, 
   return rows;
 }
 
-async function seedOrders(label: string, handle: DbHandle, companyId: string, to: number, from = 0): Promise<OrderBenchData> {
+// Company 1 has about 360 submitted orders at the smallest scale: the scale run pages that deep at every size.
+const SCALE_DEEP_ROW = 300;
+
+async function seedOrders(label: string, handle: DbHandle, companyId: string, range: { to: number; from?: number; deepRow?: number }) {
+  const { to, from = 0 } = range;
   console.log(`[${label}] seeding orders ${from + 1}–${to} (${(to * 10).toLocaleString('en')} order lines in all)…`);
   const started = Date.now();
-  const data = await seedOrderData(handle.db, companyId, to, from);
+  const data = await seedOrderData(handle.db, companyId, range);
   console.log(`[${label}] seeded in ${Math.round((Date.now() - started) / 1000)} s`);
   return data;
 }
@@ -117,7 +121,7 @@ async function benchDatabase(label: string, handle: DbHandle, txQuery: TxQuery):
   const { apiKey, companyId } = await seedBenchData(handle.db);
   const ours = await startBenchApp(handle);
   const raw = await startBaseline(txQuery);
-  const orders = await seedOrders(label, handle, companyId, DEFAULT_BENCH_ORDERS);
+  const orders = await seedOrders(label, handle, companyId, { to: DEFAULT_BENCH_ORDERS });
   const targets: Target[] = [
     { target: 'companies.members (20 rows)', ours: { url: `${ours.url}/trpc/companies.members` }, raw: { url: `${raw.url}/members` } },
     {
@@ -146,7 +150,7 @@ async function scaleRows(handle: DbHandle, txQuery: TxQuery): Promise<Row[]> {
   try {
     for (const lines of scaleTargets(SCALE ?? '')) {
       const label = `${(lines / 1e6).toLocaleString('en')}M lines`;
-      const data = await seedOrders(label, handle, companyId, lines / 10, seeded);
+      const data = await seedOrders(label, handle, companyId, { to: lines / 10, from: seeded, deepRow: SCALE_DEEP_ROW });
       seeded = lines / 10;
       const reads = orderTargets(data, ours.url, raw.url).filter((t) => !t.target.startsWith('orders.create'));
       rows.push(...(await measureTargets(label, reads, apiKey, ours)));

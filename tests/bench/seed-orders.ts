@@ -4,7 +4,9 @@ import { type Kysely, sql } from 'kysely';
 export interface OrderBenchData {
   supplierId: string;
   orderId: string;
+  /** The cursor of company 1's `deepRow`-th submitted order: a deep keyset page. */
   deepCursor: string;
+  deepRow: number;
 }
 
 /** Orders in the default data set: 100,000 orders, 1,000,000 order lines. */
@@ -16,7 +18,11 @@ export const DEFAULT_BENCH_ORDERS = 100_000;
  * set is the smaller one plus more rows. Company 1 buys from several suppliers; its PO series
  * continues after the seeded numbers.
  */
-export async function seedOrderData(db: Kysely<Database>, companyId: string, to = DEFAULT_BENCH_ORDERS, from = 0): Promise<OrderBenchData> {
+export async function seedOrderData(
+  db: Kysely<Database>,
+  companyId: string,
+  { to = DEFAULT_BENCH_ORDERS, from = 0, deepRow = 2000 } = {},
+): Promise<OrderBenchData> {
   const statuses = sql.raw(`ARRAY['submitted','accepted','in_progress','shipped','delivered','completed']`);
   await sql`
     WITH new_orders AS (
@@ -52,11 +58,11 @@ export async function seedOrderData(db: Kysely<Database>, companyId: string, to 
     ON CONFLICT (company_id, doc_type, period_key) DO UPDATE SET next_value = greatest(number_series.next_value, excluded.next_value)`.execute(
     db,
   );
-  return benchOrderIds(db, companyId);
+  return benchOrderIds(db, companyId, deepRow);
 }
 
-/** The orders the targets read: the newest of company 1, and the cursor of its 2,000th submitted one. */
-async function benchOrderIds(db: Kysely<Database>, companyId: string): Promise<OrderBenchData> {
+/** The orders the targets read: the newest of company 1, and the cursor of its `deepRow`-th submitted one. */
+async function benchOrderIds(db: Kysely<Database>, companyId: string, deepRow: number): Promise<OrderBenchData> {
   const supplier = await db
     .selectFrom('orders')
     .select('supplier_company_id')
@@ -70,7 +76,6 @@ async function benchOrderIds(db: Kysely<Database>, companyId: string): Promise<O
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
-  // The cursor of the 2,000th submitted order: a deep keyset page, the same depth at every size.
   const deep = await db
     .selectFrom('orders')
     .select('id')
@@ -78,9 +83,9 @@ async function benchOrderIds(db: Kysely<Database>, companyId: string): Promise<O
     .where('status', '=', 'submitted')
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .offset(1999)
+    .offset(deepRow - 1)
     .limit(1)
     .executeTakeFirstOrThrow();
   const deepCursor = Buffer.from(JSON.stringify([deep.id])).toString('base64url');
-  return { supplierId: supplier.supplier_company_id, orderId: order.id, deepCursor };
+  return { supplierId: supplier.supplier_company_id, orderId: order.id, deepCursor, deepRow };
 }
