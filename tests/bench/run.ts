@@ -154,6 +154,8 @@ async function scaleRows(handle: DbHandle, txQuery: TxQuery): Promise<Row[]> {
       seeded = lines / 10;
       const reads = orderTargets(data, ours.url, raw.url).filter((t) => !t.target.startsWith('orders.create'));
       rows.push(...(await measureTargets(label, reads, apiKey, ours)));
+      // Each size is kept as soon as it is measured: the 10M step can take long on a busy machine.
+      console.log(scaleTable(rows));
     }
   } finally {
     await ours.close();
