@@ -3,7 +3,7 @@ export { type Config, loadConfig, mailTransportOf } from './config.ts';
 export type { AppDeps, RequestMeta } from './deps.ts';
 export { jobHandlers, registerSubscriptions } from './jobs.ts';
 export { type Clock, ManualClock, systemClock } from './lib/clock.ts';
-export { createLogger } from './lib/logger.ts';
+export { createLogger, logDestination } from './lib/logger.ts';
 export { passwordWork } from './lib/passwords.ts';
 export { JobRunner } from './modules/events/job-runner.ts';
 export { SubscriptionRegistry, subscriptions } from './modules/events/subscribers.ts';

@@ -1,20 +1,32 @@
+import { rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database, DbHandle } from '@tradeloom/db';
-import { createApp, createLogger, disabledMailer, LiveHub, loadConfig, systemClock } from '@tradeloom/server';
+import { createApp, createLogger, disabledMailer, LiveHub, loadConfig, logDestination, systemClock } from '@tradeloom/server';
 import type { Kysely } from 'kysely';
 
+export interface BenchApp {
+  url: string;
+  /** Bytes of request log written so far. */
+  logBytes(): number;
+  close(): Promise<void>;
+}
+
 /**
- * The app as production runs it (silent logs, no job runner) on a free port. `db` replaces the
- * handle's Kysely instance, e.g. one with a query log.
+ * The app as production runs it (info-level request lines to a file through the production log
+ * destination, no job runner) on a free port. `db` replaces the handle's Kysely instance, e.g. one
+ * with a query log.
  */
-export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = handle.db): Promise<{ url: string; close(): Promise<void> }> {
-  const logger = createLogger('silent');
+export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = handle.db): Promise<BenchApp> {
+  const logFile = path.join(os.tmpdir(), `tradeloom-bench-${process.pid}-${Date.now()}.log`);
+  const logger = createLogger('info', logDestination(logFile));
   const live = new LiveHub(handle.listen, logger);
   await live.start();
   const app = createApp({
     db,
     dbKind: handle.kind,
-    config: loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled' }, { logLevel: 'silent', runJobs: false }),
+    config: loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled' }, { logLevel: 'info', runJobs: false }),
     clock: systemClock,
     mailer: disabledMailer(logger),
     logger,
@@ -27,9 +39,12 @@ export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = han
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    logBytes: () => statSync(logFile, { throwIfNoEntry: false })?.size ?? 0,
     async close() {
       await live.stop();
       await new Promise((resolve) => server.close(resolve));
+      logger.flush();
+      rmSync(logFile, { force: true });
     },
   };
 }

@@ -48,13 +48,13 @@ const ORDER_LIST = `SELECT o.id, o.buyer_number AS number, o.status, o.order_dat
   c.id AS "partnerId", c.name AS "partnerName"
   FROM orders o JOIN companies c ON c.id = o.supplier_company_id
   WHERE o.buyer_company_id = $1 AND o.buyer_number IS NOT NULL AND o.status = $2
-  ORDER BY o.created_at DESC, o.id DESC LIMIT 26`;
+  ORDER BY o.created_at DESC, o.id DESC LIMIT $3`;
 const ORDER_LIST_AFTER = `SELECT o.id, o.buyer_number AS number, o.status, o.order_date AS "orderDate", o.currency, o.total, o.created_at AS "createdAt",
   c.id AS "partnerId", c.name AS "partnerName"
   FROM orders o JOIN companies c ON c.id = o.supplier_company_id
   WHERE o.buyer_company_id = $1 AND o.buyer_number IS NOT NULL AND o.status = $2
     AND (o.created_at, o.id) < (SELECT k.created_at, k.id FROM orders k WHERE k.id = $3)
-  ORDER BY o.created_at DESC, o.id DESC LIMIT 26`;
+  ORDER BY o.created_at DESC, o.id DESC LIMIT $4`;
 const ORDER_GET = `SELECT * FROM orders WHERE id = $1 AND (buyer_company_id = $2 OR supplier_company_id = $2)`;
 const ORDER_LINES = `SELECT * FROM order_lines WHERE order_id = $1 ORDER BY line_no`;
 
@@ -71,18 +71,20 @@ export function addOrderRoutes(
   app.get('/orders', async (req, res) => {
     const companyId = await authenticate(req.headers.authorization);
     if (!companyId) return void res.status(401).end();
+    const limit = Math.min(Number(req.query.limit ?? 25), 500);
     const rows =
       typeof req.query.cursor === 'string'
         ? await query(ORDER_LIST_AFTER, [
             companyId,
             'submitted',
             (JSON.parse(Buffer.from(req.query.cursor, 'base64url').toString()) as [string])[0],
+            limit + 1,
           ])
-        : await query(ORDER_LIST, [companyId, 'submitted']);
-    const last = rows[24];
+        : await query(ORDER_LIST, [companyId, 'submitted', limit + 1]);
+    const last = rows[limit - 1];
     res.json({
-      items: rows.slice(0, 25),
-      nextCursor: rows.length > 25 && last ? Buffer.from(JSON.stringify([last.id])).toString('base64url') : null,
+      items: rows.slice(0, limit),
+      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.id])).toString('base64url') : null,
     });
   });
   app.get('/orders/:id', async (req, res) => {

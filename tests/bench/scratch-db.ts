@@ -2,9 +2,11 @@ import pg from 'pg';
 
 /**
  * A throw-away PostgreSQL database next to BENCH_DATABASE_URL's (default the local `test`):
- * created empty, dropped by `drop()`.
+ * created empty, dropped by `drop()`. The name carries the process id, so two benchmarks on one
+ * server (several checkouts, one PostgreSQL) never drop each other's database.
  */
-export async function scratchDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}`;
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

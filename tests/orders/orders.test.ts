@@ -1,3 +1,4 @@
+import { ORDER_PAGE_MAX } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
@@ -244,6 +245,16 @@ describe('order workflow', () => {
     expect(third.nextCursor).toBeNull();
     expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', minTotal: '800' })).items).toHaveLength(3);
     expect((await buyer.members.viewer.caller.orders.list({ side: 'purchase', search: '000002' })).items).toHaveLength(1);
+  });
+
+  it('returns pages of up to ORDER_PAGE_MAX orders; a larger page is refused naming the limit', async () => {
+    const { buyer, supplier, product } = await pair('BigPage');
+    for (let i = 0; i < 3; i++) await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const page = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: ORDER_PAGE_MAX });
+    expect([page.items.length, page.nextCursor]).toEqual([3, null]);
+    const tooLarge = await failure(buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: ORDER_PAGE_MAX + 1 }));
+    expect(tooLarge.code).toBe('BAD_REQUEST');
+    expect(Object.keys(fieldErrors(tooLarge))).toEqual(['limit']);
   });
 
   it('pages through orders stamped in the same microsecond without skipping any; a forged cursor is refused', async () => {

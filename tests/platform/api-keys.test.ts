@@ -1,4 +1,6 @@
+import type { KyselyPlugin, QueryResult, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticateApiKey } from '../../server/src/modules/auth/api-key-auth.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
 import { createCompany } from '../harness/factories.ts';
@@ -35,6 +37,24 @@ describe('API keys', () => {
     await co.members.admin.caller.apiKeys.revoke({ apiKeyId: id });
     expect((await failure(program.companies.current())).code).toBe('UNAUTHORIZED');
     expect((await failure(co.members.admin.caller.apiKeys.revoke({ apiKeyId: id }))).code).toBe('CONFLICT');
+  });
+
+  it('a burst of calls with a stale last use writes it once, then not again within the minute', async () => {
+    const co = await createCompany(app, 'Burst');
+    const { key, id } = await co.members.admin.caller.apiKeys.create({ name: 'Busy ERP', scopes: ['company:read'] });
+    const writes = rowsUpdated();
+    const db = app.db.withPlugin(writes.plugin);
+    const burst = await Promise.all(Array.from({ length: 20 }, () => authenticateApiKey(db, app.clock, key)));
+    expect(burst.every((principal) => principal?.apiKeyId === id)).toBe(true);
+    expect(writes.count()).toBe(1);
+    const firstUse = await lastUsedAt(id);
+    app.clock.advance(30_000);
+    await authenticateApiKey(db, app.clock, key);
+    expect(writes.count()).toBe(1);
+    app.clock.advance(31_000);
+    await authenticateApiKey(db, app.clock, key);
+    expect(writes.count()).toBe(2);
+    expect((await lastUsedAt(id)) - firstUse).toBeGreaterThanOrEqual(61_000);
   });
 
   it('cannot grant more than its creator may do, and needs a verified email', async () => {
@@ -77,3 +97,21 @@ describe('API keys', () => {
     expect(entry).toMatchObject({ actorApiKeyId: id, actorUserId: null });
   });
 });
+
+async function lastUsedAt(apiKeyId: string): Promise<number> {
+  const row = await app.db.selectFrom('api_keys').select('last_used_at').where('id', '=', apiKeyId).executeTakeFirstOrThrow();
+  return row.last_used_at?.getTime() ?? 0;
+}
+
+/** Counts the rows UPDATE statements changed through a Kysely instance that carries `plugin`. */
+function rowsUpdated() {
+  let updated = 0n;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    async transformResult(args): Promise<QueryResult<UnknownRow>> {
+      updated += args.result.numAffectedRows ?? 0n;
+      return args.result;
+    },
+  };
+  return { plugin, count: () => Number(updated) };
+}

@@ -52,6 +52,8 @@ export const orderTransitionInput = z.object({
 });
 export const orderIdInput = z.object({ orderId: id });
 export const orderAttachmentInput = z.object({ orderId: id, fileId: id });
+/** The largest page `orders.list` returns. */
+export const ORDER_PAGE_MAX = 500;
 export const orderFilters = z.object({
   side: z.enum(['purchase', 'sales']),
   status: z.enum(ORDER_STATUSES).optional(),
@@ -64,7 +66,8 @@ export const orderFilters = z.object({
 });
 export const orderListInput = orderFilters.extend({
   cursor: pageCursor.optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  // Up to 500 rows a page: an integration pulls a day's orders in a few requests.
+  limit: z.number().int().min(1).max(ORDER_PAGE_MAX).default(25),
 });
 export const approvalThresholdInput = z.object({ threshold: amount().nullable() });
 

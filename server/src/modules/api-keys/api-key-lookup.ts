@@ -1,4 +1,5 @@
 import type { Executor } from '@tradeloom/db';
+import { sql } from 'kysely';
 import { companyStatusOf } from '../companies/company-reads.ts';
 
 // How the rest of the server finds API keys: request authentication (auth) and the live streams'
@@ -20,8 +21,24 @@ export function findKeyByHash(db: Executor, secretHash: Uint8Array) {
     .executeTakeFirst();
 }
 
-export async function markKeyUsed(db: Executor, apiKeyId: string, now: Date): Promise<void> {
-  await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', apiKeyId).execute();
+/**
+ * Records use unless it was recorded after `staleBefore`. The staleness is checked again in SQL
+ * and a row another request is updating is skipped, so a burst of concurrent calls that all saw a
+ * stale time writes once and never queues on the row lock.
+ */
+export async function markKeyUsed(db: Executor, apiKeyId: string, now: Date, staleBefore: Date): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: now })
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('api_keys as k')
+        .select('k.id')
+        .where('k.id', '=', apiKeyId)
+        .where((w) => w.or([w('k.last_used_at', 'is', null), w('k.last_used_at', '<', staleBefore)]))
+        .modifyEnd(sql`for update skip locked`),
+    )
+    .execute();
 }
 
 /** The scopes of those keys that still act for the company: not revoked, company active. */
