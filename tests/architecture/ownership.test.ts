@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { type ModuleName, TABLE_OWNERS } from '@tradeloom/server';
 import { describe, expect, it } from 'vitest';
 
-// Scanned: every module folder in server/src/modules and server/src/lib (module `lib`).
+// Scanned: every module folder in server/src/modules, and server/src/lib, trpc and http (module `lib`).
 // Exempt: server/src/seed (demo data writes every table on purpose), db/ (migrations own the
 // schema), and tests. The scan is textual, so it sees string table names only — a table passed
 // in a variable (lib/cursor.ts's keyset helper) is the caller's responsibility.
@@ -56,7 +56,9 @@ function scannedModules(): { module: ModuleName; dir: string }[] {
   const modules = readdirSync(modulesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => ({ module: entry.name as ModuleName, dir: join(modulesDir, entry.name) }));
-  return [...modules, { module: 'lib', dir: join(serverSrc, 'lib') }];
+  // The request layers (tRPC procedures, Express middleware) own no table: they count as `lib`.
+  const infrastructure = ['lib', 'trpc', 'http'].map((folder) => ({ module: 'lib' as const, dir: join(serverSrc, folder) }));
+  return [...modules, ...infrastructure];
 }
 
 describe('table ownership', () => {

@@ -3,6 +3,7 @@ import type { CompanyActor } from '../deps.ts';
 import { uniqueViolationConflict } from '../lib/unique-violation.ts';
 import { authenticateApiKey } from '../modules/auth/api-key-auth.ts';
 import { validateSessionToken } from '../modules/auth/sessions.service.ts';
+import { findMembershipStanding } from '../modules/companies/company-reads.ts';
 import type { Context, SessionPrincipal } from './context.ts';
 import { appError } from './errors.ts';
 import { baseProcedure, middleware } from './init.ts';
@@ -87,13 +88,7 @@ export function apiKeyPermissions(scopes: string[]): ReadonlySet<Permission> {
 async function actorFromSession(ctx: Context, session: SessionPrincipal): Promise<CompanyActor> {
   if (!session.activeCompanyId) throw appError('FORBIDDEN', 'NO_ACTIVE_COMPANY', 'Choose or create a company first.');
   // Read on every request, so a removed or demoted member loses access at once.
-  const membership = await ctx.deps.db
-    .selectFrom('memberships')
-    .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['memberships.role', 'companies.status'])
-    .where('memberships.company_id', '=', session.activeCompanyId)
-    .where('memberships.user_id', '=', session.userId)
-    .executeTakeFirst();
+  const membership = await findMembershipStanding(ctx.deps.db, session.activeCompanyId, session.userId);
   if (!membership) throw appError('FORBIDDEN', 'NOT_A_MEMBER', 'You are no longer a member of this company.');
   if (membership.status !== 'active') throw companyInactive();
   const role = membership.role as Role;

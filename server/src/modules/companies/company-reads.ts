@@ -27,6 +27,17 @@ export function activeMemberRoleOf(userId: Expression<string>, companyId: string
   return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active')`;
 }
 
+/** The user's role in the company and the company's status, or undefined when not a member. */
+export function findMembershipStanding(db: Executor, companyId: string, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('companies', 'companies.id', 'memberships.company_id')
+    .select(['memberships.role', 'companies.status'])
+    .where('memberships.company_id', '=', companyId)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
 export async function findCompanyName(db: Executor, companyId: string): Promise<string> {
   const company = await db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirstOrThrow();
   return company.name;
