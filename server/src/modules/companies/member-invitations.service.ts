@@ -6,6 +6,7 @@ import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createUserWithTemporaryPassword, findUserIdByEmail, findUserProfile, userNameOf } from '../auth/user-reads.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { addedWithPasswordMail, invitationMail } from '../mail/templates.ts';
 import { assertBranchesBelong, isMemberOf } from './companies.service.ts';
@@ -86,18 +87,12 @@ async function inviteByEmailLink(trx: Tx, { ctx, actor, input, inviter, companyN
     invitedBy: inviter.userId,
   });
   await queueMail(trx, invitationMail(input.email, companyName, inviter.name, input.role, invitation.acceptUrl));
-  await recordAudit(trx, actor, ctx.request, {
+  await recordChange(trx, actor, ctx.request, {
     companyId: actor.companyId,
     action: 'invitation.created',
     entityType: 'invitation',
     entityId: invitation.id,
     after: { email: input.email, role: input.role },
-  });
-  await emitEvent(trx, actor.userId, ctx.request, {
-    type: 'invitation.created',
-    companyId: actor.companyId,
-    entityType: 'invitation',
-    entityId: invitation.id,
   });
   return {
     kind: 'invitation' as const,
