@@ -1,5 +1,5 @@
 import type { Executor, Tx } from '@tradeloom/db';
-import type { Role } from '@tradeloom/shared';
+import { type Role, id as uuidSchema } from '@tradeloom/shared';
 import type { AppDeps } from '../../deps.ts';
 import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
 import { appError } from '../../trpc/errors.ts';
@@ -50,7 +50,8 @@ export async function createInvitation(
 export async function findOpenInvitation(db: Executor, now: Date, token: string) {
   const closed = appError('BAD_REQUEST', 'INVITATION_CLOSED', 'This invitation is invalid, expired, revoked or already used.');
   const parts = splitToken(token);
-  if (!parts || !/^[0-9a-f-]{36}$/.test(parts.id)) throw closed;
+  // The shared UUID check: a loose pattern let 36 dashes reach the database as a failed cast.
+  if (!parts || !uuidSchema.safeParse(parts.id).success) throw closed;
   const invitation = await db.selectFrom('invitations').selectAll().where('id', '=', parts.id).executeTakeFirst();
   if (!invitation || !secretMatches(parts.secret, invitation.secret_hash)) throw closed;
   if (invitation.accepted_at || invitation.revoked_at || invitation.expires_at <= now) throw closed;
