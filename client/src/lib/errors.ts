@@ -1,8 +1,9 @@
+import type { Reason } from '@tradeloom/shared';
 import { TRPCClientError } from '@trpc/client';
 
 interface ErrorData {
   code?: string;
-  reason?: string;
+  reason?: Reason;
   requestId?: string;
   fieldErrors?: Record<string, string[] | undefined>;
 }
@@ -22,6 +23,11 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-export function errorReason(error: unknown): string | undefined {
+export function errorReason(error: unknown): Reason | undefined {
   return dataOf(error)?.reason;
+}
+
+/** The server's messages per field (`lines.0.unit`), empty when the failure names no field. */
+export function serverFieldErrors(error: unknown): Record<string, string[] | undefined> {
+  return dataOf(error)?.fieldErrors ?? {};
 }

@@ -45,3 +45,6 @@ export function describeUserAgent(userAgent: string | null): string {
             : '';
   return os ? `${browser} on ${os}` : browser;
 }
+
+/** A stored decimal as a person types it: "265.5000" → "265.5", "500.000" → "500". */
+export const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');

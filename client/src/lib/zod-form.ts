@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { TRPCClientError } from '@trpc/client';
 import {
   type DefaultValues,
   type FieldErrors,
@@ -10,7 +9,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import { errorMessage } from './errors.ts';
+import { errorMessage, serverFieldErrors } from './errors.ts';
 
 type FormSchema = z.ZodType<FieldValues, FieldValues>;
 
@@ -26,11 +25,6 @@ const requiredWhenMissing = (issue: { input?: unknown }) => (issue.input === und
 
 /** A field message ("is required") as a sentence under its input ("Is required"). */
 export const sentence = (message: string | undefined) => (message ? `${message[0]?.toUpperCase()}${message.slice(1)}` : undefined);
-
-function serverFieldErrors(error: unknown): Record<string, string[] | undefined> {
-  if (!(error instanceof TRPCClientError)) return {};
-  return (error.data as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors ?? {};
-}
 
 /** The first message in an error or its nested errors (a list's items report under the list). */
 function firstMessage(error: unknown): string | undefined {

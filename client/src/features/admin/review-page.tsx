@@ -112,7 +112,7 @@ const REVIEW_PROBLEMS: Partial<Record<Reason, string>> = {
 };
 
 function reviewProblem(error: unknown): string {
-  const reason = errorReason(error) as Reason | undefined;
+  const reason = errorReason(error);
   return (reason && REVIEW_PROBLEMS[reason]) ?? errorMessage(error);
 }
 

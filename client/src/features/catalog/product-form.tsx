@@ -1,6 +1,7 @@
 import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { createProductInput, updateProductInput } from '@tradeloom/shared';
 import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { trimZeros } from '../../lib/format.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
 
@@ -19,8 +20,6 @@ interface ProductFormValues {
   minOrderQuantity: string;
   active: boolean;
 }
-
-const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 function valuesOf(product: Product | undefined, currency: string): ProductFormValues {
   return {

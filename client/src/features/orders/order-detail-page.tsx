@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { OrderAction } from '@tradeloom/shared';
+import { auditSentence, type OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, formatMoney, historyLabel, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -182,7 +182,7 @@ function OrderHistory({ orderId }: { orderId: string }) {
             {rows.map((entry) => (
               <Text key={entry.id} size="sm">
                 {formatDateTime(entry.occurredAt)} · {entry.companyName}
-                {entry.actorName ? ` (${entry.actorName})` : ''} · {historyLabel(entry.action)}
+                {entry.actorName ? ` (${entry.actorName})` : ''} · {auditSentence(entry.action)}
               </Text>
             ))}
           </Stack>

@@ -3,9 +3,10 @@ import { computeOrderTotals } from '@tradeloom/shared';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { FieldMessage, SelectField } from '../../components/form.tsx';
 import { DataTable } from '../../components/ui.tsx';
+import { trimZeros } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';
-import { type DraftLine, emptyLine, type OrderDraft, trimZeros } from './order-draft.ts';
+import { type DraftLine, emptyLine, type OrderDraft } from './order-draft.ts';
 
 /** Products the lines can be picked from: the supplier's active catalog. */
 export function useOrderProducts(side: 'purchase' | 'sales', partnerId: string | null) {

@@ -1,4 +1,5 @@
 import type { OrderLineInputValue } from '@tradeloom/shared';
+import { trimZeros } from '../../lib/format.ts';
 
 /** One line as the editor's inputs hold it: every value a string, '' for an empty box. */
 export interface DraftLine {
@@ -19,8 +20,6 @@ export interface OrderDraft {
   /** YYYY-MM-DD; empty means today. */
   orderDate: string;
 }
-
-export const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 export const emptyLine = (): DraftLine => ({
   productId: '',

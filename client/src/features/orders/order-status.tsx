@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { auditSentence, type OrderAction, type OrderStatus } from '@tradeloom/shared';
+import type { OrderAction, OrderStatus } from '@tradeloom/shared';
 
 const COLORS: Record<OrderStatus, string> = {
   draft: 'gray',
@@ -27,7 +27,6 @@ export const ACTION_LABELS: Record<OrderAction, string> = {
 };
 
 // The history list says what each audit entry means in the registry's words.
-export const historyLabel = auditSentence;
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (

@@ -7,7 +7,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { AddUnclaimedForm } from './add-unclaimed-form.tsx';
 import { LinkRow } from './link-row.tsx';
 
-export type View = 'linked' | 'incoming' | 'outgoing' | 'blocked';
+type View = 'linked' | 'incoming' | 'outgoing' | 'blocked';
 
 const EMPTY: Record<View, string> = {
   linked: 'No linked partners yet. Find suppliers under “Find companies”, or add one that is not on Tradeloom.',

@@ -2,8 +2,8 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { LinkAction } from '@tradeloom/shared';
 import { Link } from 'react-router';
-import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { STATUS_COLORS } from './link-status.ts';
@@ -61,7 +61,7 @@ function LinkRowActions({ link }: { link: PartnerLink }) {
   const run = useLinkActions();
   const invite = trpc.partners.inviteToClaim.useMutation({
     onSuccess: (result) => notifications.show({ color: 'teal', message: `Invitation to claim sent to ${result.email}.` }),
-    onError: showFailure,
+    onError: notifyError,
   });
   const permitted = (action: LinkAction) => (action === 'cancel' ? can('partners:request') : can('partners:manage'));
   const actions = link.actions
@@ -100,14 +100,12 @@ function LinkRowActions({ link }: { link: PartnerLink }) {
   );
 }
 
-const showFailure = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
-
 /** Runs a link action, asking first where it is hard to undo. */
 function useLinkActions() {
   const utils = trpc.useUtils();
   const settled = {
     onSuccess: () => Promise.all([utils.partners.list.invalidate(), utils.partners.directory.invalidate()]),
-    onError: showFailure,
+    onError: notifyError,
   };
   const decide = trpc.partners.decide.useMutation(settled);
   const cancel = trpc.partners.cancel.useMutation(settled);

@@ -21,8 +21,8 @@ import { inviteInput, ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloo
 import { useNavigate } from 'react-router';
 import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
@@ -35,8 +35,6 @@ function canManage(actor: Role | null, target: Role): boolean {
 function assignableRoles(actor: Role | null): Role[] {
   return ROLES.filter((role) => role !== 'owner' && actor !== null && (actor === 'owner' || ROLE_RANK[actor] >= ROLE_RANK[role]));
 }
-
-const notifyError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
 
 export function TeamPage() {
   const can = useCan();
