@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, migrateToLatest } from '@tradeloom/db';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, loadConfig, mailTransportOf } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { jobHandlers, registerSubscriptions, SCHEDULES } from './jobs.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -55,15 +55,19 @@ function listenOn(server: Server, port: number, logger: Logger): Promise<Server>
   });
 }
 
+/** The transport the configuration names (the same choice the production check and /readyz read). */
 function createMailer(config: Config, database: DbHandle, logger: Logger): Mailer {
-  if (config.mailDisabled) {
-    logger.warn(
-      'MAIL_TRANSPORT=disabled: no email will be sent — nobody can verify an email address, reset a password or receive an invitation.',
-    );
-    return disabledMailer(logger);
+  switch (mailTransportOf(config)) {
+    case 'disabled':
+      logger.warn(
+        'MAIL_TRANSPORT=disabled: no email will be sent — nobody can verify an email address, reset a password or receive an invitation.',
+      );
+      return disabledMailer(logger);
+    case 'smtp':
+      return smtpMailer(config.smtpUrl as string, config.mailFrom);
+    case 'dev-mailbox':
+      return devMailboxMailer(database.db);
   }
-  if (config.smtpUrl) return smtpMailer(config.smtpUrl, config.mailFrom);
-  return devMailboxMailer(database.db);
 }
 
 /** Wires the process: database, migrations, mailer, job runner and the HTTP app. */

@@ -71,6 +71,9 @@ export async function registerSchedules(db: Executor, clock: Clock, schedules: r
  */
 export async function fireDueSchedules(db: Executor, clock: Clock): Promise<number> {
   const now = clock.now();
+  // Runs on every tick of every runner: an idle tick is one indexed read, not a transaction.
+  const anyDue = await db.selectFrom('job_schedules').select('name').where('next_run_at', '<=', now).limit(1).executeTakeFirst();
+  if (!anyDue) return 0;
   return inTransaction(db, async (trx) => {
     const due = await trx
       .selectFrom('job_schedules')
