@@ -1,6 +1,7 @@
 import type { Permission } from '@tradeloom/shared';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
+import { uniqueViolationConflict } from '../lib/unique-violation.ts';
 import type { Context } from './context.ts';
 import { isZodError, reasonOf } from './errors.ts';
 import { assertStorableText, databaseDataError, dataErrorAsBadRequest } from './input-guards.ts';
@@ -67,13 +68,18 @@ export const middleware = t.middleware;
 
 /**
  * Input a client can send never ends in a 500: text PostgreSQL cannot store is refused before any
- * schema runs, and a data error that still escapes to the database (a case zod should have named)
- * becomes BAD_REQUEST without its SQL, logged so the missing check gets written.
+ * schema runs; a unique index that settled a race between two requests answers CONFLICT naming
+ * the field, whichever service did the insert; and a data error that still escapes to the database
+ * (a case zod should have named) becomes BAD_REQUEST without its SQL, logged so the missing check
+ * gets written.
  */
 const guardInput = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   assertStorableText(await getRawInput());
   const result = await next();
-  const dataError = result.ok ? null : databaseDataError(result.error.cause);
+  if (result.ok) return result;
+  const conflict = uniqueViolationConflict(result.error.cause);
+  if (conflict) throw conflict;
+  const dataError = databaseDataError(result.error.cause);
   if (!dataError) return result;
   ctx.deps.logger.warn({ procedure: path, sqlState: dataError.code }, 'database refused a value that validation let through');
   throw dataErrorAsBadRequest(dataError.code);

@@ -1,6 +1,5 @@
 import { API_KEY_SCOPES, type ApiKeyScope, type Permission, ROLE_PERMISSIONS, type Role } from '@tradeloom/shared';
 import type { CompanyActor } from '../deps.ts';
-import { uniqueViolationConflict } from '../lib/unique-violation.ts';
 import { authenticateApiKey } from '../modules/auth/api-key-auth.ts';
 import { validateSessionToken } from '../modules/auth/sessions.service.ts';
 import { findMembershipStanding } from '../modules/companies/company-reads.ts';
@@ -42,22 +41,11 @@ const requireSession = middleware(async ({ ctx, meta, next }) => {
   return next({ ctx: { ...ctx, session } });
 });
 
-// A unique index that settled a race between two requests answers CONFLICT naming the field,
-// whichever service did the insert; without this, the loser got a 500.
-const uniqueViolationsAsConflicts = middleware(async ({ next }) => {
-  const result = await next();
-  const conflict = result.ok ? undefined : uniqueViolationConflict(result.error.cause);
-  if (conflict) throw conflict;
-  return result;
-});
+export const publicProcedure = baseProcedure.meta({ access: { kind: 'public' } });
 
-const procedure = baseProcedure.use(uniqueViolationsAsConflicts);
+export const authedProcedure = baseProcedure.meta({ access: { kind: 'authed' } }).use(requireSession);
 
-export const publicProcedure = procedure.meta({ access: { kind: 'public' } });
-
-export const authedProcedure = procedure.meta({ access: { kind: 'authed' } }).use(requireSession);
-
-export const platformAdminProcedure = procedure
+export const platformAdminProcedure = baseProcedure
   .meta({ access: { kind: 'platformAdmin' } })
   .use(requireSession)
   .use(({ ctx, next }) => {
@@ -125,7 +113,7 @@ export async function resolveCompanyActor(
 
 /** Acts inside the active company (session) or the key's company (API key), with one permission. */
 export function companyProcedure(permission: Permission) {
-  return procedure.meta({ access: { kind: 'company', permission } }).use(async ({ ctx, meta, next }) => {
+  return baseProcedure.meta({ access: { kind: 'company', permission } }).use(async ({ ctx, meta, next }) => {
     const { session, actor } = await resolveCompanyActor(ctx, permission, meta);
     return next({ ctx: { ...ctx, session, actor } });
   });
