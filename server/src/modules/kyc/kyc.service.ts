@@ -411,20 +411,18 @@ export async function reviewQueue(ctx: ServiceContext, reviewerId: string) {
   const documents = pendingDocuments.map((document) => {
     const company = companies.get(document.companyId);
     if (!company) throw new Error(`company ${document.companyId} missing`);
-    const { name, legal_name, tax_id, country, bank_account } = company;
-    const filename = files.get(document.fileId)?.filename ?? '';
-    return { ...document, companyName: name, taxId: tax_id, legal_name, tax_id, country, bank_account, filename };
+    const attested = Object.fromEntries(ATTESTED_FIELDS[document.kind].map((field) => [field, company[field]]));
+    return {
+      ...document,
+      companyName: company.name,
+      taxId: company.tax_id,
+      filename: files.get(document.fileId)?.filename ?? '',
+      attested: attested as Partial<Record<AttestedField, string | null>>,
+      ownCompany: ownCompanies.has(document.companyId),
+    };
   });
   return {
-    documents: documents.map(({ legal_name, tax_id, country, bank_account, ...document }) => {
-      const company = { legal_name, tax_id, country, bank_account };
-      const attested = Object.fromEntries(ATTESTED_FIELDS[document.kind].map((field) => [field, company[field]]));
-      return {
-        ...document,
-        attested: attested as Partial<Record<AttestedField, string | null>>,
-        ownCompany: ownCompanies.has(document.companyId),
-      };
-    }),
+    documents,
     changes: changes.map((change) => ({ ...change, ownCompany: ownCompanies.has(change.companyId) })),
   };
 }

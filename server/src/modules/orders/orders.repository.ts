@@ -1,11 +1,10 @@
 import type { Database, Executor, Tx } from '@tradeloom/db';
 import type { OrderSide } from '@tradeloom/shared';
+import { type Expression, type ExpressionBuilder, sql } from 'kysely';
+import { companyNameOf } from '../companies/company-reads.ts';
 import type { OrderTotals, PricedLine } from './order-pricing.ts';
 
 export const DOC_TYPE: Record<OrderSide, string> = { buyer: 'PO', supplier: 'SO' };
-
-import { type Expression, type ExpressionBuilder, sql } from 'kysely';
-import { companyNameOf } from '../companies/company-reads.ts';
 
 /**
  * An order as one party may see it. A party sees an order once it holds its own number for it:
