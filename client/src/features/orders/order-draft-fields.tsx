@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, NumberFormatter, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { computeOrderTotals } from '@tradeloom/shared';
+import { useMemo } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { FieldMessage, SelectField } from '../../components/form.tsx';
 import { DataTable } from '../../components/ui.tsx';
@@ -37,6 +38,10 @@ function taxablePreview(lines: DraftLine[]): string | null {
 /** Lines, order date and internal note of a draft order. */
 export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<OrderDraft, Output>; products: Product[] }) {
   const lines = useFieldArray({ control: form.control, name: 'lines' });
+  // Worked out once for all lines: the editor re-renders on every keystroke in any line.
+  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const units = useMemo(() => masters.data?.units.map((u) => u.code), [masters.data]);
+  const productOptions = useMemo(() => products.map((p) => ({ value: p.id, label: `${p.sku} · ${p.name}` })), [products]);
   const preview = taxablePreview(form.watch('lines'));
   const listError = form.formState.errors.lines;
   return (
@@ -56,6 +61,8 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
             form={form}
             index={index}
             products={products}
+            productOptions={productOptions}
+            units={units}
             onRemove={lines.fields.length > 1 ? () => lines.remove(index) : undefined}
           />
         ))}
@@ -86,14 +93,18 @@ function LineRow<Output>({
   form,
   index,
   products,
+  productOptions,
+  units,
   onRemove,
 }: {
   form: ZodForm<OrderDraft, Output>;
   index: number;
   products: Product[];
+  productOptions: { value: string; label: string }[];
+  /** The known unit codes, once the masters have loaded. */
+  units: string[] | undefined;
   onRemove?: () => void;
 }) {
-  const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const n = index + 1;
   const cell = (key: 'description' | 'quantity' | 'unitPrice' | 'discountPercent', label: string) => (
     <TextInput
@@ -130,7 +141,7 @@ function LineRow<Output>({
               placeholder="Free text line"
               clearable
               searchable
-              data={products.map((p) => ({ value: p.id, label: `${p.sku} · ${p.name}` }))}
+              data={productOptions}
               value={field.value || null}
               onChange={pickProduct}
               error={form.messageOf(`lines.${index}.productId`)}
@@ -145,7 +156,7 @@ function LineRow<Output>({
           form={form}
           name={`lines.${index}.unit`}
           aria-label={`Unit of line ${n}`}
-          data={masters.data?.units.map((u) => u.code) ?? [form.getValues(`lines.${index}.unit`)]}
+          data={units ?? [form.getValues(`lines.${index}.unit`)]}
           allowDeselect={false}
         />
       </Table.Td>
