@@ -111,13 +111,15 @@ describe('console.users', () => {
   it('disabling ends every session at once, refuses sign-in with a clear reason, and re-enabling lets them back', async () => {
     const company = await createCompany(app, 'Disabled');
     const user = company.members.staff;
-    const secondDevice = await app.caller({ ip: '198.51.100.31' }).auth.login({ email: user.email, password: PASSWORD });
+    await app.caller({ ip: '198.51.100.31' }).auth.login({ email: user.email, password: PASSWORD });
+    const secondDevice = app.lastCookie() ?? '';
+    expect((await get('auth.me', asSession(secondDevice))).status).toBe(200);
     const tab = await listen(asSession(user.token));
 
     const result = await operator.caller.console.users.disable({ userId: user.id, reason: 'Left the company, account misused' });
     expect(result).toEqual({ id: user.id, sessionsEnded: 2 });
     expect((await get('auth.me', asSession(user.token))).status).toBe(401);
-    expect((await get('auth.me', asSession(secondDevice.token))).status).toBe(401);
+    expect((await get('auth.me', asSession(secondDevice))).status).toBe(401);
     expect(await endsSoon(tab)).toBe('ended');
     const refused = await failure(app.caller({ ip: '198.51.100.32' }).auth.login({ email: user.email, password: PASSWORD }));
     expect(refused).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_DISABLED' });
@@ -131,7 +133,8 @@ describe('console.users', () => {
 
   it('unlocks an account locked out by wrong passwords', async () => {
     const user = await createUser(app, { label: 'locked' });
-    for (let i = 0; i < 5; i++) await failure(app.caller({ ip: '198.51.100.40' }).auth.login({ email: user.email, password: 'wrong guess' }));
+    for (let i = 0; i < 5; i++)
+      await failure(app.caller({ ip: '198.51.100.40' }).auth.login({ email: user.email, password: 'wrong guess' }));
     const locked = await operator.caller.console.users.search({ search: user.email });
     expect(locked.items[0]?.lockedUntil).not.toBeNull();
     const throttled = await failure(app.caller({ ip: '198.51.100.41' }).auth.login({ email: user.email, password: PASSWORD }));
@@ -149,7 +152,12 @@ describe('console.users', () => {
     expect(mail?.subject).toMatch(/password/i);
     await app.caller().auth.resetPassword({ token: tokenFrom(mail), password: 'a brand new passphrase' });
     await app.caller({ ip: '198.51.100.42' }).auth.login({ email: user.email, password: 'a brand new passphrase' });
-    const audit = await app.db.selectFrom('audit_log').select('actor_user_id').where('action', '=', 'user.password_reset_sent').where('entity_id', '=', user.id).execute();
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('actor_user_id')
+      .where('action', '=', 'user.password_reset_sent')
+      .where('entity_id', '=', user.id)
+      .execute();
     expect(audit).toEqual([{ actor_user_id: operator.id }]);
   });
 });
@@ -209,8 +217,14 @@ describe('members disabled by their company admin', () => {
     const company = await createCompany(app, 'MemberRules');
     const other = await createCompany(app, 'OtherCo');
     const { owner, admin, viewer, staff } = company.members;
-    expect(await failure(admin.caller.companies.disableMember({ userId: owner.id }))).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_PROTECTED' });
-    expect(await failure(admin.caller.companies.disableMember({ userId: admin.id }))).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_MEMBERSHIP' });
+    expect(await failure(admin.caller.companies.disableMember({ userId: owner.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OWNER_PROTECTED',
+    });
+    expect(await failure(admin.caller.companies.disableMember({ userId: admin.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OWN_MEMBERSHIP',
+    });
     expect((await failure(admin.caller.companies.disableMember({ userId: other.members.staff.id }))).code).toBe('NOT_FOUND');
     expect((await failure(admin.caller.companies.memberSignIns({ userId: other.members.staff.id }))).code).toBe('NOT_FOUND');
     expect((await failure(viewer.caller.companies.disableMember({ userId: staff.id }))).code).toBe('FORBIDDEN');
@@ -235,14 +249,18 @@ describe('only platform operators reach the console', () => {
     const user = await createUser(app, { label: 'not-ops' });
     const target = user.caller.console as unknown as Record<string, unknown>;
     const [group, name] = path.split('.');
-    const procedure = (name ? (target[group as string] as Record<string, unknown>)[name] : target[group as string]) as (i: unknown) => Promise<unknown>;
+    const procedure = (name ? (target[group as string] as Record<string, unknown>)[name] : target[group as string]) as (
+      i: unknown,
+    ) => Promise<unknown>;
     expect((await failure(procedure(input()))).code).toBe('FORBIDDEN');
   });
 
   it('a company owner cannot suspend their rival', async () => {
     const company = await createCompany(app, 'Rival');
     const other = await createCompany(app, 'Victim');
-    const error = await failure(company.members.owner.caller.console.companies.suspend({ companyId: other.id, reason: 'I do not like them' }));
+    const error = await failure(
+      company.members.owner.caller.console.companies.suspend({ companyId: other.id, reason: 'I do not like them' }),
+    );
     expect(error.code).toBe('FORBIDDEN');
     expect((await operator.caller.console.companies.get({ companyId: other.id })).status).toBe('active');
   });

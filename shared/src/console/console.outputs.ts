@@ -23,9 +23,7 @@ export const consoleCompanyDetail = consoleCompanyRow.extend({
   statusReason: z.string().nullable(),
   statusChangedAt: timestamp.nullable(),
   gstins: z.array(z.string()),
-  members: z.array(
-    z.strictObject({ userId: z.uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES), disabled: z.boolean() }),
-  ),
+  members: z.array(z.strictObject({ userId: z.uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES), disabled: z.boolean() })),
   /** API keys not revoked: they stop working while the company is suspended and work again after. */
   activeApiKeys: z.number().int(),
   history: z.array(

@@ -82,10 +82,21 @@ export async function disableUser(ctx: ServiceContext, operatorId: string, input
       before: { disabled: false },
       after: { disabled: true, reason: input.reason },
     });
-    await recordSecurityEvent(trx, ctx.request, { type: 'account.disabled', userId: user.id, email: user.email, details: { sessionsEnded } });
+    await recordSecurityEvent(trx, ctx.request, {
+      type: 'account.disabled',
+      userId: user.id,
+      email: user.email,
+      details: { sessionsEnded },
+    });
     // Open live streams in the user's companies are checked again, and theirs end.
     const audience = await membershipCompaniesOldestFirst(trx, user.id);
-    await emitEvent(trx, operatorId, ctx.request, { type: 'user.disabled', companyId: null, entityType: 'user', entityId: user.id, audience });
+    await emitEvent(trx, operatorId, ctx.request, {
+      type: 'user.disabled',
+      companyId: null,
+      entityType: 'user',
+      entityId: user.id,
+      audience,
+    });
     return { id: user.id, sessionsEnded };
   });
 }
@@ -118,7 +129,12 @@ export async function unlockUser(ctx: ServiceContext, operatorId: string, userId
   const user = await findAccount(ctx, userId);
   await inTransaction(ctx.deps.db, async (trx) => {
     for (const key of [accountKeys.login(user.email), accountKeys.changePassword(user.id)]) await reset(trx, key);
-    await recordAudit(trx, { userId: operatorId }, ctx.request, { companyId: null, action: 'user.unlocked', entityType: 'user', entityId: user.id });
+    await recordAudit(trx, { userId: operatorId }, ctx.request, {
+      companyId: null,
+      action: 'user.unlocked',
+      entityType: 'user',
+      entityId: user.id,
+    });
     await recordSecurityEvent(trx, ctx.request, { type: 'account.unlocked', userId: user.id, email: user.email });
   });
 }
@@ -135,6 +151,11 @@ export async function sendPasswordReset(ctx: ServiceContext, operatorId: string,
       entityType: 'user',
       entityId: user.id,
     });
-    await recordSecurityEvent(trx, ctx.request, { type: 'password.reset_requested', userId: user.id, email: user.email, details: { byOperator: true } });
+    await recordSecurityEvent(trx, ctx.request, {
+      type: 'password.reset_requested',
+      userId: user.id,
+      email: user.email,
+      details: { byOperator: true },
+    });
   });
 }

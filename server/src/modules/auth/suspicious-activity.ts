@@ -61,7 +61,5 @@ export function flagsOf(
   suspicious: SuspiciousActivity[],
 ): SuspiciousActivity['rule'][] {
   if (!FAILED.includes(event.kind)) return [];
-  return suspicious
-    .filter((s) => (s.rule === 'ip_many_accounts' ? s.subject === event.ip : s.subject === event.email))
-    .map((s) => s.rule);
+  return suspicious.filter((s) => (s.rule === 'ip_many_accounts' ? s.subject === event.ip : s.subject === event.email)).map((s) => s.rule);
 }

@@ -35,8 +35,8 @@ import {
   updateCompany,
 } from './companies.service.ts';
 import { acceptInvitation, previewInvitation } from './invitation-acceptance.service.ts';
-import { invite, listInvitations, revokeInvitation } from './member-invitations.service.ts';
 import { memberSignIns, setMemberDisabled } from './member-access.service.ts';
+import { invite, listInvitations, revokeInvitation } from './member-invitations.service.ts';
 import { leaveCompany, listMembers, removeMember, setRole, transferOwnership } from './members.service.ts';
 
 export const companiesRouter = router({

@@ -6,8 +6,8 @@ import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.t
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { countUnrevokedKeys } from '../api-keys/api-key-lookup.ts';
-import { entityHistory } from '../audit/entity-history.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { entityHistory } from '../audit/entity-history.ts';
 import { selectUserProfiles } from '../auth/user-reads.ts';
 import { emitEvent } from '../events/events.service.ts';
 
@@ -43,7 +43,9 @@ export async function listCompaniesForOperators(ctx: ServiceContext, input: Cons
         eb(eb.fn('lower', ['c.name']), 'like', pattern),
         eb(eb.fn('lower', ['c.legal_name']), 'like', pattern),
         eb(eb.fn('lower', ['c.tax_id']), 'like', pattern),
-        eb.exists(eb.selectFrom('branches as b').select('b.id').whereRef('b.company_id', '=', 'c.id').where(sql`lower(b.gstin)`, 'like', pattern)),
+        eb.exists(
+          eb.selectFrom('branches as b').select('b.id').whereRef('b.company_id', '=', 'c.id').where(sql`lower(b.gstin)`, 'like', pattern),
+        ),
       ]),
     );
   }
@@ -150,7 +152,12 @@ export async function changeCompanyStatus(
       before: { status: from },
       after: { status: to, reason: input.reason },
     });
-    await emitEvent(trx, operatorId, ctx.request, { type: action, companyId: input.companyId, entityType: 'company', entityId: input.companyId });
+    await emitEvent(trx, operatorId, ctx.request, {
+      type: action,
+      companyId: input.companyId,
+      entityType: 'company',
+      entityId: input.companyId,
+    });
     return { id: updated.id, status: updated.status };
   });
 }

@@ -19,7 +19,8 @@ async function manageableMember(ctx: ServiceContext, actor: CompanyActor, userId
     .executeTakeFirst();
   if (!target) throw notFound('Member');
   if (target.role === 'owner') throw appError('FORBIDDEN', 'OWNER_PROTECTED', 'The owner cannot be disabled.');
-  if (!canManage(actor.role, target.role)) throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'Your role does not allow managing this member.');
+  if (!canManage(actor.role, target.role))
+    throw appError('FORBIDDEN', 'ROLE_OUTRANKS_YOU', 'Your role does not allow managing this member.');
   return target;
 }
 

@@ -1,6 +1,6 @@
 import {
-  companyStatusChangeInput,
   companyStatusChanged,
+  companyStatusChangeInput,
   consoleCompanyDetail,
   consoleCompanyIdInput,
   consoleCompanyListInput,
