@@ -45,6 +45,9 @@ export interface CompaniesTable {
   contact_email: string | null;
   bank_account: string | null;
   order_approval_threshold: string | null;
+  /** The operator's reason for the last suspension or reactivation. */
+  status_reason: string | null;
+  status_changed_at: Date | null;
 }
 
 export interface BranchesTable {
@@ -70,6 +73,8 @@ export interface MembershipsTable {
   branch_ids: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Set while a company admin has disabled the member: they cannot act for this company. */
+  disabled_at: Date | null;
 }
 
 export interface InvitationsTable {

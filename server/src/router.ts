@@ -3,6 +3,7 @@ import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
+import { consoleRouter } from './modules/console/console.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
@@ -29,6 +30,7 @@ export const appRouter = router({
   production: productionRouter,
   live: liveRouter,
   operations: operationsRouter,
+  console: consoleRouter,
 });
 
 export type AppRouter = typeof appRouter;

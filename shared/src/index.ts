@@ -7,6 +7,8 @@ export * from './catalog/catalog.schemas.ts';
 export * from './common.ts';
 export * from './companies/companies.outputs.ts';
 export * from './companies/companies.schemas.ts';
+export * from './console/console.outputs.ts';
+export * from './console/console.schemas.ts';
 export * from './events/registry.ts';
 export * from './gstin.ts';
 export * from './kyc/kyc.schemas.ts';

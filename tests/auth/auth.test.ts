@@ -180,12 +180,14 @@ describe('login', () => {
     expect(after.code).toBe('UNAUTHORIZED');
   });
 
-  it('treats a disabled account like a wrong password and ends its sessions', async () => {
+  it('ends a disabled account’s sessions and tells only whoever knows the password that it is disabled', async () => {
     const user = await createUser(app);
     await app.db.updateTable('users').set({ disabled_at: app.clock.now() }).where('id', '=', user.id).execute();
     expect((await failure(user.caller.auth.me())).code).toBe('UNAUTHORIZED');
+    const wrong = await failure(app.caller({ ip: '198.51.100.77' }).auth.login({ email: user.email, password: 'not the password' }));
+    expect(wrong.reason).toBe('INVALID_CREDENTIALS');
     const error = await failure(app.caller({ ip: '198.51.100.77' }).auth.login({ email: user.email, password: PASSWORD }));
-    expect(error.reason).toBe('INVALID_CREDENTIALS');
+    expect(error).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_DISABLED' });
   });
 
   it('records security events for success and failure, without the password', async () => {

@@ -35,6 +35,10 @@ const NAV: NavItem[] = [
 const OPERATOR_NAV: NavItem[] = [
   { to: '/admin/review', label: 'Verification review' },
   { to: '/admin/jobs', label: 'Background jobs' },
+  { to: '/admin/companies', label: 'Companies' },
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/health', label: 'Platform health' },
+  { to: '/admin/security', label: 'Security events' },
 ];
 
 export function AppLayout({ me }: { me: Me }) {

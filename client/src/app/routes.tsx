@@ -15,6 +15,11 @@ import { SupplierCatalogPage } from '../features/catalog/supplier-catalog-page.t
 import { AcceptInvitePage } from '../features/companies/accept-invite-page.tsx';
 import { CompanyProfilePage } from '../features/companies/company-profile-page.tsx';
 import { CreateCompanyPage } from '../features/companies/create-company-page.tsx';
+import { ConsoleCompaniesPage } from '../features/console/companies-page.tsx';
+import { ConsoleCompanyPage } from '../features/console/company-detail-page.tsx';
+import { ConsoleHealthPage } from '../features/console/health-page.tsx';
+import { ConsoleSecurityPage } from '../features/console/security-page.tsx';
+import { ConsoleUsersPage } from '../features/console/users-page.tsx';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { EditOrderPage } from '../features/orders/edit-order-page.tsx';
@@ -58,6 +63,11 @@ export function AppRoutes() {
         <Route path="/dev-mailbox" element={<DevMailboxPage />} />
         <Route path="/admin/review" element={<ReviewPage />} />
         <Route path="/admin/jobs" element={<JobsPage />} />
+        <Route path="/admin/companies" element={<ConsoleCompaniesPage />} />
+        <Route path="/admin/companies/:companyId" element={<ConsoleCompanyPage />} />
+        <Route path="/admin/users" element={<ConsoleUsersPage />} />
+        <Route path="/admin/health" element={<ConsoleHealthPage />} />
+        <Route path="/admin/security" element={<ConsoleSecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

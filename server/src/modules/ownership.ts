@@ -7,6 +7,7 @@ export type ModuleName =
   | 'auth'
   | 'catalog'
   | 'companies'
+  | 'console'
   | 'events'
   | 'files'
   | 'kyc'

@@ -53,7 +53,8 @@ export const platformAdminProcedure = baseProcedure
     return next();
   });
 
-const companyInactive = () => appError('FORBIDDEN', 'COMPANY_INACTIVE', 'This company is suspended or closed.');
+const companyInactive = () =>
+  appError('FORBIDDEN', 'COMPANY_INACTIVE', 'This company is suspended or closed on Tradeloom. Contact Tradeloom support.');
 
 async function actorFromApiKey(ctx: Context, key: string): Promise<CompanyActor> {
   const principal = await authenticateApiKey(ctx.deps.db, ctx.deps.clock, key);
@@ -79,6 +80,8 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
   const membership = await findMembershipStanding(ctx.deps.db, session.activeCompanyId, session.userId);
   if (!membership) throw appError('FORBIDDEN', 'NOT_A_MEMBER', 'You are no longer a member of this company.');
   if (membership.status !== 'active') throw companyInactive();
+  if (membership.disabledAt)
+    throw appError('FORBIDDEN', 'MEMBER_DISABLED', 'An admin of this company has disabled your access to it. Ask them to re-enable you.');
   const role = membership.role as Role;
   return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
 }

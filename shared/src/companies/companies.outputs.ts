@@ -50,6 +50,8 @@ export const member = z.strictObject({
   branchIds: z.array(z.uuid()),
   joinedAt: timestamp,
   emailVerifiedAt: timestamp.nullable(),
+  /** Set while a company admin has disabled the member in this company. */
+  disabledAt: timestamp.nullable(),
 });
 
 export const invitation = z.strictObject({

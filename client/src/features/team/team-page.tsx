@@ -18,6 +18,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { inviteInput, ROLE_LABELS, ROLE_RANK, ROLES, type Role } from '@tradeloom/shared';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
@@ -26,6 +27,7 @@ import { notifyError } from '../../lib/notify.ts';
 import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { MemberSignIns } from './member-sign-ins.tsx';
 
 // Mirrors the server's ladder so the screen offers only changes it would accept.
 function canManage(actor: Role | null, target: Role): boolean {
@@ -64,6 +66,9 @@ function Members() {
   const refresh = () => Promise.all([utils.companies.members.invalidate(), utils.audit.list.invalidate()]);
   const setRole = trpc.companies.setRole.useMutation({ onSuccess: refresh, onError: notifyError });
   const remove = trpc.companies.removeMember.useMutation({ onSuccess: refresh, onError: notifyError });
+  const disable = trpc.companies.disableMember.useMutation({ onSuccess: refresh, onError: notifyError });
+  const enable = trpc.companies.enableMember.useMutation({ onSuccess: refresh, onError: notifyError });
+  const [signInsOf, setSignInsOf] = useState<{ userId: string; name: string } | null>(null);
   const transfer = trpc.companies.transferOwnership.useMutation({
     onSuccess: async () => {
       await Promise.all([refresh(), utils.auth.me.invalidate()]);
@@ -117,6 +122,11 @@ function Members() {
                       <Badge miw="max-content" size="xs" color="yellow">
                         unverified
                       </Badge>
+                    )}{' '}
+                    {member.disabledAt && (
+                      <Badge miw="max-content" size="xs" color="red">
+                        disabled
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -157,6 +167,25 @@ function Members() {
                             </Menu.Item>
                           )}
                           {manageable && (
+                            <Menu.Item onClick={() => setSignInsOf({ userId: member.userId, name: member.name })}>
+                              Recent sign-ins
+                            </Menu.Item>
+                          )}
+                          {manageable &&
+                            (member.disabledAt ? (
+                              <Menu.Item onClick={() => enable.mutate({ userId: member.userId })}>Re-enable access</Menu.Item>
+                            ) : (
+                              <Menu.Item
+                                color="orange"
+                                onClick={() =>
+                                  window.confirm(`Disable ${member.name}? They cannot act for this company until you re-enable them.`) &&
+                                  disable.mutate({ userId: member.userId })
+                                }
+                              >
+                                Disable access
+                              </Menu.Item>
+                            ))}
+                          {manageable && (
                             <Menu.Item
                               color="red"
                               onClick={() =>
@@ -177,6 +206,7 @@ function Members() {
           </DataTable>
         )}
       </QueryView>
+      <MemberSignIns member={signInsOf} onClose={() => setSignInsOf(null)} />
     </Paper>
   );
 }

@@ -54,3 +54,14 @@ export async function liveKeyScopes(db: Executor, companyId: string, apiKeyIds: 
     .execute();
   return new Map(rows.map((row) => [row.id, row.scopes]));
 }
+
+/** How many of the company's keys are not revoked (they act whenever the company is active). */
+export async function countUnrevokedKeys(db: Executor, companyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('company_id', '=', companyId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -32,3 +32,21 @@ export function sharedEntityHistory(db: Executor, query: SharedHistoryQuery) {
     .orderBy('a.id')
     .execute();
 }
+
+/** One record's own history, newest first: a company's rows as an operator reads them in the console. */
+export function entityHistory(db: Executor, query: { entityType: string; entityId: string; limit: number }) {
+  return db
+    .selectFrom('audit_log as a')
+    .select((eb) => [
+      'a.id',
+      isoTimestamp(eb.ref('a.occurred_at')).as('occurredAt'),
+      'a.action',
+      'a.after',
+      userNameOf(eb.ref('a.actor_user_id')).as('actorName'),
+    ])
+    .where('a.entity_type', '=', query.entityType)
+    .where('a.entity_id', '=', query.entityId)
+    .orderBy('a.id', 'desc')
+    .limit(query.limit)
+    .execute();
+}

@@ -24,6 +24,8 @@ import { recordSecurityEvent } from './security-events.ts';
 import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
 
 const INVALID_CREDENTIALS = () => appError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
+export const ACCOUNT_DISABLED = () =>
+  appError('FORBIDDEN', 'ACCOUNT_DISABLED', 'This account has been disabled by Tradeloom. Contact support to have it re-enabled.');
 const TOO_MANY = () => appError('TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many attempts. Wait a few minutes and try again.');
 
 function timing(ctx: ServiceContext) {
@@ -100,10 +102,15 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
     .executeTakeFirst();
   const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
 
-  if (!user || !valid || user.disabled_at) {
+  if (!user || !valid) {
     await hit(db, clock, ipKey, LOGIN_IP_LIMIT);
     await recordSecurityEvent(db, ctx.request, { type: 'login.failed', userId: user?.id ?? null, email: input.email });
     throw INVALID_CREDENTIALS();
+  }
+  // Said only to whoever knows the password: the owner learns why, a guesser learns nothing new.
+  if (user.disabled_at) {
+    await recordSecurityEvent(db, ctx.request, { type: 'login.disabled_account', userId: user.id, email: input.email });
+    throw ACCOUNT_DISABLED();
   }
 
   return inTransaction(db, async (trx) => {
@@ -163,9 +170,14 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string): 
     const user = await trx.selectFrom('users').select(['id', 'disabled_at']).where('email', '=', email).executeTakeFirst();
     await recordSecurityEvent(trx, ctx.request, { type: 'password.reset_requested', userId: user?.id ?? null, email });
     if (!user || user.disabled_at) return;
-    const token = await issueAuthToken(trx, clock, { userId: user.id, email, purpose: 'reset_password' });
-    await queueMail(trx, passwordResetMail(email, link(ctx, '/reset-password', token)));
+    await mailPasswordResetLink(ctx, trx, { userId: user.id, email });
   });
+}
+
+/** Queues the emailed reset link, in the caller's transaction (a request, or an operator's send). */
+export async function mailPasswordResetLink(ctx: ServiceContext, trx: Executor, user: { userId: string; email: string }): Promise<void> {
+  const token = await issueAuthToken(trx, ctx.deps.clock, { userId: user.userId, email: user.email, purpose: 'reset_password' });
+  await queueMail(trx, passwordResetMail(user.email, link(ctx, '/reset-password', token)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import { sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../lib/clock.ts';
 
 // Counters live in the database, so every app instance shares them. Each call counts once,
@@ -42,6 +42,20 @@ export async function reset(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
 
+// Per-account back-off: after 5 consecutive failed attempts each further one doubles the wait,
+// 15 s up to 15 min. Keyed by the email as typed, so unknown accounts behave like known ones.
+function accountBackoffSeconds(count: Expression<number>): RawBuilder<number> {
+  return sql<number>`CASE WHEN ${count} < 5 THEN 0 ELSE least(15 * power(2, ${count} - 5), 900) END`;
+}
+
+/**
+ * Until when the account's sign-in is held back (null when it is not), as a scalar subquery on
+ * its login throttle: what an operator sees as "locked out".
+ */
+export function loginLockedUntilOf(email: Expression<string>): RawBuilder<Date | null> {
+  return sql<Date | null>`(select CASE WHEN rl.count >= 5 THEN rl.window_start + ${accountBackoffSeconds(sql.ref('rl.count'))} * interval '1 second' END from rate_limits rl where rl.key = 'login:account:' || ${email})`; // accountKeys.login
+}
+
 /**
  * Claims one login attempt for an account before any password is checked. The check and the
  * count are one statement, so concurrent attempts (a batch, parallel connections) queue on the
@@ -49,9 +63,7 @@ export async function reset(db: Executor, key: string): Promise<void> {
  */
 export async function claimAccountAttempt(db: Executor, clock: Clock, key: string): Promise<boolean> {
   const now = clock.now();
-  // Per-account back-off: after 5 consecutive failed attempts each further one doubles the wait,
-  // 15 s up to 15 min. Keyed by the email as typed, so unknown accounts behave like known ones.
-  const backoffSeconds = sql<number>`CASE WHEN rate_limits.count < 5 THEN 0 ELSE least(15 * power(2, rate_limits.count - 5), 900) END`;
+  const backoffSeconds = accountBackoffSeconds(sql.ref('rate_limits.count'));
   const claimed = await db
     .insertInto('rate_limits')
     .values({ key, window_start: now, count: 1 })

@@ -15,6 +15,7 @@ import {
   inviteResult,
   member,
   memberIdInput,
+  memberSignIn,
   myCompany,
   noContent,
   setRoleInput,
@@ -34,6 +35,7 @@ import {
   updateCompany,
 } from './companies.service.ts';
 import { acceptInvitation, previewInvitation } from './invitation-acceptance.service.ts';
+import { memberSignIns, setMemberDisabled } from './member-access.service.ts';
 import { invite, listInvitations, revokeInvitation } from './member-invitations.service.ts';
 import { leaveCompany, listMembers, removeMember, setRole, transferOwnership } from './members.service.ts';
 
@@ -93,6 +95,18 @@ export const companiesRouter = router({
     .input(memberIdInput)
     .output(noContent)
     .mutation(({ ctx, input }) => removeMember(ctx, ctx.actor, input.userId)),
+  disableMember: companyProcedure('members:manage')
+    .input(memberIdInput)
+    .output(noContent)
+    .mutation(({ ctx, input }) => setMemberDisabled(ctx, ctx.actor, input.userId, true)),
+  enableMember: companyProcedure('members:manage')
+    .input(memberIdInput)
+    .output(noContent)
+    .mutation(({ ctx, input }) => setMemberDisabled(ctx, ctx.actor, input.userId, false)),
+  memberSignIns: companyProcedure('members:manage')
+    .input(memberIdInput)
+    .output(z.array(memberSignIn))
+    .query(({ ctx, input }) => memberSignIns(ctx, ctx.actor, input.userId)),
   leave: companyProcedure('company:read')
     .output(noContent)
     .mutation(({ ctx }) => leaveCompany(ctx, ctx.actor)),

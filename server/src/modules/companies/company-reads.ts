@@ -22,17 +22,20 @@ export function companyStatusOf(companyId: CompanyId): RawBuilder<'active' | 'su
   return sql<'active' | 'suspended' | 'closed'>`(select companies.status from companies where companies.id = ${companyId})`;
 }
 
-/** The user's role in the company while the company is active (else null), as a scalar subquery. */
+/**
+ * The user's role in the company while the company is active and the member not disabled (else
+ * null), as a scalar subquery.
+ */
 export function activeMemberRoleOf(userId: Expression<string>, companyId: string): RawBuilder<Role | null> {
-  return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active')`;
+  return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active' and memberships.disabled_at is null)`;
 }
 
-/** The user's role in the company and the company's status, or undefined when not a member. */
+/** The user's role in the company, whether an admin disabled them there, and the company's status; undefined when not a member. */
 export function findMembershipStanding(db: Executor, companyId: string, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['memberships.role', 'companies.status'])
+    .select(['memberships.role', 'memberships.disabled_at as disabledAt', 'companies.status'])
     .where('memberships.company_id', '=', companyId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();

@@ -15,11 +15,11 @@ import { canAssign, canManage } from './member-roles.ts';
 export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
   const members = await selectUserProfiles(ctx.deps.db)
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['memberships.role', 'memberships.branch_ids as branchIds', 'memberships.created_at as joinedAt'])
+    .select(['memberships.role', 'memberships.branch_ids as branchIds', 'memberships.created_at as joinedAt', 'memberships.disabled_at'])
     .where('memberships.company_id', '=', actor.companyId)
     .orderBy('users.name')
     .execute();
-  return members.map(({ id, name, email, role, branchIds, joinedAt, emailVerifiedAt }) => ({
+  return members.map(({ id, name, email, role, branchIds, joinedAt, emailVerifiedAt, disabled_at }) => ({
     userId: id,
     name,
     email,
@@ -27,6 +27,7 @@ export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
     branchIds,
     joinedAt: joinedAt.toISOString(),
     emailVerifiedAt: emailVerifiedAt?.toISOString() ?? null,
+    disabledAt: disabled_at?.toISOString() ?? null,
   }));
 }
 

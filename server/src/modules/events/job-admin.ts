@@ -82,3 +82,47 @@ export async function retryDeadJob(db: Executor, clock: Clock, jobId: number) {
 function isRedacted(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && (payload as { redacted?: unknown }).redacted === true;
 }
+
+/** Jobs per state across every queue. */
+export function jobStateCounts(db: Executor) {
+  return db
+    .selectFrom('jobs')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+    .groupBy('status')
+    .orderBy('status')
+    .execute();
+}
+
+/**
+ * What one queue did in the last day: jobs finished, waiting and dead, and the latest failures
+ * with their error. The mail queue's jobs are the record of mail sent (its payload is blanked once
+ * sent, so the counts and errors are what is left to show).
+ */
+export async function queueActivity(db: Executor, clock: Clock, queue: string) {
+  const since = new Date(clock.now().getTime() - 24 * 3_600_000);
+  const [counts, failures] = await Promise.all([
+    db
+      .selectFrom('jobs')
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere('status', '=', 'done').filterWhere('finished_at', '>=', since).as('done'),
+        eb.fn.countAll<number>().filterWhere('status', '=', 'pending').as('waiting'),
+        eb.fn.countAll<number>().filterWhere('status', '=', 'dead').filterWhere('finished_at', '>=', since).as('dead'),
+      ])
+      .where('queue', '=', queue)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('jobs')
+      .select(['id', 'last_error as lastError', sql<Date>`coalesce(finished_at, run_at)`.as('failedAt')])
+      .where('queue', '=', queue)
+      .where('last_error', 'is not', null)
+      .orderBy(sql`coalesce(finished_at, run_at)`, 'desc')
+      .limit(10)
+      .execute(),
+  ]);
+  return {
+    done: Number(counts.done),
+    waiting: Number(counts.waiting),
+    dead: Number(counts.dead),
+    failures: failures.map((f) => ({ id: Number(f.id), lastError: f.lastError, failedAt: f.failedAt.toISOString() })),
+  };
+}

@@ -118,6 +118,13 @@ export class LiveHub {
     })();
   }
 
+  /** How many streams are open in this process. */
+  openStreams(): number {
+    let count = 0;
+    for (const streams of this.#streams.values()) count += streams.size;
+    return count;
+  }
+
   /** The listeners with a stream open on `companyId` in this process. */
   listenersOf(companyId: string): LiveListener[] {
     return [...this.#streams.values()].flatMap((streams) => [...streams].filter((s) => s.companyId === companyId).map((s) => s.listener));

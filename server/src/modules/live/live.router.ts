@@ -14,8 +14,9 @@ const READ_PERMISSION: Record<string, Permission> = {
   user: 'members:read',
 };
 
-// Someone joined, left or changed role, or a key was revoked: may each listener still listen?
-const changesAccess = (update: LiveUpdate) => update.entityType === 'user' || update.entityType === 'api_key';
+// Someone joined, left, changed role or was disabled, a key was revoked, or the company was
+// suspended: may each listener still listen?
+const changesAccess = (update: LiveUpdate) => ['user', 'api_key', 'company'].includes(update.entityType);
 
 export const liveRouter = router({
   /**
