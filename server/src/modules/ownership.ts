@@ -17,6 +17,7 @@ export type ModuleName =
   | 'orders'
   | 'partners'
   | 'production'
+  | 'search'
   | 'settings';
 
 /**
