@@ -3,7 +3,6 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import type { AppDeps, CompanyActor, ServiceContext } from '../deps.ts';
 import { type CsvColumn, writeCsv } from '../lib/csv.ts';
-import { invalidFields } from '../trpc/errors.ts';
 import { resolveCompanyActor } from '../trpc/procedures.ts';
 import { contextFromHttp } from './request-context.ts';
 import { jsonError, sendRestError } from './rest-errors.ts';
@@ -28,6 +27,12 @@ export function csvExport<F, R>(definition: CsvExport<F, R>): CsvExport<unknown,
   return definition as unknown as CsvExport<unknown, unknown>;
 }
 
+// REST errors carry a message and no field list, so the message names each field.
+function invalidFilters(problems: Record<string, string>) {
+  const fields = Object.entries(problems).map(([field, problem]) => `${field}: ${problem}`);
+  return jsonError('BAD_REQUEST', `Invalid input — ${fields.join('; ')}`);
+}
+
 /** The `input` query parameter (the list's filters as JSON, as tRPC GETs send them), validated. */
 function parseFilters<F>(schema: z.ZodType<F>, raw: unknown): F {
   let json: unknown = {};
@@ -35,12 +40,12 @@ function parseFilters<F>(schema: z.ZodType<F>, raw: unknown): F {
     try {
       json = JSON.parse(raw);
     } catch {
-      throw invalidFields({ input: 'is not valid JSON' });
+      throw invalidFilters({ input: 'is not valid JSON' });
     }
-  } else if (raw !== undefined) throw invalidFields({ input: 'must be given once, as JSON' });
+  } else if (raw !== undefined) throw invalidFilters({ input: 'must be given once, as JSON' });
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw invalidFields(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'input', issue.message])));
+  throw invalidFilters(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'input', issue.message])));
 }
 
 async function* pagesFrom<R>(first: Page<R>, next: (cursor: string) => Promise<Page<R>>): AsyncGenerator<readonly R[]> {
