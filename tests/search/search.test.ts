@@ -1,4 +1,4 @@
-import { SEARCH_TERM_MAX } from '@tradeloom/shared';
+import { SEARCH_TERM_MAX, type SearchResults } from '@tradeloom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
@@ -25,8 +25,7 @@ async function tradingWorld(label: string) {
   return { buyer, supplier, product, order, workOrder };
 }
 
-const titles = (result: { groups: { kind: string; hits: { title: string; path: string }[] }[] }, kind: string) =>
-  result.groups.find((group) => group.kind === kind)?.hits ?? [];
+const titles = (result: SearchResults, kind: string) => result.groups.find((group) => group.kind === kind)?.hits ?? [];
 
 describe('global search', () => {
   it('finds an order by its own number on each side and opens the order', async () => {
