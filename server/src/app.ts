@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
+import { csvExportsRouter } from './http/csv-exports.routes.ts';
 import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
 import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
@@ -15,8 +16,13 @@ import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
 import { jsonError, writeJsonError } from './http/rest-errors.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
+import { auditCsv } from './modules/audit/audit-export.ts';
+import { productCsv } from './modules/catalog/catalog-export.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
+import { orderCsv } from './modules/orders/order-export.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
+import { partnerCsv } from './modules/partners/partner-export.ts';
+import { workOrderCsv } from './modules/production/work-order-export.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 
@@ -116,6 +122,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
+  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv]));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

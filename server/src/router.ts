@@ -12,6 +12,7 @@ import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { productionRouter } from './modules/production/production.router.ts';
+import { searchRouter } from './modules/search/search.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   live: liveRouter,
   operations: operationsRouter,
   console: consoleRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

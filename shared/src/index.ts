@@ -25,5 +25,7 @@ export * from './permissions.ts';
 export * from './production/production.outputs.ts';
 export * from './production/production.ts';
 export * from './reasons.ts';
+export * from './search/search.outputs.ts';
+export * from './search/search.schemas.ts';
 export * from './settings/settings.schemas.ts';
 export * from './wire.ts';

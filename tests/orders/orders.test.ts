@@ -1,4 +1,4 @@
-import { ORDER_PAGE_MAX } from '@tradeloom/shared';
+import { formatMoney, ORDER_PAGE_MAX } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
@@ -117,7 +117,7 @@ describe('order workflow', () => {
     expect(JSON.stringify(theirs)).not.toContain('Buyer-only note');
     await app.runner.drain();
     expect((await supplier.members.viewer.caller.notifications.list({})).items.map((n) => [n.title, n.linkPath])).toContainEqual([
-      `${buyer.name} sent you an order`,
+      `${buyer.name} sent ${order.buyerNumber}, ${formatMoney(order.total, order.currency)}`,
       `/orders/${order.id}`,
     ]);
 

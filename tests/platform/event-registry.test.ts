@@ -46,7 +46,12 @@ describe('the registry of audit actions and events', () => {
   });
 
   it('fills notification texts from the registry', () => {
-    expect(notificationText('order.shipped', 'Acme')).toBe('Acme shipped your order');
+    expect(notificationText('order.shipped', 'Acme', { document: 'PO-2026-000005' })).toBe('Acme shipped PO-2026-000005');
+    expect(notificationText('order.submitted', 'Acme', { document: 'PO-2026-000005', amount: '₹66,150.00' })).toBe(
+      'Acme sent PO-2026-000005, ₹66,150.00',
+    );
+    // An event stored before orders carried their number and total still reads as a sentence.
+    expect(notificationText('order.submitted', 'Acme')).toBe('Acme sent an order');
     expect(notificationText('product.created', 'Acme')).toBeNull();
     expect(notifyingEvents()).toContain('partner.link_requested');
   });

@@ -124,6 +124,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'production.workOrders.create': () => ({ description: 'Matrix run', quantity: '100', unit: 'kg', operations: [{ name: 'Spinning' }] }),
   'production.workOrders.list': () => ({}),
   'production.workOrders.update': () => ({ workOrderId: missing(), version: 1, action: 'release' }),
+  'search.global': () => ({ term: 'matrix' }),
   'partners.addUnclaimed': () => ({ name: 'Matrix Ginning', country: 'IN', relationship: 'supplier' }),
   'partners.block': () => ({ linkId: missing() }),
   'partners.cancel': () => ({ linkId: missing() }),

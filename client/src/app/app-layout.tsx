@@ -6,6 +6,7 @@ import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
+import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import type { Me } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -64,6 +65,7 @@ export function AppLayout({ me }: { me: Me }) {
           <Group gap="xs" wrap="nowrap">
             {/* Keyed by company: switching companies opens a new stream for the new one. */}
             {me.activeCompany && <LiveUpdates key={me.activeCompany.id} />}
+            {me.activeCompany && <SearchButton />}
             {me.permissions.includes('notifications:read') && <NotificationBell />}
             <UserMenu me={me} />
           </Group>
@@ -89,6 +91,7 @@ export function AppLayout({ me }: { me: Me }) {
           {!me.user.emailVerifiedAt && <VerifyEmailBanner devMailbox={me.devMailbox} />}
           <Outlet />
         </Stack>
+        {me.activeCompany && <GlobalShortcuts permissions={me.permissions} />}
       </AppShell.Main>
     </AppShell>
   );
@@ -198,6 +201,7 @@ function UserMenu({ me }: { me: Me }) {
         <Menu.Item component={Link} to="/account">
           Account and sessions
         </Menu.Item>
+        <Menu.Item onClick={openShortcuts}>Keyboard shortcuts</Menu.Item>
         <Menu.Item color="red" onClick={() => logout.mutate()}>
           Sign out
         </Menu.Item>

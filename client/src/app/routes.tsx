@@ -22,6 +22,7 @@ import { ConsoleSecurityPage } from '../features/console/security-page.tsx';
 import { ConsoleUsersPage } from '../features/console/users-page.tsx';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { NotificationsPage } from '../features/notifications/notifications-page.tsx';
 import { EditOrderPage } from '../features/orders/edit-order-page.tsx';
 import { NewOrderPage } from '../features/orders/new-order-page.tsx';
 import { OrderDetailPage } from '../features/orders/order-detail-page.tsx';
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/dev-mailbox" element={<DevMailboxPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/admin/review" element={<ReviewPage />} />
         <Route path="/admin/jobs" element={<JobsPage />} />
         <Route path="/admin/companies" element={<ConsoleCompaniesPage />} />

@@ -18,6 +18,7 @@ export type ModuleName =
   | 'orders'
   | 'partners'
   | 'production'
+  | 'search'
   | 'settings';
 
 /**

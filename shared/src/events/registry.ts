@@ -146,21 +146,29 @@ interface DomainEventSpec {
 const event = <const E extends string, P extends z.ZodType<Record<string, unknown>>>(entityType: E, payload: P, notify?: string) =>
   ({ entityType, payload, notify }) satisfies DomainEventSpec;
 
+// {document} is the order's number (the buyer's PO), {amount} its total: the recipient knows which
+// order without opening the app.
 const orderStatusNotices: Record<OrderStatus, string | undefined> = {
   draft: undefined,
   pending_approval: undefined,
-  submitted: '{actor} sent you an order',
-  accepted: '{actor} accepted your order',
-  rejected: '{actor} rejected your order',
-  in_progress: '{actor} started work on your order',
-  shipped: '{actor} shipped your order',
-  delivered: '{actor} confirmed delivery of the order',
-  completed: '{actor} completed the order',
-  cancelled: '{actor} cancelled an order with you',
+  submitted: '{actor} sent {document}, {amount}',
+  accepted: '{actor} accepted {document}',
+  rejected: '{actor} rejected {document}',
+  in_progress: '{actor} started work on {document}',
+  shipped: '{actor} shipped {document}',
+  delivered: '{actor} confirmed delivery of {document}',
+  completed: '{actor} completed {document}',
+  cancelled: '{actor} cancelled {document}',
 };
 
 /** An order's status change: who the parties are, who acted and with which action. */
-export const orderTransitionPayload = partiesPayload.extend({ action: z.string() });
+export const orderTransitionPayload = partiesPayload.extend({
+  action: z.string(),
+  // Named in the partner's notification; optional because events stored before they were added lack them.
+  document: z.string().optional(),
+  total: z.string().optional(),
+  currency: z.string().optional(),
+});
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
@@ -224,9 +232,21 @@ export function notifyingEvents(): DomainEventName[] {
   return domainEventNames.filter((name) => domainEvents[name].notify);
 }
 
-/** Fills a notification text: `{actor} shipped your order` → `Acme shipped your order`. */
-export function notificationText(name: DomainEventName, actor: string): string | null {
-  return domainEvents[name].notify?.replaceAll('{actor}', actor) ?? null;
+/** What a notification template can name besides the acting company. */
+export interface NotificationSubject {
+  /** The document's number, e.g. `PO-2026-000005`. */
+  document?: string;
+  /** The formatted amount, e.g. `₹66,150.00`. */
+  amount?: string;
+}
+
+/** Fills a notification text: `{actor} shipped {document}` → `Acme shipped PO-2026-000005`. */
+export function notificationText(name: DomainEventName, actor: string, subject: NotificationSubject = {}): string | null {
+  const template = domainEvents[name].notify;
+  if (!template) return null;
+  const filled = template.replaceAll('{actor}', actor).replaceAll('{document}', subject.document ?? 'an order');
+  // An old event without the total reads as a sentence without it.
+  return subject.amount ? filled.replaceAll('{amount}', subject.amount) : filled.replace(/,? ?\{amount\}/g, '');
 }
 
 export function isDomainEventName(name: string): name is DomainEventName {

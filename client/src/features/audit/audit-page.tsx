@@ -2,6 +2,7 @@ import { Button, Code, Group, Paper, Select, Spoiler, Stack, Table, Text, TextIn
 import { useDebouncedValue } from '@mantine/hooks';
 import { auditSentence } from '@tradeloom/shared';
 import { useState } from 'react';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -33,10 +34,8 @@ export function AuditPage() {
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState<string | null>(null);
   const [debouncedAction] = useDebouncedValue(action.trim(), 300);
-  const audit = trpc.audit.list.useInfiniteQuery(
-    { action: debouncedAction || undefined, entityType: entityType ?? undefined, limit: 50 },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
-  );
+  const filters = { action: debouncedAction || undefined, entityType: entityType ?? undefined };
+  const audit = trpc.audit.list.useInfiniteQuery({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   const rows = audit.data?.pages.flatMap((page) => page.items);
   return (
     <Stack>
@@ -47,6 +46,7 @@ export function AuditPage() {
       <Group>
         <TextInput label="Action starts with" placeholder="member." value={action} onChange={(e) => setAction(e.currentTarget.value)} />
         <Select label="Record type" placeholder="Any" clearable data={ENTITY_TYPES} value={entityType} onChange={setEntityType} />
+        <ExportCsvButton list="audit" filters={filters} />
       </Group>
       <Paper withBorder p="lg">
         <QueryView query={{ ...audit, data: rows }} isEmpty={(items) => items.length === 0} empty="Nothing matches these filters.">

@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { useCan, useMe } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
@@ -14,14 +16,17 @@ type Product = RouterOutputs['catalog']['products']['list']['items'][number];
 export function CatalogPage() {
   const me = useMe();
   const can = useCan();
-  const [search, setSearch] = useState('');
+  const [params] = useSearchParams();
+  // Global search opens a product as /catalog?search=<SKU>.
+  const [search, setSearch] = useState(params.get('search') ?? '');
   const [status, setStatus] = useState('all');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [importing, importer] = useDisclosure();
   const [filesOf, setFilesOf] = useState<Product | null>(null);
+  const filters = { search: debounced || undefined, active: status === 'all' ? undefined : status === 'active' };
   const products = trpc.catalog.products.list.useInfiniteQuery(
-    { search: debounced || undefined, active: status === 'all' ? undefined : status === 'active', limit: 50 },
+    { ...filters, limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const company = me.data?.activeCompany;
@@ -67,6 +72,7 @@ export function CatalogPage() {
             { value: 'inactive', label: 'Inactive' },
           ]}
         />
+        <ExportCsvButton list="catalog" filters={filters} />
       </Group>
       <Paper withBorder p="lg">
         <QueryView

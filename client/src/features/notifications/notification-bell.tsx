@@ -1,20 +1,22 @@
 import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 /** The header bell: unread count, the latest notifications, mark all read. Polls every 15 s. */
 export function NotificationBell() {
   const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure();
   const utils = trpc.useUtils();
   const list = trpc.notifications.list.useQuery({ limit: 15 });
   const markRead = trpc.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.list.invalidate() });
   const unread = list.data?.unread ?? 0;
   return (
-    <Popover width={360} position="bottom-end" withinPortal shadow="md">
+    <Popover opened={opened} onChange={toggle} width={360} position="bottom-end" withinPortal shadow="md">
       <Popover.Target>
         <Indicator label={unread} size={16} disabled={unread === 0} color="red">
-          <ActionIcon variant="subtle" size="lg" aria-label={`Notifications, ${unread} unread`}>
+          <ActionIcon variant="subtle" size="lg" onClick={toggle} aria-label={`Notifications, ${unread} unread`}>
             <svg
               aria-hidden="true"
               width="20"
@@ -54,7 +56,10 @@ export function NotificationBell() {
                 p={6}
                 onClick={() => {
                   if (!item.readAt) markRead.mutate({ ids: [item.id] });
-                  if (item.linkPath) navigate(item.linkPath);
+                  if (item.linkPath) {
+                    close();
+                    navigate(item.linkPath);
+                  }
                 }}
               >
                 <Group gap={6} wrap="nowrap" align="flex-start">
@@ -72,6 +77,9 @@ export function NotificationBell() {
             ))}
           </Stack>
         </ScrollArea.Autosize>
+        <Button component={Link} to="/notifications" onClick={close} size="xs" variant="light" fullWidth mt="xs">
+          See all notifications
+        </Button>
       </Popover.Dropdown>
     </Popover>
   );

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
@@ -99,6 +100,7 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
           onChange={(e) => setMinTotal(e.currentTarget.value)}
           w={140}
         />
+        <ExportCsvButton list="orders" filters={filters} />
       </Group>
       <Text size="sm" c="dimmed" mb="sm" data-testid="order-totals">
         {totals.data?.length

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Paper, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, QueryView } from '../../components/ui.tsx';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -22,8 +23,9 @@ export function LinkList({ view }: { view: View }) {
   const [adding, add] = useDisclosure();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
+  const filters = { view, search: debounced || undefined };
   const links = trpc.partners.list.useInfiniteQuery(
-    { view, search: debounced || undefined, limit: 50 },
+    { ...filters, limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const rows = links.data?.pages.flatMap((page) => page.items);
@@ -36,6 +38,7 @@ export function LinkList({ view }: { view: View }) {
           onChange={(e) => setSearch(e.currentTarget.value)}
           aria-label="Search partners"
         />
+        <ExportCsvButton list="partners" filters={filters} />
         {view === 'linked' && can('partners:request') && (
           <Button variant="light" onClick={add.open}>
             Add a company not on Tradeloom

@@ -1,6 +1,7 @@
-import { Button, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { PageHeader } from '../../components/ui.tsx';
 import { useCan } from '../../lib/session.ts';
 import { NewWorkOrderForm } from './new-work-order-form.tsx';
@@ -26,7 +27,12 @@ export function ProductionPage() {
       <PageHeader
         title="Production"
         description="Work orders move from planned to completed; progress comes from each stage's completed quantity."
-        actions={can('production:write') && <Button onClick={() => setCreating(true)}>New work order</Button>}
+        actions={
+          <Group>
+            <ExportCsvButton list="work-orders" filters={{}} />
+            {can('production:write') && <Button onClick={() => setCreating(true)}>New work order</Button>}
+          </Group>
+        }
       />
       <StageLoad />
       <WorkOrderBoard onReport={setReporting} />

@@ -1,5 +1,13 @@
 import type { Database } from '@tradeloom/db';
-import { domainEvents, isDomainEventName, notificationText, partiesPayload } from '@tradeloom/shared';
+import {
+  domainEvents,
+  formatMoney,
+  isDomainEventName,
+  type NotificationSubject,
+  notificationText,
+  orderTransitionPayload,
+  partiesPayload,
+} from '@tradeloom/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findCompanyName } from '../companies/company-reads.ts';
@@ -17,9 +25,19 @@ const linkPaths: Record<string, (entityId: string) => string> = {
   order: (entityId) => `/orders/${entityId}`,
 };
 
+/** The document and amount an order event names; a link event names only the company. */
+function subjectOf(entityType: string, payload: unknown): NotificationSubject {
+  if (entityType !== 'order') return {};
+  const order = orderTransitionPayload.safeParse(payload);
+  if (!order.success) return {};
+  const { document, total, currency } = order.data;
+  return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
+}
+
 /**
  * Turns a partner-link or order event into a notification for the company that did not act; the
- * text is the event's `notify` template in the shared registry.
+ * text is the event's `notify` template in the shared registry, filled from the event's payload
+ * (who acted, which document, how much), and the notification links to the document.
  */
 export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
   return {
@@ -33,7 +51,7 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
       await createNotification(db, {
         companyId: recipient,
         type: event.type,
-        title: notificationText(event.type, actorName) ?? event.type,
+        title: notificationText(event.type, actorName, subjectOf(event.entity_type, event.payload)) ?? event.type,
         linkPath: linkPaths[event.entity_type]?.(event.entity_id),
         entityType: event.entity_type,
         entityId: event.entity_id,

@@ -73,6 +73,9 @@ export async function changeOrderStatus(
         supplierCompanyId: order.supplier_company_id,
         actorCompanyId: actor.companyId,
         action: input.action,
+        document: updated.buyer_number ?? updated.supplier_number ?? undefined,
+        total: updated.total,
+        currency: updated.currency,
       },
       audience: partiesSeeing({ ...order, ...updated }),
     });
