@@ -1,12 +1,10 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { formatMoney, formatQuantity } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { DataTable } from '../../components/ui.tsx';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
 type Product = RouterOutputs['catalog']['products']['list']['items'][number];
-
-const money = (amount: string, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 4 }).format(Number(amount));
 
 /** Products as both the supplier and its buyers see them; `actions` adds a last column. */
 export function ProductTable({ products, actions }: { products: Product[]; actions?: (product: Product) => ReactNode }) {
@@ -35,9 +33,9 @@ export function ProductTable({ products, actions }: { products: Product[]; actio
             )}
           </Table.Td>
           <Table.Td>
-            {money(product.price, product.currency)} / {product.unit}
+            {formatMoney(product.price, product.currency, { maxFractionDigits: 4 })} / {product.unit}
           </Table.Td>
-          <Table.Td>{Number(product.minOrderQuantity) > 0 ? `${Number(product.minOrderQuantity)} ${product.unit}` : '—'}</Table.Td>
+          <Table.Td>{Number(product.minOrderQuantity) > 0 ? formatQuantity(product.minOrderQuantity, product.unit) : '—'}</Table.Td>
           <Table.Td>{product.hsnCode ? `${product.hsnCode} · ${Number(product.gstRate)}%` : '—'}</Table.Td>
           {actions && <Table.Td>{actions(product)}</Table.Td>}
         </Table.Tr>

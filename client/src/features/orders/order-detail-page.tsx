@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { auditSentence, type OrderAction } from '@tradeloom/shared';
+import { auditSentence, formatMoney, formatQuantity, type OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, OrderStatusBadge } from './order-status.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -97,7 +97,7 @@ export function OrderDetailPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {Number(line.quantity)} {line.unit}
+                    {formatQuantity(line.quantity, line.unit)}
                   </Table.Td>
                   <Table.Td>{formatMoney(line.unitPrice, data.currency)}</Table.Td>
                   <Table.Td>{Number(line.discountPercent) ? `${Number(line.discountPercent)}%` : '—'}</Table.Td>

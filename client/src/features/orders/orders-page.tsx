@@ -1,13 +1,13 @@
 import { Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
+import { formatMoney, ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { OrderStatusBadge } from './order-status.tsx';
 
 export function OrdersPage() {
   const can = useCan();

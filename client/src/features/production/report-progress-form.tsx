@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { updateWorkOrderInput } from '@tradeloom/shared';
+import { formatQuantity, updateWorkOrderInput } from '@tradeloom/shared';
 import { FieldMessage, SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
@@ -28,7 +28,7 @@ export function ReportProgressForm({ workOrder, onDone }: { workOrder: WorkOrder
       {workOrder.operations.map((op, index) => (
         <TextInput
           key={op.id}
-          label={`${op.name} (of ${Number(op.plannedQuantity).toLocaleString()} ${workOrder.unit})`}
+          label={`${op.name} (of ${formatQuantity(op.plannedQuantity, workOrder.unit)})`}
           inputMode="decimal"
           {...form.register(`progress.${index}`)}
           error={form.messageOf(`progress.${index}`)}

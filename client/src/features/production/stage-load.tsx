@@ -1,4 +1,5 @@
 import { Paper, Table, Title } from '@mantine/core';
+import { formatQuantity } from '@tradeloom/shared';
 import { DataTable, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 
@@ -18,7 +19,7 @@ export function StageLoad() {
                 <Table.Td>{row.stage}</Table.Td>
                 <Table.Td>{row.workOrders}</Table.Td>
                 <Table.Td>
-                  {Number(row.remaining).toLocaleString()} {row.unit}
+                  {formatQuantity(row.remaining, row.unit)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { WorkOrderAction } from '@tradeloom/shared';
+import { formatQuantity, type WorkOrderAction } from '@tradeloom/shared';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
@@ -32,7 +32,7 @@ export function WorkOrderCard({ workOrder, onReport }: { workOrder: WorkOrder; o
       </Group>
       <Text size="sm">{workOrder.description}</Text>
       <Text size="xs" c="dimmed">
-        {Number(workOrder.quantity).toLocaleString()} {workOrder.unit}
+        {formatQuantity(workOrder.quantity, workOrder.unit)}
         {workOrder.dueDate && ` · due ${formatDate(workOrder.dueDate)}`}
         {workOrder.salesOrderNumber && ` · for ${workOrder.salesOrderNumber}`}
       </Text>
