@@ -42,12 +42,17 @@ async function buyerWithTies() {
   const create = (supplierId: string, quantity: string) =>
     buyer.members.staff.caller.orders.create({
       supplierId,
-      lines: supplierId === first.id ? [{ ...yarnLine(product.id), quantity }] : [{ description: 'Freight', quantity, unit: 'pcs', unitPrice: '265.50' }],
+      lines:
+        supplierId === first.id
+          ? [{ ...yarnLine(product.id), quantity }]
+          : [{ description: 'Freight', quantity, unit: 'pcs', unitPrice: '265.50' }],
     });
   for (const quantity of ['1', '2', '2', '1', '3']) await create(first.id, quantity);
   for (const quantity of ['2', '1', '2', '3']) await create(second.id, quantity);
   // Three dates, each shared by several orders.
-  await sql`update orders set order_date = order_date - (ascii(right(id::text, 1)) % 3) where buyer_company_id = ${buyer.id}`.execute(app.db);
+  await sql`update orders set order_date = order_date - (ascii(right(id::text, 1)) % 3) where buyer_company_id = ${buyer.id}`.execute(
+    app.db,
+  );
   return buyer;
 }
 
@@ -57,16 +62,17 @@ describe('sorting the orders list on the server', () => {
     const list = buyer.members.viewer.caller.orders.list;
     for (const sort of ORDER_SORT_KEYS) {
       for (const direction of ['asc', 'desc'] as const) {
-        const whole = await list({ side: 'purchase', sort, direction, limit: 100 });
+        const whole = await list({ side: 'purchase', sort, sortDirection: direction, limit: 100 });
         expect(whole.items).toHaveLength(9);
         for (const [i, row] of whole.items.entries()) {
           const previous = whole.items[i - 1];
-          if (previous) expect(compareOn(sort, previous, row) * (direction === 'asc' ? 1 : -1), `${sort} ${direction}`).toBeLessThanOrEqual(0);
+          if (previous)
+            expect(compareOn(sort, previous, row) * (direction === 'asc' ? 1 : -1), `${sort} ${direction}`).toBeLessThanOrEqual(0);
         }
         const paged: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await list({ side: 'purchase', sort, direction, limit: 2, cursor });
+          const page = await list({ side: 'purchase', sort, sortDirection: direction, limit: 2, cursor });
           paged.push(...page.items.map((o) => o.id));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
@@ -79,7 +85,13 @@ describe('sorting the orders list on the server', () => {
     const buyer = await buyerWithTies();
     const all = await buyer.members.viewer.caller.orders.list({ side: 'purchase', limit: 100 });
     const partnerId = all.items.find((o) => o.partnerName.startsWith('SortB'))?.partnerId;
-    const page = await buyer.members.viewer.caller.orders.list({ side: 'purchase', partnerId, sort: 'total', direction: 'desc', limit: 100 });
+    const page = await buyer.members.viewer.caller.orders.list({
+      side: 'purchase',
+      partnerId,
+      sort: 'total',
+      sortDirection: 'desc',
+      limit: 100,
+    });
     expect(page.items.map((o) => o.total)).toEqual(['796.50', '531.00', '531.00', '265.50']);
   });
 
@@ -87,7 +99,7 @@ describe('sorting the orders list on the server', () => {
     const buyer = await createCompany(app, 'SortBad');
     const list = buyer.members.viewer.caller.orders.list as (input: unknown) => Promise<unknown>;
     expect(Object.keys(fieldErrors(await failure(list({ side: 'purchase', sort: 'buyer_company_id' }))))).toEqual(['sort']);
-    expect(Object.keys(fieldErrors(await failure(list({ side: 'purchase', direction: 'sideways' }))))).toEqual(['direction']);
+    expect(Object.keys(fieldErrors(await failure(list({ side: 'purchase', sortDirection: 'sideways' }))))).toEqual(['sortDirection']);
   });
 
   it('a cursor naming another company’s order positions nothing', { timeout: 120_000 }, async () => {

@@ -69,7 +69,8 @@ export const ORDER_SORT_KEYS = ['created', 'number', 'orderDate', 'partner', 'to
 export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 export const orderListInput = orderFilters.extend({
   sort: z.enum(ORDER_SORT_KEYS).default('created'),
-  direction: sortDirection.default('desc'),
+  // Not `direction`: tRPC's infinite queries reserve that name for their paging direction.
+  sortDirection: sortDirection.default('desc'),
   cursor: pageCursor.optional(),
   // Up to 500 rows a page: an integration pulls a day's orders in a few requests.
   limit: z.number().int().min(1).max(ORDER_PAGE_MAX).default(25),

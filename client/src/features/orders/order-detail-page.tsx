@@ -96,9 +96,7 @@ export function OrderDetailPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    {formatQuantity(line.quantity, line.unit)}
-                  </Table.Td>
+                  <Table.Td>{formatQuantity(line.quantity, line.unit)}</Table.Td>
                   <Table.Td>{formatMoney(line.unitPrice, data.currency)}</Table.Td>
                   <Table.Td>{Number(line.discountPercent) ? `${Number(line.discountPercent)}%` : '—'}</Table.Td>
                   <Table.Td>

@@ -75,8 +75,7 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
           Add line
         </Button>
         <Text size="sm">
-          Value before tax: {preview ? formatMoney(preview, previewCurrency) : '—'}.
-          GST is computed from the parties' states when you save.
+          Value before tax: {preview ? formatMoney(preview, previewCurrency) : '—'}. GST is computed from the parties' states when you save.
         </Text>
       </Group>
       <Textarea

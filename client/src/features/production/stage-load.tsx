@@ -18,9 +18,7 @@ export function StageLoad() {
               <Table.Tr key={`${row.stage}-${row.unit}`}>
                 <Table.Td>{row.stage}</Table.Td>
                 <Table.Td>{row.workOrders}</Table.Td>
-                <Table.Td>
-                  {formatQuantity(row.remaining, row.unit)}
-                </Table.Td>
+                <Table.Td>{formatQuantity(row.remaining, row.unit)}</Table.Td>
               </Table.Tr>
             ))}
           </DataTable>

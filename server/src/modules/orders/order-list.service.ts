@@ -65,12 +65,12 @@ export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input
   const key = sortKey(input.sort, input.side);
   const own = input.side === 'purchase' ? 'buyer_company_id' : 'supplier_company_id';
   let query = filteredOrders(ctx.deps.db, actor.companyId, input)
-    .orderBy(key('o'), input.direction)
-    .orderBy('o.id', input.direction)
+    .orderBy(key('o'), input.sortDirection)
+    .orderBy('o.id', input.sortDirection)
     .limit(input.limit + 1);
   if (input.cursor) {
     const scope = (alias: string) => sql<SqlBool>`${sql.ref(`${alias}.${own}`)} = ${actor.companyId}`;
-    query = query.where(afterCursorRow(input.cursor, { name: 'orders', alias: 'o' }, key, input.direction, scope));
+    query = query.where(afterCursorRow(input.cursor, { name: 'orders', alias: 'o' }, key, input.sortDirection, scope));
   }
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
