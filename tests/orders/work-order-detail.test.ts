@@ -13,14 +13,18 @@ afterAll(() => app.close());
 const run = { description: 'Poplin 60x60 grey', quantity: '6000', unit: 'm', operations: [{ name: 'Warping' }, { name: 'Weaving' }] };
 
 describe('a work order on its own page (production.workOrders.get)', () => {
-  it('shows the stages, the sales order it serves and its history, oldest first', async () => {
+  it('shows the stages, the sales order it serves and its history, oldest first', { timeout: 120_000 }, async () => {
     const { buyer, supplier, product } = await tradingPair(app, 'WoDetail');
     const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
     const sent = await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
     await supplier.members.manager.caller.orders.transition({ orderId: order.id, action: 'accept', version: sent.version });
     const [line] = await supplier.members.viewer.caller.production.openOrderLines();
     const created = await supplier.members.staff.caller.production.workOrders.create({ ...run, orderLineId: line?.lineId });
-    await supplier.members.staff.caller.production.workOrders.update({ workOrderId: created.id, version: created.version, action: 'release' });
+    await supplier.members.staff.caller.production.workOrders.update({
+      workOrderId: created.id,
+      version: created.version,
+      action: 'release',
+    });
 
     const detail = await supplier.members.viewer.caller.production.workOrders.get({ workOrderId: created.id });
     expect(detail).toMatchObject({
