@@ -64,8 +64,8 @@ describe('formats, sorting and list state in a real browser', () => {
     await buyer.getByTestId('order-totals').getByText('₹7,07,70,000.00').waitFor();
     // Dates in the company's locale (an Indian company: en-IN, "30 Nov 2026"), not the browser's "Nov 30, 2026".
     expect(await bigRow.locator('td').nth(2).textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
-    await buyer.getByRole('textbox', { name: 'From' }).waitFor();
-    await buyer.getByRole('textbox', { name: 'To', exact: true }).waitFor();
+    await buyer.getByLabel('From', { exact: true }).waitFor();
+    await buyer.getByLabel('To', { exact: true }).waitFor();
 
     // Every row is a real link to its order.
     const links = buyer.locator('tbody a[href^="/orders/"]');
