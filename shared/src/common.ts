@@ -52,6 +52,10 @@ export const pageCursor = z
 /** A cursor that is the id of the last row of a table keyed by a bigint identity. */
 export const rowIdCursor = z.string().regex(/^[1-9]\d{0,14}$/, 'is not a valid cursor');
 
+/** Which way a sorted list runs. */
+export const sortDirection = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof sortDirection>;
+
 /** Keyset pagination: an opaque cursor from the previous page and a clamped page size. */
 export const pageInput = z.object({
   cursor: pageCursor.optional(),

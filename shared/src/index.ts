@@ -13,6 +13,7 @@ export * from './events/registry.ts';
 export * from './gstin.ts';
 export * from './kyc/kyc.schemas.ts';
 export * from './money.ts';
+export * from './number-format.ts';
 export * from './operations/operations.schemas.ts';
 export * from './orders/order-machine.ts';
 export * from './orders/order-totals.ts';

@@ -122,6 +122,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'production.openOrderLines': () => undefined,
   'production.board': () => undefined,
   'production.workOrders.create': () => ({ description: 'Matrix run', quantity: '100', unit: 'kg', operations: [{ name: 'Spinning' }] }),
+  'production.workOrders.get': () => ({ workOrderId: missing() }),
   'production.workOrders.list': () => ({}),
   'production.workOrders.update': () => ({ workOrderId: missing(), version: 1, action: 'release' }),
   'search.global': () => ({ term: 'matrix' }),

@@ -8,6 +8,7 @@ import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
 import { errorMessage } from '../lib/errors.ts';
+import { companyLocale, setDateLocale } from '../lib/format.ts';
 import type { Me } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -45,6 +46,8 @@ const OPERATOR_NAV: NavItem[] = [
 export function AppLayout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  // Before the page renders, so its dates read in the active company's locale (idempotent).
+  setDateLocale(companyLocale(me.activeCompany?.country));
   const permissions = new Set(me.permissions);
   const visible = [
     ...NAV.filter((item) => !item.permission || permissions.has(item.permission)),

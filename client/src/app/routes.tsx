@@ -29,6 +29,7 @@ import { OrderDetailPage } from '../features/orders/order-detail-page.tsx';
 import { OrdersPage } from '../features/orders/orders-page.tsx';
 import { PartnersPage } from '../features/partners/partners-page.tsx';
 import { ProductionPage } from '../features/production/production-page.tsx';
+import { WorkOrderDetailPage } from '../features/production/work-order-detail-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="/catalog" element={<CatalogPage />} />
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/production" element={<ProductionPage />} />
+        <Route path="/production/:workOrderId" element={<WorkOrderDetailPage />} />
         <Route path="/orders/new" element={<NewOrderPage />} />
         <Route path="/orders/:orderId" element={<OrderDetailPage />} />
         <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />

@@ -1,6 +1,8 @@
-import { Alert, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../lib/errors.ts';
+import type { TableSort } from '../lib/list-params.ts';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -66,20 +68,28 @@ export function QueryView<T>({
   return <>{children(query.data)}</>;
 }
 
+/** A column heading; `numeric` right-aligns it (and its cells through `NumberCell`), `sort` makes it a sort link. */
+export type Column = string | { label: string; numeric?: boolean; sort?: string };
+
 /**
  * A table with a header row; rows come as children (`<Table.Tr>`). Empty strings leave a column
  * untitled. A table wider than the screen scrolls inside its box, so a phone (390 px) never gets a
- * page wider than itself.
+ * page wider than itself. Sortable headings are links, so the sort lives in the address.
  */
 export function DataTable({
   headers,
   children,
   minWidth = 0,
+  sort,
+  footer,
   ...props
 }: {
-  headers: string[];
+  headers: Column[];
   children: ReactNode /** Below this width the table scrolls rather than squeezing its cells. */;
   minWidth?: number;
+  sort?: TableSort;
+  /** Rows under the body, e.g. totals. */
+  footer?: ReactNode;
 } & TableProps) {
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native">
@@ -88,12 +98,38 @@ export function DataTable({
           <Table.Tr>
             {headers.map((header, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row never reorders
-              <Table.Th key={index}>{header}</Table.Th>
+              <HeaderCell key={index} column={header} sort={sort} />
             ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
+        {footer && <Table.Tfoot>{footer}</Table.Tfoot>}
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function HeaderCell({ column, sort }: { column: Column; sort: TableSort | undefined }) {
+  const { label, numeric = false, sort: key } = typeof column === 'string' ? { label: column } : column;
+  const align = numeric ? 'right' : undefined;
+  if (!key || !sort) return <Table.Th ta={align}>{label}</Table.Th>;
+  const active = sort.key === key;
+  const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <Table.Th ta={align} aria-sort={ariaSort}>
+      <Anchor component={Link} to={sort.linkTo(key)} c="inherit" fw={700} size="sm" underline="hover">
+        {label}
+        {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+      </Anchor>
+    </Table.Th>
+  );
+}
+
+/** A number in a table: right-aligned in figures of one width, so columns of amounts line up. */
+export function NumberCell({ children, fw }: { children: ReactNode; fw?: number }) {
+  return (
+    <Table.Td ta="right" fw={fw} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+      {children}
+    </Table.Td>
   );
 }

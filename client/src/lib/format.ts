@@ -1,5 +1,23 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { DEFAULT_LOCALE } from '@tradeloom/shared';
+
+// Dates read in the active company's locale, not the browser's: an Indian mill's staff see
+// "30 Nov 2026" even in an en-US browser. The locale follows the company's country (en-IN for IN,
+// en-AE for AE…); the layout sets it when the active company is known.
+let dateTime = new Intl.DateTimeFormat(DEFAULT_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+let dateOnly = new Intl.DateTimeFormat(DEFAULT_LOCALE, { dateStyle: 'medium' });
+
+/** The locale a company in `country` (ISO 3166 alpha-2) reads: English with that country's habits. */
+export function companyLocale(country: string | null | undefined): string {
+  const candidate = country ? `en-${country.toUpperCase()}` : DEFAULT_LOCALE;
+  return Intl.DateTimeFormat.supportedLocalesOf([candidate]).length ? candidate : DEFAULT_LOCALE;
+}
+
+/** Dates from now on read in `locale`. */
+export function setDateLocale(locale: string): void {
+  if (dateOnly.resolvedOptions().locale === locale) return;
+  dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+}
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

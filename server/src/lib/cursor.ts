@@ -1,4 +1,4 @@
-import { type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { invalidFields } from '../trpc/errors.ts';
 
 // Opaque keyset cursors: the sort key of the last row seen, e.g. [name, id].
@@ -57,6 +57,26 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
   const [id = ''] = decodeCursor(cursor, 1);
   if (!UUID.test(id)) throw invalidCursor();
   return sql<SqlBool>`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) < (select k.created_at, k.id from ${sql.table(table)} as k where k.id = ${id})`;
+}
+
+/**
+ * Rows after the cursor's row in a list sorted by (key, id), either way. The cursor names the
+ * last row seen; the database reads that row's own key, so ties on the key are broken by id and
+ * no row is skipped or repeated across pages. `scope` keeps the cursor row to the reader's own
+ * rows, so a foreign id positions nothing.
+ */
+export function afterCursorRow(
+  cursor: string,
+  table: { name: 'orders' | 'work_orders' | 'partner_links'; alias: string },
+  key: (alias: string) => Expression<unknown>,
+  direction: 'asc' | 'desc',
+  scope: (alias: string) => Expression<SqlBool>,
+) {
+  const [id = ''] = decodeCursor(cursor, 1);
+  if (!UUID.test(id)) throw invalidCursor();
+  const compare = direction === 'asc' ? sql`>` : sql`<`;
+  const { name, alias } = table;
+  return sql<SqlBool>`(${key(alias)}, ${sql.ref(`${alias}.id`)}) ${compare} (select ${key('k')}, k.id from ${sql.table(name)} as k where k.id = ${id} and ${scope('k')})`;
 }
 
 function invalidCursor() {

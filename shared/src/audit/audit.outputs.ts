@@ -17,4 +17,14 @@ export const auditEntry = z.strictObject({
 });
 export const auditPage = pageOf(auditEntry);
 
+/** One step in a record's history as its detail page shows it: when, what, by whom and which company. */
+export const entityHistoryEntry = z.strictObject({
+  id: z.number().int(),
+  occurredAt: timestamp,
+  action: z.string(),
+  after: z.unknown(),
+  actorName: z.string().nullable(),
+  companyName: z.string(),
+});
+
 export type AuditRow = z.infer<typeof auditEntry>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityHistoryEntry } from '../audit/audit.outputs.ts';
 import { isoDate } from '../common.ts';
 import { decimal, pageOf, timestamp } from '../wire.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
@@ -58,14 +59,7 @@ export const orderDetail = z.strictObject({
   actions: z.array(z.enum(ORDER_ACTIONS)),
 });
 
-export const orderHistoryEntry = z.strictObject({
-  id: z.number().int(),
-  occurredAt: timestamp,
-  action: z.string(),
-  after: z.unknown(),
-  actorName: z.string().nullable(),
-  companyName: z.string(),
-});
+export const orderHistoryEntry = entityHistoryEntry;
 
 /** A row of our purchase or sales orders: our number, the partner, the date and the total. */
 export const orderListItem = z.strictObject({

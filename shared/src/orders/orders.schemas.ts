@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, id, isoDate, pageCursor, percent, positiveQuantity, rowVersion, unitPrice } from '../common.ts';
+import { amount, id, isoDate, pageCursor, percent, positiveQuantity, rowVersion, sortDirection, unitPrice } from '../common.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
 
 // Each of up to 200 lines, taxed at up to 100 %, must leave the order's numeric(18,2) totals in
@@ -64,7 +64,13 @@ export const orderFilters = z.object({
   maxTotal: amount().optional(),
   search: z.string().trim().max(40).optional(),
 });
+/** Columns the orders list sorts by on the server; `created` (newest first) is the default. */
+export const ORDER_SORT_KEYS = ['created', 'number', 'orderDate', 'partner', 'total'] as const;
+export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 export const orderListInput = orderFilters.extend({
+  sort: z.enum(ORDER_SORT_KEYS).default('created'),
+  // Not `direction`: tRPC's infinite queries reserve that name for their paging direction.
+  sortDirection: sortDirection.default('desc'),
   cursor: pageCursor.optional(),
   // Up to 500 rows a page: an integration pulls a day's orders in a few requests.
   limit: z.number().int().min(1).max(ORDER_PAGE_MAX).default(25),

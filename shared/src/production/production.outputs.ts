@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityHistoryEntry } from '../audit/audit.outputs.ts';
 import { isoDate } from '../common.ts';
 import { decimal, pageOf, timestamp } from '../wire.ts';
 import { PRIORITIES, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES } from './production.ts';
@@ -35,6 +36,12 @@ export const workOrder = z.strictObject({
   actions: z.array(z.enum(WORK_ORDER_ACTIONS)),
 });
 export const workOrderPage = pageOf(workOrder);
+
+/** One work order on its own page: the sales order it serves and what happened to it, oldest first. */
+export const workOrderDetail = workOrder.extend({
+  orderId: z.uuid().nullable(),
+  history: z.array(entityHistoryEntry),
+});
 export const workOrderCreated = z.strictObject({ id: z.uuid(), number: z.string(), status: workOrderStatus, version: z.number().int() });
 
 /** Work orders per status and the remaining load per stage over released and running work. */

@@ -72,6 +72,8 @@ export const updateWorkOrderInput = z.object({
     .optional(),
 });
 
+export const workOrderIdInput = z.object({ workOrderId: id });
+
 export const workOrderListInput = z.object({
   status: z.enum(WORK_ORDER_STATUSES).optional(),
   cursor: pageCursor.optional(),

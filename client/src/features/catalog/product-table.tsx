@@ -1,17 +1,24 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { formatMoney, formatQuantity } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
-import { DataTable } from '../../components/ui.tsx';
+import { DataTable, NumberCell } from '../../components/ui.tsx';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
 type Product = RouterOutputs['catalog']['products']['list']['items'][number];
 
-const money = (amount: string, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 4 }).format(Number(amount));
-
 /** Products as both the supplier and its buyers see them; `actions` adds a last column. */
 export function ProductTable({ products, actions }: { products: Product[]; actions?: (product: Product) => ReactNode }) {
   return (
-    <DataTable headers={['SKU', 'Product', 'Price', 'Min. order', 'HSN / GST', ...(actions ? [''] : [])]}>
+    <DataTable
+      headers={[
+        'SKU',
+        'Product',
+        { label: 'Price', numeric: true },
+        { label: 'Min. order', numeric: true },
+        'HSN / GST',
+        ...(actions ? [''] : []),
+      ]}
+    >
       {products.map((product) => (
         <Table.Tr key={product.id} data-testid={`product-${product.sku}`}>
           <Table.Td>
@@ -34,10 +41,10 @@ export function ProductTable({ products, actions }: { products: Product[]; actio
               </Text>
             )}
           </Table.Td>
-          <Table.Td>
-            {money(product.price, product.currency)} / {product.unit}
-          </Table.Td>
-          <Table.Td>{Number(product.minOrderQuantity) > 0 ? `${Number(product.minOrderQuantity)} ${product.unit}` : '—'}</Table.Td>
+          <NumberCell>
+            {formatMoney(product.price, product.currency, { maxFractionDigits: 4 })} / {product.unit}
+          </NumberCell>
+          <NumberCell>{Number(product.minOrderQuantity) > 0 ? formatQuantity(product.minOrderQuantity, product.unit) : '—'}</NumberCell>
           <Table.Td>{product.hsnCode ? `${product.hsnCode} · ${Number(product.gstRate)}%` : '—'}</Table.Td>
           {actions && <Table.Td>{actions(product)}</Table.Td>}
         </Table.Tr>

@@ -1,7 +1,8 @@
-import { Anchor, Button, Group, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { ProductFiles } from './product-files.tsx';
@@ -23,16 +24,10 @@ export function SupplierCatalogPage() {
   const rows = catalog.data?.pages.flatMap((page) => page.items);
   return (
     <Stack>
+      <Breadcrumbs items={[{ label: 'Partners', to: '/partners' }, { label: supplierName ? `${supplierName} — catalog` : 'Catalog' }]} />
       <PageHeader
         title={supplierName ? `${supplierName} — catalog` : 'Supplier catalog'}
-        description={
-          <>
-            Active products of a supplier you are linked with.{' '}
-            <Anchor component={Link} to="/partners">
-              Back to partners
-            </Anchor>
-          </>
-        }
+        description="Active products of a supplier you are linked with."
       />
       <Group>
         <TextInput

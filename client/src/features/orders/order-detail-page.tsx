@@ -1,14 +1,15 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { auditSentence, type OrderAction } from '@tradeloom/shared';
+import { auditSentence, formatMoney, formatQuantity, type OrderAction } from '@tradeloom/shared';
 import { Link, useParams } from 'react-router';
-import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
+import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, OrderStatusBadge } from './order-status.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -32,15 +33,21 @@ export function OrderDetailPage() {
     <QueryView query={order}>
       {(data) => (
         <Stack>
+          <Breadcrumbs
+            items={[
+              { label: 'Orders', to: '/orders' },
+              data.side === 'buyer'
+                ? { label: 'Purchase orders', to: '/orders?side=purchase' }
+                : { label: 'Sales orders', to: '/orders?side=sales' },
+              { label: data.number ?? 'Draft' },
+            ]}
+          />
           <PageHeader
             title={`${data.side === 'buyer' ? 'Purchase order' : 'Sales order'} ${data.number ?? ''}`}
             description={
               <>
                 {data.side === 'buyer' ? 'Supplier' : 'Buyer'}: {data.partner.name}
-                {data.partnerNumber && ` · their number ${data.partnerNumber}`} ·{' '}
-                <Anchor component={Link} to={`/orders?side=${data.side === 'buyer' ? 'purchase' : 'sales'}`}>
-                  All orders
-                </Anchor>
+                {data.partnerNumber && ` · their number ${data.partnerNumber}`}
               </>
             }
             actions={
@@ -84,7 +91,17 @@ export function OrderDetailPage() {
             <Text c="yellow.8">Above your company's approval limit: a manager other than the submitter must approve it.</Text>
           )}
           <Paper withBorder p="lg">
-            <DataTable headers={['#', 'Item', 'Quantity', 'Unit price', 'Discount', 'Tax', 'Total']}>
+            <DataTable
+              headers={[
+                '#',
+                'Item',
+                { label: 'Quantity', numeric: true },
+                { label: 'Unit price', numeric: true },
+                { label: 'Discount', numeric: true },
+                { label: 'Tax', numeric: true },
+                { label: 'Total', numeric: true },
+              ]}
+            >
               {data.lines.map((line) => (
                 <Table.Tr key={line.id}>
                   <Table.Td>{line.lineNo}</Table.Td>
@@ -96,15 +113,13 @@ export function OrderDetailPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    {Number(line.quantity)} {line.unit}
-                  </Table.Td>
-                  <Table.Td>{formatMoney(line.unitPrice, data.currency)}</Table.Td>
-                  <Table.Td>{Number(line.discountPercent) ? `${Number(line.discountPercent)}%` : '—'}</Table.Td>
-                  <Table.Td>
+                  <NumberCell>{formatQuantity(line.quantity, line.unit)}</NumberCell>
+                  <NumberCell>{formatMoney(line.unitPrice, data.currency, { maxFractionDigits: 4 })}</NumberCell>
+                  <NumberCell>{Number(line.discountPercent) ? `${Number(line.discountPercent)}%` : '—'}</NumberCell>
+                  <NumberCell>
                     {formatMoney(line.tax, data.currency)} ({Number(line.taxRate)}%)
-                  </Table.Td>
-                  <Table.Td>{formatMoney(line.total, data.currency)}</Table.Td>
+                  </NumberCell>
+                  <NumberCell>{formatMoney(line.total, data.currency)}</NumberCell>
                 </Table.Tr>
               ))}
             </DataTable>

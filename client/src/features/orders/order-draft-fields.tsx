@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, NumberFormatter, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { computeOrderTotals } from '@tradeloom/shared';
+import { ActionIcon, Button, Group, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { computeOrderTotals, formatMoney } from '@tradeloom/shared';
 import { useMemo } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { FieldMessage, SelectField } from '../../components/form.tsx';
@@ -43,6 +43,8 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
   const units = useMemo(() => masters.data?.units.map((u) => u.code), [masters.data]);
   const productOptions = useMemo(() => products.map((p) => ({ value: p.id, label: `${p.sku} · ${p.name}` })), [products]);
   const preview = taxablePreview(form.watch('lines'));
+  // The order is priced in the supplier's currency, which its catalog carries; INR until it loads.
+  const previewCurrency = products[0]?.currency ?? 'INR';
   const listError = form.formState.errors.lines;
   return (
     <>
@@ -73,8 +75,7 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
           Add line
         </Button>
         <Text size="sm">
-          Value before tax: {preview ? <NumberFormatter value={preview} thousandSeparator="," decimalScale={2} fixedDecimalScale /> : '—'}.
-          GST is computed from the parties' states when you save.
+          Value before tax: {preview ? formatMoney(preview, previewCurrency) : '—'}. GST is computed from the parties' states when you save.
         </Text>
       </Group>
       <Textarea

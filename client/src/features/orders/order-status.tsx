@@ -35,6 +35,3 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
     </Badge>
   );
 }
-
-export const formatMoney = (amount: string, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2 }).format(Number(amount));

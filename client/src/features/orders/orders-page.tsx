@@ -1,14 +1,16 @@
-import { Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { formatMoney, ORDER_SORT_KEYS, ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
-import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { LinkRow, RowLink } from '../../components/row-link.tsx';
+import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useListParams, useSortParams } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
-import { trpc } from '../../lib/trpc.ts';
-import { formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { OrderStatusBadge } from './order-status.tsx';
 
 export function OrdersPage() {
   const can = useCan();
@@ -33,114 +35,117 @@ export function OrdersPage() {
           <Tabs.Tab value="sales">Sales orders</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      <OrderList side={side} key={side} initialStatus={params.get('status')} />
+      <OrderList side={side} key={side} />
     </Stack>
   );
 }
 
-function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initialStatus: string | null }) {
-  const navigate = useNavigate();
-  const [status, setStatus] = useState<string | null>(ORDER_STATUSES.includes(initialStatus as OrderStatus) ? initialStatus : null);
-  const [partnerId, setPartnerId] = useState<string | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [search, setSearch] = useState('');
-  const [minTotal, setMinTotal] = useState('');
-  const [debounced] = useDebouncedValue({ search: search.trim(), minTotal: minTotal.trim() }, 300);
+/** Newest first until a column heading is chosen. */
+const SORT_FALLBACK = { key: 'created', direction: 'desc' } as const;
+
+function OrderList({ side }: { side: 'purchase' | 'sales' }) {
+  const { get, set } = useListParams();
+  const sort = useSortParams(ORDER_SORT_KEYS, SORT_FALLBACK);
+  const status = get('status');
+  const [debounced] = useDebouncedValue({ search: get('q').trim(), minTotal: get('min').trim() }, 300);
   // The newest 100 linked partners: enough for a filter until it searches on the server.
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const filters = {
     side,
-    status: (status as OrderStatus | null) ?? undefined,
-    partnerId: partnerId ?? undefined,
-    from: from || undefined,
-    to: to || undefined,
+    status: ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : undefined,
+    partnerId: get('partner') || undefined,
+    from: isoDateOrUndefined(get('from')),
+    to: isoDateOrUndefined(get('to')),
     search: debounced.search || undefined,
     minTotal: /^\d+(\.\d{1,2})?$/.test(debounced.minTotal) ? debounced.minTotal : undefined,
   };
-  const orders = trpc.orders.list.useInfiniteQuery({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const orders = trpc.orders.list.useInfiniteQuery(
+    { ...filters, sort: sort.key, sortDirection: sort.direction, limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
   const totals = trpc.orders.totals.useQuery(filters);
+  usePagesFromAddress(orders, Number(get('pages')) || 1);
   const rows = orders.data?.pages.flatMap((page) => page.items);
   const partnerRole = side === 'purchase' ? 'supplier' : 'buyer';
+  const loaded = orders.data?.pages.length ?? 1;
   return (
     <Paper withBorder p="lg">
-      <Group mb="sm">
-        <TextInput
-          placeholder="Search by number"
-          aria-label="Search orders"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
+      <Group mb="sm" align="flex-end">
+        <TextInput label="Number" placeholder="Search by number" value={get('q')} onChange={(e) => set({ q: e.currentTarget.value })} />
         <Select
+          label="Status"
           placeholder="Any status"
           clearable
           data={ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))}
-          value={status}
-          onChange={setStatus}
-          aria-label="Status"
+          value={filters.status ?? null}
+          onChange={(value) => set({ status: value })}
         />
         <Select
+          label={side === 'purchase' ? 'Supplier' : 'Buyer'}
           placeholder={side === 'purchase' ? 'Any supplier' : 'Any buyer'}
           clearable
           searchable
           data={(partners.data?.items ?? [])
             .filter((link) => link.partnerRole === partnerRole)
             .map((link) => ({ value: link.partnerId, label: link.partnerName }))}
-          value={partnerId}
-          onChange={setPartnerId}
-          aria-label="Partner"
+          value={filters.partnerId ?? null}
+          onChange={(value) => set({ partner: value })}
         />
-        <TextInput type="date" aria-label="From date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" aria-label="To date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput type="date" label="From" value={get('from')} onChange={(e) => set({ from: e.currentTarget.value })} />
+        <TextInput type="date" label="To" value={get('to')} onChange={(e) => set({ to: e.currentTarget.value })} />
         <TextInput
-          placeholder="Minimum total"
-          aria-label="Minimum total"
+          label="Minimum total"
           inputMode="decimal"
-          value={minTotal}
-          onChange={(e) => setMinTotal(e.currentTarget.value)}
+          value={get('min')}
+          onChange={(e) => set({ min: e.currentTarget.value })}
           w={140}
         />
         <ExportCsvButton list="orders" filters={filters} />
       </Group>
-      <Text size="sm" c="dimmed" mb="sm" data-testid="order-totals">
-        {totals.data?.length
-          ? totals.data.map((t) => `${t.count} ${t.count === 1 ? 'order' : 'orders'} · ${formatMoney(t.total, t.currency)}`).join(' · ')
-          : totals.isPending
-            ? ' '
-            : 'No orders match.'}
-      </Text>
       <QueryView
         query={{ ...orders, data: rows }}
         isEmpty={(items) => items.length === 0}
-        empty={side === 'purchase' ? 'No purchase orders yet.' : 'No sales orders yet.'}
+        empty={
+          Object.values(filters).filter(Boolean).length > 1
+            ? 'No orders match these filters.'
+            : side === 'purchase'
+              ? 'No purchase orders yet.'
+              : 'No sales orders yet.'
+        }
       >
         {(items) => (
           <Stack>
-            <DataTable highlightOnHover headers={['Number', side === 'purchase' ? 'Supplier' : 'Buyer', 'Date', 'Status', 'Total']}>
+            <DataTable
+              highlightOnHover
+              sort={sort}
+              headers={[
+                { label: 'Number', sort: 'number' },
+                { label: side === 'purchase' ? 'Supplier' : 'Buyer', sort: 'partner' },
+                { label: 'Date', sort: 'orderDate' },
+                'Status',
+                { label: 'Total', numeric: true, sort: 'total' },
+              ]}
+              footer={<OrderTotalsRow totals={totals.data} shown={items.length} />}
+            >
               {items.map((order) => (
-                <Table.Tr
-                  key={order.id}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`/orders/${order.id}`)}
-                  data-testid={`order-${order.number ?? order.id}`}
-                >
+                <LinkRow key={order.id} data-testid={`order-${order.number ?? order.id}`}>
                   <Table.Td>
-                    <Text ff="monospace" size="sm">
+                    <RowLink to={`/orders/${order.id}`} monospace>
                       {order.number ?? '—'}
-                    </Text>
+                    </RowLink>
                   </Table.Td>
                   <Table.Td>{order.partnerName}</Table.Td>
-                  <Table.Td>{formatDate(order.orderDate)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(order.orderDate)}</Table.Td>
                   <Table.Td>
                     <OrderStatusBadge status={order.status} />
                   </Table.Td>
-                  <Table.Td>{formatMoney(order.total, order.currency)}</Table.Td>
-                </Table.Tr>
+                  <NumberCell>{formatMoney(order.total, order.currency)}</NumberCell>
+                </LinkRow>
               ))}
             </DataTable>
             {orders.hasNextPage && (
-              <Button variant="light" onClick={() => orders.fetchNextPage()} loading={orders.isFetchingNextPage}>
-                Older orders
+              <Button variant="light" onClick={() => set({ pages: String(loaded + 1) })} loading={orders.isFetchingNextPage}>
+                More orders
               </Button>
             )}
           </Stack>
@@ -148,4 +153,36 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
       </QueryView>
     </Paper>
   );
+}
+
+/** The server's count and sum of every order matching the filters (not just the rows shown), per currency. */
+function OrderTotalsRow({ totals, shown }: { totals: RouterOutputs['orders']['totals'] | undefined; shown: number }) {
+  if (!totals?.length) return null;
+  const count = totals.reduce((all, t) => all + Number(t.count), 0);
+  return (
+    <Table.Tr data-testid="order-totals">
+      <Table.Td colSpan={4} fw={700}>
+        Total of {count} matching {count === 1 ? 'order' : 'orders'}
+        {count > shown ? ` (${shown} shown)` : ''}
+      </Table.Td>
+      <NumberCell fw={700}>
+        {totals.map((t) => (
+          <div key={t.currency}>{formatMoney(t.total, t.currency)}</div>
+        ))}
+      </NumberCell>
+    </Table.Tr>
+  );
+}
+
+const isoDateOrUndefined = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+
+/** Loads as many pages as the address asks for, so Back and a shared link show the same rows. */
+function usePagesFromAddress(
+  query: { data?: { pages: unknown[] }; hasNextPage: boolean; isFetching: boolean; fetchNextPage: () => unknown },
+  wanted: number,
+) {
+  const loaded = query.data?.pages.length ?? 0;
+  useEffect(() => {
+    if (loaded > 0 && loaded < wanted && query.hasNextPage && !query.isFetching) query.fetchNextPage();
+  }, [loaded, wanted, query]);
 }

@@ -1,5 +1,5 @@
 import { Group, Select, TextInput } from '@mantine/core';
-import { createWorkOrderInput, PRIORITIES } from '@tradeloom/shared';
+import { createWorkOrderInput, formatNumber, formatQuantity, PRIORITIES } from '@tradeloom/shared';
 import { type ReactElement, useState } from 'react';
 import { Controller, type FieldPath } from 'react-hook-form';
 import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
@@ -65,8 +65,8 @@ function valuesForLine(line: OpenLine): Partial<WorkOrderFormValues> {
 }
 
 function describeLine(line: OpenLine): string {
-  const planned = Number(line.plannedQuantity) ? ` (${Number(line.plannedQuantity).toLocaleString()} planned)` : '';
-  return `${line.orderNumber} · ${line.buyerName} · ${line.description} · ${Number(line.quantity).toLocaleString()} ${line.unit}${planned}`;
+  const planned = line.plannedQuantity && Number(line.plannedQuantity) ? ` (${formatNumber(line.plannedQuantity)} planned)` : '';
+  return `${line.orderNumber} · ${line.buyerName} · ${line.description} · ${formatQuantity(line.quantity, line.unit)}${planned}`;
 }
 
 /** Fills several fields at once, as picking a line or a product does. */

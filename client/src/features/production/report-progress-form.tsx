@@ -1,12 +1,12 @@
 import { TextInput } from '@mantine/core';
-import { updateWorkOrderInput } from '@tradeloom/shared';
+import { formatQuantity, updateWorkOrderInput } from '@tradeloom/shared';
 import { FieldMessage, SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
-import { useWorkOrdersChanged, type WorkOrder } from './work-order-card.tsx';
+import { useWorkOrdersChanged, type WorkOrderLike } from './work-order-card.tsx';
 
 /** Completed quantity per stage, one input each. */
-export function ReportProgressForm({ workOrder, onDone }: { workOrder: WorkOrder; onDone: () => void }) {
+export function ReportProgressForm({ workOrder, onDone }: { workOrder: WorkOrderLike; onDone: () => void }) {
   const changed = useWorkOrdersChanged();
   const form = useZodForm(updateWorkOrderInput, {
     defaultValues: { progress: workOrder.operations.map((op) => String(Number(op.completedQuantity))) },
@@ -28,7 +28,7 @@ export function ReportProgressForm({ workOrder, onDone }: { workOrder: WorkOrder
       {workOrder.operations.map((op, index) => (
         <TextInput
           key={op.id}
-          label={`${op.name} (of ${Number(op.plannedQuantity).toLocaleString()} ${workOrder.unit})`}
+          label={`${op.name} (of ${formatQuantity(op.plannedQuantity, workOrder.unit)})`}
           inputMode="decimal"
           {...form.register(`progress.${index}`)}
           error={form.messageOf(`progress.${index}`)}

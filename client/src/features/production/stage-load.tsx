@@ -1,5 +1,6 @@
 import { Paper, Table, Title } from '@mantine/core';
-import { DataTable, QueryView } from '../../components/ui.tsx';
+import { formatNumber, formatQuantity } from '@tradeloom/shared';
+import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 
 /** What is still to be done on each stage, over released and started work orders. */
@@ -12,14 +13,12 @@ export function StageLoad() {
       </Title>
       <QueryView query={board} isEmpty={(data) => data.load.length === 0} empty="No open work on any stage.">
         {(data) => (
-          <DataTable headers={['Stage', 'Work orders', 'Remaining']}>
+          <DataTable headers={['Stage', { label: 'Work orders', numeric: true }, { label: 'Remaining', numeric: true }]}>
             {data.load.map((row) => (
               <Table.Tr key={`${row.stage}-${row.unit}`}>
                 <Table.Td>{row.stage}</Table.Td>
-                <Table.Td>{row.workOrders}</Table.Td>
-                <Table.Td>
-                  {Number(row.remaining).toLocaleString()} {row.unit}
-                </Table.Td>
+                <NumberCell>{formatNumber(row.workOrders)}</NumberCell>
+                <NumberCell>{formatQuantity(row.remaining, row.unit)}</NumberCell>
               </Table.Tr>
             ))}
           </DataTable>

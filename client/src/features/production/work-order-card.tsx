@@ -1,20 +1,28 @@
-import { Badge, Button, Card, Group, Progress, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { WorkOrderAction } from '@tradeloom/shared';
+import { formatQuantity, type WorkOrderAction } from '@tradeloom/shared';
+import { Link } from 'react-router';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 
 export type WorkOrder = RouterOutputs['production']['workOrders']['list']['items'][number];
+/** What the status buttons and the progress form need: a work order from the board or its own page. */
+export type WorkOrderLike = Pick<WorkOrder, 'id' | 'version' | 'status' | 'actions' | 'operations' | 'unit'>;
 
-const PRIORITY_COLORS: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
+export const PRIORITY_COLORS: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
 const ACTION_LABELS: Record<WorkOrderAction, string> = { release: 'Release', start: 'Start', complete: 'Complete', cancel: 'Cancel' };
 
 /** Refreshes the list and the stage load after a work order changed. */
 export function useWorkOrdersChanged() {
   const utils = trpc.useUtils();
-  return () => Promise.all([utils.production.workOrders.list.invalidate(), utils.production.board.invalidate()]);
+  return () =>
+    Promise.all([
+      utils.production.workOrders.list.invalidate(),
+      utils.production.workOrders.get.invalidate(),
+      utils.production.board.invalidate(),
+    ]);
 }
 
 /** One work order on the board, with the status changes its state allows. */
@@ -23,16 +31,16 @@ export function WorkOrderCard({ workOrder, onReport }: { workOrder: WorkOrder; o
   return (
     <Card withBorder padding="sm" data-testid={`wo-${workOrder.number}`}>
       <Group justify="space-between" mb={4}>
-        <Text ff="monospace" size="sm" fw={600}>
+        <Anchor component={Link} to={`/production/${workOrder.id}`} ff="monospace" size="sm" fw={600}>
           {workOrder.number}
-        </Text>
+        </Anchor>
         <Badge miw="max-content" size="xs" color={PRIORITY_COLORS[workOrder.priority]}>
           {workOrder.priority}
         </Badge>
       </Group>
       <Text size="sm">{workOrder.description}</Text>
       <Text size="xs" c="dimmed">
-        {Number(workOrder.quantity).toLocaleString()} {workOrder.unit}
+        {formatQuantity(workOrder.quantity, workOrder.unit)}
         {workOrder.dueDate && ` · due ${formatDate(workOrder.dueDate)}`}
         {workOrder.salesOrderNumber && ` · for ${workOrder.salesOrderNumber}`}
       </Text>
@@ -45,7 +53,7 @@ export function WorkOrderCard({ workOrder, onReport }: { workOrder: WorkOrder; o
   );
 }
 
-function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrder; onReport: () => void }) {
+export function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrderLike; onReport: () => void }) {
   const update = trpc.production.workOrders.update.useMutation({
     onSuccess: useWorkOrdersChanged(),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),

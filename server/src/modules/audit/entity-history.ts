@@ -12,7 +12,10 @@ export interface SharedHistoryQuery {
   sharedActions: readonly string[];
 }
 
-/** The history of a record two companies share (an order), oldest first, with who did what. */
+/**
+ * The history of a record, oldest first, with who did what: a record two companies share (an order)
+ * names the other party's actions it may see; a company's own record (a work order) names none.
+ */
 export function sharedEntityHistory(db: Executor, query: SharedHistoryQuery) {
   return db
     .selectFrom('audit_log as a')
@@ -28,7 +31,11 @@ export function sharedEntityHistory(db: Executor, query: SharedHistoryQuery) {
     .where('a.entity_type', '=', query.entityType)
     .where('a.entity_id', '=', query.entityId)
     .where('a.company_id', 'is not', null)
-    .where((eb) => eb.or([eb('a.company_id', '=', query.viewerCompanyId), eb('a.action', 'in', [...query.sharedActions])]))
+    .where((eb) =>
+      query.sharedActions.length
+        ? eb.or([eb('a.company_id', '=', query.viewerCompanyId), eb('a.action', 'in', [...query.sharedActions])])
+        : eb('a.company_id', '=', query.viewerCompanyId),
+    )
     .orderBy('a.id')
     .execute();
 }

@@ -1,8 +1,8 @@
 import type { Database } from '@tradeloom/db';
-import type { OrderFilters, OrderListInput } from '@tradeloom/shared';
-import type { Kysely } from 'kysely';
+import type { OrderFilters, OrderListInput, OrderSortKey } from '@tradeloom/shared';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { escapeLike, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { afterCursorRow, escapeLike, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
 
@@ -38,13 +38,40 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
   return query;
 }
 
-/** Newest first, keyset-paged. */
+/**
+ * The value an order list sorts by, read on the row aliased `alias`: the same expression orders the
+ * page and positions the cursor, so the two cannot disagree.
+ */
+function sortKey(sort: OrderSortKey, side: OrderFilters['side']) {
+  const buying = side === 'purchase';
+  return (alias: string): Expression<unknown> => {
+    switch (sort) {
+      case 'number':
+        return sql.ref(`${alias}.${buying ? 'buyer_number' : 'supplier_number'}`);
+      case 'orderDate':
+        return sql.ref(`${alias}.order_date`);
+      case 'total':
+        return sql.ref(`${alias}.total`);
+      case 'partner':
+        return companyNameOf(sql.ref(`${alias}.${buying ? 'supplier_company_id' : 'buyer_company_id'}`));
+      case 'created':
+        return sql.ref(`${alias}.created_at`);
+    }
+  };
+}
+
+/** Keyset-paged, newest first unless another column is asked for; ties fall back to the id. */
 export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input: OrderListInput) {
+  const key = sortKey(input.sort, input.side);
+  const own = input.side === 'purchase' ? 'buyer_company_id' : 'supplier_company_id';
   let query = filteredOrders(ctx.deps.db, actor.companyId, input)
-    .orderBy('o.created_at', 'desc')
-    .orderBy('o.id', 'desc')
+    .orderBy(key('o'), input.sortDirection)
+    .orderBy('o.id', input.sortDirection)
     .limit(input.limit + 1);
-  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'orders', 'o'));
+  if (input.cursor) {
+    const scope = (alias: string) => sql<SqlBool>`${sql.ref(`${alias}.${own}`)} = ${actor.companyId}`;
+    query = query.where(afterCursorRow(input.cursor, { name: 'orders', alias: 'o' }, key, input.sortDirection, scope));
+  }
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);

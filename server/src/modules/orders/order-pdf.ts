@@ -1,8 +1,8 @@
-import type { OrderDetail } from '@tradeloom/shared';
+import { formatMoney, formatQuantity, type OrderDetail } from '@tradeloom/shared';
 import PDFDocument from 'pdfkit';
 
-const amount = (value: string, currency: string) =>
-  `${currency} ${Number(value).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// The PDF's built-in Helvetica has no ₹ glyph: the currency is written as its code.
+const amount = (value: string, currency: string) => formatMoney(value, currency, { display: 'code' });
 
 /**
  * A printable one-page order (more pages when the lines need them), as the viewing party sees it:
@@ -51,7 +51,7 @@ export function renderOrderPdf(order: OrderDetail, ourName: string): Promise<Buf
     const cells = [
       String(line.lineNo),
       `${line.description}${line.hsnCode ? ` (HSN ${line.hsnCode}, ${Number(line.taxRate)}%)` : ''}`,
-      `${Number(line.quantity)} ${line.unit}`,
+      formatQuantity(line.quantity, line.unit),
       amount(line.unitPrice, order.currency),
       amount(line.total, order.currency),
     ];

@@ -57,6 +57,11 @@ export function salesOrderNumberOfLine(lineId: Expression<string | null>) {
   >`(select orders.supplier_number from order_lines join orders on orders.id = order_lines.order_id where order_lines.id = ${lineId})`;
 }
 
+/** The order a line belongs to, as a scalar subquery (a work order links to its sales order). */
+export function orderIdOfLine(lineId: Expression<string | null>) {
+  return sql<string | null>`(select order_lines.order_id from order_lines where order_lines.id = ${lineId})`;
+}
+
 /** Lines of this company's accepted or running sales orders, newest order first, with the buyer. */
 export function openSalesOrderLines(db: Executor, companyId: string) {
   return db

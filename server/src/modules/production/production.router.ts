@@ -5,13 +5,15 @@ import {
   updateWorkOrderInput,
   workOrder,
   workOrderCreated,
+  workOrderDetail,
+  workOrderIdInput,
   workOrderListInput,
   workOrderPage,
 } from '@tradeloom/shared';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { createWorkOrder, listWorkOrders, openOrderLines, productionBoard, updateWorkOrder } from './production.service.ts';
+import { createWorkOrder, getWorkOrder, listWorkOrders, openOrderLines, productionBoard, updateWorkOrder } from './production.service.ts';
 
 export const productionRouter = router({
   workOrders: router({
@@ -23,6 +25,10 @@ export const productionRouter = router({
       .input(workOrderListInput)
       .output(workOrderPage)
       .query(({ ctx, input }) => listWorkOrders(ctx, ctx.actor, input)),
+    get: companyProcedure('production:read')
+      .input(workOrderIdInput)
+      .output(workOrderDetail)
+      .query(({ ctx, input }) => getWorkOrder(ctx, ctx.actor, input.workOrderId)),
     update: companyProcedure('production:write')
       .input(updateWorkOrderInput)
       .output(workOrder)

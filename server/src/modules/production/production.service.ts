@@ -13,10 +13,11 @@ import { olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sharedEntityHistory } from '../audit/entity-history.ts';
 import { isKnownUnit, isOwnProduct } from '../catalog/catalog-lookups.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { recordChange } from '../events/record-change.ts';
-import { findSalesOrderLine, openSalesOrderLines, salesOrderNumberOfLine } from '../orders/orders.repository.ts';
+import { findSalesOrderLine, openSalesOrderLines, orderIdOfLine, salesOrderNumberOfLine } from '../orders/orders.repository.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 
 async function operationsOf(db: Executor, workOrderIds: string[]) {
@@ -214,6 +215,24 @@ export async function listWorkOrders(
   const items = await withOperations(ctx.deps.db, rows.slice(0, input.limit));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
+}
+
+/** One work order of ours with its stages, the sales order it serves and its history. */
+export async function getWorkOrder(ctx: ServiceContext, actor: CompanyActor, workOrderId: string) {
+  const { db } = ctx.deps;
+  const row = await workOrderColumns(db)
+    .select((eb) => orderIdOfLine(eb.ref('w.order_line_id')).as('orderId'))
+    .where('w.id', '=', workOrderId)
+    .where('w.company_id', '=', actor.companyId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Work order');
+  const [[detail], history] = await Promise.all([
+    withOperations(db, [row]),
+    sharedEntityHistory(db, { entityType: 'work_order', entityId: row.id, viewerCompanyId: actor.companyId, sharedActions: [] }),
+  ]);
+  // One row in, one row out; the check keeps the declared output honest.
+  if (!detail) throw notFound('Work order');
+  return { ...detail, history };
 }
 
 /** Work orders by status and the remaining load per stage (operation name) over open work. */
