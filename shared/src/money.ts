@@ -20,9 +20,3 @@ export function sum(values: DecimalInput[]): Decimal {
   return values.reduce<Decimal>((total, value) => total.plus(dec(value)), new D(0));
 }
 
-/** An amount for people to read, with its currency sign and Indian digit grouping: "₹66,150.00". */
-export function formatMoney(value: DecimalInput, currency: string): string {
-  return new Intl.NumberFormat('en-IN', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    Number(money(value)),
-  );
-}
