@@ -19,4 +19,3 @@ export function money(value: DecimalInput, places = 2): string {
 export function sum(values: DecimalInput[]): Decimal {
   return values.reduce<Decimal>((total, value) => total.plus(dec(value)), new D(0));
 }
-
