@@ -11,6 +11,7 @@ import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { productionRouter } from './modules/production/production.router.ts';
+import { reportsRouter } from './modules/reports/reports.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -29,6 +30,7 @@ export const appRouter = router({
   production: productionRouter,
   live: liveRouter,
   operations: operationsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,7 +39,9 @@ export function OrdersPage() {
 
 function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initialStatus: string | null }) {
   const navigate = useNavigate();
-  const [status, setStatus] = useState<string | null>(ORDER_STATUSES.includes(initialStatus as OrderStatus) ? initialStatus : null);
+  const [status, setStatus] = useState<string | null>(
+    initialStatus === 'open' || ORDER_STATUSES.includes(initialStatus as OrderStatus) ? initialStatus : null,
+  );
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -50,7 +52,7 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const filters = {
     side,
-    status: (status as OrderStatus | null) ?? undefined,
+    status: (status as OrderStatus | 'open' | null) ?? undefined,
     partnerId: partnerId ?? undefined,
     from: from || undefined,
     to: to || undefined,
@@ -73,7 +75,7 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
         <Select
           placeholder="Any status"
           clearable
-          data={ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))}
+          data={[{ value: 'open', label: 'open (sent, not delivered)' }, ...ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))]}
           value={status}
           onChange={setStatus}
           aria-label="Status"
