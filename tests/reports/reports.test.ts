@@ -17,10 +17,20 @@ const DAY = 24 * 60 * 60 * 1000;
 async function tradingWorld(label: string) {
   const { buyer, supplier, product } = await tradingPair(app, label);
   const second = await linkedSupplier(app, buyer, `${label}Second`);
-  const september = await sentOrder(buyer, supplier, { productId: product.id, quantity: '1000', unitPrice: '265.50', orderDate: '2026-09-10' });
+  const september = await sentOrder(buyer, supplier, {
+    productId: product.id,
+    quantity: '1000',
+    unitPrice: '265.50',
+    orderDate: '2026-09-10',
+  });
   await september.accept();
   await september.shipAndDeliver();
-  const october = await sentOrder(buyer, supplier, { productId: product.id, quantity: '500', unitPrice: '265.50', orderDate: '2026-10-05' });
+  const october = await sentOrder(buyer, supplier, {
+    productId: product.id,
+    quantity: '500',
+    unitPrice: '265.50',
+    orderDate: '2026-10-05',
+  });
   const fromSecond = await sentOrder(buyer, second.supplier, {
     productId: second.product.id,
     quantity: '200',
@@ -29,7 +39,12 @@ async function tradingWorld(label: string) {
   });
   await fromSecond.accept();
   // Neither a withdrawn order nor an unsent draft is trade.
-  const withdrawn = await sentOrder(buyer, supplier, { productId: product.id, quantity: '9000', unitPrice: '265.50', orderDate: '2026-10-06' });
+  const withdrawn = await sentOrder(buyer, supplier, {
+    productId: product.id,
+    quantity: '9000',
+    unitPrice: '265.50',
+    orderDate: '2026-10-06',
+  });
   await withdrawn.cancel();
   await buyer.members.staff.caller.orders.create({
     supplierId: supplier.id,
@@ -39,16 +54,32 @@ async function tradingWorld(label: string) {
   const foreign = await createCompany(app, `${label}Foreign`);
   const link = await foreign.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
   await supplier.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
-  const foreignOrder = await sentOrder(foreign, supplier, { productId: product.id, quantity: '300', unitPrice: '265.50', orderDate: '2026-10-11' });
+  const foreignOrder = await sentOrder(foreign, supplier, {
+    productId: product.id,
+    quantity: '300',
+    unitPrice: '265.50',
+    orderDate: '2026-10-11',
+  });
   return { buyer, supplier, second: second.supplier, foreign, september, october, fromSecond, foreignOrder };
 }
 
+// Reports only read: the tests below share one trading world, built once (it signs up a dozen people).
+let w: Awaited<ReturnType<typeof tradingWorld>>;
+beforeAll(async () => {
+  w = await tradingWorld('Rep');
+}, 240_000);
+
 describe('order reports', () => {
   it('adds up purchases by supplier and by month from the buyer side only, leaving out drafts, withdrawn and foreign orders', async () => {
-    const w = await tradingWorld('Sum');
     const reports = w.buyer.members.viewer.caller.reports;
     expect(await reports.purchasesBySupplier({})).toEqual([
-      { partnerId: w.supplier.id, partnerName: w.supplier.name, currency: 'INR', orders: 2, total: added(w.september.total, w.october.total) },
+      {
+        partnerId: w.supplier.id,
+        partnerName: w.supplier.name,
+        currency: 'INR',
+        orders: 2,
+        total: added(w.september.total, w.october.total),
+      },
       { partnerId: w.second.id, partnerName: w.second.name, currency: 'INR', orders: 1, total: added(w.fromSecond.total) },
     ]);
     expect(await reports.purchasesByMonth({})).toEqual([
@@ -61,7 +92,6 @@ describe('order reports', () => {
   });
 
   it('filters by date range and partner', async () => {
-    const w = await tradingWorld('Filter');
     const reports = w.buyer.members.staff.caller.reports;
     expect(await reports.purchasesBySupplier({ from: '2026-10-01', to: '2026-10-31' })).toEqual([
       expect.objectContaining({ partnerId: w.supplier.id, orders: 1, total: added(w.october.total) }),
@@ -78,7 +108,6 @@ describe('order reports', () => {
   });
 
   it('reports the supplier side: sales by buyer and by product, its foreign buyer included', async () => {
-    const w = await tradingWorld('Sales');
     const reports = w.supplier.members.viewer.caller.reports;
     const byBuyer = await reports.salesByBuyer({});
     expect(byBuyer).toEqual([
@@ -128,7 +157,7 @@ describe('order reports', () => {
       { stage: 'accepted_to_delivered', orders: 0, medianDays: null, p90Days: null },
       { stage: 'submitted_to_delivered', orders: 0, medianDays: null, p90Days: null },
     ]);
-  });
+  }, 120_000);
 
   it('refuses a range that ends before it starts, naming the field', async () => {
     const co = await createCompany(app, 'Range');
@@ -151,7 +180,6 @@ describe('order reports', () => {
 
 describe('overview figures', () => {
   it('shows open purchase and sales value per currency, matching the orders list filtered on open', async () => {
-    const w = await tradingWorld('Overview');
     const buyerView = await w.buyer.members.viewer.caller.reports.overview();
     expect(buyerView.openPurchases).toEqual([{ currency: 'INR', orders: 2, total: added(w.october.total, w.fromSecond.total) }]);
     expect(buyerView.openSales).toEqual([]);
@@ -175,15 +203,17 @@ describe('overview figures', () => {
     const running = await create({ quantity: '6000', plannedStart: '2026-09-03', dueDate: shift(2) });
     const released = await create({ quantity: '1000', plannedStart: '2026-10-01', dueDate: shift(-1) });
     const cancelled = await create({ quantity: '4000', plannedStart: '2026-10-02' });
-    const [wo] = (await mill.members.staff.caller.production.workOrders.list({})).items.filter((w) => w.id === running.id);
+    const [warping, weaving] =
+      (await mill.members.staff.caller.production.workOrders.list({})).items.find((w) => w.id === running.id)?.operations ?? [];
+    if (!warping || !weaving) throw new Error('the work order lost its operations');
     await mill.members.staff.caller.production.workOrders.update({ workOrderId: running.id, version: 1, action: 'release' });
     await mill.members.staff.caller.production.workOrders.update({
       workOrderId: running.id,
       version: 2,
       action: 'start',
       progress: [
-        { operationId: wo?.operations[0]?.id, completedQuantity: '6000' },
-        { operationId: wo?.operations[1]?.id, completedQuantity: '1500' },
+        { operationId: warping.id, completedQuantity: '6000' },
+        { operationId: weaving.id, completedQuantity: '1500' },
       ],
     });
     await mill.members.staff.caller.production.workOrders.update({ workOrderId: released.id, version: 1, action: 'release' });
@@ -201,7 +231,14 @@ describe('overview figures', () => {
     expect((await mill.members.viewer.caller.production.board()).load).toEqual(production?.load);
     expect(await mill.members.viewer.caller.reports.productionLoad({})).toEqual([
       { month: '2026-09', stage: 'Warping', unit: 'm', plannedQuantity: '6000.000', completedQuantity: '6000.000', openQuantity: '0.000' },
-      { month: '2026-09', stage: 'Weaving', unit: 'm', plannedQuantity: '6000.000', completedQuantity: '1500.000', openQuantity: '4500.000' },
+      {
+        month: '2026-09',
+        stage: 'Weaving',
+        unit: 'm',
+        plannedQuantity: '6000.000',
+        completedQuantity: '1500.000',
+        openQuantity: '4500.000',
+      },
       { month: '2026-10', stage: 'Warping', unit: 'm', plannedQuantity: '1000.000', completedQuantity: '0.000', openQuantity: '1000.000' },
       { month: '2026-10', stage: 'Weaving', unit: 'm', plannedQuantity: '1000.000', completedQuantity: '0.000', openQuantity: '1000.000' },
     ]);
@@ -210,5 +247,5 @@ describe('overview figures', () => {
     const other = await createCompany(app, 'OtherMill');
     expect((await other.members.viewer.caller.reports.overview()).production).toEqual({ dueThisWeek: 0, late: 0, load: [] });
     expect(await other.members.viewer.caller.reports.productionLoad({})).toEqual([]);
-  });
+  }, 120_000);
 });

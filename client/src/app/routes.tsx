@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/account-page.tsx';
 import { JobsPage } from '../features/admin/jobs-page.tsx';
@@ -28,6 +29,9 @@ import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
 import { RequireSession } from './require-session.tsx';
 
+// The reports screen carries the chart library: loaded only when someone opens it.
+const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -46,6 +50,14 @@ export function AppRoutes() {
         <Route path="/catalog" element={<CatalogPage />} />
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/production" element={<ProductionPage />} />
+        <Route
+          path="/reports"
+          element={
+            <Suspense fallback={null}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
         <Route path="/orders/new" element={<NewOrderPage />} />
         <Route path="/orders/:orderId" element={<OrderDetailPage />} />
         <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />

@@ -75,7 +75,10 @@ function OrderList({ side, initialStatus }: { side: 'purchase' | 'sales'; initia
         <Select
           placeholder="Any status"
           clearable
-          data={[{ value: 'open', label: 'open (sent, not delivered)' }, ...ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))]}
+          data={[
+            { value: 'open', label: 'open (sent, not delivered)' },
+            ...ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') })),
+          ]}
           value={status}
           onChange={setStatus}
           aria-label="Status"

@@ -70,7 +70,7 @@ export function salesByBuyer(db: Executor, companyId: string, range: ReportRange
 export function purchasesByMonth(db: Executor, companyId: string, range: ReportRange): Promise<MonthTotal[]> {
   const month = sql<string>`to_char(date_trunc('month', o.order_date), 'YYYY-MM')`;
   return tradedOrders(db, companyId, 'purchase', range)
-    .select((eb) => [month.as('month'), 'o.currency', ...moneyTotals])
+    .select([month.as('month'), 'o.currency', ...moneyTotals])
     .groupBy([month, 'o.currency'])
     .orderBy(month)
     .orderBy('o.currency')
@@ -132,7 +132,7 @@ export function openOrderValue(db: Executor, companyId: string, side: OrderSideN
   const party = PARTY[side];
   return db
     .selectFrom('orders as o')
-    .select((eb) => ['o.currency', ...moneyTotals])
+    .select(['o.currency', ...moneyTotals])
     .where(party.own, '=', companyId)
     .where(party.number, 'is not', null)
     .where('o.status', 'in', OPEN_ORDER_STATUSES)
