@@ -26,6 +26,7 @@ export function ReportSection<Row>({
   columns,
   label,
   series,
+  name,
   filename,
   controls,
 }: {
@@ -35,12 +36,13 @@ export function ReportSection<Row>({
   /** The chart's category for a row (a supplier, a month, a stage). */
   label: (row: Row) => string;
   series: ChartSeries<Row>[];
+  /** Stable id of the report (test id), e.g. `purchases-by-supplier`. */
+  name: string;
   filename: string;
   controls?: ReactNode;
 }) {
-  const slug = filename.replace(/\.csv$/, '');
   return (
-    <Paper withBorder p="lg" data-testid={`report-${slug}`}>
+    <Paper withBorder p="lg" data-testid={`report-${name}`}>
       <Group justify="space-between" mb="sm">
         <Title order={4}>{title}</Title>
         <Group gap="xs">

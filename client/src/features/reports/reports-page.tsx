@@ -107,6 +107,7 @@ export function ReportsPage() {
           columns={partnerColumns('Supplier')}
           label={(r) => r.partnerName}
           series={totalSeries}
+          name="purchases-by-supplier"
           filename={file('purchases-by-supplier')}
         />
         <ReportSection
@@ -115,6 +116,7 @@ export function ReportsPage() {
           columns={monthColumns}
           label={(r) => r.month}
           series={totalSeries}
+          name="purchases-by-month"
           filename={file('purchases-by-month')}
         />
         <ReportSection
@@ -123,6 +125,7 @@ export function ReportsPage() {
           columns={productColumns}
           label={(r) => r.product}
           series={totalSeries}
+          name="sales-by-product"
           filename={file('sales-by-product')}
         />
         <ReportSection
@@ -131,6 +134,7 @@ export function ReportsPage() {
           columns={partnerColumns('Buyer')}
           label={(r) => r.partnerName}
           series={totalSeries}
+          name="sales-by-buyer"
           filename={file('sales-by-buyer')}
         />
         <ReportSection
@@ -142,6 +146,7 @@ export function ReportsPage() {
             { name: 'Median days', value: (r) => Number(r.medianDays ?? 0) },
             { name: '90th percentile days', value: (r) => Number(r.p90Days ?? 0) },
           ]}
+          name="cycle-times"
           filename={file(`cycle-times-${cycleSide}`)}
           controls={
             <SegmentedControl
@@ -166,6 +171,7 @@ export function ReportsPage() {
               { name: 'Completed', value: (r) => Number(r.completedQuantity) },
               { name: 'Open', value: (r) => Number(r.openQuantity) },
             ]}
+            name="production-load"
             filename={file('production-load')}
           />
         )}
