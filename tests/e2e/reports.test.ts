@@ -64,12 +64,12 @@ describe('overview figures and reports in a real browser', () => {
     await buyer.goto(suite.url);
     const figure = buyer.getByTestId('open-purchases');
     await figure.getByText('2 orders').waitFor();
-    const [amount] = (await figure.locator('p').nth(1).innerText()).split(' · ');
+    const [amount] = ((await figure.locator('p').nth(1).textContent()) ?? '').split(' · ');
     await figure.click();
     await buyer.waitForURL(/\/orders\?side=purchase&status=open/);
     const listTotals = buyer.getByTestId('order-totals');
     await listTotals.getByText(/orders ·/).waitFor();
-    expect(await listTotals.innerText()).toBe(`2 orders · ${amount}`);
+    expect(await listTotals.textContent()).toBe(`2 orders · ${amount}`);
 
     // Reports: the chart and its table, then the same table as CSV.
     await buyer.getByRole('link', { name: 'Reports' }).click();
@@ -95,5 +95,5 @@ describe('overview figures and reports in a real browser', () => {
     // A To before From is refused next to the To box.
     await buyer.getByLabel('To', { exact: true }).fill('2026-10-01');
     await buyer.getByText('must not be before From').waitFor();
-  }, 180_000);
+  }, 300_000);
 });
