@@ -8,7 +8,7 @@ import { added, linkedSupplier, sentOrder } from './report-fixtures.ts';
 let app: TestApp;
 beforeAll(async () => {
   app = await setupTestApp();
-});
+}, 120_000);
 afterAll(() => app.close());
 
 const DAY = 24 * 60 * 60 * 1000;
