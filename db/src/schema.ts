@@ -403,6 +403,10 @@ export interface OrdersTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When the order first reached each milestone of its cycle (migration 0015). */
+  submitted_at: Date | null;
+  accepted_at: Date | null;
+  delivered_at: Date | null;
 }
 
 export interface OrderLinesTable {

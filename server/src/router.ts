@@ -13,6 +13,7 @@ import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { productionRouter } from './modules/production/production.router.ts';
 import { searchRouter } from './modules/search/search.router.ts';
+import { reportsRouter } from './modules/reports/reports.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -33,6 +34,7 @@ export const appRouter = router({
   operations: operationsRouter,
   console: consoleRouter,
   search: searchRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

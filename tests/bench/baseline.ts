@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
+import { addReportRoutes } from './baseline-reports.ts';
 
 /** Runs one parameterised SQL statement and returns its rows, whatever the driver. */
 export type RawQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -35,6 +36,7 @@ export async function startBaseline(query: TxQuery): Promise<{ url: string; clos
     res.json({ items: rows.slice(0, 50), nextCursor: rows.length > 50 ? String(rows[49]?.id) : null });
   });
   addOrderRoutes(app, query, authenticate);
+  addReportRoutes(app, query, authenticate);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -91,6 +91,20 @@ function orderTargets(data: OrderBenchData, ours: string, raw: string): Target[]
   ];
 }
 
+/** The reports over company 1's orders, whole range: each one grouped query over its 20,000 orders per 100,000. */
+function reportTargets(ours: string, raw: string): Target[] {
+  return [
+    ['reports.purchasesBySupplier', {}, 'purchases-by-supplier'],
+    ['reports.purchasesByMonth', {}, 'purchases-by-month'],
+    ['reports.salesByProduct', {}, 'sales-by-product'],
+    ['reports.cycleTimes', { side: 'purchase' }, 'cycle-times'],
+  ].map(([procedure, input, route]) => ({
+    target: procedure as string,
+    ours: { url: trpcQueryUrl(ours, procedure as string, input) },
+    raw: { url: `${raw}/reports/${route}` },
+  }));
+}
+
 async function measureTargets(label: string, targets: Target[], apiKey: string, app: BenchApp): Promise<Row[]> {
   const rows: Row[] = [];
   for (const t of targets.filter((target) => !ONLY || target.target.includes(ONLY))) {
@@ -130,6 +144,7 @@ async function benchDatabase(label: string, handle: DbHandle, txQuery: TxQuery):
       raw: { url: `${raw.url}/audit` },
     },
     ...orderTargets(orders, ours.url, raw.url),
+    ...reportTargets(ours.url, raw.url),
   ];
   try {
     return await measureTargets(label, targets, apiKey, ours);
@@ -152,7 +167,10 @@ async function scaleRows(handle: DbHandle, txQuery: TxQuery): Promise<Row[]> {
       const label = `${(lines / 1e6).toLocaleString('en')}M lines`;
       const data = await seedOrders(label, handle, companyId, { to: lines / 10, from: seeded, deepRow: SCALE_DEEP_ROW });
       seeded = lines / 10;
-      const reads = orderTargets(data, ours.url, raw.url).filter((t) => !t.target.startsWith('orders.create'));
+      const reads = [
+        ...orderTargets(data, ours.url, raw.url).filter((t) => !t.target.startsWith('orders.create')),
+        ...reportTargets(ours.url, raw.url),
+      ];
       rows.push(...(await measureTargets(label, reads, apiKey, ours)));
       // Each size is kept as soon as it is measured: the 10M step can take long on a busy machine.
       console.log(scaleTable(rows));

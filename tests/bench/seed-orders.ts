@@ -31,13 +31,19 @@ export async function seedOrderData(
     await sql`
       WITH new_orders AS (
         INSERT INTO orders (buyer_company_id, supplier_company_id, created_by_side, buyer_number, supplier_number, status, order_date,
-                            currency, tax_regime, subtotal, discount, taxable, cgst, sgst, igst, tax, total, created_at)
+                            currency, tax_regime, subtotal, discount, taxable, cgst, sgst, igst, tax, total, created_at,
+                            submitted_at, accepted_at, delivered_at)
         SELECT b.id, s.id, 'buyer', 'PO-2026-' || lpad(pick.g::text, 7, '0'), 'SO-2026-' || lpad(pick.g::text, 7, '0'),
-               (${statuses})[1 + (pick.g / 7) % 6], date '2026-04-01' + (pick.g % 200), 'INR', 'inter_state',
-               26550, 0, 26550, 0, 0, 1327.50, 1327.50, 27877.50, now() - (pick.g || ' seconds')::interval
+               (${statuses})[pick.stage], date '2026-04-01' + (pick.g % 200), 'INR', 'inter_state',
+               26550, 0, 26550, 0, 0, 1327.50, 1327.50, 27877.50, now() - (pick.g || ' seconds')::interval,
+               -- Milestones for the cycle-time report: accepted 1–7 days after sending, delivered 3–13 days after that.
+               pick.sent,
+               CASE WHEN pick.stage >= 2 THEN pick.sent + ((1 + pick.g % 7) || ' days')::interval END,
+               CASE WHEN pick.stage >= 5 THEN pick.sent + ((4 + pick.g % 7 + pick.g % 11) || ' days')::interval END
         FROM (
           -- Company 1 is a heavy buyer (a fifth of all orders), so it has deep pages to page through.
-          SELECT g, CASE WHEN g % 5 = 0 THEN 1 ELSE 1 + g % 50 END AS buyer, 1 + (g * 7 + 3) % 50 AS supplier
+          SELECT g, CASE WHEN g % 5 = 0 THEN 1 ELSE 1 + g % 50 END AS buyer, 1 + (g * 7 + 3) % 50 AS supplier,
+                 1 + (g / 7) % 6 AS stage, now() - (g || ' seconds')::interval AS sent
           FROM generate_series(${from + 1}::int, ${to}::int) g
         ) pick
         JOIN companies b ON b.name = 'Bench Company ' || pick.buyer

@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { to: '/orders', label: 'Orders', permission: 'orders:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
+  { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
   { to: '/settings', label: 'Settings', permission: 'settings:read' },

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/account-page.tsx';
 import { JobsPage } from '../features/admin/jobs-page.tsx';
@@ -35,6 +36,9 @@ import { TeamPage } from '../features/team/team-page.tsx';
 import { AppLayout, NotFoundPage } from './app-layout.tsx';
 import { RequireSession } from './require-session.tsx';
 
+// The reports screen carries the chart library: loaded only when someone opens it.
+const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -54,6 +58,14 @@ export function AppRoutes() {
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/production" element={<ProductionPage />} />
         <Route path="/production/:workOrderId" element={<WorkOrderDetailPage />} />
+        <Route
+          path="/reports"
+          element={
+            <Suspense fallback={null}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
         <Route path="/orders/new" element={<NewOrderPage />} />
         <Route path="/orders/:orderId" element={<OrderDetailPage />} />
         <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />

@@ -56,7 +56,8 @@ export const orderAttachmentInput = z.object({ orderId: id, fileId: id });
 export const ORDER_PAGE_MAX = 500;
 export const orderFilters = z.object({
   side: z.enum(['purchase', 'sales']),
-  status: z.enum(ORDER_STATUSES).optional(),
+  // One status, or `open`: everything sent and not yet delivered (the overview's figures link here).
+  status: z.enum([...ORDER_STATUSES, 'open']).optional(),
   partnerId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

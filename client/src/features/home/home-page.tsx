@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/ui.tsx';
 import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { OverviewFigures } from '../reports/overview-figures.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -56,6 +57,7 @@ export function HomePage() {
           land.
         </Text>
       </Paper>
+      <OverviewFigures />
       {can('orders:read') && <WaitingForYou />}
     </Stack>
   );

@@ -52,7 +52,7 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const filters = {
     side,
-    status: ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : undefined,
+    status: status === 'open' || ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus | 'open') : undefined,
     partnerId: get('partner') || undefined,
     from: isoDateOrUndefined(get('from')),
     to: isoDateOrUndefined(get('to')),
@@ -76,7 +76,10 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
           label="Status"
           placeholder="Any status"
           clearable
-          data={ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))}
+          data={[
+            { value: 'open', label: 'open (sent, not delivered)' },
+            ...ORDER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') })),
+          ]}
           value={filters.status ?? null}
           onChange={(value) => set({ status: value })}
         />

@@ -1,5 +1,5 @@
 import type { Database } from '@tradeloom/db';
-import type { OrderFilters, OrderListInput, OrderSortKey } from '@tradeloom/shared';
+import { OPEN_ORDER_STATUSES, type OrderFilters, type OrderListInput, type OrderSortKey } from '@tradeloom/shared';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { afterCursorRow, escapeLike, rowCursor } from '../../lib/cursor.ts';
@@ -28,7 +28,8 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
     .where(own, '=', companyId)
     // Without our number it is the other side's draft, not ours to see.
     .where(ownNumber, 'is not', null);
-  if (filters.status) query = query.where('o.status', '=', filters.status);
+  if (filters.status === 'open') query = query.where('o.status', 'in', OPEN_ORDER_STATUSES);
+  else if (filters.status) query = query.where('o.status', '=', filters.status);
   if (filters.partnerId) query = query.where(partner, '=', filters.partnerId);
   if (filters.from) query = query.where('o.order_date', '>=', filters.from);
   if (filters.to) query = query.where('o.order_date', '<=', filters.to);

@@ -1,4 +1,4 @@
-import { type OrderAction, type OrderSide, type OrderSummary, transitionOrder } from '@tradeloom/shared';
+import { type OrderAction, type OrderSide, type OrderStatus, type OrderSummary, transitionOrder } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
@@ -7,6 +7,14 @@ import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
 import { DOC_TYPE, findPartyOrder, partiesSeeing, sideIn } from './orders.repository.ts';
+
+// The cycle-time report measures from these; each is stamped the first time the order gets there.
+const MILESTONES = { submitted: 'submitted_at', accepted: 'accepted_at', delivered: 'delivered_at' } as const;
+
+function milestoneReached(next: OrderStatus, at: Date) {
+  const column = MILESTONES[next as keyof typeof MILESTONES];
+  return column ? { [column]: at } : {};
+}
 
 export async function changeOrderStatus(
   ctx: ServiceContext,
@@ -58,6 +66,7 @@ export async function changeOrderStatus(
         ...(input.action === 'submit' ? { submitted_by: actor.userId } : {}),
         ...(input.action === 'approve' ? { approved_by: actor.userId } : {}),
         ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
+        ...milestoneReached(result.next, ctx.deps.clock.now()),
       }))
       .where('id', '=', order.id)
       .returning(SUMMARY_COLUMNS)

@@ -19,6 +19,7 @@ import { emitEvent } from '../events/events.service.ts';
 import { recordChange } from '../events/record-change.ts';
 import { findSalesOrderLine, openSalesOrderLines, orderIdOfLine, salesOrderNumberOfLine } from '../orders/orders.repository.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
+import { loadByStage } from './production-reports.ts';
 
 async function operationsOf(db: Executor, workOrderIds: string[]) {
   if (!workOrderIds.length) return [];
@@ -245,21 +246,7 @@ export async function productionBoard(ctx: ServiceContext, actor: CompanyActor) 
       .where('company_id', '=', actor.companyId)
       .groupBy('status')
       .execute(),
-    db
-      .selectFrom('work_order_operations as op')
-      .innerJoin('work_orders as w', 'w.id', 'op.work_order_id')
-      .select([
-        'op.name as stage',
-        'w.unit',
-        (eb) => eb.fn.sum<string>(eb('op.planned_quantity', '-', eb.ref('op.completed_quantity'))).as('remaining'),
-        (eb) => eb.fn.countAll<number>().as('workOrders'),
-      ])
-      .where('w.company_id', '=', actor.companyId)
-      .where('w.status', 'in', ['released', 'in_progress'])
-      .where((eb) => eb('op.completed_quantity', '<', eb.ref('op.planned_quantity')))
-      .groupBy(['op.name', 'w.unit'])
-      .orderBy('op.name')
-      .execute(),
+    loadByStage(db, actor.companyId),
   ]);
   return { byStatus: Object.fromEntries(byStatus.map((row) => [row.status, Number(row.count)])), load };
 }
