@@ -12,8 +12,8 @@ import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
 import { partnersRouter } from './modules/partners/partners.router.ts';
 import { productionRouter } from './modules/production/production.router.ts';
-import { searchRouter } from './modules/search/search.router.ts';
 import { reportsRouter } from './modules/reports/reports.router.ts';
+import { searchRouter } from './modules/search/search.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { router } from './trpc/init.ts';
 

@@ -1,10 +1,9 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { formatMoney, formatQuantity } from '@tradeloom/shared';
 import { Link } from 'react-router';
 import { QueryView } from '../../components/ui.tsx';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMoney } from '../orders/order-status.tsx';
-import { formatQuantity } from './report-format.ts';
 
 /** The overview's money and work figures; each opens the list it counts. */
 export function OverviewFigures() {
@@ -44,7 +43,7 @@ export function OverviewFigures() {
                   to="/production"
                   lines={
                     figures.production.load.length
-                      ? figures.production.load.map((stage) => `${stage.stage}: ${formatQuantity(stage.remaining)} ${stage.unit}`)
+                      ? figures.production.load.map((stage) => `${stage.stage}: ${formatQuantity(stage.remaining, stage.unit)}`)
                       : ['Nothing on the floor']
                   }
                   testId="production-load"

@@ -1,12 +1,11 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { CycleTime, MonthTotal, PartnerTotal, ProductTotal, StageLoadByMonth } from '@tradeloom/shared';
+import { formatMoney, formatQuantity } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui.tsx';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMoney } from '../orders/order-status.tsx';
-import { formatQuantity } from './report-format.ts';
 import { type ReportColumn, ReportSection } from './report-section.tsx';
 
 const STAGE_LABELS: Record<CycleTime['stage'], string> = {
@@ -30,7 +29,7 @@ const monthColumns: ReportColumn<MonthTotal>[] = [
 ];
 const productColumns: ReportColumn<ProductTotal>[] = [
   { header: 'Product', show: (r) => r.product, csv: (r) => r.product },
-  { header: 'Quantity', show: (r) => `${formatQuantity(r.quantity)} ${r.unit}`, csv: (r) => r.quantity, numeric: true },
+  { header: 'Quantity', show: (r) => formatQuantity(r.quantity, r.unit), csv: (r) => r.quantity, numeric: true },
   { header: 'Unit', show: (r) => r.unit, csv: (r) => r.unit },
   ...moneyColumns<ProductTotal>(),
 ];
@@ -44,9 +43,9 @@ const cycleColumns: ReportColumn<CycleTime>[] = [
 const loadColumns: ReportColumn<StageLoadByMonth>[] = [
   { header: 'Month', show: (r) => r.month, csv: (r) => r.month },
   { header: 'Stage', show: (r) => r.stage, csv: (r) => r.stage },
-  { header: 'Planned', show: (r) => `${formatQuantity(r.plannedQuantity)} ${r.unit}`, csv: (r) => r.plannedQuantity, numeric: true },
-  { header: 'Completed', show: (r) => `${formatQuantity(r.completedQuantity)} ${r.unit}`, csv: (r) => r.completedQuantity, numeric: true },
-  { header: 'Open', show: (r) => `${formatQuantity(r.openQuantity)} ${r.unit}`, csv: (r) => r.openQuantity, numeric: true },
+  { header: 'Planned', show: (r) => formatQuantity(r.plannedQuantity, r.unit), csv: (r) => r.plannedQuantity, numeric: true },
+  { header: 'Completed', show: (r) => formatQuantity(r.completedQuantity, r.unit), csv: (r) => r.completedQuantity, numeric: true },
+  { header: 'Open', show: (r) => formatQuantity(r.openQuantity, r.unit), csv: (r) => r.openQuantity, numeric: true },
   { header: 'Unit', show: (r) => r.unit, csv: (r) => r.unit },
 ];
 const totalSeries = [{ name: 'Total', value: (r: { total: string }) => Number(r.total) }];
