@@ -1,6 +1,7 @@
 import { apiKeysRouter } from './modules/api-keys/api-keys.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { twoFactorRouter } from './modules/auth/two-factor.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
@@ -29,6 +30,7 @@ export const appRouter = router({
   production: productionRouter,
   live: liveRouter,
   operations: operationsRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,7 +15,14 @@ export type SecurityEventType =
   | 'password.reset_requested'
   | 'password.reset'
   | 'email.verified'
-  | 'api_key.rejected';
+  | 'api_key.rejected'
+  | 'two_factor.challenged'
+  | 'two_factor.succeeded'
+  | 'two_factor.failed'
+  | 'two_factor.throttled'
+  | 'two_factor.recovery_code_used'
+  | 'two_factor.enabled'
+  | 'two_factor.disabled';
 
 /** Append-only trail of authentication events; never holds a password or a token. */
 export async function recordSecurityEvent(

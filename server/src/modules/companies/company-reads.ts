@@ -27,12 +27,12 @@ export function activeMemberRoleOf(userId: Expression<string>, companyId: string
   return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active')`;
 }
 
-/** The user's role in the company and the company's status, or undefined when not a member. */
+/** The user's role in the company, the company's status and 2FA rule, or undefined when not a member. */
 export function findMembershipStanding(db: Executor, companyId: string, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['memberships.role', 'companies.status'])
+    .select(['memberships.role', 'companies.status', 'companies.require_two_factor as requireTwoFactor'])
     .where('memberships.company_id', '=', companyId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
