@@ -83,7 +83,10 @@ async function warnExistingOwner(ctx: ServiceContext, trx: Executor, email: stri
  * Throttles before hashing: while an account or IP is blocked no argon2 verification runs, so a
  * flood costs the attacker time and us nothing. Unknown and known emails take the same path.
  */
-export async function login(ctx: ServiceContext, input: LoginInput): Promise<NewSession & { userId: string; mustChangePassword: boolean; twoFactorRequired: boolean }> {
+export async function login(
+  ctx: ServiceContext,
+  input: LoginInput,
+): Promise<NewSession & { userId: string; mustChangePassword: boolean; twoFactorRequired: boolean }> {
   const { db, clock } = ctx.deps;
   const accountKey = accountKeys.login(input.email);
   const ipKey = `login:ip:${ctx.request.ip ?? 'unknown'}`;

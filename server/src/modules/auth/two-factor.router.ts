@@ -18,9 +18,9 @@ import {
   completeSignIn,
   confirmEnrolment,
   disableTwoFactor,
+  twoFactorStatus as readStatus,
   regenerateRecoveryCodes,
   setCompanyTwoFactorPolicy,
-  twoFactorStatus as readStatus,
 } from './two-factor.service.ts';
 
 // The only procedure a password-only sign-in may call (besides signing out): give the code.

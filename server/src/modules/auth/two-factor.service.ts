@@ -44,7 +44,7 @@ async function claimAttempt(ctx: ServiceContext, userId: string): Promise<void> 
 }
 
 /** Uses a TOTP code once: the step it matched is stored, so the same code cannot come back. */
-async function useTotpCode(db: Executor, userId: string, code: string, now: Date): Promise<boolean> {
+async function spendTotpCode(db: Executor, userId: string, code: string, now: Date): Promise<boolean> {
   const key = await findKey(db, userId);
   if (!key?.confirmed_at) return false;
   const step = matchingStep(key.totp_key, code, now);
@@ -66,7 +66,7 @@ async function proveSecondFactor(ctx: ServiceContext, userId: string, code: stri
   const { db, clock } = ctx.deps;
   const method = TOTP_CODE.test(code) ? 'totp' : 'recovery';
   const ok =
-    method === 'totp' ? await useTotpCode(db, userId, code, clock.now()) : await consumeRecoveryCode(db, userId, code, clock.now());
+    method === 'totp' ? await spendTotpCode(db, userId, code, clock.now()) : await consumeRecoveryCode(db, userId, code, clock.now());
   if (!ok) {
     await recordSecurityEvent(db, ctx.request, { type: 'two_factor.failed', userId, details: { method } });
     throw WRONG_CODE();
@@ -101,7 +101,9 @@ export async function beginEnrolment(ctx: ServiceContext, session: Principal) {
   await db
     .insertInto('user_two_factor')
     .values({ user_id: session.userId, totp_key: key })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ totp_key: key, last_used_step: null }).where('user_two_factor.confirmed_at', 'is', null))
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ totp_key: key, last_used_step: null }).where('user_two_factor.confirmed_at', 'is', null),
+    )
     .execute();
   return totpEnrolment(key, session.email);
 }

@@ -39,7 +39,12 @@ export async function findTwoFactorPolicy(db: Executor, companyId: string): Prom
 
 /** Sets the two-factor rule; returns the one it replaced (for the audit row). */
 export async function setTwoFactorPolicy(trx: Tx, companyId: string, required: boolean, now: Date): Promise<boolean> {
-  const before = await trx.selectFrom('companies').select('require_two_factor').where('id', '=', companyId).forUpdate().executeTakeFirstOrThrow();
+  const before = await trx
+    .selectFrom('companies')
+    .select('require_two_factor')
+    .where('id', '=', companyId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   await trx.updateTable('companies').set({ require_two_factor: required, updated_at: now }).where('id', '=', companyId).execute();
   return before.require_two_factor;
 }
