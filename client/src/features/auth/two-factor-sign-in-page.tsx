@@ -53,7 +53,8 @@ export function TwoFactorSignInPage() {
           Continue
         </SubmitRow>
         <Group justify="space-between">
-          <Anchor component="button" type="button" size="sm" onClick={toggle}>
+          {/* Keeps focus in the code box: a blur would show its error, move this link and lose the click. */}
+          <Anchor component="button" type="button" size="sm" onMouseDown={(e) => e.preventDefault()} onClick={toggle}>
             {useRecovery ? 'Use the code from the app' : 'Use a recovery code'}
           </Anchor>
           <Anchor component="button" type="button" size="sm" onClick={() => logout.mutate()}>
