@@ -7,13 +7,16 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes.tsx';
+import { withSecondFactorGate } from './lib/second-factor.ts';
 import { createTrpcClient, trpc } from './lib/trpc.ts';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'Inter, system-ui, sans-serif' });
 
 function Root() {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true, retry: 1 }, mutations: { retry: false } } }),
+  const [queryClient] = useState(() =>
+    withSecondFactorGate(
+      new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true, retry: 1 }, mutations: { retry: false } } }),
+    ),
   );
   const [trpcClient] = useState(createTrpcClient);
   return (

@@ -48,6 +48,7 @@ export interface CompaniesTable {
   /** The operator's reason for the last suspension or reactivation. */
   status_reason: string | null;
   status_changed_at: Date | null;
+  require_two_factor: Generated<boolean>;
 }
 
 export interface BranchesTable {
@@ -100,6 +101,22 @@ export interface SessionsTable {
   user_agent: string | null;
   created_at: Timestamp;
   last_verified_at: Timestamp;
+  two_factor_pending: Generated<boolean>;
+}
+
+export interface UserTwoFactorTable {
+  user_id: string;
+  totp_key: Uint8Array;
+  confirmed_at: Date | null;
+  last_used_step: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
 }
 
 export interface AuthTokensTable {
@@ -504,6 +521,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   work_orders: WorkOrdersTable;
   work_order_operations: WorkOrderOperationsTable;
+  user_two_factor: UserTwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 import { apiKeysRouter } from './modules/api-keys/api-keys.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { twoFactorRouter } from './modules/auth/two-factor.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { consoleRouter } from './modules/console/console.router.ts';
@@ -35,6 +36,7 @@ export const appRouter = router({
   console: consoleRouter,
   search: searchRouter,
   reports: reportsRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

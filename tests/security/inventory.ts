@@ -148,6 +148,14 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'settings.financialYears.create': () => ({ label: `M-${randomUUID().slice(0, 6)}`, startsOn: '2090-01-01', endsOn: '2090-01-02' }),
   'settings.financialYears.list': () => undefined,
   'settings.numberSeries.list': () => undefined,
+  'twoFactor.beginEnrolment': () => undefined,
+  'twoFactor.companyPolicy': () => undefined,
+  'twoFactor.confirmEnrolment': () => ({ code: '123456' }),
+  'twoFactor.disable': () => ({ password: 'wrong password', code: '123456' }),
+  'twoFactor.regenerateRecoveryCodes': () => ({ code: '123456' }),
+  'twoFactor.setCompanyPolicy': () => ({ required: false }),
+  'twoFactor.status': () => undefined,
+  'twoFactor.verify': () => ({ code: '123456' }),
 };
 
 /** Calls `path` on a caller with an input, the way the HTTP adapter would. */

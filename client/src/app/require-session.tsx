@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { errorReason } from '../lib/errors.ts';
 import { type Me, useMe } from '../lib/session.ts';
 
 function FullPageLoader() {
@@ -11,12 +12,19 @@ function FullPageLoader() {
   );
 }
 
-/** Sends signed-out visitors to the login page and remembers where they were going. */
+/**
+ * Sends signed-out visitors to the login page and remembers where they were going; a sign-in that
+ * still owes its code goes to the code step, and a member whose company (or operator role)
+ * requires two-factor sign-in goes to set it up on the account page.
+ */
 export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
   const location = useLocation();
   const me = useMe();
   if (me.isPending) return <FullPageLoader />;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  const next = encodeURIComponent(location.pathname + location.search);
+  if (errorReason(me.error) === 'TWO_FACTOR_PENDING') return <Navigate to={`/login/two-factor?next=${next}`} replace />;
+  if (!me.data) return <Navigate to={`/login?next=${next}`} replace />;
   if (me.data.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (me.data.twoFactorDue && location.pathname !== '/account') return <Navigate to="/account#two-factor" replace />;
   return <>{children(me.data)}</>;
 }

@@ -10,6 +10,7 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { RegisterPage } from '../features/auth/register-page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
+import { TwoFactorSignInPage } from '../features/auth/two-factor-sign-in-page.tsx';
 import { VerifyEmailPage } from '../features/auth/verify-email-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
 import { SupplierCatalogPage } from '../features/catalog/supplier-catalog-page.tsx';
@@ -43,6 +44,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/login/two-factor" element={<TwoFactorSignInPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />

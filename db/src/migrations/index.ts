@@ -10,6 +10,7 @@ import * as m0008 from './0008-order-attachments.ts';
 import * as m0009 from './0009-one-link-per-pair.ts';
 import * as m0010 from './0010-job-schedules.ts';
 import * as m0011 from './0011-operators-console.ts';
+import * as m0012 from './0012-two-factor.ts';
 import * as m0015 from './0015-order-milestones.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009-one-link-per-pair': m0009,
   '0010-job-schedules': m0010,
   '0011-operators-console': m0011,
+  '0012-two-factor': m0012,
   '0015-order-milestones': m0015,
 };

@@ -32,6 +32,8 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   auth_tokens: 'auth',
   rate_limits: 'auth',
   security_events: 'auth',
+  user_two_factor: 'auth',
+  two_factor_recovery_codes: 'auth',
   api_keys: 'api-keys',
   companies: 'companies',
   branches: 'companies',

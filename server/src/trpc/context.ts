@@ -22,4 +22,7 @@ export interface SessionPrincipal {
   emailVerified: boolean;
   mustChangePassword: boolean;
   isPlatformAdmin: boolean;
+  twoFactorEnabled: boolean;
+  /** Signed in with the password only: the second factor is still owed. */
+  twoFactorPending: boolean;
 }

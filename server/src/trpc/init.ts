@@ -13,6 +13,8 @@ export interface ProcedureMeta {
   access: Access;
   /** Allowed while the user must still change a password an admin set. */
   allowDuringPasswordChange?: boolean;
+  /** Allowed while a password-only sign-in still owes its second factor. */
+  allowDuringTwoFactor?: boolean;
 }
 
 function describeZodError(error: z.ZodError): string {

@@ -2,6 +2,7 @@ import { API_KEY_SCOPES, type ApiKeyScope, type Permission, ROLE_PERMISSIONS, ty
 import type { CompanyActor } from '../deps.ts';
 import { authenticateApiKey } from '../modules/auth/api-key-auth.ts';
 import { validateSessionToken } from '../modules/auth/sessions.service.ts';
+import { operatorNeedsTwoFactor } from '../modules/auth/two-factor-rules.ts';
 import { findMembershipStanding } from '../modules/companies/company-reads.ts';
 import type { Context, SessionPrincipal } from './context.ts';
 import { appError } from './errors.ts';
@@ -10,7 +11,11 @@ import { baseProcedure, middleware } from './init.ts';
 // The only procedure builders modules may use. Each stamps its access rule into the procedure's
 // meta, so the inventory test can prove that every procedure declares one.
 
-export async function resolveSession(ctx: Context): Promise<SessionPrincipal | null> {
+/**
+ * The signed-in session, or null. A password-only sign-in that still owes its second factor is
+ * refused here, for every caller (procedures, file routes), unless the caller takes the code.
+ */
+export async function resolveSession(ctx: Context, options?: { allowDuringTwoFactor?: boolean }): Promise<SessionPrincipal | null> {
   const token = ctx.credentials.sessionToken;
   if (!token) return null;
   const { deps } = ctx;
@@ -20,8 +25,13 @@ export async function resolveSession(ctx: Context): Promise<SessionPrincipal | n
     return null;
   }
   if (validated.refreshedExpiry) ctx.cookies.set(token, validated.refreshedExpiry);
+  if (validated.principal.twoFactorPending && !options?.allowDuringTwoFactor) {
+    throw appError('FORBIDDEN', 'TWO_FACTOR_PENDING', 'Enter the code from your authenticator app to finish signing in.');
+  }
   return validated.principal;
 }
+
+const twoFactorRequired = (message: string) => appError('FORBIDDEN', 'TWO_FACTOR_REQUIRED', message);
 
 /** Until a member replaces a password an admin set, only procedures that allow it may run. */
 function assertPasswordChosen(session: SessionPrincipal, meta?: { allowDuringPasswordChange?: boolean }): void {
@@ -31,7 +41,7 @@ function assertPasswordChosen(session: SessionPrincipal, meta?: { allowDuringPas
 }
 
 const requireSession = middleware(async ({ ctx, meta, next }) => {
-  const session = await resolveSession(ctx);
+  const session = await resolveSession(ctx, meta);
   if (!session) {
     if (ctx.credentials.apiKey)
       throw appError('UNAUTHORIZED', 'API_KEY_NOT_ALLOWED', 'This action needs a signed-in user, not an API key.');
@@ -50,6 +60,9 @@ export const platformAdminProcedure = baseProcedure
   .use(requireSession)
   .use(({ ctx, next }) => {
     if (!ctx.session.isPlatformAdmin) throw appError('FORBIDDEN', 'PERMISSION_DENIED', 'Only platform operators can do this.');
+    if (operatorNeedsTwoFactor(ctx.deps.config.env, ctx.session)) {
+      throw twoFactorRequired('Platform operators must turn on two-factor sign-in (on your account page) first.');
+    }
     return next();
   });
 
@@ -82,6 +95,9 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
   if (membership.status !== 'active') throw companyInactive();
   if (membership.disabledAt)
     throw appError('FORBIDDEN', 'MEMBER_DISABLED', 'An admin of this company has disabled your access to it. Ask them to re-enable you.');
+  if (membership.requireTwoFactor && !session.twoFactorEnabled) {
+    throw twoFactorRequired('This company requires two-factor sign-in. Turn it on on your account page to continue.');
+  }
   const role = membership.role as Role;
   return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
 }

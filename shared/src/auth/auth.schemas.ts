@@ -10,7 +10,7 @@ export const newPassword = z
     const problem = passwordProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-const anyPassword = z
+export const anyPassword = z
   .string()
   .min(1, 'is required')
   .max(PASSWORD_MAX * 4);

@@ -49,6 +49,13 @@ export const SECURITY_EVENT_KINDS = [
   'account.enabled',
   'account.unlocked',
   'login.disabled_account',
+  'two_factor.challenged',
+  'two_factor.succeeded',
+  'two_factor.failed',
+  'two_factor.throttled',
+  'two_factor.recovery_code_used',
+  'two_factor.enabled',
+  'two_factor.disabled',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

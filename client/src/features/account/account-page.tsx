@@ -10,12 +10,14 @@ import { describeUserAgent, formatDateTime } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 export function AccountPage() {
   return (
     <Stack>
       <PageHeader title="Your account" />
       <Profile />
+      <TwoFactorSection />
       <Sessions />
     </Stack>
   );

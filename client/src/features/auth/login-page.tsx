@@ -7,7 +7,7 @@ import { useZodForm } from '../../lib/zod-form.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** Only same-app paths: an open redirect through ?next= would help phishing. */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
@@ -18,8 +18,11 @@ export function LoginPage() {
   const form = useZodForm(loginInput, { defaultValues: { email: '', password: '' } });
   const login = trpc.auth.login.useMutation({
     onSuccess: async (result) => {
+      const next = safeNext(params.get('next'));
+      // With 2FA on, the password opened a session that first needs the code.
+      if (result.twoFactorRequired) return navigate(`/login/two-factor?next=${encodeURIComponent(next)}`, { replace: true });
       await utils.auth.me.invalidate();
-      navigate(result.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
+      navigate(result.mustChangePassword ? '/change-password' : next, { replace: true });
     },
     onError: form.showServerError,
   });

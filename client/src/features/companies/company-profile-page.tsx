@@ -9,6 +9,7 @@ import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { VerificationArea } from '../kyc/verification-section.tsx';
 import { CompanyFields, type CompanyFormValues } from './company-fields.tsx';
+import { TwoFactorPolicy } from './two-factor-policy.tsx';
 
 type Company = RouterOutputs['companies']['current'];
 
@@ -53,6 +54,7 @@ function Profile({ company }: { company: Company }) {
         </SimpleGrid>
       </Paper>
       <DirectoryListing />
+      <TwoFactorPolicy />
       <Branches company={company} />
       <VerificationArea />
       <Modal opened={editing} onClose={edit.close} title="Edit company">

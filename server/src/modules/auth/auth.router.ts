@@ -26,10 +26,13 @@ import {
   verifyEmail,
 } from './auth.service.ts';
 import { listUserSessions } from './sessions.service.ts';
+import { twoFactorRequiredBy } from './two-factor.service.ts';
 
 // Reachable while a first-login password change is pending: enough to see who you are,
 // change the password, or leave.
 const duringPasswordChange = authedProcedure.meta({ access: { kind: 'authed' }, allowDuringPasswordChange: true });
+// A password-only sign-in that owes its second factor may still give up and sign out.
+const anyStage = authedProcedure.meta({ access: { kind: 'authed' }, allowDuringPasswordChange: true, allowDuringTwoFactor: true });
 
 export const authRouter = router({
   // The same answer for a new and a taken address, and no session: the person signs in next.
@@ -40,9 +43,9 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const session = await login(ctx, input);
     ctx.cookies.set(session.token, session.expiresAt);
-    return { userId: session.userId, mustChangePassword: session.mustChangePassword };
+    return { userId: session.userId, mustChangePassword: session.mustChangePassword, twoFactorRequired: session.twoFactorRequired };
   }),
-  logout: duringPasswordChange.mutation(async ({ ctx }) => {
+  logout: anyStage.mutation(async ({ ctx }) => {
     await logout(ctx, ctx.session, false);
     ctx.cookies.clear();
     return { ok: true };
@@ -69,8 +72,11 @@ export const authRouter = router({
     const companies = await listMyCompanies(db, ctx.session.userId);
     const active = companies.find((c) => c.id === ctx.session.activeCompanyId) ?? null;
     const role = (active?.role ?? null) as Role | null;
+    const requiredBy = await twoFactorRequiredBy(ctx, ctx.session);
     return {
-      user,
+      user: { ...user, twoFactorEnabled: ctx.session.twoFactorEnabled },
+      // The company's policy or the operator rule demands 2FA this account lacks: the app sends it to enrolment.
+      twoFactorDue: requiredBy !== null && !ctx.session.twoFactorEnabled,
       companies,
       activeCompany: active,
       role,

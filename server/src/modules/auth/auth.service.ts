@@ -22,6 +22,7 @@ import {
 } from './rate-limits.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
+import { isTwoFactorEnabled } from './two-factor.service.ts';
 
 const INVALID_CREDENTIALS = () => appError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
 export const ACCOUNT_DISABLED = () =>
@@ -84,7 +85,10 @@ async function warnExistingOwner(ctx: ServiceContext, trx: Executor, email: stri
  * Throttles before hashing: while an account or IP is blocked no argon2 verification runs, so a
  * flood costs the attacker time and us nothing. Unknown and known emails take the same path.
  */
-export async function login(ctx: ServiceContext, input: LoginInput): Promise<NewSession & { userId: string; mustChangePassword: boolean }> {
+export async function login(
+  ctx: ServiceContext,
+  input: LoginInput,
+): Promise<NewSession & { userId: string; mustChangePassword: boolean; twoFactorRequired: boolean }> {
   const { db, clock } = ctx.deps;
   const accountKey = accountKeys.login(input.email);
   const ipKey = `login:ip:${ctx.request.ip ?? 'unknown'}`;
@@ -116,9 +120,20 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<New
   return inTransaction(db, async (trx) => {
     await reset(trx, accountKey);
     const activeCompanyId = await lastActiveCompany(trx, user.id);
-    const session = await createSession(trx, timing(ctx), { userId: user.id, activeCompanyId, ...ctx.request });
-    await recordSecurityEvent(trx, ctx.request, { type: 'login.succeeded', userId: user.id, email: input.email });
-    return { ...session, userId: user.id, mustChangePassword: user.must_change_password };
+    // With 2FA on, the password only opens a pending session that can do nothing but take the code.
+    const twoFactorRequired = await isTwoFactorEnabled(trx, user.id);
+    const session = await createSession(trx, timing(ctx), {
+      userId: user.id,
+      activeCompanyId,
+      twoFactorPending: twoFactorRequired,
+      ...ctx.request,
+    });
+    await recordSecurityEvent(trx, ctx.request, {
+      type: twoFactorRequired ? 'two_factor.challenged' : 'login.succeeded',
+      userId: user.id,
+      email: input.email,
+    });
+    return { ...session, userId: user.id, mustChangePassword: user.must_change_password, twoFactorRequired };
   });
 }
 

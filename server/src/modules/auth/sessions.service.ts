@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { newToken, secretMatches, splitToken } from '../../lib/secrets.ts';
 import type { SessionPrincipal } from '../../trpc/context.ts';
 import { activeMemberRoleOf } from '../companies/company-reads.ts';
+import { TWO_FACTOR_PENDING_MS } from './two-factor-rules.ts';
 
 // Sessions after Lucia's guide: `<id>.<secret>`, only SHA-256(secret) stored, inactivity expiry
 // refreshed at most hourly, and an absolute lifetime Lucia's sample leaves out (ASVS 7.3.2).
@@ -23,7 +24,7 @@ export interface NewSession {
 export async function createSession(
   db: Executor,
   timing: SessionTiming,
-  input: { userId: string; activeCompanyId?: string | null; ip: string | null; userAgent: string | null },
+  input: { userId: string; activeCompanyId?: string | null; ip: string | null; userAgent: string | null; twoFactorPending?: boolean },
 ): Promise<NewSession> {
   const { id, token, secretHash } = newToken();
   const now = timing.clock.now();
@@ -38,6 +39,7 @@ export async function createSession(
       user_agent: input.userAgent?.slice(0, 400) ?? null,
       created_at: now,
       last_verified_at: now,
+      two_factor_pending: input.twoFactorPending ?? false,
     })
     .execute();
   return { token, sessionId: id, expiresAt: sessionExpiry(timing, now, now) };
@@ -61,8 +63,11 @@ export async function validateSessionToken(db: Executor, timing: SessionTiming, 
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_two_factor', 'user_two_factor.user_id', 'sessions.user_id')
     .select([
       'sessions.id',
+      'sessions.two_factor_pending',
+      'user_two_factor.confirmed_at as two_factor_confirmed_at',
       'sessions.secret_hash',
       'sessions.created_at',
       'sessions.last_verified_at',
@@ -79,7 +84,9 @@ export async function validateSessionToken(db: Executor, timing: SessionTiming, 
   if (!row || !secretMatches(parts.secret, row.secret_hash)) return null;
 
   const now = timing.clock.now();
-  if (row.disabled_at || sessionExpiry(timing, row.created_at, row.last_verified_at) <= now) {
+  // A password-only session that never got its second factor dies after a few minutes.
+  const pendingTooLong = row.two_factor_pending && row.created_at.getTime() + TWO_FACTOR_PENDING_MS <= now.getTime();
+  if (row.disabled_at || pendingTooLong || sessionExpiry(timing, row.created_at, row.last_verified_at) <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.id).execute();
     return null;
   }
@@ -98,6 +105,8 @@ export async function validateSessionToken(db: Executor, timing: SessionTiming, 
       emailVerified: row.email_verified_at !== null,
       mustChangePassword: row.must_change_password,
       isPlatformAdmin: row.is_platform_admin,
+      twoFactorEnabled: row.two_factor_confirmed_at !== null,
+      twoFactorPending: row.two_factor_pending,
     },
   };
 }

@@ -30,12 +30,12 @@ export function activeMemberRoleOf(userId: Expression<string>, companyId: string
   return sql<Role | null>`(select memberships.role from memberships join companies on companies.id = memberships.company_id where memberships.user_id = ${userId} and memberships.company_id = ${companyId} and companies.status = 'active' and memberships.disabled_at is null)`;
 }
 
-/** The user's role in the company, whether an admin disabled them there, and the company's status; undefined when not a member. */
+/** The user's role in the company, whether an admin disabled them there, the company's status and 2FA rule; undefined when not a member. */
 export function findMembershipStanding(db: Executor, companyId: string, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['memberships.role', 'memberships.disabled_at as disabledAt', 'companies.status'])
+    .select(['memberships.role', 'memberships.disabled_at as disabledAt', 'companies.status', 'companies.require_two_factor as requireTwoFactor'])
     .where('memberships.company_id', '=', companyId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
