@@ -35,7 +35,12 @@ export function findMembershipStanding(db: Executor, companyId: string, userId: 
   return db
     .selectFrom('memberships')
     .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['memberships.role', 'memberships.disabled_at as disabledAt', 'companies.status', 'companies.require_two_factor as requireTwoFactor'])
+    .select([
+      'memberships.role',
+      'memberships.disabled_at as disabledAt',
+      'companies.status',
+      'companies.require_two_factor as requireTwoFactor',
+    ])
     .where('memberships.company_id', '=', companyId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
