@@ -9,6 +9,7 @@ import { NotificationBell } from '../features/notifications/notification-bell.ts
 import { errorMessage } from '../lib/errors.ts';
 import type { Me } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
+import { PageSuspense } from './lazy-page.tsx';
 
 interface NavItem {
   to: string;
@@ -83,7 +84,9 @@ export function AppLayout({ me }: { me: Me }) {
       <AppShell.Main>
         <Stack gap="md">
           {!me.user.emailVerifiedAt && <VerifyEmailBanner devMailbox={me.devMailbox} />}
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Stack>
       </AppShell.Main>
     </AppShell>
