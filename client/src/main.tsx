@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
@@ -10,7 +10,16 @@ import { AppRoutes } from './app/routes.tsx';
 import { withSecondFactorGate } from './lib/second-factor.ts';
 import { createTrpcClient, trpc } from './lib/trpc.ts';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'Inter, system-ui, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'Inter, system-ui, sans-serif',
+  components: {
+    // Document numbers (PO/2026-27/0042 …) are set in monospace everywhere: on a phone they must
+    // never break mid-number; a narrow table scrolls instead (Badge is nowrap already).
+    Text: Text.extend({ styles: (_theme, props) => (props.ff === 'monospace' ? { root: { whiteSpace: 'nowrap' } } : {}) }),
+  },
+});
 
 function Root() {
   const [queryClient] = useState(() =>

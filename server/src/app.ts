@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
 import { csvExportsRouter } from './http/csv-exports.routes.ts';
+import { clientAssets } from './http/client-assets.ts';
 import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
 import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
@@ -125,14 +126,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv]));
 
   const clientDir = options.clientDir;
-  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes: any other GET gets the app shell.
-    app.get(/^\/(?!trpc\/|assets\/|files\/|documents\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(clientDir, 'index.html'));
-    });
-  }
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) app.use(clientAssets(clientDir));
 
   app.use((_req, res) => {
     writeJsonError(res, jsonError('NOT_FOUND', 'Not found.'));

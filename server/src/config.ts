@@ -1,9 +1,12 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { StartupError } from './startup-error.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** The address the HTTP server binds: all interfaces unless HOST names one (e.g. 127.0.0.1). */
+  host: string;
   /** Where links in emails point, and the origin the app is served from. */
   publicUrl: string;
   databaseUrl: string | undefined;
@@ -45,6 +48,7 @@ function int(value: string | undefined, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = { ...configFromEnv(env), ...overrides };
   assertMailInProduction(config);
+  assertHost(config.host);
   return config;
 }
 
@@ -59,6 +63,16 @@ function assertMailInProduction(config: Config): void {
   }
 }
 
+// An address or a host name (letters, digits, dots, hyphens); anything else is a typo to report
+// before the listen call turns it into a DNS error.
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function assertHost(host: string): void {
+  if (isIP(host) === 0 && !HOST_NAME.test(host)) {
+    throw new StartupError(`HOST must be an IP address or a host name to listen on (e.g. 127.0.0.1), not "${host}".`);
+  }
+}
+
 function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env.PORT, 3000);
@@ -66,6 +80,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
   return {
     env: mode,
     port,
+    host: env.HOST?.trim() || '0.0.0.0',
     publicUrl,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),

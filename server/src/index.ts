@@ -12,7 +12,7 @@ export { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 export { devMailboxMailer, disabledMailer, type Mailer, type MailMessage, smtpMailer } from './modules/mail/mailer.ts';
 export { type ModuleName, TABLE_OWNERS } from './modules/ownership.ts';
 export { type AppRouter, appRouter } from './router.ts';
-export { seedDemoData } from './seed/seed.ts';
+export { DEMO_PASSWORD, presentDemoLogins, seedDemoData } from './seed/seed.ts';
 export { createServer } from './server.ts';
 export { StartupError } from './startup-error.ts';
 export type { Context } from './trpc/context.ts';

@@ -1,4 +1,5 @@
 import { installCrashGuard } from './http/crash-guard.ts';
+import { DEMO_PASSWORD } from './seed/seed.ts';
 import { createServer } from './server.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -34,9 +35,9 @@ installCrashGuard({ logger, shutdown: (exitCode) => stop(server, exitCode) });
 console.log(
   `\nTradeloom is running at ${config.publicUrl} (database: ${server.deps.dbKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
 );
-if (server.seeded) {
-  console.log('Demo logins (password for all: tradeloom-demo-2026):');
-  for (const login of server.seeded) console.log(`  ${login.email.padEnd(34)} ${login.description}`);
+if (server.demoLogins.length > 0) {
+  console.log(`Demo logins (password for all: ${DEMO_PASSWORD}; start with --reset to begin again from fresh demo data):`);
+  for (const login of server.demoLogins) console.log(`  ${login.email.padEnd(34)} ${login.description}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

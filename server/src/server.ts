@@ -15,7 +15,7 @@ import { registerSchedules } from './modules/events/schedules.ts';
 import { subscriptions } from './modules/events/subscribers.ts';
 import { LiveHub } from './modules/live/live-hub.ts';
 import { devMailboxMailer, disabledMailer, type Mailer, smtpMailer } from './modules/mail/mailer.ts';
-import { type DemoLogin, seedDemoData } from './seed/seed.ts';
+import { type DemoLogin, presentDemoLogins, seedDemoData } from './seed/seed.ts';
 import { databaseStartupError, listenStartupError } from './startup-error.ts';
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -43,11 +43,11 @@ async function openDatabase(config: Config): Promise<DbHandle> {
 }
 
 /** Binds the port; once bound, a server error (e.g. EMFILE on accept) is logged, never left unhandled. */
-function listenOn(server: Server, port: number, logger: Logger): Promise<Server> {
+function listenOn(server: Server, port: number, host: string, logger: Logger): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const refuse = (error: Error) => reject(listenStartupError(error, port));
+    const refuse = (error: Error) => reject(listenStartupError(error, port, host));
     server.once('error', refuse);
-    server.listen(port, '0.0.0.0', () => {
+    server.listen(port, host, () => {
       server.off('error', refuse);
       server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
       resolve(server);
@@ -82,6 +82,8 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
   const seeded: DemoLogin[] | null = seedDemo && config.env !== 'production' ? await seedDemoData(deps) : null;
+  // Shown on every start outside production, not only the first: they are how a local install is entered.
+  const demoLogins = config.env === 'production' ? [] : (seeded ?? (await presentDemoLogins(deps)));
 
   const handlers = jobHandlers(deps);
   registerSubscriptions(subscriptions, handlers);
@@ -100,9 +102,10 @@ export async function createServer(options: CreateServerOptions = {}) {
     app,
     runner,
     seeded,
+    demoLogins,
     /** Rejects when the port cannot be bound (Express 5's app.listen would report success). */
     async listen(port = config.port): Promise<number> {
-      http = await listenOn(createHttpServer(app), port, logger);
+      http = await listenOn(createHttpServer(app), port, config.host, logger);
       // Slow clients cannot hold sockets open forever (slowloris).
       http.headersTimeout = 20_000;
       http.requestTimeout = 60_000;

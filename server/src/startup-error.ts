@@ -28,8 +28,11 @@ function postgresAddress(databaseUrl: string): string {
 }
 
 /** The port is taken (typically by another Tradeloom): say so instead of claiming to run. */
-export function listenStartupError(error: unknown, port: number): StartupError {
+export function listenStartupError(error: unknown, port: number, host?: string): StartupError {
   const code = (error as { code?: unknown }).code;
+  if (host && (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
+    return new StartupError(`Cannot listen on ${host}: no such address on this machine — check HOST.`, { cause: error });
+  }
   if (code === 'EADDRINUSE') {
     return new StartupError(`Port ${port} is already in use (is another Tradeloom running?) — stop it or set PORT.`, { cause: error });
   }

@@ -46,12 +46,12 @@ async function freePort(): Promise<number> {
 }
 
 /** The real server (built app, job runner, dev mailbox) on a fresh database and a free port. */
-export async function startAppServer() {
+export async function startAppServer(options: { seedDemo?: boolean } = {}) {
   const port = await freePort();
   const database = await createTestDb();
   const server = await createServer({
     database,
-    seedDemo: false,
+    seedDemo: options.seedDemo ?? false,
     config: {
       port,
       publicUrl: `http://127.0.0.1:${port}`,
@@ -76,13 +76,16 @@ export async function startAppServer() {
 }
 
 /** One app server and one browser for a test file, started before and closed after its tests. */
-export function browserSuite(hooks: {
-  beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
-  afterAll: (fn: () => Promise<void>) => void;
-}) {
+export function browserSuite(
+  hooks: {
+    beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
+    afterAll: (fn: () => Promise<void>) => void;
+  },
+  options: { seedDemo?: boolean } = {},
+) {
   const state: { browser?: Browser; app?: Awaited<ReturnType<typeof startAppServer>> } = {};
   hooks.beforeAll(async () => {
-    state.app = await startAppServer();
+    state.app = await startAppServer(options);
     state.browser = await launchBrowser();
   });
   hooks.afterAll(async () => {

@@ -1,34 +1,107 @@
+import { DEMO_PASSWORD } from '@tradeloom/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, companyOwner } from './browser.ts';
+import { browserSuite } from './browser.ts';
 
-const suite = browserSuite({ beforeAll, afterAll });
+// The demo data gives every screen something to show: long order numbers, full tables, a draft.
+const suite = browserSuite({ beforeAll, afterAll }, { seedDemo: true });
 
 const PHONE = { width: 390, height: 844 };
-const SCREENS = [
-  '/company',
-  '/partners',
-  '/catalog',
-  '/orders',
-  '/orders/new?side=sales',
-  '/production',
-  '/team',
-  '/api-keys',
-  '/settings',
-  '/account',
-];
 
-describe('a phone-wide screen', () => {
-  it('no screen is wider than 390 px: wide tables scroll inside their box', async () => {
+/** Opens a screen and waits until it has drawn its content (heading shown, no loader left). */
+async function widthOf(page: Page, screen: string): Promise<number> {
+  await page.goto(`${suite.url}${screen}`);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.getByLabel('Loading').first().waitFor({ state: 'detached' });
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** Every screen that is wider than the phone, with its width. */
+async function widerScreens(page: Page, screens: string[]): Promise<Record<string, number>> {
+  const wider: Record<string, number> = {};
+  for (const screen of screens) {
+    const width = await widthOf(page, screen);
+    if (width > PHONE.width) wider[screen] = width;
+  }
+  return wider;
+}
+
+async function phoneSignedInAs(email: string): Promise<Page> {
+  const page = await (await suite.browser.newContext({ viewport: PHONE })).newPage();
+  await page.goto(`${suite.url}/login`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ state: 'attached' });
+  return page;
+}
+
+async function companyId(name: string): Promise<string> {
+  const row = await suite.db.selectFrom('companies').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe('a phone-wide screen (390 px)', () => {
+  it('the signed-out screens fit', async () => {
     const page = await (await suite.browser.newContext({ viewport: PHONE })).newPage();
-    await companyOwner(page, suite.url, 'owner@narrow-mill.example', 'Narrow Mill', true);
-    const wider: Record<string, number> = {};
-    for (const screen of SCREENS) {
-      await page.goto(`${suite.url}${screen}`);
-      await page.getByRole('heading', { level: 2 }).first().waitFor();
-      await page.getByLabel('Loading').first().waitFor({ state: 'detached' });
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > PHONE.width) wider[screen] = width;
-    }
-    expect(wider).toEqual({});
+    expect(await widerScreens(page, ['/login', '/register', '/forgot-password'])).toEqual({});
+  });
+
+  it('every company screen fits for an owner: tables scroll inside their box', async () => {
+    const buyer = await companyId('Coimbatore Spinning Mills');
+    const supplier = await companyId('Saurashtra Cotton Traders');
+    const orders = await suite.db
+      .selectFrom('orders')
+      .select(['id', 'status'])
+      .where('buyer_company_id', '=', buyer)
+      .where('supplier_company_id', '=', supplier)
+      .execute();
+    const placed = orders.find((order) => order.status !== 'draft');
+    const draft = orders.find((order) => order.status === 'draft');
+    if (!placed || !draft) throw new Error('the demo data has no placed and draft order from Coimbatore to Saurashtra');
+
+    const page = await phoneSignedInAs('owner@kovaispin.example');
+    const screens = [
+      '/',
+      '/orders',
+      `/orders/${placed.id}`,
+      '/orders/new?side=purchase',
+      `/orders/${draft.id}/edit`,
+      '/catalog',
+      '/partners',
+      `/partners/${supplier}/catalog`,
+      '/production',
+      '/team',
+      '/company',
+      '/settings',
+      '/api-keys',
+      '/audit',
+      '/account',
+      '/dev-mailbox',
+    ];
+    expect(await widerScreens(page, screens)).toEqual({});
+  }, 240_000);
+
+  it('the navigation folds behind a burger and opens on a tap', async () => {
+    const page = await phoneSignedInAs('viewer@saurashtra.example');
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    // Folded, the navigation sits off the left edge of the screen.
+    const folded = await navigation.boundingBox();
+    expect(folded && folded.x + folded.width).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    const orders = navigation.getByRole('link', { name: 'Orders' });
+    await orders.click();
+    await page.getByRole('heading', { name: 'Orders', level: 2 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it("a viewer's screens fit", async () => {
+    const page = await phoneSignedInAs('viewer@saurashtra.example');
+    expect(await widerScreens(page, ['/', '/orders', '/catalog', '/partners', '/company', '/account'])).toEqual({});
+  }, 120_000);
+
+  it("the operator's screens fit", async () => {
+    const page = await phoneSignedInAs('ops@tradeloom.example');
+    expect(await widerScreens(page, ['/', '/admin/review', '/admin/jobs', '/account'])).toEqual({});
   });
 });

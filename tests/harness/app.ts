@@ -73,8 +73,8 @@ export async function setupTestApp(configOverrides: Partial<Config> = {}) {
     return fresh;
   }
 
-  async function startHttp(overrides: Partial<AppDeps> = {}) {
-    const app = createApp({ ...deps, ...overrides });
+  async function startHttp(overrides: Partial<AppDeps> = {}, appOptions: Parameters<typeof createApp>[1] = {}) {
+    const app = createApp({ ...deps, ...overrides }, appOptions);
     const server = await new Promise<import('node:http').Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

@@ -1,4 +1,4 @@
-import { seedDemoData } from '@tradeloom/server';
+import { presentDemoLogins, seedDemoData } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('demo data', () => {
+// Seeding hashes passwords and builds the whole network: minutes on a loaded machine.
+describe('demo data', { timeout: 180_000 }, () => {
   it('seeds the demo network with orders in every common state and running production, once', async () => {
     const logins = await seedDemoData(app.deps);
     expect(logins?.map((l) => l.email)).toContain('owner@kovaispin.example');
@@ -38,7 +39,15 @@ describe('demo data', () => {
     expect(unnumbered).toEqual([]);
     const taxed = await app.db.selectFrom('orders').select('tax').execute();
     expect(taxed.every((o) => Number(o.tax) > 0)).toBe(true);
-    // A second start adds nothing.
+    // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
+    expect(await presentDemoLogins(app.deps)).toEqual(logins);
+  });
+
+  it('lists only the demo logins that still exist', async () => {
+    await app.db.updateTable('users').set({ email: 'kavita@elsewhere.example' }).where('email', '=', 'viewer@saurashtra.example').execute();
+    const emails = (await presentDemoLogins(app.deps)).map((login) => login.email);
+    expect(emails).toContain('owner@saurashtra.example');
+    expect(emails).not.toContain('viewer@saurashtra.example');
   });
 });

@@ -11,6 +11,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { companyLocale, setDateLocale } from '../lib/format.ts';
 import type { Me } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
+import { PageSuspense } from './lazy-page.tsx';
 
 interface NavItem {
   to: string;
@@ -93,7 +94,9 @@ export function AppLayout({ me }: { me: Me }) {
       <AppShell.Main>
         <Stack gap="md">
           {!me.user.emailVerifiedAt && <VerifyEmailBanner devMailbox={me.devMailbox} />}
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Stack>
         {me.activeCompany && <GlobalShortcuts permissions={me.permissions} />}
       </AppShell.Main>

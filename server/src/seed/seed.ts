@@ -120,13 +120,41 @@ const COMPANIES: DemoCompany[] = [
 
 const PLATFORM_ADMIN = { email: 'ops@tradeloom.example', name: 'Tradeloom Operations' };
 
+/** Every demo login, in the order they are created: the operator, then each company's members. */
+export function demoLogins(): DemoLogin[] {
+  return [
+    { email: PLATFORM_ADMIN.email, description: 'platform operator' },
+    ...COMPANIES.flatMap((demo) =>
+      demo.members.map((member) => ({
+        email: member.email,
+        description: member.role === 'owner' ? `owner of ${demo.company.name}` : `${member.role} at ${demo.company.name}`,
+      })),
+    ),
+  ];
+}
+
+/** The demo logins this database has (none once they were removed or never seeded). */
+export async function presentDemoLogins(deps: Pick<AppDeps, 'db'>): Promise<DemoLogin[]> {
+  const logins = demoLogins();
+  const rows = await deps.db
+    .selectFrom('users')
+    .select('email')
+    .where(
+      'email',
+      'in',
+      logins.map((login) => login.email),
+    )
+    .execute();
+  const present = new Set(rows.map((row) => row.email));
+  return logins.filter((login) => present.has(login.email));
+}
+
 /** Demo data for a new local install; does nothing when any user exists. Never in production. */
 export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return null;
   const ctx: ServiceContext = { deps, request: { requestId: `seed-${randomUUID()}`, ip: null, userAgent: 'seed' } };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const logins: DemoLogin[] = [];
   const now = deps.clock.now();
 
   const userId = async (email: string, name: string, isPlatformAdmin = false) => {
@@ -139,7 +167,6 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   };
 
   const adminId = await userId(PLATFORM_ADMIN.email, PLATFORM_ADMIN.name, true);
-  logins.push({ email: PLATFORM_ADMIN.email, description: 'platform operator' });
 
   const actors = new Map<string, CompanyActor>();
   for (const demo of COMPANIES) {
@@ -166,7 +193,6 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
       gstin: taxId,
       isHeadOffice: true,
     });
-    logins.push({ email: owner.email, description: `owner of ${demo.company.name}` });
     for (const member of others) {
       const memberId = await userId(member.email, member.name);
       await inTransaction(deps.db, async (trx) => {
@@ -179,14 +205,13 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
           after: { email: member.email, role: member.role },
         });
       });
-      logins.push({ email: member.email, description: `${member.role} at ${demo.company.name}` });
     }
   }
   await seedPartnerNetwork(ctx, actors);
   await seedCatalogs(ctx, actors);
   await seedVerification(ctx, actors, adminId);
   await seedOrdersAndProduction(ctx, actors);
-  return logins;
+  return demoLogins();
 }
 
 // A minimal real PDF, so the demo's documents open in a viewer.
