@@ -398,6 +398,12 @@ export interface OrdersTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  requested_delivery_date: string | null;
+  payment_terms: 'advance' | 'against_delivery' | 'net' | null;
+  payment_term_days: number | null;
+  ship_to_branch_id: string | null;
+  buyer_gstin: string | null;
+  supplier_gstin: string | null;
 }
 
 export interface OrderLinesTable {

@@ -9,6 +9,7 @@ import * as m0007 from './0007-production.ts';
 import * as m0008 from './0008-order-attachments.ts';
 import * as m0009 from './0009-one-link-per-pair.ts';
 import * as m0010 from './0010-job-schedules.ts';
+import * as m0013 from './0013-order-commercial-fields.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-order-attachments': m0008,
   '0009-one-link-per-pair': m0009,
   '0010-job-schedules': m0010,
+  '0013-order-commercial-fields': m0013,
 };
