@@ -1,3 +1,4 @@
+export * from './amount-in-words.ts';
 export * from './audit/audit.outputs.ts';
 export * from './audit/audit.schemas.ts';
 export * from './auth/auth.schemas.ts';
