@@ -11,13 +11,14 @@ function streamsOf(pdf: Buffer): Buffer[] {
     const start = pdf.indexOf('stream\n', at);
     if (start < 0) return streams;
     const end = pdf.indexOf('\nendstream', start);
+    if (end < 0) return streams;
     const body = pdf.subarray(start + 'stream\n'.length, end);
     try {
       streams.push(inflateSync(body));
     } catch {
       streams.push(body); // uncompressed, or not a content stream (fonts, images)
     }
-    at = end + 1;
+    at = end + '\nendstream'.length;
   }
 }
 

@@ -190,3 +190,18 @@ export function findBillingAddress(db: Executor, companyId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** The branch's name as a scalar subquery, for another module's select. */
+export function branchNameOf(branchId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select branches.name from branches where branches.id = ${branchId})`;
+}
+
+/** The user a membership is for, as a scalar subquery: the audit log names a membership by its person. */
+export function membershipUserOf(membershipId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select memberships.user_id from memberships where memberships.id = ${membershipId})`;
+}
+
+/** The email an invitation was sent to, as a scalar subquery. */
+export function invitationEmailOf(invitationId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select invitations.email from invitations where invitations.id = ${invitationId})`;
+}
