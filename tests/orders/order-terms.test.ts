@@ -132,7 +132,11 @@ describe('order commercial terms', SLOW, () => {
   it('refuses a delivery date in the past when drafting and when the draft is sent', async () => {
     const { buyer, supplier, product } = await pairWithWarehouse('Past');
     const past = await failure(
-      buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)], requestedDeliveryDate: daysFromNow(-1) }),
+      buyer.members.staff.caller.orders.create({
+        supplierId: supplier.id,
+        lines: [yarnLine(product.id)],
+        requestedDeliveryDate: daysFromNow(-1),
+      }),
     );
     expect(past.code).toBe('BAD_REQUEST');
     expect(fieldErrors(past).requestedDeliveryDate?.[0]).toMatch(/cannot be in the past/);
@@ -144,7 +148,9 @@ describe('order commercial terms', SLOW, () => {
       requestedDeliveryDate: daysFromNow(1),
     });
     app.clock.advance(3 * DAY);
-    const late = await failure(buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version }));
+    const late = await failure(
+      buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version }),
+    );
     expect(late.code).toBe('BAD_REQUEST');
     expect(fieldErrors(late).requestedDeliveryDate).toBeDefined();
     expect((await buyer.members.staff.caller.orders.get({ orderId: order.id })).status).toBe('draft');
@@ -194,5 +200,31 @@ describe('order commercial terms', SLOW, () => {
     } finally {
       await http.close();
     }
+  });
+});
+
+describe('the audit log names what changed', SLOW, () => {
+  it('shows an order by its number and a terms edit as readable before/after', async () => {
+    const { buyer, supplier, product } = await pairWithWarehouse('Audit');
+    const order = await buyer.members.staff.caller.orders.create({
+      supplierId: supplier.id,
+      lines: [yarnLine(product.id)],
+      paymentTerms: { kind: 'advance' },
+    });
+    await buyer.members.staff.caller.orders.update({
+      orderId: order.id,
+      version: order.version,
+      lines: [yarnLine(product.id)],
+      paymentTerms: { kind: 'net', days: 30 },
+    });
+    const entries = (await buyer.members.admin.caller.audit.list({ entityType: 'order' })).items;
+    expect(entries.map((entry) => [entry.action, entry.entityLabel])).toEqual([
+      ['order.updated', order.buyerNumber],
+      ['order.created', order.buyerNumber],
+    ]);
+    expect(entries[0]).toMatchObject({ before: { paymentTerms: '100% advance' }, after: { paymentTerms: 'Net 30 days' } });
+    // A company's own entries name it, and a member by its person's name.
+    const companyEntry = (await buyer.members.admin.caller.audit.list({ entityType: 'company' })).items.at(-1);
+    expect(companyEntry?.entityLabel).toBe(buyer.name);
   });
 });

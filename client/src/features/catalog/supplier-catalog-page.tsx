@@ -19,7 +19,10 @@ export function SupplierCatalogPage() {
   const toggle = (product: { id: string; minOrderQuantity: string }, picked: boolean) =>
     setPicks((current) =>
       picked
-        ? [...current, { productId: product.id, quantity: Number(product.minOrderQuantity) > 0 ? String(Number(product.minOrderQuantity)) : '1' }]
+        ? [
+            ...current,
+            { productId: product.id, quantity: Number(product.minOrderQuantity) > 0 ? String(Number(product.minOrderQuantity)) : '1' },
+          ]
         : current.filter((pick) => pick.productId !== product.id),
     );
   const setQuantity = (productId: string, quantity: string) =>

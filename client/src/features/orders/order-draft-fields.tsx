@@ -129,7 +129,13 @@ function LineRow<Output>({
     // The quantity and discount typed so far stay.
     const filled = product && lineFromProduct(product);
     const patch: Partial<DraftLine> = filled
-      ? { productId: filled.productId, description: filled.description, unit: filled.unit, unitPrice: filled.unitPrice, hsnCode: filled.hsnCode }
+      ? {
+          productId: filled.productId,
+          description: filled.description,
+          unit: filled.unit,
+          unitPrice: filled.unitPrice,
+          hsnCode: filled.hsnCode,
+        }
       : { productId: '', hsnCode: '', taxRate: '' };
     for (const [key, value] of Object.entries(patch))
       form.setValue(`lines.${index}.${key as keyof DraftLine}`, value, { shouldDirty: true });

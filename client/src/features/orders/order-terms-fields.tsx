@@ -51,7 +51,10 @@ export function OrderTermsFields<Output>({ form, side }: { form: ZodForm<OrderDr
           label="Ship to"
           description="Empty means your billing address."
           placeholder={branches.isLoading ? 'Loading branches…' : 'Billing address'}
-          data={(branches.data ?? []).map((branch) => ({ value: branch.id, label: branch.city ? `${branch.name}, ${branch.city}` : branch.name }))}
+          data={(branches.data ?? []).map((branch) => ({
+            value: branch.id,
+            label: branch.city ? `${branch.name}, ${branch.city}` : branch.name,
+          }))}
           clearable
           w={260}
           maw="100%"

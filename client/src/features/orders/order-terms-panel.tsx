@@ -24,7 +24,8 @@ export function OrderTermsPanel({ order }: { order: Order }) {
   const ourGstin = order.side === 'buyer' ? order.buyerGstin : order.supplierGstin;
   const theirGstin = order.side === 'buyer' ? order.supplierGstin : order.buyerGstin;
   // GSTINs are copied in when the order is sent; until then there is nothing fixed to show.
-  const gstin = (value: string | null) => value ?? (order.status === 'draft' || order.status === 'pending_approval' ? 'Fixed when sent' : 'None registered');
+  const gstin = (value: string | null) =>
+    value ?? (order.status === 'draft' || order.status === 'pending_approval' ? 'Fixed when sent' : 'None registered');
   const shipTo = order.shipTo;
   return (
     <Paper withBorder p="lg">
@@ -39,7 +40,9 @@ export function OrderTermsPanel({ order }: { order: Order }) {
           {order.paymentTerms ? describePaymentTerms(order.paymentTerms) : 'Not agreed yet'}
         </Term>
         <Term label="Ship to" testId="order-ship-to">
-          {shipTo ? [shipTo.name, shipTo.addressLine, shipTo.city, shipTo.state, shipTo.postalCode].filter(Boolean).join(', ') : "The buyer's billing address"}
+          {shipTo
+            ? [shipTo.name, shipTo.addressLine, shipTo.city, shipTo.state, shipTo.postalCode].filter(Boolean).join(', ')
+            : "The buyer's billing address"}
         </Term>
         <Term label="Our GSTIN" testId="order-our-gstin">
           {gstin(ourGstin)}

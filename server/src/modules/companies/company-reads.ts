@@ -160,7 +160,12 @@ export function companyTaxIdOf(companyId: CompanyId): RawBuilder<string | null> 
 }
 
 export async function isBranchOf(db: Executor, companyId: string, branchId: string): Promise<boolean> {
-  const branch = await db.selectFrom('branches').select('id').where('id', '=', branchId).where('company_id', '=', companyId).executeTakeFirst();
+  const branch = await db
+    .selectFrom('branches')
+    .select('id')
+    .where('id', '=', branchId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
   return branch !== undefined;
 }
 

@@ -114,7 +114,10 @@ export function renderOrderPdf(order: OrderDetail, parties: { buyer: PdfParty; s
   }
   // Indian orders and invoices state the total in words, in lakh and crore.
   if (order.currency === 'INR') {
-    doc.font('Helvetica').fontSize(9).text(`Amount in words: ${rupeesInWords(order.total)}`, 48, y + 4, { width: 499 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(`Amount in words: ${rupeesInWords(order.total)}`, 48, y + 4, { width: 499 });
   }
   doc
     .font('Helvetica')

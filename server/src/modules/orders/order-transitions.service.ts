@@ -49,8 +49,7 @@ export async function changeOrderStatus(
     if (sending) assertDeliveryDateAhead(order.requested_delivery_date, ctx.deps.clock.now().toISOString().slice(0, 10));
     // The other party numbers the order from its own series when it first sees it; a counterparty
     // not on Tradeloom never does, so the order stays with its creator.
-    const becomesVisible =
-      partnerClaimed && sending && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
+    const becomesVisible = partnerClaimed && sending && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
     const otherNumber = becomesVisible
       ? await nextDocumentNumber(trx, { companyId: otherCompany, docType: DOC_TYPE[otherSide], date: order.order_date })
       : null;
@@ -62,7 +61,9 @@ export async function changeOrderStatus(
         updated_at: ctx.deps.clock.now(),
         ...(input.action === 'submit' ? { submitted_by: actor.userId } : {}),
         ...(input.action === 'approve' ? { approved_by: actor.userId } : {}),
-        ...(sending ? { buyer_gstin: companyTaxIdOf(order.buyer_company_id), supplier_gstin: companyTaxIdOf(order.supplier_company_id) } : {}),
+        ...(sending
+          ? { buyer_gstin: companyTaxIdOf(order.buyer_company_id), supplier_gstin: companyTaxIdOf(order.supplier_company_id) }
+          : {}),
         ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
       }))
       .where('id', '=', order.id)
