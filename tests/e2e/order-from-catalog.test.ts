@@ -33,7 +33,10 @@ async function register(page: Page, gstin: string) {
 }
 
 describe('ordering from a supplier catalog', () => {
-  it('picks two products into a prefilled new order, which keeps its terms, ship-to and both GSTINs once submitted', async () => {
+  // Two companies signed up on screen, then the whole flow: minutes on a loaded machine.
+  it('picks two products into a prefilled new order, which keeps its terms, ship-to and both GSTINs once submitted', {
+    timeout: 300_000,
+  }, async () => {
     const supplier = await (await suite.browser.newContext()).newPage();
     await companyOwner(supplier, suite.url, 'owner@surat-yarns.example', 'Surat Yarns', true);
     const supplierId = await register(supplier, GUJARAT);
