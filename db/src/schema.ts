@@ -424,6 +424,12 @@ export interface OrdersTable {
   submitted_at: Date | null;
   accepted_at: Date | null;
   delivered_at: Date | null;
+  requested_delivery_date: string | null;
+  payment_terms: 'advance' | 'against_delivery' | 'net' | null;
+  payment_term_days: number | null;
+  ship_to_branch_id: string | null;
+  buyer_gstin: string | null;
+  supplier_gstin: string | null;
 }
 
 export interface OrderLinesTable {

@@ -1,3 +1,4 @@
+export * from './amount-in-words.ts';
 export * from './audit/audit.outputs.ts';
 export * from './audit/audit.schemas.ts';
 export * from './auth/auth.outputs.ts';
@@ -22,6 +23,7 @@ export * from './orders/order-machine.ts';
 export * from './orders/order-totals.ts';
 export * from './orders/orders.outputs.ts';
 export * from './orders/orders.schemas.ts';
+export * from './orders/payment-terms.ts';
 export * from './partners/link-machine.ts';
 export * from './partners/partners.outputs.ts';
 export * from './partners/partners.schemas.ts';

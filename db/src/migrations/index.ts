@@ -11,6 +11,7 @@ import * as m0009 from './0009-one-link-per-pair.ts';
 import * as m0010 from './0010-job-schedules.ts';
 import * as m0011 from './0011-operators-console.ts';
 import * as m0012 from './0012-two-factor.ts';
+import * as m0013 from './0013-order-commercial-fields.ts';
 import * as m0015 from './0015-order-milestones.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0010-job-schedules': m0010,
   '0011-operators-console': m0011,
   '0012-two-factor': m0012,
+  '0013-order-commercial-fields': m0013,
   '0015-order-milestones': m0015,
 };

@@ -8,6 +8,8 @@ export const auditEntry = z.strictObject({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** The record as people know it (PO-2026-000005, a member's name), or null when it has none. */
+  entityLabel: z.string().nullable(),
   actorUserId: z.uuid().nullable(),
   actorName: z.string().nullable(),
   actorApiKeyId: z.uuid().nullable(),

@@ -3,6 +3,7 @@ import { entityHistoryEntry } from '../audit/audit.outputs.ts';
 import { isoDate } from '../common.ts';
 import { decimal, pageOf, timestamp } from '../wire.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
+import { PAYMENT_TERMS } from './payment-terms.ts';
 
 const orderStatus = z.enum(ORDER_STATUSES);
 const side = z.enum(['buyer', 'supplier']);
@@ -35,6 +36,17 @@ export const orderLine = z.strictObject({
   ...taxedAmounts,
 });
 
+/** A branch as an order's address: billing (head office) or ship-to. */
+export const orderAddress = z.strictObject({
+  branchId: z.uuid(),
+  name: z.string(),
+  addressLine: z.string(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+  country: z.string(),
+});
+
 /** One order as one party sees it: its own number and note, never the other side's note. */
 export const orderDetail = z.strictObject({
   id: z.uuid(),
@@ -51,6 +63,12 @@ export const orderDetail = z.strictObject({
   ...taxedAmounts,
   needsApproval: z.boolean(),
   note: z.string().nullable(),
+  requestedDeliveryDate: isoDate.nullable(),
+  paymentTerms: z.strictObject({ kind: z.enum(PAYMENT_TERMS), days: z.number().int().optional() }).nullable(),
+  shipTo: orderAddress.nullable(),
+  /** Each party's GSTIN as it stood when the order was sent; null before that or when it has none. */
+  buyerGstin: z.string().nullable(),
+  supplierGstin: z.string().nullable(),
   version: z.number().int(),
   createdAt: timestamp,
   /** Our side drafted it and has not sent it yet: lines, date and note can still change. */
@@ -93,3 +111,4 @@ export const approvalThresholdOutput = z.strictObject({ threshold: decimal.nulla
 
 export type OrderSummary = z.infer<typeof orderSummary>;
 export type OrderDetail = z.infer<typeof orderDetail>;
+export type OrderAddress = z.infer<typeof orderAddress>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amount, id, isoDate, pageCursor, percent, positiveQuantity, rowVersion, sortDirection, unitPrice } from '../common.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './order-machine.ts';
+import { paymentTermsInput } from './payment-terms.ts';
 
 // Each of up to 200 lines, taxed at up to 100 %, must leave the order's numeric(18,2) totals in
 // range: 200 × 10^13 × 2 < 10^16.
@@ -33,17 +34,26 @@ const orderFields = {
   orderDate: isoDate.optional(),
   note: z.string().trim().max(2000).optional(),
 };
+// Commercial terms: left out keeps them (on update), null clears them. No defaults here, so a
+// partial update never resets a term it did not name.
+const commercialFields = {
+  /** When the buyer wants the goods; not in the past (checked against today on the server). */
+  requestedDeliveryDate: isoDate.nullable().optional(),
+  paymentTerms: paymentTermsInput.nullable().optional(),
+  /** One of the buyer company's branches. */
+  shipToBranchId: id.nullable().optional(),
+};
 const idempotencyKey = z.string().trim().min(8).max(255).optional();
 
 /** From the buyer's side (`supplierId`) or the supplier's side (`buyerId`): exactly one. */
 export const createOrderInput = z
-  .object({ ...orderFields, supplierId: id.optional(), buyerId: id.optional(), idempotencyKey })
+  .object({ ...orderFields, ...commercialFields, supplierId: id.optional(), buyerId: id.optional(), idempotencyKey })
   .refine((v) => Boolean(v.supplierId) !== Boolean(v.buyerId), {
     path: ['supplierId'],
     message: 'give either supplierId (to buy) or buyerId (to sell)',
   });
 
-export const updateOrderInput = z.object({ orderId: id, version: rowVersion, ...orderFields });
+export const updateOrderInput = z.object({ orderId: id, version: rowVersion, ...orderFields, ...commercialFields });
 export const orderTransitionInput = z.object({
   orderId: id,
   action: z.enum(ORDER_ACTIONS),

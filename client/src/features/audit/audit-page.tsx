@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Select, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { auditSentence } from '@tradeloom/shared';
 import { useState } from 'react';
@@ -6,29 +6,9 @@ import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { describeChange } from './audit-change.ts';
 
 const ENTITY_TYPES = ['company', 'membership', 'invitation', 'api_key', 'branch', 'financial_year'];
-
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-/** One line per field: `name: Old → New` where it changed, `name: New` where it was set. */
-export function describeChange(before: unknown, after: unknown): string[] {
-  const was = (before ?? {}) as Record<string, unknown>;
-  const now = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])];
-  return keys
-    .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
-    .map((key) =>
-      key in was && key in now
-        ? `${key}: ${show(was[key])} → ${show(now[key])}`
-        : key in now
-          ? `${key}: ${show(now[key])}`
-          : `${key}: ${show(was[key])} → (removed)`,
-    );
-}
 
 export function AuditPage() {
   const [action, setAction] = useState('');
@@ -64,18 +44,28 @@ export function AuditPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">
-                        {entry.entityType} <Code>{entry.entityId.slice(0, 8)}</Code>
+                      <Text size="xs" c="dimmed">
+                        {entry.entityType.replace(/_/g, ' ')}
                       </Text>
+                      {/* A document number never breaks; an unlabelled record shows the start of its id. */}
+                      {entry.entityLabel ? (
+                        <Text size="sm" data-testid="audit-record" style={{ whiteSpace: 'nowrap' }}>
+                          {entry.entityLabel}
+                        </Text>
+                      ) : (
+                        <Code>{entry.entityId.slice(0, 8)}</Code>
+                      )}
                     </Table.Td>
                     <Table.Td maw={420}>
-                      <Spoiler maxHeight={44} showLabel="more" hideLabel="less">
-                        {describeChange(entry.before, entry.after).map((line) => (
-                          <Text key={line} size="xs" ff="monospace">
-                            {line}
-                          </Text>
-                        ))}
-                      </Spoiler>
+                      {describeChange(entry.before, entry.after).map((line) => (
+                        <Text key={line.label} size="xs" data-testid="audit-change" style={{ overflowWrap: 'anywhere' }}>
+                          <Text span fw={500} inherit>
+                            {line.label}:
+                          </Text>{' '}
+                          {line.before !== undefined && `${line.before} → `}
+                          {line.after}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,16 +1,33 @@
-import { Button, Group, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { newOrderUrl, type Pick } from '../orders/order-prefill.ts';
 import { ProductFiles } from './product-files.tsx';
 import { ProductTable } from './product-table.tsx';
 
-/** A linked supplier's catalog, as this buyer sees it. */
+/** A linked supplier's catalog, as this buyer sees it; picked products start a new purchase order. */
 export function SupplierCatalogPage() {
   const { supplierId = '' } = useParams();
+  const canOrder = useCan()('orders:write');
+  // Picked products and their quantities, in the order they were picked.
+  const [picks, setPicks] = useState<Pick[]>([]);
+  const pickOf = (productId: string) => picks.find((pick) => pick.productId === productId);
+  const toggle = (product: { id: string; minOrderQuantity: string }, picked: boolean) =>
+    setPicks((current) =>
+      picked
+        ? [
+            ...current,
+            { productId: product.id, quantity: Number(product.minOrderQuantity) > 0 ? String(Number(product.minOrderQuantity)) : '1' },
+          ]
+        : current.filter((pick) => pick.productId !== product.id),
+    );
+  const setQuantity = (productId: string, quantity: string) =>
+    setPicks((current) => current.map((pick) => (pick.productId === productId ? { ...pick, quantity } : pick)));
   const [search, setSearch] = useState('');
   const [commodity, setCommodity] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -28,6 +45,13 @@ export function SupplierCatalogPage() {
       <PageHeader
         title={supplierName ? `${supplierName} — catalog` : 'Supplier catalog'}
         description="Active products of a supplier you are linked with."
+        actions={
+          canOrder && (
+            <Button component={Link} to={newOrderUrl(supplierId, picks)} disabled={picks.length === 0}>
+              {picks.length ? `New order (${picks.length} ${picks.length === 1 ? 'product' : 'products'})` : 'New order'}
+            </Button>
+          )
+        }
       />
       <Group>
         <TextInput
@@ -55,11 +79,35 @@ export function SupplierCatalogPage() {
             <Stack>
               <ProductTable
                 products={items}
-                actions={(product) => (
-                  <Button size="xs" variant="subtle" onClick={() => setFilesOf({ id: product.id, name: product.name })}>
-                    Files
-                  </Button>
-                )}
+                actions={(product) => {
+                  const pick = pickOf(product.id);
+                  return (
+                    <Group gap="xs" wrap="nowrap">
+                      {canOrder && (
+                        <Checkbox
+                          aria-label={`Order ${product.sku}`}
+                          checked={pick !== undefined}
+                          onChange={(e) => toggle(product, e.currentTarget.checked)}
+                        />
+                      )}
+                      {pick && (
+                        <TextInput
+                          aria-label={`Quantity of ${product.sku}`}
+                          inputMode="decimal"
+                          size="xs"
+                          w={90}
+                          value={pick.quantity}
+                          onChange={(e) => setQuantity(product.id, e.currentTarget.value)}
+                          rightSection={product.unit}
+                          rightSectionWidth={36}
+                        />
+                      )}
+                      <Button size="xs" variant="subtle" onClick={() => setFilesOf({ id: product.id, name: product.name })}>
+                        Files
+                      </Button>
+                    </Group>
+                  );
+                }}
               />
               {catalog.hasNextPage && (
                 <Button variant="light" onClick={() => catalog.fetchNextPage()} loading={catalog.isFetchingNextPage}>

@@ -46,7 +46,7 @@ function EditOrderForm({ order }: { order: Order }) {
       <PageHeader title={title} description={`${side === 'purchase' ? 'Supplier' : 'Buyer'}: ${order.partner.name}`} />
       <Paper withBorder p="lg">
         <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
-          <OrderDraftFields form={form} products={products} />
+          <OrderDraftFields form={form} products={products} side={side} />
           <SubmitRow
             form={form}
             loading={update.isPending}

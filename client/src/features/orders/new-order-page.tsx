@@ -1,6 +1,6 @@
 import { Paper, Select, Stack } from '@mantine/core';
 import { createOrderInput } from '@tradeloom/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { PageHeader } from '../../components/ui.tsx';
@@ -8,14 +8,19 @@ import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { draftInput, emptyDraft, type OrderDraft } from './order-draft.ts';
 import { OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
+import { linesFromPicks, picksFromUrl } from './order-prefill.ts';
 
-/** A draft order: pick a linked partner, add lines from the supplier's catalog or free text. */
+/**
+ * A draft order: pick a linked partner, add lines from the supplier's catalog or free text. Coming
+ * from a supplier's catalog, the supplier and the picked products arrive in the URL.
+ */
 export function NewOrderPage() {
   const [params] = useSearchParams();
   const side = params.get('side') === 'sales' ? 'sales' : 'purchase';
   const navigate = useNavigate();
   // The partner stays outside the form: choosing another one starts the lines afresh.
-  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const [partnerId, setPartnerId] = useState<string | null>(side === 'purchase' ? params.get('supplier') : null);
+  const [picks] = useState(() => picksFromUrl(params));
   const form = useZodForm(createOrderInput, {
     defaultValues: emptyDraft(),
     prepare: (draft: OrderDraft) => ({
@@ -27,6 +32,14 @@ export function NewOrderPage() {
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
   const counterparts = (partners.data?.items ?? []).filter((link) => link.partnerRole === (side === 'purchase' ? 'supplier' : 'buyer'));
   const products = useOrderProducts(side, partnerId);
+  // Once the supplier's catalog is in, the picked products become the first lines (priced as listed now).
+  const [prefilled, setPrefilled] = useState(picks.length === 0);
+  useEffect(() => {
+    if (prefilled || products.length === 0) return;
+    const lines = linesFromPicks(picks, products);
+    if (lines.length) form.reset(emptyDraft(lines));
+    setPrefilled(true);
+  }, [prefilled, products, picks, form]);
   const create = trpc.orders.create.useMutation({ onSuccess: (order) => navigate(`/orders/${order.id}`), onError: form.showServerError });
   return (
     <Stack>
@@ -53,7 +66,7 @@ export function NewOrderPage() {
             w={420}
             maw="100%"
           />
-          <OrderDraftFields form={form} products={products} />
+          <OrderDraftFields form={form} products={products} side={side} />
           <SubmitRow form={form} loading={create.isPending} disabled={!partnerId}>
             Save draft
           </SubmitRow>

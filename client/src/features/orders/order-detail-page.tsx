@@ -10,6 +10,7 @@ import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
 import { ACTION_LABELS, OrderStatusBadge } from './order-status.tsx';
+import { OrderTermsPanel } from './order-terms-panel.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -90,6 +91,7 @@ export function OrderDetailPage() {
           {data.needsApproval && data.status === 'pending_approval' && (
             <Text c="yellow.8">Above your company's approval limit: a manager other than the submitter must approve it.</Text>
           )}
+          <OrderTermsPanel order={data} />
           <Paper withBorder p="lg">
             <DataTable
               headers={[

@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { FieldMessage, SelectField } from '../../components/form.tsx';
 import { DataTable } from '../../components/ui.tsx';
-import { trimZeros } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';
-import { type DraftLine, emptyLine, type OrderDraft } from './order-draft.ts';
+import { type DraftLine, emptyLine, lineFromProduct, type OrderDraft } from './order-draft.ts';
+import { OrderTermsFields } from './order-terms-fields.tsx';
 
 /** Products the lines can be picked from: the supplier's active catalog. */
 export function useOrderProducts(side: 'purchase' | 'sales', partnerId: string | null) {
@@ -35,8 +35,16 @@ function taxablePreview(lines: DraftLine[]): string | null {
   }
 }
 
-/** Lines, order date and internal note of a draft order. */
-export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<OrderDraft, Output>; products: Product[] }) {
+/** Lines, order date, commercial terms and internal note of a draft order. */
+export function OrderDraftFields<Output>({
+  form,
+  products,
+  side,
+}: {
+  form: ZodForm<OrderDraft, Output>;
+  products: Product[];
+  side: 'purchase' | 'sales';
+}) {
   const lines = useFieldArray({ control: form.control, name: 'lines' });
   // Worked out once for all lines: the editor re-renders on every keystroke in any line.
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
@@ -56,6 +64,7 @@ export function OrderDraftFields<Output>({ form, products }: { form: ZodForm<Ord
         error={form.messageOf('orderDate')}
         w={200}
       />
+      <OrderTermsFields form={form} side={side} />
       <DataTable headers={['Product', 'Description', 'Quantity', 'Unit', 'Unit price', 'Discount %', '']} minWidth={820}>
         {lines.fields.map((line, index) => (
           <LineRow
@@ -118,13 +127,15 @@ function LineRow<Output>({
   // Picking a product fills the line from the catalog; clearing it makes a free line again.
   const pickProduct = (productId: string | null) => {
     const product = products.find((p) => p.id === productId);
-    const patch: Partial<DraftLine> = product
+    // The quantity and discount typed so far stay.
+    const filled = product && lineFromProduct(product);
+    const patch: Partial<DraftLine> = filled
       ? {
-          productId: product.id,
-          description: product.name,
-          unit: product.unit,
-          unitPrice: trimZeros(product.price),
-          hsnCode: product.hsnCode ?? '',
+          productId: filled.productId,
+          description: filled.description,
+          unit: filled.unit,
+          unitPrice: filled.unitPrice,
+          hsnCode: filled.hsnCode,
         }
       : { productId: '', hsnCode: '', taxRate: '' };
     for (const [key, value] of Object.entries(patch))

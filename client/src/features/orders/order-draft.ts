@@ -1,4 +1,4 @@
-import type { OrderLineInputValue } from '@tradeloom/shared';
+import type { OrderLineInputValue, PaymentTerms, PaymentTermsKind } from '@tradeloom/shared';
 import { trimZeros } from '../../lib/format.ts';
 
 /** One line as the editor's inputs hold it: every value a string, '' for an empty box. */
@@ -19,6 +19,12 @@ export interface OrderDraft {
   note: string;
   /** YYYY-MM-DD; empty means today. */
   orderDate: string;
+  /** YYYY-MM-DD; empty means not agreed. */
+  requestedDeliveryDate: string;
+  /** Named like the server's field, so its errors (`paymentTerms.days`) land on these inputs. */
+  paymentTerms: { kind: PaymentTermsKind | ''; days: string };
+  /** One of the buyer's branches; empty means its billing address. */
+  shipToBranchId: string;
 }
 
 export const emptyLine = (): DraftLine => ({
@@ -31,12 +37,38 @@ export const emptyLine = (): DraftLine => ({
   hsnCode: '',
   taxRate: '',
 });
-export const emptyDraft = (): OrderDraft => ({ lines: [emptyLine()], note: '', orderDate: '' });
+/** A line filled from a catalog product: its name, unit, current price and HSN code. */
+export function lineFromProduct(
+  product: { id: string; name: string; unit: string; price: string; hsnCode: string | null },
+  quantity = '1',
+): DraftLine {
+  return {
+    ...emptyLine(),
+    productId: product.id,
+    description: product.name,
+    quantity,
+    unit: product.unit,
+    unitPrice: trimZeros(product.price),
+    hsnCode: product.hsnCode ?? '',
+  };
+}
+
+export const emptyDraft = (lines: DraftLine[] = [emptyLine()]): OrderDraft => ({
+  lines,
+  note: '',
+  orderDate: '',
+  requestedDeliveryDate: '',
+  paymentTerms: { kind: '', days: '' },
+  shipToBranchId: '',
+});
 
 /** An order's lines as the editor holds them (numbers without trailing zeros). */
 export function draftFromOrder(order: {
   note: string | null;
   orderDate: string;
+  requestedDeliveryDate: string | null;
+  paymentTerms: PaymentTerms | null;
+  shipTo: { branchId: string } | null;
   lines: {
     productId: string | null;
     description: string;
@@ -51,6 +83,9 @@ export function draftFromOrder(order: {
   return {
     note: order.note ?? '',
     orderDate: order.orderDate,
+    requestedDeliveryDate: order.requestedDeliveryDate ?? '',
+    paymentTerms: { kind: order.paymentTerms?.kind ?? '', days: order.paymentTerms?.days ? String(order.paymentTerms.days) : '' },
+    shipToBranchId: order.shipTo?.branchId ?? '',
     lines: order.lines.map((line) => ({
       productId: line.productId ?? '',
       description: line.description,
@@ -65,8 +100,20 @@ export function draftFromOrder(order: {
 }
 
 /** What create and update send (empty boxes left out): the server prices, taxes and totals them. */
-export function draftInput(draft: OrderDraft): { lines: OrderLineInputValue[]; note: string; orderDate?: string } {
+export function draftInput(draft: OrderDraft): {
+  lines: OrderLineInputValue[];
+  note: string;
+  orderDate?: string;
+  requestedDeliveryDate: string | null;
+  paymentTerms: { kind: PaymentTermsKind; days?: number } | null;
+  shipToBranchId: string | null;
+} {
+  const { kind, days } = draft.paymentTerms;
   return {
+    // Terms are always sent: an empty box clears the term (the form shows every one of them).
+    requestedDeliveryDate: draft.requestedDeliveryDate || null,
+    paymentTerms: kind ? { kind, days: kind === 'net' && days ? Number(days) : undefined } : null,
+    shipToBranchId: draft.shipToBranchId || null,
     // Sent even when empty: an edit that leaves the note out keeps the old one, and emptying the box means "clear it".
     note: draft.note,
     orderDate: draft.orderDate || undefined,

@@ -3,6 +3,7 @@ import type { AuditActionName, AuditChange, AuditEntityType, AuditListInput, Aud
 import type { RequestMeta } from '../../deps.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { userNameOf } from '../auth/user-reads.ts';
+import { auditEntityLabel } from './entity-labels.ts';
 
 export interface AuditActor {
   userId: string | null;
@@ -52,6 +53,7 @@ export async function listAudit(db: Executor, companyId: string, input: AuditLis
       'audit_log.action',
       'audit_log.entity_type as entityType',
       'audit_log.entity_id as entityId',
+      auditEntityLabel(eb.ref('audit_log.entity_type'), eb.ref('audit_log.entity_id'), companyId).as('entityLabel'),
       'audit_log.actor_user_id as actorUserId',
       userNameOf(eb.ref('audit_log.actor_user_id')).as('actorName'),
       'audit_log.actor_api_key_id as actorApiKeyId',

@@ -61,3 +61,8 @@ export async function isFileOfLinkedProduct(db: Executor, fileId: string, buyerI
 export function suppliesCommodity(companyId: Expression<string>, commodityCode: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from products where products.company_id = ${companyId} and products.commodity_code = ${commodityCode} and products.active)`;
 }
+
+/** "SKU · name" of a product as a scalar subquery, for another module's select (the audit log's record column). */
+export function productLabelOf(productId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select products.sku || ' · ' || products.name from products where products.id = ${productId})`;
+}

@@ -161,3 +161,60 @@ export function selectDirectoryCompanies(db: Executor, viewerCompanyId: string) 
 export function companyLocatedIn(companyId: Expression<string>, pattern: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from branches where branches.company_id = ${companyId} and (lower(branches.city) like ${pattern} or lower(branches.state) like ${pattern}))`;
 }
+
+/** The company's tax id (its GSTIN in India) as a scalar subquery: orders snapshot it when sent. */
+export function companyTaxIdOf(companyId: CompanyId): RawBuilder<string | null> {
+  return sql<string | null>`(select companies.tax_id from companies where companies.id = ${companyId})`;
+}
+
+export async function isBranchOf(db: Executor, companyId: string, branchId: string): Promise<boolean> {
+  const branch = await db
+    .selectFrom('branches')
+    .select('id')
+    .where('id', '=', branchId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  return branch !== undefined;
+}
+
+const ADDRESS_COLUMNS = [
+  'id as branchId',
+  'name',
+  'address_line as addressLine',
+  'city',
+  'state',
+  'postal_code as postalCode',
+  'country',
+] as const;
+
+/** A branch's postal address, for documents that ship to it. */
+export function findBranchAddress(db: Executor, branchId: string) {
+  return db.selectFrom('branches').select(ADDRESS_COLUMNS).where('id', '=', branchId).executeTakeFirst();
+}
+
+/** The company's billing address: its head office, or its first branch when none is marked. */
+export function findBillingAddress(db: Executor, companyId: string) {
+  return db
+    .selectFrom('branches')
+    .select(ADDRESS_COLUMNS)
+    .where('company_id', '=', companyId)
+    .orderBy('is_head_office', 'desc')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The branch's name as a scalar subquery, for another module's select. */
+export function branchNameOf(branchId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select branches.name from branches where branches.id = ${branchId})`;
+}
+
+/** The user a membership is for, as a scalar subquery: the audit log names a membership by its person. */
+export function membershipUserOf(membershipId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select memberships.user_id from memberships where memberships.id = ${membershipId})`;
+}
+
+/** The email an invitation was sent to, as a scalar subquery. */
+export function invitationEmailOf(invitationId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select invitations.email from invitations where invitations.id = ${invitationId})`;
+}

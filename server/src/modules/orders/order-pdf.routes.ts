@@ -3,8 +3,8 @@ import type { AppDeps } from '../../deps.ts';
 import { contextFromHttp } from '../../http/request-context.ts';
 import { sendRestError, uuidParam } from '../../http/rest-errors.ts';
 import { resolveCompanyActor } from '../../trpc/procedures.ts';
-import { findCompanyName } from '../companies/company-reads.ts';
-import { renderOrderPdf } from './order-pdf.ts';
+import { findBillingAddress, findCompanyName } from '../companies/company-reads.ts';
+import { type PdfParty, renderOrderPdf } from './order-pdf.ts';
 import { getOrder } from './order-views.service.ts';
 
 /** GET /orders/:orderId.pdf — the printable order, for either party (same visibility as orders.get). */
@@ -16,7 +16,12 @@ export function orderPdfRouter(deps: AppDeps): Router {
       const ctx = contextFromHttp(deps, req, res);
       const { actor } = await resolveCompanyActor(ctx, 'orders:read');
       const order = await getOrder(ctx, actor, req.params.orderId);
-      const pdf = await renderOrderPdf(order, await findCompanyName(deps.db, actor.companyId));
+      const party = async (companyId: string): Promise<PdfParty> => ({
+        name: companyId === order.partner.id ? order.partner.name : await findCompanyName(deps.db, companyId),
+        address: (await findBillingAddress(deps.db, companyId)) ?? null,
+      });
+      const [buyerId, supplierId] = order.side === 'buyer' ? [actor.companyId, order.partner.id] : [order.partner.id, actor.companyId];
+      const pdf = await renderOrderPdf(order, { buyer: await party(buyerId), supplier: await party(supplierId) });
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,5 +1,16 @@
-import { formatMoney, formatQuantity, type OrderDetail } from '@tradeloom/shared';
+import { describePaymentTerms, formatMoney, formatQuantity, type OrderAddress, type OrderDetail, rupeesInWords } from '@tradeloom/shared';
 import PDFDocument from 'pdfkit';
+
+/** A party as the document prints it: its name and billing address (GSTINs come from the order). */
+export interface PdfParty {
+  name: string;
+  address: OrderAddress | null;
+}
+
+const addressLines = (address: OrderAddress | null) =>
+  address
+    ? [address.addressLine, [address.city, address.state, address.postalCode].filter(Boolean).join(', '), address.country].filter(Boolean)
+    : [];
 
 // The PDF's built-in Helvetica has no ₹ glyph: the currency is written as its code.
 const amount = (value: string, currency: string) => formatMoney(value, currency, { display: 'code' });
@@ -8,7 +19,7 @@ const amount = (value: string, currency: string) => formatMoney(value, currency,
  * A printable one-page order (more pages when the lines need them), as the viewing party sees it:
  * the same declared shape `orders.get` answers.
  */
-export function renderOrderPdf(order: OrderDetail, ourName: string): Promise<Buffer> {
+export function renderOrderPdf(order: OrderDetail, parties: { buyer: PdfParty; supplier: PdfParty }): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
@@ -26,8 +37,29 @@ export function renderOrderPdf(order: OrderDetail, ourName: string): Promise<Buf
   doc.fontSize(18).text(title, { align: 'right' });
   doc.fontSize(10).text(`${order.number ?? 'Draft'}   ·   ${order.orderDate}   ·   ${order.status.replace('_', ' ')}`, { align: 'right' });
   doc.moveDown();
-  const [buyer, supplier] = order.side === 'buyer' ? [ourName, order.partner.name] : [order.partner.name, ourName];
-  doc.fontSize(10).text(`Buyer: ${buyer}`).text(`Supplier: ${supplier}`);
+  // Both parties side by side with their billing addresses and the GSTINs the order was sent with.
+  const top = doc.y;
+  const party = (label: string, { name, address }: PdfParty, gstin: string | null, x: number) => {
+    doc.font('Helvetica-Bold').fontSize(9).text(label, x, top, { width: 240 });
+    doc.font('Helvetica').fontSize(10).text(name, { width: 240 });
+    doc.fontSize(9);
+    for (const line of addressLines(address)) doc.text(line, { width: 240 });
+    doc.text(`GSTIN: ${gstin ?? (order.status === 'draft' ? 'fixed when sent' : 'not registered')}`, { width: 240 });
+    return doc.y;
+  };
+  const bottom = Math.max(
+    party('BUYER (BILL TO)', parties.buyer, order.buyerGstin, 48),
+    party('SUPPLIER', parties.supplier, order.supplierGstin, 307),
+  );
+  doc.x = 48;
+  doc.y = bottom + 8;
+  doc.font('Helvetica-Bold').fontSize(9).text('SHIP TO', { width: 240 });
+  doc.font('Helvetica').fontSize(9);
+  if (order.shipTo) for (const line of [order.shipTo.name, ...addressLines(order.shipTo)]) doc.text(line, { width: 240 });
+  else doc.text('The buyer’s billing address', { width: 240 });
+  doc.moveDown(0.5);
+  doc.text(`Requested delivery: ${order.requestedDeliveryDate ?? 'not set'}`);
+  doc.text(`Payment terms: ${describePaymentTerms(order.paymentTerms)}`);
   if (order.partnerNumber) doc.text(`Their reference: ${order.partnerNumber}`);
   doc.moveDown();
 
@@ -79,6 +111,13 @@ export function renderOrderPdf(order: OrderDetail, ourName: string): Promise<Buf
     doc.fontSize(label === 'Total' ? 11 : 9).font(label === 'Total' ? 'Helvetica-Bold' : 'Helvetica');
     doc.text(label, 360, y, { width: 80 }).text(amount(value, order.currency), 440, y, { width: 107, align: 'right' });
     y += 16;
+  }
+  // Indian orders and invoices state the total in words, in lakh and crore.
+  if (order.currency === 'INR') {
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(`Amount in words: ${rupeesInWords(order.total)}`, 48, y + 4, { width: 499 });
   }
   doc
     .font('Helvetica')

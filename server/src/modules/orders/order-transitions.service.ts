@@ -2,10 +2,11 @@ import { type OrderAction, type OrderSide, type OrderStatus, type OrderSummary, 
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
-import { isCompanyClaimed } from '../companies/company-reads.ts';
+import { companyTaxIdOf, isCompanyClaimed } from '../companies/company-reads.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
+import { assertDeliveryDateAhead } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, partiesSeeing, sideIn } from './orders.repository.ts';
 
 // The cycle-time report measures from these; each is stamped the first time the order gets there.
@@ -50,10 +51,13 @@ export async function changeOrderStatus(
     if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
       throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
     }
+    // Sending the order fixes what it says: its delivery date must still lie ahead, and both
+    // parties' GSTINs are copied in so a later change to a company's tax id leaves it as sent.
+    const sending = result.next === 'submitted';
+    if (sending) assertDeliveryDateAhead(order.requested_delivery_date, ctx.deps.clock.now().toISOString().slice(0, 10));
     // The other party numbers the order from its own series when it first sees it; a counterparty
     // not on Tradeloom never does, so the order stays with its creator.
-    const becomesVisible =
-      partnerClaimed && result.next === 'submitted' && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
+    const becomesVisible = partnerClaimed && sending && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
     const otherNumber = becomesVisible
       ? await nextDocumentNumber(trx, { companyId: otherCompany, docType: DOC_TYPE[otherSide], date: order.order_date })
       : null;
@@ -65,6 +69,9 @@ export async function changeOrderStatus(
         updated_at: ctx.deps.clock.now(),
         ...(input.action === 'submit' ? { submitted_by: actor.userId } : {}),
         ...(input.action === 'approve' ? { approved_by: actor.userId } : {}),
+        ...(sending
+          ? { buyer_gstin: companyTaxIdOf(order.buyer_company_id), supplier_gstin: companyTaxIdOf(order.supplier_company_id) }
+          : {}),
         ...(otherNumber ? { [otherSide === 'buyer' ? 'buyer_number' : 'supplier_number']: otherNumber } : {}),
         ...milestoneReached(result.next, ctx.deps.clock.now()),
       }))

@@ -3,6 +3,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { sharedEntityHistory } from '../audit/entity-history.ts';
 import { companyClaimedOf, companyNameOf } from '../companies/company-reads.ts';
+import { readTerms } from './order-terms.ts';
 import { findPartyOrder, sideIn } from './orders.repository.ts';
 
 /** One order as this party sees it: its own number and note, never the other side's note. */
@@ -71,6 +72,7 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
     total: order.total,
     needsApproval: order.needs_approval,
     note: side === 'buyer' ? order.buyer_note : order.supplier_note,
+    ...(await readTerms(db, order)),
     version: order.version,
     createdAt: order.created_at.toISOString(),
     /** Our side drafted it and has not sent it yet: lines, date and note can still change. */

@@ -1,6 +1,6 @@
 import type { Database, Executor, Tx } from '@tradeloom/db';
 import type { OrderSide } from '@tradeloom/shared';
-import { type Expression, type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import { companyNameOf } from '../companies/company-reads.ts';
 import type { OrderTotals, PricedLine } from './order-pricing.ts';
 
@@ -128,4 +128,14 @@ export async function isFileOnVisibleOrder(db: Executor, fileId: string, company
     .where(visibleTo(companyId))
     .executeTakeFirst();
   return attached !== undefined;
+}
+
+/**
+ * The order's number as this company knows it (its PO or SO number), as a scalar subquery for
+ * another module's select — the audit log names orders by number, not id.
+ */
+export function orderNumberOf(orderId: Expression<string>, companyId: string): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(select case when orders.buyer_company_id = ${companyId} then orders.buyer_number else orders.supplier_number end from orders where orders.id = ${orderId})`;
 }

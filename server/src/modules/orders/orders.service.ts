@@ -11,6 +11,7 @@ import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { computeOrder, totalsColumns } from './order-pricing.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
+import { assertTermsValid, termsChange, termsColumns } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, sideIn, writeLines } from './orders.repository.ts';
 
 export async function createOrder(ctx: ServiceContext, actor: CompanyActor, input: CreateOrderInput): Promise<OrderSummary> {
@@ -21,12 +22,14 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.create', key: idempotencyKey, input: fingerprinted }, async (trx) => {
     // A partner you are not linked with (or another company's unclaimed counterparty) is not found.
     await assertLinked(trx, buyerId, supplierId, side === 'buyer' ? 'Supplier' : 'Buyer');
+    const today = ctx.deps.clock.now().toISOString().slice(0, 10);
+    await assertTermsValid(trx, input, buyerId, today);
     const { regime, priced, totals, currency, needsApproval } = await computeOrder(
       trx,
       { buyerId, supplierId, creator: side },
       input.lines,
     );
-    const orderDate = input.orderDate ?? ctx.deps.clock.now().toISOString().slice(0, 10);
+    const orderDate = input.orderDate ?? today;
     const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: DOC_TYPE[side], date: orderDate });
     const order = await trx
       .insertInto('orders')
@@ -43,6 +46,7 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         needs_approval: needsApproval,
         buyer_note: side === 'buyer' ? input.note || null : null,
         supplier_note: side === 'supplier' ? input.note || null : null,
+        ...termsColumns(input),
         created_by: actor.userId,
       })
       .returning(SUMMARY_COLUMNS)
@@ -85,6 +89,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     if (order.status !== 'draft') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Only a draft can be edited.');
     if (order.version !== input.version) throw staleVersion('order');
     await assertDateKeepsNumber(trx, actor.companyId, order.order_date, input.orderDate ?? order.order_date);
+    await assertTermsValid(trx, input, order.buyer_company_id, ctx.deps.clock.now().toISOString().slice(0, 10));
     const { priced, totals, needsApproval } = await computeOrder(
       trx,
       { buyerId: order.buyer_company_id, supplierId: order.supplier_company_id, creator: side },
@@ -98,6 +103,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         needs_approval: needsApproval,
         // A left-out note stays; an empty one clears it.
         [side === 'buyer' ? 'buyer_note' : 'supplier_note']: input.note === undefined ? undefined : input.note || null,
+        ...termsColumns(input),
         version: eb('version', '+', 1),
         updated_at: ctx.deps.clock.now(),
       }))
@@ -110,8 +116,7 @@ export async function updateOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: 'order.updated',
-      before: { total: order.total },
-      after: { total: totals.total },
+      ...(await termsChange(trx, order, input, totals.total)),
     });
     return toSummary(updated);
   });
