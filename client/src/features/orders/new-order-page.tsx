@@ -3,6 +3,7 @@ import { createOrderInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { RequirePermission } from '../../components/require-permission.tsx';
 import { PageHeader } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
@@ -11,6 +12,14 @@ import { OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
 
 /** A draft order: pick a linked partner, add lines from the supplier's catalog or free text. */
 export function NewOrderPage() {
+  return (
+    <RequirePermission permission="orders:write" back={{ to: '/orders', label: 'Back to orders' }}>
+      <NewOrderForm />
+    </RequirePermission>
+  );
+}
+
+function NewOrderForm() {
   const [params] = useSearchParams();
   const side = params.get('side') === 'sales' ? 'sales' : 'purchase';
   const navigate = useNavigate();

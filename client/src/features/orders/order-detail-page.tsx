@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, formatMoney, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, formatMoney, ORDER_NOT_FOUND, OrderStatusBadge } from './order-status.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
 export function OrderDetailPage() {
@@ -29,7 +29,7 @@ export function OrderDetailPage() {
     transition.mutate({ orderId, action, version });
   };
   return (
-    <QueryView query={order}>
+    <QueryView query={order} notFound={ORDER_NOT_FOUND}>
       {(data) => (
         <Stack>
           <PageHeader

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { finishBelowPlanWarning } from './finish-warning.ts';
 
 export type WorkOrder = RouterOutputs['production']['workOrders']['list']['items'][number];
 
@@ -50,6 +51,11 @@ function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrder; onRep
     onSuccess: useWorkOrdersChanged(),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
+  // Finishing short of the plan cannot be undone: say what happens to the rest and ask first.
+  const confirmed = (action: WorkOrderAction) => {
+    const warning = action === 'complete' ? finishBelowPlanWarning(workOrder) : null;
+    return !warning || window.confirm(warning);
+  };
   return (
     <Group gap={4} mt="xs">
       {workOrder.actions.map((action) => (
@@ -58,7 +64,7 @@ function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrder; onRep
           size="compact-xs"
           variant={action === 'cancel' ? 'subtle' : 'light'}
           color={action === 'cancel' ? 'red' : undefined}
-          onClick={() => update.mutate({ workOrderId: workOrder.id, version: workOrder.version, action })}
+          onClick={() => confirmed(action) && update.mutate({ workOrderId: workOrder.id, version: workOrder.version, action })}
         >
           {ACTION_LABELS[action]}
         </Button>

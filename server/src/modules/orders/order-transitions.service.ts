@@ -1,4 +1,4 @@
-import { type OrderAction, type OrderSide, type OrderSummary, transitionOrder } from '@tradeloom/shared';
+import { type OrderAction, type OrderSide, type OrderSummary, permissionDeniedMessage, transitionOrder } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
@@ -40,7 +40,7 @@ export async function changeOrderStatus(
     }
     // Deciding on a partner's order is a manager's call.
     if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
-      throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
+      throw appError('FORBIDDEN', 'NEEDS_APPROVER', permissionDeniedMessage('orders:approve'));
     }
     // The other party numbers the order from its own series when it first sees it; a counterparty
     // not on Tradeloom never does, so the order stays with its creator.
