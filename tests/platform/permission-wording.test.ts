@@ -34,14 +34,14 @@ describe('permission wording from the permission table', () => {
 describe('refusals over the API', () => {
   it('refuses a viewer creating an order in words, with the machine-readable reason, writing nothing', async () => {
     const { buyer, supplier, product } = await tradingPair(app, 'Words');
-    const before = await countRows(app, 'orders');
+    const before = await countRows(app, 'audit_log');
     const refused = await failure(buyer.members.viewer.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] }));
     expect([refused.code, refused.reason, refused.message]).toEqual([
       'FORBIDDEN',
       'PERMISSION_DENIED',
       'Only staff and above can create or change orders — ask your admin.',
     ]);
-    expect(await countRows(app, 'orders')).toBe(before);
+    expect(await countRows(app, 'audit_log')).toBe(before);
   });
 
   it('sends the same sentence and reason through the HTTP error body', async () => {
