@@ -58,7 +58,7 @@ export async function apiCompany(suite: Suite, label: string, roles: Exclude<Rol
   const owner = await apiUser(suite, `${label} owner`);
   const name = `${label} ${randomUUID().slice(0, 4)}`;
   const company = await owner.call<{ id: string }>('companies.create', { name, country: 'IN', isSupplier: true });
-  const members: Partial<Record<Role, ApiUser>> = { owner };
+  const members: ApiCompany['members'] = { owner };
   for (const role of roles) {
     const user = await apiUser(suite, `${label} ${role}`);
     await suite.db.insertInto('memberships').values({ company_id: company.id, user_id: user.id, role }).execute();

@@ -102,7 +102,11 @@ describe('errors beside what they are about', () => {
     await expect.poll(() => wrapperOf(item.getByLabel('Reason')).innerText()).toContain('Is required when rejecting');
 
     // At 390 px the reason box and both buttons are on the screen, and the page does not scroll sideways.
-    for (const control of [item.getByLabel('Reason'), item.getByRole('button', { name: 'Approve' }), item.getByRole('button', { name: 'Reject' })]) {
+    for (const control of [
+      item.getByLabel('Reason'),
+      item.getByRole('button', { name: 'Approve' }),
+      item.getByRole('button', { name: 'Reject' }),
+    ]) {
       const box = await control.boundingBox();
       expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
     }

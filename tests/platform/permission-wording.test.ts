@@ -1,4 +1,12 @@
-import { minimumRole, PERMISSIONS, permissionDeniedMessage, ROLE_PERMISSIONS, ROLE_RANK, ROLES, roleCannotMessage } from '@tradeloom/shared';
+import {
+  minimumRole,
+  PERMISSIONS,
+  permissionDeniedMessage,
+  ROLE_PERMISSIONS,
+  ROLE_RANK,
+  ROLES,
+  roleCannotMessage,
+} from '@tradeloom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
@@ -68,7 +76,7 @@ describe('refusals over the API', () => {
     expect(refused.message).toBe("This API key can't see the catalog: it needs the catalog:read scope.");
   });
 
-  it("offers on an order only the actions this person may take: none to a viewer, no accept or reject to staff", async () => {
+  it('offers on an order only the actions this person may take: none to a viewer, no accept or reject to staff', async () => {
     const { buyer, supplier, product } = await tradingPair(app, 'Offers');
     const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
     await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
