@@ -46,9 +46,9 @@ describe('errors beside what they are about', () => {
     await page.getByLabel('Unit price of line 2', { exact: true }).fill('10');
     await page.getByRole('button', { name: 'Save draft' }).click();
 
-    await expect.poll(() => cellOf(page, 'Quantity of line 2').innerText()).toContain('Must be more than zero');
-    expect(await cellOf(page, 'Description of line 2').innerText()).toMatch(/500/);
-    expect(await cellOf(page, 'Quantity of line 1').innerText()).not.toMatch(/must/i);
+    await cellOf(page, 'Quantity of line 2').getByText('Must be more than zero').waitFor();
+    expect(await cellOf(page, 'Description of line 2').textContent()).toMatch(/500/);
+    expect(await cellOf(page, 'Quantity of line 1').textContent()).not.toMatch(/must/i);
     await expectNoPointlessSentence(page);
     expect(page.url()).toContain('/orders/new');
   });
@@ -60,7 +60,7 @@ describe('errors beside what they are about', () => {
     const page = await pageAs(suite, owner, `/orders/${order.id}/edit`);
     await page.getByLabel('Quantity of line 2', { exact: true }).fill('-3');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => cellOf(page, 'Quantity of line 2').innerText()).toContain('Must be more than zero');
+    await cellOf(page, 'Quantity of line 2').getByText('Must be more than zero').waitFor();
     await expectNoPointlessSentence(page);
   });
 
@@ -81,8 +81,8 @@ describe('errors beside what they are about', () => {
     const winding = page.getByLabel(/^Winding/);
     await winding.fill('500');
     await page.getByRole('button', { name: 'Save progress' }).click();
-    await expect.poll(() => wrapperOf(winding).innerText()).toContain('Is more than 10% above the Winding plan of 100 (at most 110)');
-    expect(await wrapperOf(page.getByLabel(/^Spinning/)).innerText()).not.toContain('10%');
+    await wrapperOf(winding).getByText('Is more than 10% above the Winding plan of 100 (at most 110)').waitFor();
+    expect(await wrapperOf(page.getByLabel(/^Spinning/)).textContent()).not.toContain('10%');
     await expectNoPointlessSentence(page);
   });
 
@@ -99,7 +99,7 @@ describe('errors beside what they are about', () => {
     const page = await pageAs(suite, operator, '/admin/review', { width: 390, height: 844 });
     const item = page.locator('[data-testid^="review-document-"]', { hasText: 'Reasonless Mills' });
     await item.getByRole('button', { name: 'Reject' }).click();
-    await expect.poll(() => wrapperOf(item.getByLabel('Reason')).innerText()).toContain('Is required when rejecting');
+    await wrapperOf(item.getByLabel('Reason')).getByText('Is required when rejecting').waitFor();
 
     // At 390 px the reason box and both buttons are on the screen, and the page does not scroll sideways.
     for (const control of [
@@ -163,19 +163,17 @@ describe('finishing a work order below plan', () => {
     });
     const page = await pageAs(suite, planner, '/production');
     const card = page.getByTestId(`wo-${wo.number}`);
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await card.getByRole('button', { name: 'Complete' }).click();
-    await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toContain(`Complete ${wo.number} at 60%?`);
-    expect(asked[0]).toContain('the unfinished quantity (Spinning 40 kg) is not made and leaves the stage load');
+    const asking = page.waitForEvent('dialog');
+    void card.getByRole('button', { name: 'Complete' }).click();
+    const dialog = await asking;
+    const question = dialog.message();
+    await dialog.dismiss();
+    expect(question).toContain(`Complete ${wo.number} at 60%?`);
+    expect(question).toContain('the unfinished quantity (Spinning 40 kg) is not made and leaves the stage load');
     expect(await card.getByRole('button', { name: 'Report progress' }).count()).toBe(1);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Complete' }).click();
-    await expect.poll(() => card.getByRole('button', { name: 'Report progress' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Complete' }).waitFor({ state: 'detached' });
   });
 });
