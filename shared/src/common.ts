@@ -80,6 +80,8 @@ export const decimalString = (column: { precision: number; scale: number; positi
     .pipe(
       z
         .string()
+        // A minus sign is a wrong amount, not a wrong format: say which rule it breaks.
+        .refine((value) => !/^-\d/.test(value), { error: column.positive ? 'must be more than zero' : 'must not be negative', abort: true })
         .regex(DECIMAL, 'must be a number like 1250.50')
         .refine((value) => (DECIMAL.exec(value)?.[2]?.length ?? 0) <= column.scale, `must have at most ${column.scale} decimals`)
         .refine(

@@ -27,6 +27,7 @@ export * from './orders/payment-terms.ts';
 export * from './partners/link-machine.ts';
 export * from './partners/partners.outputs.ts';
 export * from './partners/partners.schemas.ts';
+export * from './permission-wording.ts';
 export * from './permissions.ts';
 export * from './production/production.outputs.ts';
 export * from './production/production.ts';

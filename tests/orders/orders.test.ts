@@ -33,7 +33,8 @@ describe('creating orders', () => {
       cgst: '7042.50',
       sgst: '7042.50',
       igst: '0.00',
-      actions: ['submit', 'cancel'],
+      // A viewer reads the order but is offered no action it may not take.
+      actions: [],
     });
     expect(detail.lines[0]).toMatchObject({ description: '30s combed yarn', hsnCode: '5205', taxRate: '5.00' });
     // The supplier does not see a draft.

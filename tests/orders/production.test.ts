@@ -76,8 +76,10 @@ describe('work orders', () => {
     expect(wo?.progress).toBe(50);
     version = wo?.version ?? 0;
     expect(
-      fieldErrors(await failure(update({ progress: [{ operationId: wo?.operations[2]?.id, completedQuantity: '9000' }] }))).progress,
-    ).toBeDefined();
+      fieldErrors(await failure(update({ progress: [{ operationId: wo?.operations[2]?.id, completedQuantity: '9000' }] })))[
+        'progress.0.completedQuantity'
+      ]?.[0],
+    ).toMatch(/^is more than 10% above the .* plan of \d+ \(at most \d+\)$/);
     expect(
       (await failure(mill.members.staff.caller.production.workOrders.update({ workOrderId: created.id, version: 1, action: 'complete' })))
         .reason,

@@ -143,6 +143,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'partners.requestLink': () => ({ supplierId: missing() }),
   'partners.setDirectoryListing': () => ({ listed: true }),
   'partners.unblock': () => ({ linkId: missing() }),
+  'partners.waiting': () => undefined,
   'partners.unlink': () => ({ linkId: missing() }),
   'settings.financialYears.close': () => ({ financialYearId: missing() }),
   'settings.financialYears.create': () => ({ label: `M-${randomUUID().slice(0, 6)}`, startsOn: '2090-01-01', endsOn: '2090-01-02' }),

@@ -1,9 +1,12 @@
-import { Button, Group, Select, type SelectProps, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Group, Select, type SelectProps, Stack, Text } from '@mantine/core';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Controller, type FieldPath, type FieldValues, type SubmitHandler, type UseFormReturn } from 'react-hook-form';
 import { sentence, type ZodForm } from '../lib/zod-form.ts';
 
-/** A form that submits without reloading once its schema passes; fields show their own messages. */
+/**
+ * A form that submits without reloading once its schema passes; fields show their own messages,
+ * and messages for fields it does not draw are said at its top.
+ */
 export function SchemaForm<Values extends FieldValues, Output>({
   form,
   onSubmit,
@@ -16,8 +19,25 @@ export function SchemaForm<Values extends FieldValues, Output>({
   return (
     // noValidate: the schema's messages replace the browser's own bubbles.
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
-      <Stack>{children}</Stack>
+      <Stack>
+        <UndrawnFieldsMessage message={form.formState.errors.root?.fields?.message} />
+        {children}
+      </Stack>
     </form>
+  );
+}
+
+/** Field errors with no input on screen, at the top of the form; brought into view, as the submit button may be far below. */
+function UndrawnFieldsMessage({ message }: { message: string | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [message]);
+  if (!message) return null;
+  return (
+    <Alert ref={ref} color="red" role="alert" data-testid="form-message">
+      {message}
+    </Alert>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../lib/errors.ts';
+import { errorMessage, isNotFound } from '../lib/errors.ts';
 import type { TableSort } from '../lib/list-params.ts';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -27,16 +27,45 @@ export interface QueryLike<T> {
   refetch: () => unknown;
 }
 
-/** Loading, error (with retry) and empty states around a query's data. */
+/** Where a detail page's "not found" leads back to: the list the record would be in. */
+export interface NotFoundBack {
+  /** What was asked for, as a title ("Order not found"). */
+  title: string;
+  to: string;
+  label: string;
+}
+
+/**
+ * A record that does not exist, is another company's, or has an id that cannot exist: said so, with
+ * the way back. Retrying would only fail again, so there is no "Try again".
+ */
+export function NotFoundState({ title, to, label }: NotFoundBack) {
+  return (
+    <Paper withBorder p="lg" data-testid="not-found">
+      <Stack gap="sm" align="flex-start">
+        <Title order={3}>{title}</Title>
+        <Text size="sm">It may have been removed, the link may be mistyped, or it belongs to a company you do not work in.</Text>
+        <Button component={Link} to={to} variant="light">
+          {label}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Loading, error (with retry), not found (with the way back) and empty states around a query's data. */
 export function QueryView<T>({
   query,
   empty,
   isEmpty,
+  notFound,
   children,
 }: {
   query: QueryLike<T>;
   empty?: ReactNode;
   isEmpty?: (data: T) => boolean;
+  /** For a detail page: a missing record shows this instead of an error. */
+  notFound?: NotFoundBack;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) {
@@ -46,6 +75,7 @@ export function QueryView<T>({
       </Center>
     );
   }
+  if (notFound && isNotFound(query.error)) return <NotFoundState {...notFound} />;
   if (query.error || query.data === undefined) {
     return (
       <Alert color="red" title="Could not load this" role="alert">

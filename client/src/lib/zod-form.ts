@@ -9,13 +9,19 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import { errorMessage, serverFieldErrors } from './errors.ts';
+import { describeFieldErrors, errorMessage, serverFieldErrors } from './errors.ts';
 
 type FormSchema = z.ZodType<FieldValues, FieldValues>;
 
 export type ZodForm<Values extends FieldValues, Output> = UseFormReturn<Values, unknown, Output> & {
-  /** Puts a failed mutation's field messages on the fields, and anything else beside the submit button. */
+  /**
+   * Puts a failed mutation's field messages on the inputs that show them (line 2's quantity under
+   * line 2's quantity input); messages for fields no input draws go in words at the top of the
+   * form, and a failure that names no field beside the submit button.
+   */
   showServerError: (error: unknown) => void;
+  /** Whether an input for this path is on the screen (registered, or a list the form draws). */
+  isDrawn: (path: string) => boolean;
   /** The message to show under one field, capitalised like a sentence. */
   messageOf: (name: FieldPath<Values>) => string | undefined;
 };
@@ -39,14 +45,35 @@ function firstMessage(error: unknown): string | undefined {
 }
 
 /**
- * Errors for values no input holds (an id or version the form adds, a token from the link) are
- * said beside the submit button: otherwise the form would refuse to submit without saying why.
+ * Errors for values no input draws (an id or version the form adds, a line's HSN code kept from
+ * the catalog) are said in words at the top of the form: otherwise it would refuse to submit
+ * without saying why, or point at a highlight that is not there.
  */
-function withUnshownOnRoot(errors: FieldErrors, shown: Set<string>): FieldErrors {
-  const unshown = Object.keys(errors).filter((field) => field !== 'root' && !shown.has(field));
-  if (!unshown.length) return errors;
-  const message = unshown.map((field) => `${field} ${firstMessage(errors[field]) ?? 'is invalid'}`).join('; ');
-  return { ...errors, root: { ...errors.root, server: { type: 'validate', message: sentence(message) } } } as FieldErrors;
+function withUndrawnOnRoot(errors: FieldErrors, isDrawn: (path: string) => boolean): FieldErrors {
+  const undrawn = leafMessages(errors).filter(([path]) => !isDrawn(path));
+  if (!undrawn.length) return errors;
+  const message = describeFieldErrors(Object.fromEntries(undrawn.map(([path, message]) => [path, [message]])));
+  return { ...errors, root: { ...errors.root, fields: { type: 'validate', message } } } as FieldErrors;
+}
+
+// What react-hook-form keeps beside a message: not nested errors (`ref` is the input element).
+const ERROR_KEYS = new Set(['message', 'type', 'types', 'ref']);
+
+/** Every message in a react-hook-form error tree with its path (`lines.1.quantity`); a list's own message sits at `lines`. */
+function leafMessages(errors: object, prefix = ''): [string, string][] {
+  const found: [string, string][] = [];
+  const { message } = errors as { message?: unknown };
+  if (prefix && typeof message === 'string') found.push([prefix, message]);
+  for (const [key, nested] of Object.entries(errors)) {
+    if (ERROR_KEYS.has(key) || !nested || typeof nested !== 'object') continue;
+    if (key === 'root') {
+      // The form's own root holds server messages; a list's root is the list's message.
+      if (prefix) found.push(...leafMessages(nested, prefix));
+      continue;
+    }
+    found.push(...leafMessages(nested, prefix ? `${prefix}.${key}` : key));
+  }
+  return found;
 }
 
 /**
@@ -71,30 +98,41 @@ export function useZodForm<Values extends FieldValues>(
   { defaultValues, prepare }: { defaultValues: DefaultValues<Values>; prepare?: (values: Values) => FieldValues },
 ): ZodForm<Values, unknown> {
   const validate = zodResolver(schema as never, { error: requiredWhenMissing }) as unknown as Resolver<FieldValues, unknown, unknown>;
+  // Read when an error arrives, so lines added or removed since are counted. A list (`lines`) draws
+  // its own message; an input also shows what is said of its parts (`progress.1.completedQuantity`
+  // under the box for `progress.1`), but a list does not stand in for one of its items.
+  const drawnAt = (path: string): string | undefined => {
+    const { mount, array } = form.control._names;
+    if (mount.has(path) || array.has(path)) return path;
+    const parts = path.split('.');
+    while (parts.length > 1) {
+      parts.pop();
+      if (mount.has(parts.join('.'))) return parts.join('.');
+    }
+    return undefined;
+  };
+  const isDrawn = (path: string) => drawnAt(path) !== undefined;
   const resolver: Resolver<Values, unknown, unknown> = async (values, context, options) => {
     const result = await validate(prepare ? prepare(values) : values, context, options as never);
-    return { ...result, errors: withUnshownOnRoot(result.errors, new Set(Object.keys(values))) } as never;
+    return { ...result, errors: withUndrawnOnRoot(result.errors, isDrawn) } as never;
   };
   const form = useForm<Values, unknown, unknown>({ resolver, defaultValues, mode: 'onTouched' });
 
   const showServerError = (error: unknown) => {
     const fieldErrors = serverFieldErrors(error);
-    const fields = new Set(Object.keys(form.getValues()));
-    // A nested key (`lines.0.productId`) lands on its input when the form holds its list.
-    const isShown = (field: string) => fields.has(field.split('.')[0] ?? field);
-    const elsewhere: string[] = [];
+    const undrawn: Record<string, string[]> = {};
     for (const [field, messages] of Object.entries(fieldErrors)) {
       const message = messages?.[0];
       if (!message) continue;
-      if (isShown(field)) form.setError(field as FieldPath<Values>, { type: 'server', message });
-      else elsewhere.push(`${field} ${message}`);
+      const input = drawnAt(field);
+      if (input) form.setError(input as FieldPath<Values>, { type: 'server', message });
+      else undrawn[field] = [message];
     }
-    // Field errors sit under their fields; anything else is said in words beside the submit button.
-    const rootMessage = Object.keys(fieldErrors).length ? sentence(elsewhere.join('; ')) : errorMessage(error);
-    if (rootMessage) form.setError('root.server', { type: 'server', message: rootMessage });
+    if (Object.keys(undrawn).length) form.setError('root.fields', { type: 'server', message: describeFieldErrors(undrawn) });
+    if (!Object.keys(fieldErrors).length) form.setError('root.server', { type: 'server', message: errorMessage(error) });
   };
 
   const messageOf = (name: FieldPath<Values>) => sentence(firstMessage(form.getFieldState(name, form.formState).error));
 
-  return { ...form, showServerError, messageOf };
+  return { ...form, showServerError, isDrawn, messageOf };
 }

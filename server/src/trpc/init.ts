@@ -1,6 +1,6 @@
 import type { Permission } from '@tradeloom/shared';
 import { initTRPC } from '@trpc/server';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { uniqueViolationConflict } from '../lib/unique-violation.ts';
 import type { Context } from './context.ts';
 import { isZodError, reasonOf } from './errors.ts';
@@ -22,6 +22,21 @@ function describeZodError(error: z.ZodError): string {
   if (!issue) return 'Invalid input.';
   const field = issue.path.join('.');
   return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Messages per field under the full path (`lines.1.quantity`, not `lines`), so a screen puts line
+ * 2's quantity error under line 2's quantity input. An issue on the whole input has no field: the
+ * message says it.
+ */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    if (!field) continue;
+    fields[field] = [...(fields[field] ?? []), issue.message];
+  }
+  return fields;
 }
 
 const t = initTRPC
@@ -59,7 +74,7 @@ const t = initTRPC
           path: shape.data.path,
           requestId,
           reason,
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+          fieldErrors: zodError ? fieldErrorsOf(zodError) : undefined,
         },
       };
     },

@@ -1,4 +1,12 @@
-import { API_KEY_SCOPES, type ApiKeyScope, type Permission, ROLE_PERMISSIONS, type Role } from '@tradeloom/shared';
+import {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  type Permission,
+  permissionDeniedMessage,
+  ROLE_PERMISSIONS,
+  type Role,
+  scopeDeniedMessage,
+} from '@tradeloom/shared';
 import type { CompanyActor } from '../deps.ts';
 import { authenticateApiKey } from '../modules/auth/api-key-auth.ts';
 import { validateSessionToken } from '../modules/auth/sessions.service.ts';
@@ -125,7 +133,9 @@ export async function resolveCompanyActor(
     throw appError('UNAUTHORIZED', 'SESSION_REQUIRED', 'Please sign in.');
   }
   if (!actor.permissions.has(permission)) {
-    throw appError('FORBIDDEN', 'PERMISSION_DENIED', `Your role does not allow this (needs ${permission}).`);
+    // Said to a person by the lowest role that may do it; a key by the scope it lacks.
+    const message = actor.apiKeyId ? scopeDeniedMessage(permission) : permissionDeniedMessage(permission);
+    throw appError('FORBIDDEN', 'PERMISSION_DENIED', message);
   }
   return { session, actor };
 }

@@ -1,6 +1,8 @@
 // The order shared by buyer and supplier, as a pure function: (state, action, actor) → next state
 // or a refusal. The server enforces it; the app shows only the actions it allows.
 
+import type { Permission } from '../permissions.ts';
+
 export const ORDER_STATUSES = [
   'draft',
   'pending_approval',
@@ -98,4 +100,9 @@ function decide(state: OrderState, action: OrderAction, actor: OrderActor): Orde
 
 export function availableOrderActions(state: OrderState, actor: OrderActor): OrderAction[] {
   return ORDER_ACTIONS.filter((action) => transitionOrder(state, action, actor).ok);
+}
+
+/** The permission an action takes beyond the machine's rules: deciding is a manager's call. */
+export function orderActionPermission(action: OrderAction): Permission {
+  return action === 'approve' || action === 'accept' || action === 'reject' ? 'orders:approve' : 'orders:write';
 }

@@ -48,3 +48,6 @@ export const linkChanged = z.strictObject({ id: z.uuid(), status: linkStatus, ve
 export const unclaimedAdded = z.strictObject({ id: z.uuid(), name: z.string(), linkId: z.uuid() });
 export const claimInvited = z.strictObject({ invitationId: z.uuid(), email: z.string() });
 export const directoryListing = z.strictObject({ listed: z.boolean() });
+
+/** Link requests waiting for the company's decision. */
+export const waitingLinkRequests = z.strictObject({ count: z.number().int().nonnegative() });

@@ -1,12 +1,13 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ATTESTED_FIELD_LABELS, type AttestedField, KYC_DOCUMENT_LABELS, LEGAL_FIELD_LABELS, type Reason } from '@tradeloom/shared';
-import { useState } from 'react';
-import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
-import { errorMessage, errorReason } from '../../lib/errors.ts';
+import { type ReactNode, useState } from 'react';
+import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { errorMessage, errorReason, serverFieldErrors } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { sentence } from '../../lib/zod-form.ts';
 
 /** Platform operators: pending verification documents and legal-detail changes, oldest first. */
 export function ReviewPage() {
@@ -16,7 +17,8 @@ export function ReviewPage() {
   const done = {
     onSuccess: () => utils.kyc.review.queue.invalidate(),
     onError: (error: unknown) => {
-      notifications.show({ color: 'red', autoClose: false, message: reviewProblem(error) });
+      // A refused reason is said under the row's reason box (Decision); anything else here.
+      if (!serverFieldErrors(error).reason) notifications.show({ color: 'red', autoClose: false, message: reviewProblem(error) });
       // What the company now holds replaces what was shown, so the next decision is on current data.
       if (errorReason(error) === 'REVIEW_OUTDATED') void utils.kyc.review.queue.invalidate();
     },
@@ -40,35 +42,34 @@ export function ReviewPage() {
               {data.documents.length === 0 ? (
                 <Text c="dimmed">Nothing waiting.</Text>
               ) : (
-                <DataTable headers={['Company', 'Document', 'Details to check', 'File', 'Submitted', 'Decision']}>
+                <Stack gap="sm">
                   {data.documents.map((document) => (
-                    <Table.Tr key={document.id}>
-                      <Table.Td>
-                        {document.companyName}
-                        <Text size="xs" c="dimmed">
-                          {document.taxId ?? 'no tax id'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{KYC_DOCUMENT_LABELS[document.kind]}</Table.Td>
-                      <Table.Td>
-                        <AttestedValues values={document.attested} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor href={`/files/${document.fileId}`}>{document.filename}</Anchor>
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(document.submittedAt)}</Table.Td>
-                      <Table.Td>
+                    <ReviewItem
+                      key={document.id}
+                      testId={`review-document-${document.id}`}
+                      decision={
                         <Decision
                           ownCompany={document.ownCompany}
                           onDecide={(decision, reason) =>
                             // The approval names the details shown here: if the company changed them since, it is refused.
-                            decideDocument.mutate({ documentId: document.id, decision, reason, attested: document.attested })
+                            decideDocument.mutateAsync({ documentId: document.id, decision, reason, attested: document.attested })
                           }
                         />
-                      </Table.Td>
-                    </Table.Tr>
+                      }
+                    >
+                      <Text fw={600}>
+                        {document.companyName} · {KYC_DOCUMENT_LABELS[document.kind]}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {document.taxId ?? 'no tax id'} · submitted {formatDateTime(document.submittedAt)}
+                      </Text>
+                      <AttestedValues values={document.attested} />
+                      <Anchor href={`/files/${document.fileId}`} size="sm">
+                        {document.filename}
+                      </Anchor>
+                    </ReviewItem>
                   ))}
-                </DataTable>
+                </Stack>
               )}
             </Paper>
             <Paper withBorder p="lg">
@@ -78,23 +79,30 @@ export function ReviewPage() {
               {data.changes.length === 0 ? (
                 <Text c="dimmed">Nothing waiting.</Text>
               ) : (
-                <DataTable headers={['Company', 'Field', 'From', 'To', 'Reason given', 'Decision']}>
+                <Stack gap="sm">
                   {data.changes.map((change) => (
-                    <Table.Tr key={change.id}>
-                      <Table.Td>{change.companyName}</Table.Td>
-                      <Table.Td>{LEGAL_FIELD_LABELS[change.field]}</Table.Td>
-                      <Table.Td>{change.oldValue ?? '—'}</Table.Td>
-                      <Table.Td>{change.newValue}</Table.Td>
-                      <Table.Td>{change.note ?? '—'}</Table.Td>
-                      <Table.Td>
+                    <ReviewItem
+                      key={change.id}
+                      testId={`review-change-${change.id}`}
+                      decision={
                         <Decision
                           ownCompany={change.ownCompany}
-                          onDecide={(decision, reason) => decideChange.mutate({ changeRequestId: change.id, decision, reason })}
+                          onDecide={(decision, reason) => decideChange.mutateAsync({ changeRequestId: change.id, decision, reason })}
                         />
-                      </Table.Td>
-                    </Table.Tr>
+                      }
+                    >
+                      <Text fw={600}>
+                        {change.companyName} · {LEGAL_FIELD_LABELS[change.field]}
+                      </Text>
+                      <Text size="sm">
+                        {change.oldValue ?? '—'} → {change.newValue}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        Reason given: {change.note ?? '—'}
+                      </Text>
+                    </ReviewItem>
                   ))}
-                </DataTable>
+                </Stack>
               )}
             </Paper>
           </Stack>
@@ -116,6 +124,20 @@ function reviewProblem(error: unknown): string {
   return (reason && REVIEW_PROBLEMS[reason]) ?? errorMessage(error);
 }
 
+/** One thing to review: its details, and the decision beside them (below them on a phone). */
+function ReviewItem({ testId, decision, children }: { testId: string; decision: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="sm" data-testid={testId}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={2} style={{ flex: '1 1 220px', minWidth: 0, overflowWrap: 'anywhere' }}>
+          {children}
+        </Stack>
+        {decision}
+      </Group>
+    </Paper>
+  );
+}
+
 /** The company details a document vouches for, as they are now. */
 function AttestedValues({ values }: { values: Partial<Record<AttestedField, string | null>> }) {
   return (
@@ -132,9 +154,19 @@ function AttestedValues({ values }: { values: Partial<Record<AttestedField, stri
   );
 }
 
-/** Approve, or reject with the reason the company will read; never for the reviewer's own company. */
-function Decision({ ownCompany, onDecide }: { ownCompany: boolean; onDecide: (decision: 'approve' | 'reject', reason?: string) => void }) {
+/**
+ * Approve, or reject with the reason the company will read; never for the reviewer's own company.
+ * The reason box sits above the buttons so the column stays narrow enough for a phone.
+ */
+function Decision({
+  ownCompany,
+  onDecide,
+}: {
+  ownCompany: boolean;
+  onDecide: (decision: 'approve' | 'reject', reason?: string) => Promise<unknown>;
+}) {
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
   if (ownCompany) {
     return (
       <Text size="xs" c="dimmed">
@@ -142,21 +174,31 @@ function Decision({ ownCompany, onDecide }: { ownCompany: boolean; onDecide: (de
       </Text>
     );
   }
+  const decide = (decision: 'approve' | 'reject') => {
+    setReasonError(undefined);
+    // The queue's onError reports anything else; a refused reason belongs under this box.
+    onDecide(decision, decision === 'reject' ? reason || undefined : undefined).catch((error: unknown) =>
+      setReasonError(sentence(serverFieldErrors(error).reason?.[0])),
+    );
+  };
   return (
-    <Group gap={4} wrap="nowrap">
+    <Stack gap={4} miw={160} maw={260}>
       <TextInput
         size="xs"
         placeholder="Reason (needed to reject)"
         aria-label="Reason"
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
+        error={reasonError}
       />
-      <Button size="xs" onClick={() => onDecide('approve')}>
-        Approve
-      </Button>
-      <Button size="xs" color="red" variant="light" onClick={() => onDecide('reject', reason || undefined)}>
-        Reject
-      </Button>
-    </Group>
+      <Group gap={4}>
+        <Button size="xs" onClick={() => decide('approve')}>
+          Approve
+        </Button>
+        <Button size="xs" color="red" variant="light" onClick={() => decide('reject')}>
+          Reject
+        </Button>
+      </Group>
+    </Stack>
   );
 }

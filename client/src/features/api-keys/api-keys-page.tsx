@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { API_KEY_SCOPES, createApiKeyInput } from '@tradeloom/shared';
 import { Controller } from 'react-hook-form';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { RequirePermission } from '../../components/require-permission.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -12,6 +13,14 @@ import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 
 export function ApiKeysPage() {
+  return (
+    <RequirePermission permission="apiKeys:manage">
+      <ApiKeys />
+    </RequirePermission>
+  );
+}
+
+function ApiKeys() {
   const utils = trpc.useUtils();
   const [creating, create] = useDisclosure();
   const keys = trpc.apiKeys.list.useQuery();

@@ -72,6 +72,7 @@ export function SupplierCatalogPage() {
       <Paper withBorder p="lg">
         <QueryView
           query={{ ...catalog, data: rows }}
+          notFound={{ title: 'Catalog not found', to: '/partners', label: 'Back to partners' }}
           isEmpty={(items) => items.length === 0}
           empty={debounced || commodity ? 'No product matches.' : 'This supplier has no active products yet.'}
         >

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '@tradeloom/shared';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageHeader } from '../../components/ui.tsx';
 import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -13,6 +13,8 @@ export function HomePage() {
   const members = trpc.companies.members.useQuery(undefined, { enabled: Boolean(company) && can('members:read') });
   if (!me.data) return null;
   if (!company) {
+    // A platform operator usually works in no company: the review queue is their overview.
+    if (me.data.user.isPlatformAdmin) return <Navigate to="/admin/review" replace />;
     return (
       <Stack maw={640}>
         <PageHeader title={`Welcome, ${me.data.user.name}`} />
@@ -58,32 +60,58 @@ export function HomePage() {
         </Text>
       </Paper>
       <OverviewFigures />
-      {can('orders:read') && <WaitingForYou />}
+      <WaitingForYou />
     </Stack>
   );
 }
 
-/** Orders whose next step is ours, and production under way; each opens the matching list. */
+/**
+ * What waits for this person's decision, each opening the matching list: only what their role lets
+ * them act on, so a viewer is shown nothing to accept.
+ */
 function WaitingForYou() {
   const can = useCan();
-  const toAccept = trpc.orders.totals.useQuery({ side: 'sales', status: 'submitted' });
-  const toApprove = trpc.orders.totals.useQuery({ side: 'purchase', status: 'pending_approval' });
-  const toReceive = trpc.orders.totals.useQuery({ side: 'purchase', status: 'shipped' });
-  const board = trpc.production.board.useQuery(undefined, { enabled: can('production:read') });
+  const decides = can('orders:approve');
+  const toAccept = trpc.orders.totals.useQuery({ side: 'sales', status: 'submitted' }, { enabled: decides });
+  const toApprove = trpc.orders.totals.useQuery({ side: 'purchase', status: 'pending_approval' }, { enabled: decides });
+  const toReceive = trpc.orders.totals.useQuery({ side: 'purchase', status: 'shipped' }, { enabled: can('orders:write') });
+  const linkRequests = trpc.partners.waiting.useQuery(undefined, { enabled: can('partners:manage') });
+  const board = trpc.production.board.useQuery(undefined, { enabled: can('production:write') });
   const count = (totals: { data?: { count: number }[] }) => (totals.data ? String(totals.data.reduce((sum, t) => sum + t.count, 0)) : '…');
+  const stats = [
+    decides && (
+      <Stat key="accept" label="Sales orders to accept or reject" value={count(toAccept)} to="/orders?side=sales&status=submitted" />
+    ),
+    decides && (
+      <Stat key="approve" label="Purchase orders to approve" value={count(toApprove)} to="/orders?side=purchase&status=pending_approval" />
+    ),
+    can('orders:write') && (
+      <Stat key="receive" label="Deliveries to confirm" value={count(toReceive)} to="/orders?side=purchase&status=shipped" />
+    ),
+    can('partners:manage') && (
+      <Stat
+        key="links"
+        label="Partner requests to decide"
+        value={linkRequests.data ? String(linkRequests.data.count) : '…'}
+        to="/partners"
+      />
+    ),
+    can('production:write') && (
+      <Stat
+        key="production"
+        label="Work orders in progress"
+        value={board.data ? String(board.data.byStatus.in_progress ?? 0) : '…'}
+        to="/production"
+      />
+    ),
+  ].filter(Boolean);
+  if (!stats.length) return null;
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" data-testid="waiting-for-you">
       <Title order={4} mb="sm">
         Waiting for you
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <Stat label="Sales orders to accept or reject" value={count(toAccept)} to="/orders?side=sales&status=submitted" />
-        <Stat label="Purchase orders to approve" value={count(toApprove)} to="/orders?side=purchase&status=pending_approval" />
-        <Stat label="Deliveries to confirm" value={count(toReceive)} to="/orders?side=purchase&status=shipped" />
-        {can('production:read') && (
-          <Stat label="Work orders in progress" value={board.data ? String(board.data.byStatus.in_progress ?? 0) : '…'} to="/production" />
-        )}
-      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>{stats}</SimpleGrid>
     </Paper>
   );
 }

@@ -3,11 +3,13 @@ import { updateOrderInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { RequirePermission } from '../../components/require-permission.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { draftFromOrder, draftInput, type OrderDraft } from './order-draft.ts';
 import { OrderDraftFields, useOrderProducts } from './order-draft-fields.tsx';
+import { ORDER_NOT_FOUND } from './order-status.tsx';
 
 type Order = RouterOutputs['orders']['get'];
 
@@ -15,7 +17,13 @@ type Order = RouterOutputs['orders']['get'];
 export function EditOrderPage() {
   const { orderId = '' } = useParams();
   const order = trpc.orders.get.useQuery({ orderId });
-  return <QueryView query={order}>{(data) => <EditOrderForm order={data} />}</QueryView>;
+  return (
+    <RequirePermission permission="orders:write" back={{ to: `/orders/${orderId}`, label: 'Back to the order' }}>
+      <QueryView query={order} notFound={ORDER_NOT_FOUND}>
+        {(data) => <EditOrderForm order={data} />}
+      </QueryView>
+    </RequirePermission>
+  );
 }
 
 function EditOrderForm({ order }: { order: Order }) {

@@ -3,6 +3,7 @@ import { createOrderInput } from '@tradeloom/shared';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { RequirePermission } from '../../components/require-permission.tsx';
 import { PageHeader } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
@@ -15,6 +16,14 @@ import { linesFromPicks, picksFromUrl } from './order-prefill.ts';
  * from a supplier's catalog, the supplier and the picked products arrive in the URL.
  */
 export function NewOrderPage() {
+  return (
+    <RequirePermission permission="orders:write" back={{ to: '/orders', label: 'Back to orders' }}>
+      <NewOrderForm />
+    </RequirePermission>
+  );
+}
+
+function NewOrderForm() {
   const [params] = useSearchParams();
   const side = params.get('side') === 'sales' ? 'sales' : 'purchase';
   const navigate = useNavigate();

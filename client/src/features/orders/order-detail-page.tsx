@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrderFiles } from './order-files.tsx';
-import { ACTION_LABELS, OrderStatusBadge } from './order-status.tsx';
+import { ACTION_LABELS, ORDER_NOT_FOUND, OrderStatusBadge } from './order-status.tsx';
 import { OrderTermsPanel } from './order-terms-panel.tsx';
 
 /** One order as our side sees it; the partner's moves appear as they happen (live updates). */
@@ -31,7 +31,7 @@ export function OrderDetailPage() {
     transition.mutate({ orderId, action, version });
   };
   return (
-    <QueryView query={order}>
+    <QueryView query={order} notFound={ORDER_NOT_FOUND}>
       {(data) => (
         <Stack>
           <Breadcrumbs

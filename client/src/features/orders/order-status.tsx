@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import type { OrderAction, OrderStatus } from '@tradeloom/shared';
+import type { NotFoundBack } from '../../components/ui.tsx';
 
 const COLORS: Record<OrderStatus, string> = {
   draft: 'gray',
@@ -35,3 +36,6 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
     </Badge>
   );
 }
+
+/** A missing, foreign or malformed order on a detail route leads back to the orders list. */
+export const ORDER_NOT_FOUND: NotFoundBack = { title: 'Order not found', to: '/orders', label: 'Back to orders' };

@@ -6,10 +6,14 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { finishBelowPlanWarning } from './finish-warning.ts';
 
 export type WorkOrder = RouterOutputs['production']['workOrders']['list']['items'][number];
 /** What the status buttons and the progress form need: a work order from the board or its own page. */
-export type WorkOrderLike = Pick<WorkOrder, 'id' | 'version' | 'status' | 'actions' | 'operations' | 'unit'>;
+export type WorkOrderLike = Pick<
+  WorkOrder,
+  'id' | 'number' | 'version' | 'status' | 'actions' | 'operations' | 'unit' | 'quantity' | 'progress' | 'salesOrderNumber'
+>;
 
 export const PRIORITY_COLORS: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
 const ACTION_LABELS: Record<WorkOrderAction, string> = { release: 'Release', start: 'Start', complete: 'Complete', cancel: 'Cancel' };
@@ -58,6 +62,11 @@ export function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrder
     onSuccess: useWorkOrdersChanged(),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
+  // Finishing short of the plan cannot be undone: say what happens to the rest and ask first.
+  const confirmed = (action: WorkOrderAction) => {
+    const warning = action === 'complete' ? finishBelowPlanWarning(workOrder) : null;
+    return !warning || window.confirm(warning);
+  };
   return (
     <Group gap={4} mt="xs">
       {workOrder.actions.map((action) => (
@@ -66,7 +75,7 @@ export function WorkOrderActions({ workOrder, onReport }: { workOrder: WorkOrder
           size="compact-xs"
           variant={action === 'cancel' ? 'subtle' : 'light'}
           color={action === 'cancel' ? 'red' : undefined}
-          onClick={() => update.mutate({ workOrderId: workOrder.id, version: workOrder.version, action })}
+          onClick={() => confirmed(action) && update.mutate({ workOrderId: workOrder.id, version: workOrder.version, action })}
         >
           {ACTION_LABELS[action]}
         </Button>

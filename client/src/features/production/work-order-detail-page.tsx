@@ -17,7 +17,7 @@ export function WorkOrderDetailPage() {
   const workOrder = trpc.production.workOrders.get.useQuery({ workOrderId });
   const [reporting, setReporting] = useState(false);
   return (
-    <QueryView query={workOrder}>
+    <QueryView query={workOrder} notFound={{ title: 'Work order not found', to: '/production', label: 'Back to production' }}>
       {(data) => (
         <Stack>
           <Breadcrumbs items={[{ label: 'Production', to: '/production' }, { label: data.number }]} />

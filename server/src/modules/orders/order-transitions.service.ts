@@ -1,4 +1,11 @@
-import { type OrderAction, type OrderSide, type OrderStatus, type OrderSummary, transitionOrder } from '@tradeloom/shared';
+import {
+  type OrderAction,
+  type OrderSide,
+  type OrderStatus,
+  type OrderSummary,
+  permissionDeniedMessage,
+  transitionOrder,
+} from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
@@ -49,7 +56,7 @@ export async function changeOrderStatus(
     }
     // Deciding on a partner's order is a manager's call.
     if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
-      throw appError('FORBIDDEN', 'NEEDS_APPROVER', 'Only a manager can accept or reject an order.');
+      throw appError('FORBIDDEN', 'NEEDS_APPROVER', permissionDeniedMessage('orders:approve'));
     }
     // Sending the order fixes what it says: its delivery date must still lie ahead, and both
     // parties' GSTINs are copied in so a later change to a company's tax id leaves it as sent.

@@ -1,4 +1,4 @@
-import { availableOrderActions, type OrderDetail } from '@tradeloom/shared';
+import { availableOrderActions, type OrderDetail, orderActionPermission } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { sharedEntityHistory } from '../audit/entity-history.ts';
@@ -87,7 +87,8 @@ export async function getOrder(ctx: ServiceContext, actor: CompanyActor, orderId
         isSubmitter: order.submitted_by === actor.userId,
         partnerOffline: !order.partner_claimed,
       },
-    ),
+      // Only what this person may do: a viewer is offered nothing, staff no accept or reject.
+    ).filter((action) => actor.permissions.has(orderActionPermission(action))),
   };
 }
 

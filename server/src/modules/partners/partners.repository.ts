@@ -38,3 +38,14 @@ export function findPartyLinkForUpdate(trx: Executor, linkId: string, companyId:
 export function sideOf(link: Pick<LinkRow, 'buyer_company_id'>, companyId: string): LinkSide {
   return link.buyer_company_id === companyId ? 'buyer' : 'supplier';
 }
+
+/** Link requests a buyer sent this supplier that nobody here has decided yet. */
+export async function countPendingIncoming(db: Executor, companyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('partner_links')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('supplier_company_id', '=', companyId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -14,12 +14,14 @@ import {
   partnerListInput,
   requestLinkInput,
   unclaimedAdded,
+  waitingLinkRequests,
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import {
   addUnclaimed,
   changeLink,
+  countWaitingRequests,
   inviteToClaim,
   listLinks,
   requestLink,
@@ -36,6 +38,10 @@ export const partnersRouter = router({
     .input(partnerListInput)
     .output(partnerLinkPage)
     .query(({ ctx, input }) => listLinks(ctx, ctx.actor, input)),
+  // Only who may decide is waited on: the count is theirs to act on.
+  waiting: companyProcedure('partners:manage')
+    .output(waitingLinkRequests)
+    .query(({ ctx }) => countWaitingRequests(ctx, ctx.actor)),
   requestLink: companyProcedure('partners:request')
     .input(requestLinkInput)
     .output(linkRequested)

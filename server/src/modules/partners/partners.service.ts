@@ -30,7 +30,7 @@ import { findAddedCompany, insertUnclaimedCompany } from '../companies/unclaimed
 import { recordChange } from '../events/record-change.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { claimInvitationMail } from '../mail/templates.ts';
-import { findLinkForUpdate, findPartyLinkForUpdate, type LinkRow, sideOf } from './partners.repository.ts';
+import { countPendingIncoming, findLinkForUpdate, findPartyLinkForUpdate, type LinkRow, sideOf } from './partners.repository.ts';
 
 export const LINK_EVENT = {
   request: 'partner.link_requested',
@@ -307,4 +307,9 @@ export async function setDirectoryListing(ctx: ServiceContext, actor: CompanyAct
     });
   });
   return { listed };
+}
+
+/** How many link requests wait for this company's decision (the overview's "waiting for you"). */
+export async function countWaitingRequests(ctx: ServiceContext, actor: CompanyActor): Promise<{ count: number }> {
+  return { count: await countPendingIncoming(ctx.deps.db, actor.companyId) };
 }

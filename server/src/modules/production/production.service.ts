@@ -149,11 +149,15 @@ export async function updateWorkOrder(ctx: ServiceContext, actor: CompanyActor, 
       if (current.status !== 'in_progress' && status !== 'in_progress')
         throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Report progress once the work order is in progress.');
       const operations = await operationsOf(trx, [current.id]);
-      for (const report of input.progress) {
+      for (const [index, report] of input.progress.entries()) {
         const operation = operations.find((op) => op.id === report.operationId);
         if (!operation) throw notFound('Operation');
-        if (dec(report.completedQuantity).greaterThan(dec(operation.plannedQuantity).times(1.1))) {
-          throw invalidFields({ progress: `${operation.name}: completed quantity is more than 10% above the plan` });
+        const most = dec(operation.plannedQuantity).times(1.1);
+        if (dec(report.completedQuantity).greaterThan(most)) {
+          // Named at the stage's own entry, so a screen says it under that stage's input.
+          throw invalidFields({
+            [`progress.${index}.completedQuantity`]: `is more than 10% above the ${operation.name} plan of ${dec(operation.plannedQuantity).toString()} (at most ${most.toString()})`,
+          });
         }
         await trx
           .updateTable('work_order_operations')
