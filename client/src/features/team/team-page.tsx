@@ -116,7 +116,13 @@ function Members() {
                       </Badge>
                     )}{' '}
                     {member.twoFactorEnabled && (
-                      <Badge miw="max-content" size="xs" color="teal" variant="light" title="Signs in with a password and an authenticator code">
+                      <Badge
+                        miw="max-content"
+                        size="xs"
+                        color="teal"
+                        variant="light"
+                        title="Signs in with a password and an authenticator code"
+                      >
                         2FA on
                       </Badge>
                     )}

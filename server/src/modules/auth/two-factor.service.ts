@@ -78,8 +78,7 @@ async function spendTotpCode(ctx: ServiceContext, userId: string, code: string):
 async function proveSecondFactor(ctx: ServiceContext, userId: string, code: string): Promise<'totp' | 'recovery'> {
   const { db, clock } = ctx.deps;
   const method = TOTP_CODE.test(code) ? 'totp' : 'recovery';
-  const ok =
-    method === 'totp' ? await spendTotpCode(ctx, userId, code) : await consumeRecoveryCode(db, userId, code, clock.now());
+  const ok = method === 'totp' ? await spendTotpCode(ctx, userId, code) : await consumeRecoveryCode(db, userId, code, clock.now());
   if (!ok) {
     await recordSecurityEvent(db, ctx.request, { type: 'two_factor.failed', userId, details: { method } });
     throw WRONG_CODE();
