@@ -54,6 +54,9 @@ export const notificationListInput = z.object({
 });
 export const markReadInput = z.object({ ids: z.array(z.number().int().positive()).max(100).optional() });
 
+/** A linked buyer whose branches a supplier may ship an order to. */
+export const buyerBranchesInput = z.object({ buyerId: id });
+
 export type PartnerListInput = z.infer<typeof partnerListInput>;
 export type DirectoryInput = z.infer<typeof directoryInput>;
 export type AddUnclaimedInput = z.infer<typeof addUnclaimedInput>;

@@ -13,7 +13,7 @@ import { companyTaxIdOf, isCompanyClaimed } from '../companies/company-reads.ts'
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
-import { assertDeliveryDateAhead } from './order-terms.ts';
+import { assertDeliveryDateAhead, termsForAudit } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, partiesSeeing, sideIn } from './orders.repository.ts';
 
 // The cycle-time report measures from these; each is stamped the first time the order gets there.
@@ -83,14 +83,18 @@ export async function changeOrderStatus(
         ...milestoneReached(result.next, ctx.deps.clock.now()),
       }))
       .where('id', '=', order.id)
-      .returning(SUMMARY_COLUMNS)
+      .returning([...SUMMARY_COLUMNS, 'buyer_gstin', 'supplier_gstin'])
       .executeTakeFirstOrThrow();
+    // What the order was sent with is on record: the terms and the GSTINs just fixed.
+    const sentWith = sending
+      ? { ...(await termsForAudit(trx, order)), buyerGstin: updated.buyer_gstin, supplierGstin: updated.supplier_gstin }
+      : {};
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: `order.${input.action}`,
       event: `order.${result.next}`,
       before: { status: order.status },
-      after: { status: result.next },
+      after: { status: result.next, ...sentWith },
       payload: {
         buyerCompanyId: order.buyer_company_id,
         supplierCompanyId: order.supplier_company_id,

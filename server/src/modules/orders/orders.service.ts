@@ -11,7 +11,7 @@ import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { computeOrder, totalsColumns } from './order-pricing.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
-import { assertTermsValid, termsChange, termsColumns } from './order-terms.ts';
+import { assertTermsValid, termsChange, termsColumns, termsForAudit } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, sideIn, writeLines } from './orders.repository.ts';
 
 export async function createOrder(ctx: ServiceContext, actor: CompanyActor, input: CreateOrderInput): Promise<OrderSummary> {
@@ -55,7 +55,17 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: 'order.created',
-      after: { number, total: totals.total, lines: priced.length },
+      after: {
+        number,
+        total: totals.total,
+        lines: priced.length,
+        ...(await termsForAudit(trx, {
+          requested_delivery_date: input.requestedDeliveryDate ?? null,
+          payment_terms: input.paymentTerms?.kind ?? null,
+          payment_term_days: input.paymentTerms?.days ?? null,
+          ship_to_branch_id: input.shipToBranchId ?? null,
+        })),
+      },
     });
     return toSummary(order);
   });
