@@ -141,8 +141,5 @@ export function openOrderValue(db: Executor, companyId: string, side: OrderSideN
     .where(party.number, 'is not', null)
     .where('o.status', 'in', OPEN_ORDER_STATUSES);
   if (due) query = query.where(dueWithin(due));
-  return query
-    .groupBy('o.currency')
-    .orderBy('o.currency')
-    .execute();
+  return query.groupBy('o.currency').orderBy('o.currency').execute();
 }
