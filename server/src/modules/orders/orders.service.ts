@@ -9,6 +9,7 @@ import { assertLinked } from '../partners/accepted-links.ts';
 import { assertYearOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
+import { companyCalendar } from './order-due-dates.ts';
 import { computeOrder, totalsColumns } from './order-pricing.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
 import { assertTermsValid, termsChange, termsColumns, termsForAudit } from './order-terms.ts';
@@ -22,7 +23,8 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.create', key: idempotencyKey, input: fingerprinted }, async (trx) => {
     // A partner you are not linked with (or another company's unclaimed counterparty) is not found.
     await assertLinked(trx, buyerId, supplierId, side === 'buyer' ? 'Supplier' : 'Buyer');
-    const today = ctx.deps.clock.now().toISOString().slice(0, 10);
+    // "Today" is the acting company's calendar day, not UTC's (India is 5½ hours ahead).
+    const { today } = await companyCalendar(trx, actor.companyId, ctx.deps.clock.now());
     await assertTermsValid(trx, input, buyerId, today);
     const { regime, priced, totals, currency, needsApproval } = await computeOrder(
       trx,
