@@ -34,7 +34,8 @@ describe('lists that keep their place in the address', () => {
     await expect
       .poll(() => names.allTextContents(), { timeout: 20_000 })
       .toEqual(['Yarn 20s carded', 'Yarn 30s combed', 'Yarn 40s combed']);
-    expect(await page.getByTestId('product-YRN-20').locator('td').nth(2).evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
+    const price = page.getByTestId('product-YRN-20').locator('td').nth(2);
+    expect(await price.evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
     await names.first().click();
     await page.waitForURL(new RegExp(`product=${cheap.id}`));
     const dialog = page.getByRole('dialog', { name: 'Edit product' });
