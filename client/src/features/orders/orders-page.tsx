@@ -1,14 +1,13 @@
 import { Button, Group, Paper, Select, Stack, Table, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { formatMoney, ORDER_SORT_KEYS, ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
-import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { FilterChip } from '../../components/filter-chip.tsx';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useListParams, useSortParams } from '../../lib/list-params.ts';
+import { useListParams, usePagesFromAddress, useSortParams } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { OrderStatusBadge } from './order-status.tsx';
@@ -190,14 +189,3 @@ function OrderTotalsRow({ totals, shown }: { totals: RouterOutputs['orders']['to
 }
 
 const isoDateOrUndefined = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-
-/** Loads as many pages as the address asks for, so Back and a shared link show the same rows. */
-function usePagesFromAddress(
-  query: { data?: { pages: unknown[] }; hasNextPage: boolean; isFetching: boolean; fetchNextPage: () => unknown },
-  wanted: number,
-) {
-  const loaded = query.data?.pages.length ?? 0;
-  useEffect(() => {
-    if (loaded > 0 && loaded < wanted && query.hasNextPage && !query.isFetching) query.fetchNextPage();
-  }, [loaded, wanted, query]);
-}
