@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationHost } from '../components/notification-host.tsx';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
@@ -58,6 +59,8 @@ export function AppLayout({ me }: { me: Me }) {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {/* Here, not at the root: only signed-in screens notify, so sign-in does without its code. */}
+      <NotificationHost />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
