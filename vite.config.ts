@@ -38,7 +38,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
           globalSetup: ['tests/harness/global-setup.ts'],
-          testTimeout: 30_000,
+          // Generous: argon2 sign-ups in factories take seconds each when the machine is shared.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,

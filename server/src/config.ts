@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { StartupError } from './startup-error.ts';
@@ -27,6 +28,11 @@ export interface Config {
   logLevel: string;
   /** Bearer token for /metrics; without it /metrics is open outside production and absent in it. */
   metricsToken: string | undefined;
+  /**
+   * AES-256 key the TOTP secrets are encrypted under (`TWO_FACTOR_KEY`, 32 bytes as base64 or hex).
+   * Outside production a fixed key is derived when none is given; production refuses to start without one.
+   */
+  twoFactorKey: Buffer | undefined;
 }
 
 export type MailTransport = 'smtp' | 'dev-mailbox' | 'disabled';
@@ -48,6 +54,7 @@ function int(value: string | undefined, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = { ...configFromEnv(env), ...overrides };
   assertMailInProduction(config);
+  assertTwoFactorKey(config, env.TWO_FACTOR_KEY);
   assertHost(config.host);
   return config;
 }
@@ -62,6 +69,31 @@ function assertMailInProduction(config: Config): void {
     );
   }
 }
+
+// Losing this key locks every two-factor user out, so production must name it rather than get
+// one made up at start (a made-up key would change on each restart).
+function assertTwoFactorKey(config: Config, given: string | undefined): void {
+  if (given && !config.twoFactorKey) {
+    throw new StartupError('TWO_FACTOR_KEY must be 32 bytes written as base64 or hex (e.g. the output of `openssl rand -base64 32`).');
+  }
+  if (config.env === 'production' && !config.twoFactorKey) {
+    throw new StartupError(
+      'In production Tradeloom needs TWO_FACTOR_KEY (32 bytes as base64 or hex, e.g. `openssl rand -base64 32`) to encrypt two-factor secrets.',
+    );
+  }
+}
+
+/** 32 bytes from hex or base64, or undefined when the text is neither. */
+function parseKey(text: string | undefined): Buffer | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+// Development and tests get a fixed key so local two-factor enrolments survive restarts; it is
+// public, which is why production never falls back to it.
+const DEVELOPMENT_TWO_FACTOR_KEY = createHash('sha256').update('tradeloom development two-factor key').digest();
 
 // An address or a host name (letters, digits, dots, hyphens); anything else is a typo to report
 // before the listen call turns it into a DNS error.
@@ -102,5 +134,6 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     runJobs: env.RUN_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     metricsToken: env.METRICS_TOKEN || undefined,
+    twoFactorKey: parseKey(env.TWO_FACTOR_KEY) ?? (mode === 'production' || env.TWO_FACTOR_KEY ? undefined : DEVELOPMENT_TWO_FACTOR_KEY),
   };
 }

@@ -5,6 +5,7 @@ export * from './auth/auth.outputs.ts';
 export * from './auth/auth.schemas.ts';
 export * from './auth/password-policy.ts';
 export * from './auth/two-factor.schemas.ts';
+export * from './calendar-week.ts';
 export * from './catalog/catalog.outputs.ts';
 export * from './catalog/catalog.schemas.ts';
 export * from './common.ts';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -26,7 +27,10 @@ export async function startBenchApp(handle: DbHandle, db: Kysely<Database> = han
   const app = createApp({
     db,
     dbKind: handle.kind,
-    config: loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled' }, { logLevel: 'info', runJobs: false }),
+    config: loadConfig(
+      { NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled', TWO_FACTOR_KEY: randomBytes(32).toString('base64') },
+      { logLevel: 'info', runJobs: false },
+    ),
     clock: systemClock,
     mailer: disabledMailer(logger),
     logger,

@@ -102,4 +102,50 @@ describe('ordering from a supplier catalog', () => {
     expect(delivery).toContain(year);
     expect(delivery).toContain(String(Number(day)));
   });
+
+  it("a supplier's sales order ships to a branch of its linked buyer, picked on screen at 390 px", { timeout: 300_000 }, async () => {
+    const supplier = await (await suite.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await companyOwner(supplier, suite.url, 'owner@tiruppur-knits.example', 'Tiruppur Knits', true);
+    await register(supplier, GUJARAT);
+    await call(supplier, 'catalog.products.create', {
+      sku: 'TK-1',
+      name: 'Single jersey',
+      unit: 'kg',
+      price: '410',
+      currency: 'INR',
+      hsnCode: '6006',
+    });
+
+    const buyer = await (await suite.browser.newContext()).newPage();
+    await companyOwner(buyer, suite.url, 'owner@erode-garments.example', 'Erode Garments', false);
+    await register(buyer, MAHARASHTRA);
+    await call(buyer, 'companies.branches.create', {
+      name: 'Cutting unit',
+      addressLine: 'Shed 4, Perundurai Road',
+      city: 'Erode',
+      state: 'Tamil Nadu',
+      postalCode: '638011',
+      country: 'IN',
+      isHeadOffice: false,
+    });
+    const supplierId = (await call<{ id: string }>(supplier, 'companies.current')).id;
+    const link = await call<{ id: string }>(buyer, 'partners.requestLink', { supplierId });
+    await call(supplier, 'partners.decide', { linkId: link.id, decision: 'accept' });
+
+    await supplier.goto(`${suite.url}/orders/new?side=sales`);
+    // No buyer yet, so no branches to offer.
+    await supplier.getByPlaceholder('Choose a linked partner').click();
+    expect(await supplier.getByPlaceholder('Billing address').count()).toBe(0);
+    await supplier.getByRole('option', { name: /Erode Garments/ }).click();
+    await supplier.getByPlaceholder('Free text line').click();
+    await supplier.getByRole('option', { name: /TK-1/ }).click();
+    await supplier.getByPlaceholder('Billing address').click();
+    await supplier.getByRole('option', { name: 'Cutting unit, Erode' }).click();
+    expect(await supplier.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await supplier.getByRole('button', { name: 'Save draft' }).click();
+
+    await expect
+      .poll(() => supplier.getByTestId('order-ship-to').textContent(), { timeout: 20_000 })
+      .toContain('Cutting unit, Shed 4, Perundurai Road, Erode');
+  });
 });

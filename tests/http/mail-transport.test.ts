@@ -11,8 +11,11 @@ describe('mail transport in production', () => {
   });
 
   it('starts with SMTP_URL, or with the explicit MAIL_TRANSPORT=disabled opt-out', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.test:587' }).smtpUrl).toBe('smtp://mail.example.test:587');
-    expect(loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'disabled' }).mailDisabled).toBe(true);
+    const TWO_FACTOR_KEY = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'production', TWO_FACTOR_KEY, SMTP_URL: 'smtp://mail.example.test:587' }).smtpUrl).toBe(
+      'smtp://mail.example.test:587',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', TWO_FACTOR_KEY, MAIL_TRANSPORT: 'disabled' }).mailDisabled).toBe(true);
   });
 
   it('keeps the dev mailbox for development only', () => {

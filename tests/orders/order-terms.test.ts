@@ -2,7 +2,7 @@ import { gstinCheckCharacter } from '@tradeloom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
-import { countRows } from '../harness/factories.ts';
+import { countRows, createCompany } from '../harness/factories.ts';
 import { pdfTextLines } from '../harness/pdf-text.ts';
 import { GUJARAT, MAHARASHTRA, tradingPair, yarnLine } from './order-fixtures.ts';
 
@@ -226,5 +226,70 @@ describe('the audit log names what changed', SLOW, () => {
     // A company's own entries name it, and a member by its person's name.
     const companyEntry = (await buyer.members.admin.caller.audit.list({ entityType: 'company' })).items.at(-1);
     expect(companyEntry?.entityLabel).toBe(buyer.name);
+  });
+
+  it('records the terms an order was created and sent with, in words, and the GSTINs it was sent with', async () => {
+    const { buyer, supplier, product, warehouse } = await pairWithWarehouse('SentTerms');
+    const deliverBy = daysFromNow(12);
+    const order = await buyer.members.staff.caller.orders.create({
+      supplierId: supplier.id,
+      lines: [yarnLine(product.id)],
+      requestedDeliveryDate: deliverBy,
+      paymentTerms: { kind: 'net', days: 60 },
+      shipToBranchId: warehouse.id,
+    });
+    await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    const entries = (await buyer.members.admin.caller.audit.list({ entityType: 'order' })).items.filter(
+      (entry) => entry.entityId === order.id,
+    );
+    const terms = { requestedDeliveryDate: deliverBy, paymentTerms: 'Net 60 days', shipTo: 'Bhiwandi warehouse' };
+    expect(entries.find((entry) => entry.action === 'order.created')?.after).toMatchObject(terms);
+    expect(entries.find((entry) => entry.action === 'order.submit')?.after).toMatchObject({
+      status: 'submitted',
+      ...terms,
+      buyerGstin: MAHARASHTRA,
+      supplierGstin: GUJARAT,
+    });
+  });
+
+  it('records an order created without terms as having none', async () => {
+    const { buyer, supplier, product } = await pairWithWarehouse('NoTerms');
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    const [created] = (await buyer.members.admin.caller.audit.list({ entityType: 'order' })).items.filter(
+      (entry) => entry.entityId === order.id,
+    );
+    expect(created?.after).toMatchObject({ requestedDeliveryDate: null, paymentTerms: 'Not set', shipTo: null });
+  });
+});
+
+describe("a supplier ships a sales order to one of its buyer's branches", SLOW, () => {
+  it('reads the branches of a linked buyer and drafts a sales order shipping to one', async () => {
+    const { buyer, supplier, product, warehouse } = await pairWithWarehouse('SalesShipTo');
+    const branches = await supplier.members.staff.caller.partners.buyerBranches({ buyerId: buyer.id });
+    expect(branches.map((branch) => branch.name)).toEqual(['HO', 'Bhiwandi warehouse']);
+    expect(branches[1]).toMatchObject({ branchId: warehouse.id, city: 'Bhiwandi', postalCode: '421302' });
+
+    const order = await supplier.members.staff.caller.orders.create({
+      buyerId: buyer.id,
+      lines: [yarnLine(product.id)],
+      shipToBranchId: warehouse.id,
+    });
+    const shipTo = { branchId: warehouse.id, name: 'Bhiwandi warehouse' };
+    expect((await supplier.members.viewer.caller.orders.get({ orderId: order.id })).shipTo).toMatchObject(shipTo);
+    // Sent, the buyer sees where the supplier will deliver.
+    await supplier.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    expect((await buyer.members.viewer.caller.orders.get({ orderId: order.id })).shipTo).toMatchObject(shipTo);
+  });
+
+  it('answers NOT_FOUND for a company not linked as our buyer, and BAD_REQUEST naming a malformed id', async () => {
+    const { buyer, supplier } = await pairWithWarehouse('SalesShipToRefused');
+    const stranger = await createCompany(app, 'Stranger');
+    // Unlinked: the buyer's branches stay hidden.
+    expect((await failure(stranger.members.owner.caller.partners.buyerBranches({ buyerId: buyer.id }))).code).toBe('NOT_FOUND');
+    // Linked the other way round (the supplier is not our buyer): hidden too.
+    expect((await failure(buyer.members.owner.caller.partners.buyerBranches({ buyerId: supplier.id }))).code).toBe('NOT_FOUND');
+    const bad = await failure(supplier.members.owner.caller.partners.buyerBranches({ buyerId: 'not-a-uuid' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(Object.keys(fieldErrors(bad))).toEqual(['buyerId']);
   });
 });

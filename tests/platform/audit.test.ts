@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
-import { failure } from '../harness/errors.ts';
+import { failure, fieldErrors } from '../harness/errors.ts';
 import { createCompany } from '../harness/factories.ts';
 
 let app: TestApp;
@@ -33,6 +33,28 @@ describe('audit log', () => {
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
     expect(third.nextCursor).toBeNull();
+  });
+
+  it('pages oldest first when asked, the same entries as newest first in reverse', async () => {
+    const co = await createCompany(app, 'AudOld');
+    for (let i = 0; i < 5; i++) await co.members.admin.caller.companies.branches.create({ name: `Branch ${i}`, country: 'IN' });
+    const list = co.members.manager.caller.audit.list;
+    const newest = await list({ entityType: 'branch', limit: 100 });
+    const oldest: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list({ entityType: 'branch', sortDirection: 'asc', limit: 2, cursor });
+      oldest.push(...page.items.map((e) => String(e.id)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(oldest).toEqual(newest.items.map((e) => String(e.id)).reverse());
+    expect(newest.items.at(-1)?.after).toMatchObject({ name: 'Branch 0' });
+  });
+
+  it('refuses an unknown sort direction, naming the field', async () => {
+    const co = await createCompany(app, 'AudBadSort');
+    const list = co.members.manager.caller.audit.list as (input: unknown) => Promise<unknown>;
+    expect(Object.keys(fieldErrors(await failure(list({ sortDirection: 'sideways' }))))).toEqual(['sortDirection']);
   });
 
   it('shows only the active company and needs audit:read', async () => {

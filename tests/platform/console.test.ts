@@ -175,6 +175,26 @@ describe('console.securityEvents', () => {
     expect(page.suspicious).toContainEqual(expect.objectContaining({ rule: 'ip_many_accounts', subject: ip, accounts: 5, failures: 5 }));
   });
 
+  it('flags one account failing five times, from whatever addresses, and not an account with four', async () => {
+    const guessed = await createUser(app, { label: 'guessed' });
+    const spared = await createUser(app, { label: 'spared' });
+    for (let i = 0; i < 5; i++)
+      await failure(app.caller({ ip: `203.0.113.${10 + i}` }).auth.login({ email: guessed.email, password: `guess ${i}` }));
+    for (let i = 0; i < 4; i++)
+      await failure(app.caller({ ip: `203.0.113.${20 + i}` }).auth.login({ email: spared.email, password: `guess ${i}` }));
+
+    const page = await operator.caller.console.securityEvents({ email: guessed.email });
+    expect(page.suspicious).toContainEqual(
+      expect.objectContaining({ rule: 'account_many_failures', subject: guessed.email, failures: 5, accounts: 1 }),
+    );
+    const failed = page.items.filter((event) => event.kind === 'login.failed' || event.kind === 'login.throttled');
+    expect(failed).toHaveLength(5);
+    expect(failed.every((event) => event.flags.includes('account_many_failures'))).toBe(true);
+    // Five different addresses, one account each: the address rule stays quiet.
+    expect(failed.some((event) => event.flags.includes('ip_many_accounts'))).toBe(false);
+    expect(page.suspicious.some((s) => s.subject === spared.email)).toBe(false);
+  });
+
   it('does not flag an address below the threshold, and pages newest first', async () => {
     const ip = '198.51.100.250';
     for (let i = 0; i < 3; i++) await failure(app.caller({ ip }).auth.login({ email: `few-${i}@example.test`, password: 'Winter2026!' }));
@@ -212,6 +232,22 @@ describe('members disabled by their company admin', () => {
     expect(members.find((m) => m.userId === staff.id)?.disabledAt).not.toBeNull();
     await admin.caller.companies.enableMember({ userId: staff.id });
     expect((await get('companies.current', asSession(staff.token))).status).toBe(200);
+  });
+
+  it('ends a disabled member’s open live stream, and leaves the other members’ open', async () => {
+    const company = await createCompany(app, 'MemberStream');
+    const { staff, viewer, admin } = company.members;
+    const disabledTab = await listen(asSession(staff.token));
+    const colleagueTab = await listen(asSession(viewer.token));
+    expect([disabledTab.status, colleagueTab.status]).toEqual([200, 200]);
+
+    await admin.caller.companies.disableMember({ userId: staff.id });
+    expect(await endsSoon(disabledTab)).toBe('ended');
+    expect(await Promise.race([colleagueTab.ended.then(() => 'ended'), Promise.resolve('open')])).toBe('open');
+    // Opening a new one is refused in the stream itself (it starts before the procedure runs).
+    const again = await listen(asSession(staff.token));
+    expect(await endsSoon(again)).toBe('ended');
+    expect(again.errors).toContainEqual(expect.objectContaining({ reason: 'MEMBER_DISABLED' }));
   });
 
   it('refuses disabling the owner, yourself, or a member of another company; a viewer may not', async () => {

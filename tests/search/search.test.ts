@@ -55,7 +55,7 @@ describe('global search', () => {
       ).toEqual([product.id]);
     }
     const byNumber = await supplier.members.viewer.caller.search.global({ term: workOrder.number });
-    expect(titles(byNumber, 'work_order').map((hit) => hit.id)).toEqual([workOrder.id]);
+    expect(titles(byNumber, 'work_order').map((hit) => [hit.id, hit.path])).toEqual([[workOrder.id, `/production/${workOrder.id}`]]);
     const byText = await supplier.members.viewer.caller.search.global({ term: 'SrchProd dyeing' });
     expect(titles(byText, 'work_order').map((hit) => hit.id)).toEqual([workOrder.id]);
   });

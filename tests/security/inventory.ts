@@ -135,6 +135,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'search.global': () => ({ term: 'matrix' }),
   'partners.addUnclaimed': () => ({ name: 'Matrix Ginning', country: 'IN', relationship: 'supplier' }),
   'partners.block': () => ({ linkId: missing() }),
+  'partners.buyerBranches': () => ({ buyerId: missing() }),
   'partners.cancel': () => ({ linkId: missing() }),
   'partners.decide': () => ({ linkId: missing(), decision: 'accept' }),
   'partners.directory': () => ({}),

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationHost } from '../components/notification-host.tsx';
+import { NotFoundState } from '../components/ui.tsx';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
@@ -221,12 +222,5 @@ function UserMenu({ me }: { me: Me }) {
 }
 
 export function NotFoundPage() {
-  return (
-    <Stack>
-      <Title order={2}>Page not found</Title>
-      <Text>
-        There is nothing at this address. <Link to="/">Back to the overview</Link>
-      </Text>
-    </Stack>
-  );
+  return <NotFoundState title="Page not found" to="/" label="Back to the overview" />;
 }

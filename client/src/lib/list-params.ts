@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 
 // A list's filters, tab, sort and how many pages are shown live in the address: Back returns to the
@@ -59,4 +59,15 @@ export function useSortParams<K extends string>(
     return `?${next}`;
   };
   return { key, direction, linkTo };
+}
+
+/** Loads as many pages as the address asks for, so Back and a shared link show the same rows. */
+export function usePagesFromAddress(
+  query: { data?: { pages: unknown[] }; hasNextPage: boolean; isFetching: boolean; fetchNextPage: () => unknown },
+  wanted: number,
+) {
+  const loaded = query.data?.pages.length ?? 0;
+  useEffect(() => {
+    if (loaded > 0 && loaded < wanted && query.hasNextPage && !query.isFetching) query.fetchNextPage();
+  }, [loaded, wanted, query]);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, id, pageCursor, quantity, rowVersion, unitPrice } from '../common.ts';
+import { currencyCode, id, pageCursor, quantity, rowVersion, sortDirection, unitPrice } from '../common.ts';
 
 const sku = z
   .string()
@@ -41,9 +41,15 @@ export const updateProductInput = productFields
   .extend({ productId: id, version: rowVersion });
 export const productIdInput = z.object({ productId: id });
 
+/** Columns our own catalog sorts by on the server; by name (A to Z) unless another is asked for. */
+export const PRODUCT_SORT_KEYS = ['name', 'sku', 'price', 'updated'] as const;
+export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 export const productListInput = z.object({
   search: z.string().trim().max(100).optional(),
   active: z.boolean().optional(),
+  sort: z.enum(PRODUCT_SORT_KEYS).default('name'),
+  // Not `direction`: tRPC's infinite queries reserve that name for their paging direction.
+  sortDirection: sortDirection.default('asc'),
   cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

@@ -52,6 +52,8 @@ export const member = z.strictObject({
   emailVerifiedAt: timestamp.nullable(),
   /** Set while a company admin has disabled the member in this company. */
   disabledAt: timestamp.nullable(),
+  /** Whether the member has two-factor sign-in on (their account, not this company's policy). */
+  twoFactorEnabled: z.boolean(),
 });
 
 export const invitation = z.strictObject({

@@ -74,6 +74,11 @@ export const orderFilters = z.object({
   minTotal: amount().optional(),
   maxTotal: amount().optional(),
   search: z.string().trim().max(40).optional(),
+  // By requested delivery date: `thisWeek` (Monday to Sunday) and `late` (before today) count open
+  // orders in the company's time zone, as the overview's figures do; dueFrom/dueTo bound the date.
+  due: z.enum(['thisWeek', 'late']).optional(),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
 });
 /** Columns the orders list sorts by on the server; `created` (newest first) is the default. */
 export const ORDER_SORT_KEYS = ['created', 'number', 'orderDate', 'partner', 'total'] as const;

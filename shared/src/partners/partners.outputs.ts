@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderAddress } from '../orders/orders.outputs.ts';
 import { pageOf, timestamp } from '../wire.ts';
 import { LINK_ACTIONS, LINK_STATUSES } from './link-machine.ts';
 
@@ -51,3 +52,6 @@ export const directoryListing = z.strictObject({ listed: z.boolean() });
 
 /** Link requests waiting for the company's decision. */
 export const waitingLinkRequests = z.strictObject({ count: z.number().int().nonnegative() });
+
+/** A linked buyer's branches, as addresses an order can ship to. */
+export const buyerBranches = z.array(orderAddress);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, email, id, name, pageCursor, pageInput, rowIdCursor } from '../common.ts';
+import { countryCode, email, id, name, pageCursor, pageInput, rowIdCursor, sortDirection } from '../common.ts';
 import { isValidGstin } from '../gstin.ts';
 import { LINK_STATUSES } from './link-machine.ts';
 
@@ -13,10 +13,16 @@ export const decideLinkInput = z.object({
 });
 export const linkActionInput = z.object({ linkId: id });
 
+/** Columns the partners list sorts by on the server; `created` (newest link first) is the default. */
+export const PARTNER_SORT_KEYS = ['created', 'name'] as const;
+export type PartnerSortKey = (typeof PARTNER_SORT_KEYS)[number];
 export const partnerListInput = pageInput.extend({
   view: z.enum(['linked', 'incoming', 'outgoing', 'blocked', 'all']).default('all'),
   status: z.enum(LINK_STATUSES).optional(),
   search: z.string().trim().max(100).optional(),
+  sort: z.enum(PARTNER_SORT_KEYS).default('created'),
+  // Not `direction`: tRPC's infinite queries reserve that name for their paging direction.
+  sortDirection: sortDirection.default('desc'),
 });
 
 export const directoryInput = z.object({
@@ -53,6 +59,9 @@ export const notificationListInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 export const markReadInput = z.object({ ids: z.array(z.number().int().positive()).max(100).optional() });
+
+/** A linked buyer whose branches a supplier may ship an order to. */
+export const buyerBranchesInput = z.object({ buyerId: id });
 
 export type PartnerListInput = z.infer<typeof partnerListInput>;
 export type DirectoryInput = z.infer<typeof directoryInput>;

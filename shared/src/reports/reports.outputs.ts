@@ -9,9 +9,17 @@ export const openOrderValue = z.strictObject(moneyTotal);
 /** Quantity still to make at one stage of the work orders on the floor, in one unit (the production board's load). */
 export const stageLoad = z.strictObject({ stage: z.string(), unit: z.string(), remaining: decimal, workOrders: z.number().int() });
 
+/** Open orders on each side by requested delivery date, in the company's calendar. */
+const dueOrders = z.strictObject({ purchases: z.array(openOrderValue), sales: z.array(openOrderValue) });
+
 export const overviewFigures = z.strictObject({
   openPurchases: z.array(openOrderValue),
   openSales: z.array(openOrderValue),
+  /** Monday to Sunday, both ends included. */
+  week: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+  dueThisWeek: dueOrders,
+  /** Requested delivery date before today and not yet delivered. */
+  late: dueOrders,
   /** Null when the person may not read production. */
   production: z
     .strictObject({

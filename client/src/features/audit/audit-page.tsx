@@ -1,21 +1,31 @@
 import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { auditSentence } from '@tradeloom/shared';
-import { useState } from 'react';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { oneOf, useListParams, usePagesFromAddress, useSortParams } from '../../lib/list-params.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { describeChange } from './audit-change.ts';
 
-const ENTITY_TYPES = ['company', 'membership', 'invitation', 'api_key', 'branch', 'financial_year'];
+const ENTITY_TYPES = ['company', 'membership', 'invitation', 'api_key', 'branch', 'financial_year'] as const;
 
+/** The log sorts only by time: newest first until the heading flips it. */
+const SORT_KEYS = ['time'] as const;
+const SORT_FALLBACK = { key: 'time', direction: 'desc' } as const;
+
+// Filters, direction and pages shown live in the address, so a reload or a shared link shows the same entries.
 export function AuditPage() {
-  const [action, setAction] = useState('');
-  const [entityType, setEntityType] = useState<string | null>(null);
-  const [debouncedAction] = useDebouncedValue(action.trim(), 300);
+  const { get, set } = useListParams();
+  const sort = useSortParams(SORT_KEYS, SORT_FALLBACK);
+  const entityType = oneOf(get('type'), ENTITY_TYPES, '') || null;
+  const [debouncedAction] = useDebouncedValue(get('action').trim(), 300);
   const filters = { action: debouncedAction || undefined, entityType: entityType ?? undefined };
-  const audit = trpc.audit.list.useInfiniteQuery({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const audit = trpc.audit.list.useInfiniteQuery(
+    { ...filters, sortDirection: sort.direction, limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  usePagesFromAddress(audit, Number(get('pages')) || 1);
   const rows = audit.data?.pages.flatMap((page) => page.items);
   return (
     <Stack>
@@ -24,15 +34,27 @@ export function AuditPage() {
         description="Every change in this company: who, what, when, and the values before and after. Entries cannot be edited or deleted."
       />
       <Group>
-        <TextInput label="Action starts with" placeholder="member." value={action} onChange={(e) => setAction(e.currentTarget.value)} />
-        <Select label="Record type" placeholder="Any" clearable data={ENTITY_TYPES} value={entityType} onChange={setEntityType} />
+        <TextInput
+          label="Action starts with"
+          placeholder="member."
+          value={get('action')}
+          onChange={(e) => set({ action: e.currentTarget.value })}
+        />
+        <Select
+          label="Record type"
+          placeholder="Any"
+          clearable
+          data={ENTITY_TYPES}
+          value={entityType}
+          onChange={(value) => set({ type: value })}
+        />
         <ExportCsvButton list="audit" filters={filters} />
       </Group>
       <Paper withBorder p="lg">
         <QueryView query={{ ...audit, data: rows }} isEmpty={(items) => items.length === 0} empty="Nothing matches these filters.">
           {(items) => (
             <Stack>
-              <DataTable headers={['When', 'Who', 'Action', 'Record', 'Change']}>
+              <DataTable sort={sort} headers={[{ label: 'When', sort: 'time' }, 'Who', 'Action', 'Record', 'Change']}>
                 {items.map((entry) => (
                   <Table.Tr key={entry.id}>
                     <Table.Td>{formatDateTime(entry.occurredAt)}</Table.Td>
@@ -71,8 +93,12 @@ export function AuditPage() {
                 ))}
               </DataTable>
               {audit.hasNextPage && (
-                <Button variant="light" onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-                  Load older entries
+                <Button
+                  variant="light"
+                  onClick={() => set({ pages: String((audit.data?.pages.length ?? 1) + 1) })}
+                  loading={audit.isFetchingNextPage}
+                >
+                  {sort.direction === 'desc' ? 'Load older entries' : 'Load newer entries'}
                 </Button>
               )}
             </Stack>

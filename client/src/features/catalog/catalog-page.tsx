@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { PRODUCT_SORT_KEYS } from '@tradeloom/shared';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { oneOf, useListParams, usePagesFromAddress, useSortParams } from '../../lib/list-params.ts';
 import { useCan, useMe } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { CatalogImport } from './catalog-import.tsx';
@@ -13,22 +14,33 @@ import { ProductTable } from './product-table.tsx';
 
 type Product = RouterOutputs['catalog']['products']['list']['items'][number];
 
+const SORT_FALLBACK = { key: 'name', direction: 'asc' } as const;
+
 export function CatalogPage() {
   const me = useMe();
   const can = useCan();
-  const [params] = useSearchParams();
-  // Global search opens a product as /catalog?search=<SKU>.
-  const [search, setSearch] = useState(params.get('search') ?? '');
-  const [status, setStatus] = useState('all');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  // Search, status, sort, pages shown and the open product live in the address: global search opens
+  // /catalog?search=<SKU>, and /catalog?product=<id> is a link to one product's form.
+  const { params, get, set } = useListParams();
+  const sort = useSortParams(PRODUCT_SORT_KEYS, SORT_FALLBACK);
+  const status = oneOf(get('status'), ['all', 'active', 'inactive'] as const, 'all');
+  const [debounced] = useDebouncedValue(get('search').trim(), 300);
+  const [adding, setAdding] = useState(false);
   const [importing, importer] = useDisclosure();
   const [filesOf, setFilesOf] = useState<Product | null>(null);
   const filters = { search: debounced || undefined, active: status === 'all' ? undefined : status === 'active' };
   const products = trpc.catalog.products.list.useInfiniteQuery(
-    { ...filters, limit: 50 },
+    { ...filters, sort: sort.key, sortDirection: sort.direction, limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
+  usePagesFromAddress(products, Number(get('pages')) || 1);
+  const linkTo = (product: Product) => {
+    const next = new URLSearchParams(params);
+    next.set('product', product.id);
+    return `?${next}`;
+  };
+  // Closing the form keeps the pages loaded: only the product leaves the address.
+  const closeProduct = () => set({ product: null, pages: get('pages') });
   const company = me.data?.activeCompany;
   if (company && !company.isSupplier) {
     return (
@@ -50,7 +62,7 @@ export function CatalogPage() {
               <Button variant="default" onClick={importer.open}>
                 Import CSV
               </Button>
-              <Button onClick={() => setEditing('new')}>Add product</Button>
+              <Button onClick={() => setAdding(true)}>Add product</Button>
             </Group>
           )
         }
@@ -58,14 +70,14 @@ export function CatalogPage() {
       <Group>
         <TextInput
           placeholder="Search SKU, name or description"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          value={get('search')}
+          onChange={(e) => set({ search: e.currentTarget.value })}
           aria-label="Search products"
           w={320}
         />
         <SegmentedControl
           value={status}
-          onChange={setStatus}
+          onChange={(value) => set({ status: value === 'all' ? null : value })}
           data={[
             { value: 'all', label: 'All' },
             { value: 'active', label: 'Active' },
@@ -84,21 +96,22 @@ export function CatalogPage() {
             <Stack>
               <ProductTable
                 products={items}
+                sort={sort}
+                linkTo={linkTo}
                 actions={(product) => (
                   <Group gap={4} wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => setFilesOf(product)}>
                       Files
                     </Button>
-                    {can('catalog:write') && (
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(product)}>
-                        Edit
-                      </Button>
-                    )}
                   </Group>
                 )}
               />
               {products.hasNextPage && (
-                <Button variant="light" onClick={() => products.fetchNextPage()} loading={products.isFetchingNextPage}>
+                <Button
+                  variant="light"
+                  onClick={() => set({ pages: String((products.data?.pages.length ?? 1) + 1) })}
+                  loading={products.isFetchingNextPage}
+                >
                   More products
                 </Button>
               )}
@@ -106,20 +119,10 @@ export function CatalogPage() {
           )}
         </QueryView>
       </Paper>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add product' : 'Edit product'}
-        size="xl"
-      >
-        {editing !== null && (
-          <ProductForm
-            product={editing === 'new' ? undefined : editing}
-            currency={company?.baseCurrency ?? 'INR'}
-            onDone={() => setEditing(null)}
-          />
-        )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add product" size="xl">
+        {adding && <ProductForm currency={company?.baseCurrency ?? 'INR'} onDone={() => setAdding(false)} />}
       </Modal>
+      <ProductDialog productId={get('product')} loaded={rows} currency={company?.baseCurrency ?? 'INR'} onClose={closeProduct} />
       <Modal opened={filesOf !== null} onClose={() => setFilesOf(null)} title={`Files of ${filesOf?.name ?? ''}`} size="lg">
         {filesOf && <ProductFiles productId={filesOf.id} editable={can('catalog:write')} />}
       </Modal>
@@ -127,5 +130,45 @@ export function CatalogPage() {
         <CatalogImport onDone={importer.close} />
       </Modal>
     </Stack>
+  );
+}
+
+/**
+ * The product the address names (`?product=<id>`): its form for those who may edit it, its files for
+ * those who may only read. A product not among the loaded rows is fetched by its id.
+ */
+function ProductDialog({
+  productId,
+  loaded,
+  currency,
+  onClose,
+}: {
+  productId: string;
+  loaded: Product[] | undefined;
+  currency: string;
+  onClose: () => void;
+}) {
+  const can = useCan();
+  const inList = loaded?.find((p) => p.id === productId);
+  const fetched = trpc.catalog.products.get.useQuery({ productId }, { enabled: Boolean(productId) && loaded !== undefined && !inList });
+  const product = inList ?? fetched.data;
+  const editable = can('catalog:write');
+  return (
+    <Modal opened={Boolean(productId)} onClose={onClose} title={editable ? 'Edit product' : (product?.name ?? 'Product')} size="xl">
+      {productId && (
+        <QueryView
+          query={{ ...fetched, data: product, isPending: !product && (loaded === undefined || fetched.isPending) }}
+          notFound={{ title: 'This product is not in your catalog', to: '/catalog', label: 'Back to the catalog' }}
+        >
+          {(found) =>
+            editable ? (
+              <ProductForm product={found} currency={currency} onDone={onClose} />
+            ) : (
+              <ProductFiles productId={found.id} editable={false} />
+            )
+          }
+        </QueryView>
+      )}
+    </Modal>
   );
 }

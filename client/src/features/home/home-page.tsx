@@ -93,7 +93,7 @@ function WaitingForYou() {
         key="links"
         label="Partner requests to decide"
         value={linkRequests.data ? String(linkRequests.data.count) : '…'}
-        to="/partners"
+        to="/partners?tab=requests"
       />
     ),
     can('production:write') && (

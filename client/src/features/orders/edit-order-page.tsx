@@ -54,7 +54,7 @@ function EditOrderForm({ order }: { order: Order }) {
       <PageHeader title={title} description={`${side === 'purchase' ? 'Supplier' : 'Buyer'}: ${order.partner.name}`} />
       <Paper withBorder p="lg">
         <SchemaForm form={form} onSubmit={(input) => update.mutate(input)}>
-          <OrderDraftFields form={form} products={products} side={side} />
+          <OrderDraftFields form={form} products={products} side={side} partnerId={order.partner.id} />
           <SubmitRow
             form={form}
             loading={update.isPending}

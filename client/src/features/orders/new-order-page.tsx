@@ -75,7 +75,7 @@ function NewOrderForm() {
             w={420}
             maw="100%"
           />
-          <OrderDraftFields form={form} products={products} side={side} />
+          <OrderDraftFields form={form} products={products} side={side} partnerId={partnerId} />
           <SubmitRow form={form} loading={create.isPending} disabled={!partnerId}>
             Save draft
           </SubmitRow>

@@ -41,10 +41,13 @@ export function OrderDraftFields<Output>({
   form,
   products,
   side,
+  partnerId,
 }: {
   form: ZodForm<OrderDraft, Output>;
   products: Product[];
   side: 'purchase' | 'sales';
+  /** The supplier (purchase) or buyer (sales) the order is with, once picked. */
+  partnerId: string | null;
 }) {
   const lines = useFieldArray({ control: form.control, name: 'lines' });
   // Worked out once for all lines: the editor re-renders on every keystroke in any line.
@@ -65,7 +68,7 @@ export function OrderDraftFields<Output>({
         error={form.messageOf('orderDate')}
         w={200}
       />
-      <OrderTermsFields form={form} side={side} />
+      <OrderTermsFields form={form} side={side} partnerId={partnerId} />
       <DataTable headers={['Product', 'Description', 'Quantity', 'Unit', 'Unit price', 'Discount %', '']} minWidth={820}>
         {lines.fields.map((line, index) => (
           <LineRow

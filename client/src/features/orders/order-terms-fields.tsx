@@ -8,11 +8,42 @@ import type { OrderDraft } from './order-draft.ts';
 const TERM_OPTIONS = PAYMENT_TERMS.map((kind) => ({ value: kind, label: PAYMENT_TERMS_LABELS[kind] }));
 
 /**
- * The commercial terms of a draft: requested delivery date, payment terms and, when we are the
- * buyer, which of our branches receives the goods (a seller does not see its buyer's branches).
+ * Where the goods can go: our own branches when we buy; when we sell, the branches of the buyer
+ * picked (readable while it is linked to us). Null until a buyer is picked.
  */
-export function OrderTermsFields<Output>({ form, side }: { form: ZodForm<OrderDraft, Output>; side: 'purchase' | 'sales' }) {
-  const branches = trpc.companies.branches.list.useQuery(undefined, { enabled: side === 'purchase' });
+function useShipToOptions(side: 'purchase' | 'sales', partnerId: string | null) {
+  const own = trpc.companies.branches.list.useQuery(undefined, { enabled: side === 'purchase' });
+  const buyers = trpc.partners.buyerBranches.useQuery(
+    { buyerId: partnerId ?? '' },
+    { enabled: side === 'sales' && Boolean(partnerId), retry: false },
+  );
+  const query = side === 'purchase' ? own : buyers;
+  const options =
+    (side === 'purchase'
+      ? own.data?.map(({ id, name, city }) => ({ id, name, city }))
+      : buyers.data?.map(({ branchId, name, city }) => ({ id: branchId, name, city }))) ?? [];
+  return {
+    ready: side === 'purchase' || Boolean(partnerId),
+    loading: query.isLoading && query.fetchStatus !== 'idle',
+    failed: query.error ? 'The branches could not be loaded; empty means the billing address.' : null,
+    data: options.map((branch) => ({ value: branch.id, label: branch.city ? `${branch.name}, ${branch.city}` : branch.name })),
+  };
+}
+
+/**
+ * The commercial terms of a draft: requested delivery date, payment terms and which branch of
+ * the buyer receives the goods (ours when we buy, the linked buyer's when we sell).
+ */
+export function OrderTermsFields<Output>({
+  form,
+  side,
+  partnerId,
+}: {
+  form: ZodForm<OrderDraft, Output>;
+  side: 'purchase' | 'sales';
+  partnerId: string | null;
+}) {
+  const shipTo = useShipToOptions(side, partnerId);
   const net = form.watch('paymentTerms.kind') === 'net';
   return (
     <Group align="flex-start" wrap="wrap">
@@ -44,17 +75,16 @@ export function OrderTermsFields<Output>({ form, side }: { form: ZodForm<OrderDr
           w={140}
         />
       )}
-      {side === 'purchase' && (
+      {shipTo.ready && (
         <SelectField
           form={form}
           name="shipToBranchId"
           label="Ship to"
-          description="Empty means your billing address."
-          placeholder={branches.isLoading ? 'Loading branches…' : 'Billing address'}
-          data={(branches.data ?? []).map((branch) => ({
-            value: branch.id,
-            label: branch.city ? `${branch.name}, ${branch.city}` : branch.name,
-          }))}
+          description={
+            shipTo.failed ?? (side === 'purchase' ? 'Empty means your billing address.' : "Empty means the buyer's billing address.")
+          }
+          placeholder={shipTo.loading ? 'Loading branches…' : 'Billing address'}
+          data={shipTo.data}
           clearable
           w={260}
           maw="100%"

@@ -1,13 +1,13 @@
 import { Button, Group, Paper, Select, Stack, Table, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { formatMoney, ORDER_SORT_KEYS, ORDER_STATUSES, type OrderStatus } from '@tradeloom/shared';
-import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
+import { FilterChip } from '../../components/filter-chip.tsx';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useListParams, useSortParams } from '../../lib/list-params.ts';
+import { useListParams, usePagesFromAddress, useSortParams } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { OrderStatusBadge } from './order-status.tsx';
@@ -43,10 +43,15 @@ export function OrdersPage() {
 /** Newest first until a column heading is chosen. */
 const SORT_FALLBACK = { key: 'created', direction: 'desc' } as const;
 
+/** The overview's due-date figures open the list with one of these; the server resolves the dates. */
+const DUE_FILTERS = { thisWeek: 'Due this week', late: 'Late' } as const;
+const DUE_KEYS = Object.keys(DUE_FILTERS) as (keyof typeof DUE_FILTERS)[];
+
 function OrderList({ side }: { side: 'purchase' | 'sales' }) {
   const { get, set } = useListParams();
   const sort = useSortParams(ORDER_SORT_KEYS, SORT_FALLBACK);
   const status = get('status');
+  const due = DUE_KEYS.find((key) => key === get('due'));
   const [debounced] = useDebouncedValue({ search: get('q').trim(), minTotal: get('min').trim() }, 300);
   // The newest 100 linked partners: enough for a filter until it searches on the server.
   const partners = trpc.partners.list.useQuery({ view: 'linked', limit: 100 });
@@ -58,6 +63,7 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
     to: isoDateOrUndefined(get('to')),
     search: debounced.search || undefined,
     minTotal: /^\d+(\.\d{1,2})?$/.test(debounced.minTotal) ? debounced.minTotal : undefined,
+    due,
   };
   const orders = trpc.orders.list.useInfiniteQuery(
     { ...filters, sort: sort.key, sortDirection: sort.direction, limit: 50 },
@@ -105,6 +111,11 @@ function OrderList({ side }: { side: 'purchase' | 'sales' }) {
         />
         <ExportCsvButton list="orders" filters={filters} />
       </Group>
+      {due && (
+        <Group mb="sm">
+          <FilterChip label={DUE_FILTERS[due]} onClear={() => set({ due: null })} />
+        </Group>
+      )}
       <QueryView
         query={{ ...orders, data: rows }}
         isEmpty={(items) => items.length === 0}
@@ -178,14 +189,3 @@ function OrderTotalsRow({ totals, shown }: { totals: RouterOutputs['orders']['to
 }
 
 const isoDateOrUndefined = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-
-/** Loads as many pages as the address asks for, so Back and a shared link show the same rows. */
-function usePagesFromAddress(
-  query: { data?: { pages: unknown[] }; hasNextPage: boolean; isFetching: boolean; fetchNextPage: () => unknown },
-  wanted: number,
-) {
-  const loaded = query.data?.pages.length ?? 0;
-  useEffect(() => {
-    if (loaded > 0 && loaded < wanted && query.hasNextPage && !query.isFetching) query.fetchNextPage();
-  }, [loaded, wanted, query]);
-}

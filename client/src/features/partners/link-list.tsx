@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Paper, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { PARTNER_SORT_KEYS } from '@tradeloom/shared';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { DataTable, QueryView } from '../../components/ui.tsx';
+import { useListParams, usePagesFromAddress, useSortParams } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AddUnclaimedForm } from './add-unclaimed-form.tsx';
@@ -17,25 +18,33 @@ const EMPTY: Record<View, string> = {
   blocked: 'Nobody is blocked.',
 };
 
-/** One tab of links: searchable, paged, with the actions each link allows. */
+/** Newest link first until the company heading is chosen. */
+const SORT_FALLBACK = { key: 'created', direction: 'desc' } as const;
+
+/**
+ * One tab of links: searchable, sortable by name, paged, with the actions each link allows. The
+ * search, sort and pages shown live in the address (global search links /partners?search=<name>).
+ */
 export function LinkList({ view }: { view: View }) {
   const can = useCan();
   const [adding, add] = useDisclosure();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const filters = { view, search: debounced || undefined };
+  const { get, set } = useListParams();
+  const sort = useSortParams(PARTNER_SORT_KEYS, SORT_FALLBACK);
+  const [debounced] = useDebouncedValue(get('search').trim(), 300);
+  const filters = { view, search: debounced || undefined, sort: sort.key, sortDirection: sort.direction };
   const links = trpc.partners.list.useInfiniteQuery(
     { ...filters, limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
+  usePagesFromAddress(links, Number(get('pages')) || 1);
   const rows = links.data?.pages.flatMap((page) => page.items);
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
         <TextInput
           placeholder="Search by name"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          value={get('search')}
+          onChange={(e) => set({ search: e.currentTarget.value })}
           aria-label="Search partners"
         />
         <ExportCsvButton list="partners" filters={filters} />
@@ -48,13 +57,17 @@ export function LinkList({ view }: { view: View }) {
       <QueryView query={{ ...links, data: rows }} isEmpty={(items) => items.length === 0} empty={EMPTY[view]}>
         {(items) => (
           <Stack>
-            <DataTable headers={['Company', 'They are', 'Status', 'Message', 'Updated', '']}>
+            <DataTable sort={sort} headers={[{ label: 'Company', sort: 'name' }, 'They are', 'Status', 'Message', 'Updated', '']}>
               {items.map((link) => (
                 <LinkRow key={link.id} link={link} />
               ))}
             </DataTable>
             {links.hasNextPage && (
-              <Button variant="light" onClick={() => links.fetchNextPage()} loading={links.isFetchingNextPage}>
+              <Button
+                variant="light"
+                onClick={() => set({ pages: String((links.data?.pages.length ?? 1) + 1) })}
+                loading={links.isFetchingNextPage}
+              >
                 More partners
               </Button>
             )}

@@ -1,12 +1,23 @@
 import { Stack, Tabs } from '@mantine/core';
-import { useState } from 'react';
 import { PageHeader } from '../../components/ui.tsx';
+import { oneOf, useListParams } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
 import { Directory } from './directory.tsx';
 import { LinkList } from './link-list.tsx';
 
+// The tab lives in the address under a name people can read: the overview links
+// /partners?tab=requests to the requests waiting for our answer.
+const TABS = [
+  { tab: 'linked', view: 'linked', label: 'Linked' },
+  { tab: 'requests', view: 'incoming', label: 'Requests to us' },
+  { tab: 'sent', view: 'outgoing', label: 'Our requests' },
+  { tab: 'blocked', view: 'blocked', label: 'Blocked' },
+] as const;
+const TAB_NAMES = [...TABS.map((t) => t.tab), 'directory'] as const;
+
 export function PartnersPage() {
-  const [tab, setTab] = useState<string | null>('linked');
+  const { get, set } = useListParams();
+  const tab = oneOf(get('tab'), TAB_NAMES, 'linked');
   const can = useCan();
   return (
     <Stack>
@@ -14,16 +25,17 @@ export function PartnersPage() {
         title="Partners"
         description="The companies you buy from and sell to. Each sees of the other only what the link allows."
       />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => set({ tab: value === 'linked' ? null : value })} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="linked">Linked</Tabs.Tab>
-          <Tabs.Tab value="incoming">Requests to us</Tabs.Tab>
-          <Tabs.Tab value="outgoing">Our requests</Tabs.Tab>
-          <Tabs.Tab value="blocked">Blocked</Tabs.Tab>
+          {TABS.map(({ tab, label }) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {label}
+            </Tabs.Tab>
+          ))}
           <Tabs.Tab value="directory">Find companies</Tabs.Tab>
         </Tabs.List>
-        {(['linked', 'incoming', 'outgoing', 'blocked'] as const).map((view) => (
-          <Tabs.Panel key={view} value={view} pt="md">
+        {TABS.map(({ tab, view }) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
             <LinkList view={view} />
           </Tabs.Panel>
         ))}

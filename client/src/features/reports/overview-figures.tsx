@@ -30,13 +30,37 @@ export function OverviewFigures() {
               lines={moneyLines(figures.openSales)}
               testId="open-sales"
             />
+            <Figure
+              label="Purchases due this week"
+              to="/orders?side=purchase&due=thisWeek"
+              lines={moneyLines(figures.dueThisWeek.purchases, 'None due')}
+              testId="purchases-due"
+            />
+            <Figure
+              label="Sales due this week"
+              to="/orders?side=sales&due=thisWeek"
+              lines={moneyLines(figures.dueThisWeek.sales, 'None due')}
+              testId="sales-due"
+            />
+            <Figure
+              label="Late purchase deliveries"
+              to="/orders?side=purchase&due=late"
+              lines={moneyLines(figures.late.purchases, 'None late')}
+              testId="purchases-late"
+            />
+            <Figure
+              label="Late sales deliveries"
+              to="/orders?side=sales&due=late"
+              lines={moneyLines(figures.late.sales, 'None late')}
+              testId="sales-late"
+            />
             {figures.production && (
               <>
                 <Figure
-                  label="Work orders due this week"
+                  label="Production due this week"
                   to="/production"
                   lines={[`${figures.production.dueThisWeek}`, `${figures.production.late} late`]}
-                  testId="due-this-week"
+                  testId="production-due"
                 />
                 <Figure
                   label="Production load"
@@ -57,8 +81,8 @@ export function OverviewFigures() {
   );
 }
 
-function moneyLines(totals: { currency: string; orders: number; total: string }[]) {
-  if (!totals.length) return ['None open'];
+function moneyLines(totals: { currency: string; orders: number; total: string }[], none = 'None open') {
+  if (!totals.length) return [none];
   return totals.map((t) => `${formatMoney(t.total, t.currency)} · ${t.orders} ${t.orders === 1 ? 'order' : 'orders'}`);
 }
 

@@ -115,6 +115,17 @@ function Members() {
                       <Badge miw="max-content" size="xs" variant="outline">
                         you
                       </Badge>
+                    )}{' '}
+                    {member.twoFactorEnabled && (
+                      <Badge
+                        miw="max-content"
+                        size="xs"
+                        color="teal"
+                        variant="light"
+                        title="Signs in with a password and an authenticator code"
+                      >
+                        2FA on
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>

@@ -62,14 +62,15 @@ export async function listAudit(db: Executor, companyId: string, input: AuditLis
       'audit_log.request_id as requestId',
     ])
     .where('audit_log.company_id', '=', companyId)
-    .orderBy('audit_log.id', 'desc')
+    // The log's ids count up as entries are written, so they are its time order without ties.
+    .orderBy('audit_log.id', input.sortDirection)
     .limit(input.limit + 1);
   if (input.action) query = query.where('audit_log.action', 'like', `${input.action.replace(/[%_\\]/g, '\\$&')}%`);
   if (input.entityType) query = query.where('audit_log.entity_type', '=', input.entityType);
   if (input.actorUserId) query = query.where('audit_log.actor_user_id', '=', input.actorUserId);
   if (input.from) query = query.where('audit_log.occurred_at', '>=', input.from);
   if (input.to) query = query.where('audit_log.occurred_at', '<', input.to);
-  if (input.cursor) query = query.where('audit_log.id', '<', Number(input.cursor));
+  if (input.cursor) query = query.where('audit_log.id', input.sortDirection === 'asc' ? '>' : '<', Number(input.cursor));
   const rows = await query.execute();
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);

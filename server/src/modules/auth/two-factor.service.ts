@@ -10,6 +10,7 @@ import { claimAccountAttempt, reset } from './rate-limits.ts';
 import { consumeRecoveryCode, countUnusedRecoveryCodes, deleteRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { matchingStep, newTotpKey, totpEnrolment } from './totp.ts';
+import { isLegacyTotpKey, openTotpKey, sealTotpKey } from './totp-key-box.ts';
 import { operatorNeedsTwoFactor, twoFactorThrottleKey } from './two-factor-rules.ts';
 
 // Two-factor sign-in after Lucia's guide: a TOTP key per user, confirmed by a first code before it
@@ -23,16 +24,24 @@ const WRONG_CODE = () =>
   invalidFields({ code: 'That code is not right, or it was already used. Try the newest code from your app.' }, 'TWO_FACTOR_CODE_INVALID');
 const notEnabled = () => appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Two-factor sign-in is not turned on for this account.');
 
-function findKey(db: Executor, userId: string) {
-  return db
-    .selectFrom('user_two_factor')
-    .select(['totp_key', 'confirmed_at', 'last_used_step'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+function findEnrolment(db: Executor, userId: string) {
+  return db.selectFrom('user_two_factor').select(['totp_key', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export async function isTwoFactorEnabled(db: Executor, userId: string): Promise<boolean> {
-  return (await findKey(db, userId))?.confirmed_at != null;
+  return (await findEnrolment(db, userId))?.confirmed_at != null;
+}
+
+/** Which of these users have two-factor sign-in on (confirmed), for another module's lists. */
+export async function twoFactorEnabledFor(db: Executor, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('user_two_factor')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('confirmed_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((row) => row.user_id));
 }
 
 /** Counts one second-factor attempt: after 5 wrong ones each further attempt waits longer. */
@@ -44,14 +53,18 @@ async function claimAttempt(ctx: ServiceContext, userId: string): Promise<void> 
 }
 
 /** Uses a TOTP code once: the step it matched is stored, so the same code cannot come back. */
-async function spendTotpCode(db: Executor, userId: string, code: string, now: Date): Promise<boolean> {
-  const key = await findKey(db, userId);
-  if (!key?.confirmed_at) return false;
-  const step = matchingStep(key.totp_key, code, now);
+async function spendTotpCode(ctx: ServiceContext, userId: string, code: string): Promise<boolean> {
+  const { db, clock, config } = ctx.deps;
+  const stored = await findEnrolment(db, userId);
+  if (!stored?.confirmed_at) return false;
+  const key = openTotpKey(config, userId, stored.totp_key);
+  const step = matchingStep(key, code, clock.now());
   if (step === null) return false;
+  // A key stored before encryption is sealed now, in the same conditional write.
+  const reseal = isLegacyTotpKey(stored.totp_key) ? { totp_key: sealTotpKey(config, userId, key) } : {};
   const claimed = await db
     .updateTable('user_two_factor')
-    .set({ last_used_step: step })
+    .set({ last_used_step: step, ...reseal })
     .where('user_id', '=', userId)
     .where((eb) => eb.or([eb('last_used_step', 'is', null), eb('last_used_step', '<', step)]))
     .executeTakeFirst();
@@ -65,8 +78,7 @@ async function spendTotpCode(db: Executor, userId: string, code: string, now: Da
 async function proveSecondFactor(ctx: ServiceContext, userId: string, code: string): Promise<'totp' | 'recovery'> {
   const { db, clock } = ctx.deps;
   const method = TOTP_CODE.test(code) ? 'totp' : 'recovery';
-  const ok =
-    method === 'totp' ? await spendTotpCode(db, userId, code, clock.now()) : await consumeRecoveryCode(db, userId, code, clock.now());
+  const ok = method === 'totp' ? await spendTotpCode(ctx, userId, code) : await consumeRecoveryCode(db, userId, code, clock.now());
   if (!ok) {
     await recordSecurityEvent(db, ctx.request, { type: 'two_factor.failed', userId, details: { method } });
     throw WRONG_CODE();
@@ -94,15 +106,16 @@ export async function completeSignIn(ctx: ServiceContext, session: Principal, co
 
 /** Starts (or restarts) enrolment with a new key; the key is shown now and never again. */
 export async function beginEnrolment(ctx: ServiceContext, session: Principal) {
-  const { db } = ctx.deps;
+  const { db, config } = ctx.deps;
   if (await isTwoFactorEnabled(db, session.userId))
     throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Two-factor sign-in is already on. Turn it off first to use another app.');
   const key = newTotpKey();
+  const sealed = sealTotpKey(config, session.userId, key);
   await db
     .insertInto('user_two_factor')
-    .values({ user_id: session.userId, totp_key: key })
+    .values({ user_id: session.userId, totp_key: sealed })
     .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ totp_key: key, last_used_step: null }).where('user_two_factor.confirmed_at', 'is', null),
+      oc.column('user_id').doUpdateSet({ totp_key: sealed, last_used_step: null }).where('user_two_factor.confirmed_at', 'is', null),
     )
     .execute();
   return totpEnrolment(key, session.email);
@@ -111,11 +124,11 @@ export async function beginEnrolment(ctx: ServiceContext, session: Principal) {
 /** The first code proves the app holds the key: 2FA is on from now, with fresh recovery codes. */
 export async function confirmEnrolment(ctx: ServiceContext, session: Principal, code: string) {
   const { db, clock } = ctx.deps;
-  const pending = await findKey(db, session.userId);
+  const pending = await findEnrolment(db, session.userId);
   if (!pending || pending.confirmed_at)
     throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Start setting up two-factor sign-in first, then enter the code.');
   await claimAttempt(ctx, session.userId);
-  const step = matchingStep(pending.totp_key, code, clock.now());
+  const step = matchingStep(openTotpKey(ctx.deps.config, session.userId, pending.totp_key), code, clock.now());
   if (step === null) {
     await recordSecurityEvent(db, ctx.request, { type: 'two_factor.failed', userId: session.userId, details: { method: 'enrolment' } });
     throw WRONG_CODE();

@@ -1,8 +1,8 @@
 import { inTransaction } from '@tradeloom/db';
-import type { BrowseCatalogInput, CreateProductInput, ProductListInput, UpdateProductInput } from '@tradeloom/shared';
-import { sql } from 'kysely';
+import type { BrowseCatalogInput, CreateProductInput, ProductListInput, ProductSortKey, UpdateProductInput } from '@tradeloom/shared';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.ts';
+import { afterCursorRow, decodeNameIdCursor, escapeLike, nameIdCursor, rowCursor } from '../../lib/cursor.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCompanyName, findTradingProfile } from '../companies/company-reads.ts';
@@ -90,22 +90,25 @@ export async function getOwnProduct(ctx: ServiceContext, actor: CompanyActor, pr
 
 type ProductQuery = ReturnType<typeof selectProducts>;
 
-/** Search by words (full text) or by any part of the SKU or name; keyset-paged by name. */
+/** Search by words (full text) or by any part of the SKU or name. */
+function matching(query: ProductQuery, search: string | undefined) {
+  if (!search) return query;
+  const contains = `%${escapeLike(search.toLowerCase())}%`;
+  return query.where((eb) =>
+    eb.or([
+      sql<boolean>`products.search @@ plainto_tsquery('simple', ${search})`,
+      eb(eb.fn('lower', ['products.sku']), 'like', contains),
+      eb(eb.fn('lower', ['products.name']), 'like', contains),
+    ]),
+  );
+}
+
+/** Keyset-paged by name, as a buyer browses a supplier's catalog. */
 function searchAndPage(query: ProductQuery, input: { search?: string; cursor?: string; limit: number }) {
-  let paged = query
+  let paged = matching(query, input.search)
     .orderBy('products.name')
     .orderBy('products.id')
     .limit(input.limit + 1);
-  if (input.search) {
-    const contains = `%${escapeLike(input.search.toLowerCase())}%`;
-    paged = paged.where((eb) =>
-      eb.or([
-        sql<boolean>`products.search @@ plainto_tsquery('simple', ${input.search})`,
-        eb(eb.fn('lower', ['products.sku']), 'like', contains),
-        eb(eb.fn('lower', ['products.name']), 'like', contains),
-      ]),
-    );
-  }
   if (input.cursor) {
     const { name, id } = decodeNameIdCursor(input.cursor);
     paged = paged.where((eb) =>
@@ -122,10 +125,31 @@ async function page<T extends { name: string; id: string }>(query: { execute(): 
   return { items, nextCursor: rows.length > limit && last ? nameIdCursor(last) : null };
 }
 
+/**
+ * The column a product list sorts by, read on the row aliased `alias`: the same expression orders
+ * the page and positions the cursor, so the two cannot disagree.
+ */
+function productSortKey(sort: ProductSortKey) {
+  const column = { name: 'name', sku: 'sku', price: 'price', updated: 'updated_at' }[sort];
+  return (alias: string): Expression<unknown> => sql.ref(`${alias}.${column}`);
+}
+
+/** Our own products, sorted by the column asked for either way; ties fall back to the id. */
 export async function listOwnProducts(ctx: ServiceContext, actor: CompanyActor, input: ProductListInput) {
-  let query = searchAndPage(selectProducts(ctx.deps.db).where('products.company_id', '=', actor.companyId), input);
+  const key = productSortKey(input.sort);
+  let query = matching(selectProducts(ctx.deps.db).where('products.company_id', '=', actor.companyId), input.search)
+    .orderBy(key('products'), input.sortDirection)
+    .orderBy('products.id', input.sortDirection)
+    .limit(input.limit + 1);
   if (input.active !== undefined) query = query.where('products.active', '=', input.active);
-  return page(query, input.limit);
+  if (input.cursor) {
+    const own = (alias: string) => sql<SqlBool>`${sql.ref(`${alias}.company_id`)} = ${actor.companyId}`;
+    query = query.where(afterCursorRow(input.cursor, { name: 'products', alias: 'products' }, key, input.sortDirection, own));
+  }
+  const rows = await query.execute();
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? rowCursor(last.id) : null };
 }
 
 /** A supplier's catalog as a buyer sees it: only with an accepted link, only active products. */

@@ -192,6 +192,17 @@ export function findBranchAddress(db: Executor, branchId: string) {
   return db.selectFrom('branches').select(ADDRESS_COLUMNS).where('id', '=', branchId).executeTakeFirst();
 }
 
+/** Every branch address of the company, head office first: where goods for it can be shipped. */
+export function listBranchAddresses(db: Executor, companyId: string) {
+  return db
+    .selectFrom('branches')
+    .select(ADDRESS_COLUMNS)
+    .where('company_id', '=', companyId)
+    .orderBy('is_head_office', 'desc')
+    .orderBy('name')
+    .execute();
+}
+
 /** The company's billing address: its head office, or its first branch when none is marked. */
 export function findBillingAddress(db: Executor, companyId: string) {
   return db

@@ -4,6 +4,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { leaveCompanyInSessions } from '../auth/sessions.service.ts';
+import { twoFactorEnabledFor } from '../auth/two-factor.service.ts';
 import { selectUserProfiles } from '../auth/user-reads.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { recordChange } from '../events/record-change.ts';
@@ -19,6 +20,10 @@ export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
     .where('memberships.company_id', '=', actor.companyId)
     .orderBy('users.name')
     .execute();
+  const withTwoFactor = await twoFactorEnabledFor(
+    ctx.deps.db,
+    members.map((member) => member.id),
+  );
   return members.map(({ id, name, email, role, branchIds, joinedAt, emailVerifiedAt, disabled_at }) => ({
     userId: id,
     name,
@@ -28,6 +33,7 @@ export async function listMembers(ctx: ServiceContext, actor: CompanyActor) {
     joinedAt: joinedAt.toISOString(),
     emailVerifiedAt: emailVerifiedAt?.toISOString() ?? null,
     disabledAt: disabled_at?.toISOString() ?? null,
+    twoFactorEnabled: withTwoFactor.has(id),
   }));
 }
 

@@ -5,9 +5,10 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { afterCursorRow, escapeLike, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
+import { type DueWindow, dueWindowOf, dueWithin } from './order-due-dates.ts';
 
 /** Our purchase orders (we buy) or sales orders (we sell) matching the filters, with the partner. */
-function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderFilters) {
+function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderFilters, due: DueWindow | null) {
   const buying = filters.side === 'purchase';
   const own = buying ? 'o.buyer_company_id' : 'o.supplier_company_id';
   const partner = buying ? 'o.supplier_company_id' : 'o.buyer_company_id';
@@ -36,6 +37,7 @@ function filteredOrders(db: Kysely<Database>, companyId: string, filters: OrderF
   if (filters.minTotal) query = query.where('o.total', '>=', filters.minTotal);
   if (filters.maxTotal) query = query.where('o.total', '<=', filters.maxTotal);
   if (filters.search) query = query.where(ownNumber, 'ilike', `%${escapeLike(filters.search)}%`);
+  if (due) query = query.where(dueWithin(due));
   return query;
 }
 
@@ -65,7 +67,8 @@ function sortKey(sort: OrderSortKey, side: OrderFilters['side']) {
 export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input: OrderListInput) {
   const key = sortKey(input.sort, input.side);
   const own = input.side === 'purchase' ? 'buyer_company_id' : 'supplier_company_id';
-  let query = filteredOrders(ctx.deps.db, actor.companyId, input)
+  const due = await dueWindowOf(ctx.deps.db, actor.companyId, ctx.deps.clock.now(), input);
+  let query = filteredOrders(ctx.deps.db, actor.companyId, input, due)
     .orderBy(key('o'), input.sortDirection)
     .orderBy('o.id', input.sortDirection)
     .limit(input.limit + 1);
@@ -80,9 +83,10 @@ export async function listOrders(ctx: ServiceContext, actor: CompanyActor, input
 }
 
 /** How many orders match the same filters and what they add up to, per currency. */
-export function orderTotals(ctx: ServiceContext, actor: CompanyActor, filters: OrderFilters) {
+export async function orderTotals(ctx: ServiceContext, actor: CompanyActor, filters: OrderFilters) {
+  const due = await dueWindowOf(ctx.deps.db, actor.companyId, ctx.deps.clock.now(), filters);
   return ctx.deps.db
-    .selectFrom(filteredOrders(ctx.deps.db, actor.companyId, filters).as('f'))
+    .selectFrom(filteredOrders(ctx.deps.db, actor.companyId, filters, due).as('f'))
     .select((eb) => ['f.currency', eb.fn.countAll<number>().as('count'), eb.fn.sum<string>('f.total').as('total')])
     .groupBy('f.currency')
     .orderBy('f.currency')

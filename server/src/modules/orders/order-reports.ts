@@ -10,6 +10,7 @@ import {
 } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import { companyNameOf } from '../companies/company-reads.ts';
+import { type DueWindow, dueWithin } from './order-due-dates.ts';
 
 // The orders module's reports, for the reports module to serve: each is one grouped query over
 // the orders this company holds a number for, on its own side (purchases as buyer, sales as
@@ -127,16 +128,18 @@ export async function orderCycleTimes(db: Executor, companyId: string, side: Ord
   }));
 }
 
-/** Orders under way on one side (sent, not yet delivered) and their value, per currency. */
-export function openOrderValue(db: Executor, companyId: string, side: OrderSideName) {
+/**
+ * Orders under way on one side (sent, not yet delivered) and their value, per currency; with a
+ * window, only those whose requested delivery date falls in it (the orders list's due filters).
+ */
+export function openOrderValue(db: Executor, companyId: string, side: OrderSideName, due?: DueWindow) {
   const party = PARTY[side];
-  return db
+  let query = db
     .selectFrom('orders as o')
     .select(['o.currency', ...moneyTotals])
     .where(party.own, '=', companyId)
     .where(party.number, 'is not', null)
-    .where('o.status', 'in', OPEN_ORDER_STATUSES)
-    .groupBy('o.currency')
-    .orderBy('o.currency')
-    .execute();
+    .where('o.status', 'in', OPEN_ORDER_STATUSES);
+  if (due) query = query.where(dueWithin(due));
+  return query.groupBy('o.currency').orderBy('o.currency').execute();
 }

@@ -65,6 +65,18 @@ async function branchName(db: Executor, branchId: string | null | undefined) {
 }
 
 /**
+ * The terms an order was created or sent with, as the audit trail shows them: the date, the
+ * payment terms in words, the ship-to branch by its name.
+ */
+export async function termsForAudit(db: Executor, row: Omit<TermsRow, 'buyer_gstin' | 'supplier_gstin'>) {
+  return {
+    requestedDeliveryDate: row.requested_delivery_date,
+    paymentTerms: describePaymentTerms(termsOf(row)),
+    shipTo: await branchName(db, row.ship_to_branch_id),
+  };
+}
+
+/**
  * The audit before/after of a draft edit: the total, and each term the edit named and changed,
  * written as people read them (a branch by its name, terms as "Net 30 days").
  */

@@ -12,8 +12,9 @@ import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { companyTaxIdOf, isCompanyClaimed } from '../companies/company-reads.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
+import { companyCalendar } from './order-due-dates.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
-import { assertDeliveryDateAhead } from './order-terms.ts';
+import { assertDeliveryDateAhead, termsForAudit } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, partiesSeeing, sideIn } from './orders.repository.ts';
 
 // The cycle-time report measures from these; each is stamped the first time the order gets there.
@@ -61,7 +62,10 @@ export async function changeOrderStatus(
     // Sending the order fixes what it says: its delivery date must still lie ahead, and both
     // parties' GSTINs are copied in so a later change to a company's tax id leaves it as sent.
     const sending = result.next === 'submitted';
-    if (sending) assertDeliveryDateAhead(order.requested_delivery_date, ctx.deps.clock.now().toISOString().slice(0, 10));
+    if (sending) {
+      const { today } = await companyCalendar(trx, actor.companyId, ctx.deps.clock.now());
+      assertDeliveryDateAhead(order.requested_delivery_date, today);
+    }
     // The other party numbers the order from its own series when it first sees it; a counterparty
     // not on Tradeloom never does, so the order stays with its creator.
     const becomesVisible = partnerClaimed && sending && (otherSide === 'buyer' ? order.buyer_number : order.supplier_number) === null;
@@ -83,14 +87,18 @@ export async function changeOrderStatus(
         ...milestoneReached(result.next, ctx.deps.clock.now()),
       }))
       .where('id', '=', order.id)
-      .returning(SUMMARY_COLUMNS)
+      .returning([...SUMMARY_COLUMNS, 'buyer_gstin', 'supplier_gstin'])
       .executeTakeFirstOrThrow();
+    // What the order was sent with is on record: the terms and the GSTINs just fixed.
+    const sentWith = sending
+      ? { ...(await termsForAudit(trx, order)), buyerGstin: updated.buyer_gstin, supplierGstin: updated.supplier_gstin }
+      : {};
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: `order.${input.action}`,
       event: `order.${result.next}`,
       before: { status: order.status },
-      after: { status: result.next },
+      after: { status: result.next, ...sentWith },
       payload: {
         buyerCompanyId: order.buyer_company_id,
         supplierCompanyId: order.supplier_company_id,

@@ -9,9 +9,10 @@ import { assertLinked } from '../partners/accepted-links.ts';
 import { assertYearOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
+import { companyCalendar } from './order-due-dates.ts';
 import { computeOrder, totalsColumns } from './order-pricing.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
-import { assertTermsValid, termsChange, termsColumns } from './order-terms.ts';
+import { assertTermsValid, termsChange, termsColumns, termsForAudit } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, sideIn, writeLines } from './orders.repository.ts';
 
 export async function createOrder(ctx: ServiceContext, actor: CompanyActor, input: CreateOrderInput): Promise<OrderSummary> {
@@ -22,7 +23,8 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.create', key: idempotencyKey, input: fingerprinted }, async (trx) => {
     // A partner you are not linked with (or another company's unclaimed counterparty) is not found.
     await assertLinked(trx, buyerId, supplierId, side === 'buyer' ? 'Supplier' : 'Buyer');
-    const today = ctx.deps.clock.now().toISOString().slice(0, 10);
+    // "Today" is the acting company's calendar day, not UTC's (India is 5½ hours ahead).
+    const { today } = await companyCalendar(trx, actor.companyId, ctx.deps.clock.now());
     await assertTermsValid(trx, input, buyerId, today);
     const { regime, priced, totals, currency, needsApproval } = await computeOrder(
       trx,
@@ -55,7 +57,17 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: 'order.created',
-      after: { number, total: totals.total, lines: priced.length },
+      after: {
+        number,
+        total: totals.total,
+        lines: priced.length,
+        ...(await termsForAudit(trx, {
+          requested_delivery_date: input.requestedDeliveryDate ?? null,
+          payment_terms: input.paymentTerms?.kind ?? null,
+          payment_term_days: input.paymentTerms?.days ?? null,
+          ship_to_branch_id: input.shipToBranchId ?? null,
+        })),
+      },
     });
     return toSummary(order);
   });

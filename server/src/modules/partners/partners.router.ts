@@ -1,5 +1,7 @@
 import {
   addUnclaimedInput,
+  buyerBranches,
+  buyerBranchesInput,
   claimInvited,
   decideLinkInput,
   directoryInput,
@@ -18,6 +20,7 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { listBuyerBranches } from './buyer-branches.service.ts';
 import {
   addUnclaimed,
   changeLink,
@@ -38,6 +41,10 @@ export const partnersRouter = router({
     .input(partnerListInput)
     .output(partnerLinkPage)
     .query(({ ctx, input }) => listLinks(ctx, ctx.actor, input)),
+  buyerBranches: companyProcedure('partners:read')
+    .input(buyerBranchesInput)
+    .output(buyerBranches)
+    .query(({ ctx, input }) => listBuyerBranches(ctx, ctx.actor, input.buyerId)),
   // Only who may decide is waited on: the count is theirs to act on.
   waiting: companyProcedure('partners:manage')
     .output(waitingLinkRequests)

@@ -7,11 +7,12 @@ import {
   type DomainEventName,
   type LinkAction,
   type PartnerListInput,
+  type PartnerSortKey,
   transitionLink,
 } from '@tradeloom/shared';
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { decodeNameIdCursor, escapeLike, nameIdCursor, olderThanCursorRow, rowCursor } from '../../lib/cursor.ts';
+import { afterCursorRow, decodeNameIdCursor, escapeLike, nameIdCursor, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -19,6 +20,7 @@ import { findUserProfile } from '../auth/user-reads.ts';
 import { suppliesCommodity } from '../catalog/catalog-lookups.ts';
 import {
   companyLocatedIn,
+  companyNameOf,
   findCompanyName,
   findVisibleCompany,
   selectCompanyCards,
@@ -142,8 +144,23 @@ export async function changeLink(ctx: ServiceContext, actor: CompanyActor, linkI
   });
 }
 
+/**
+ * The value a link list sorts by, read on the link aliased `alias`: newest link by its creation (a
+ * key that never changes, so a link accepted or blocked while someone pages keeps its place) or the
+ * partner's name. The same expression orders the page and positions the cursor.
+ */
+function linkSortKey(sort: PartnerSortKey, me: string) {
+  return (alias: string): Expression<unknown> => {
+    if (sort === 'created') return sql.ref(`${alias}.created_at`);
+    const buyer = sql.ref(`${alias}.buyer_company_id`);
+    const supplier = sql.ref(`${alias}.supplier_company_id`);
+    return companyNameOf(sql<string>`CASE WHEN ${buyer} = ${me} THEN ${supplier} ELSE ${buyer} END`);
+  };
+}
+
 export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input: PartnerListInput) {
   const me = actor.companyId;
+  const key = linkSortKey(input.sort, me);
   let query = selectCompanyCards(ctx.deps.db, me)
     // The partner is whichever side we are not.
     .innerJoin('partner_links as l', (join) =>
@@ -161,10 +178,9 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
       isoTimestamp(eb.ref('l.updated_at')).as('updatedAt'),
     ])
     .where((eb) => eb.or([eb('l.buyer_company_id', '=', me), eb('l.supplier_company_id', '=', me)]))
-    // Newest link first by (created_at, id): a key that never changes, so pages neither skip nor repeat
-    // a link that is accepted or blocked while someone pages.
-    .orderBy('l.created_at', 'desc')
-    .orderBy('l.id', 'desc')
+    // Ties on the key fall back to the id, so pages neither skip nor repeat a link.
+    .orderBy(key('l'), input.sortDirection)
+    .orderBy('l.id', input.sortDirection)
     .limit(input.limit + 1);
   if (input.view === 'linked') query = query.where('l.status', '=', 'accepted');
   if (input.view === 'incoming') query = query.where('l.status', '=', 'pending').where('l.supplier_company_id', '=', me);
@@ -172,7 +188,11 @@ export async function listLinks(ctx: ServiceContext, actor: CompanyActor, input:
   if (input.view === 'blocked') query = query.where('l.status', '=', 'blocked');
   if (input.status) query = query.where('l.status', '=', input.status);
   if (input.search) query = query.where(sql<boolean>`lower(companies.name) like ${`%${escapeLike(input.search.toLowerCase())}%`}`);
-  if (input.cursor) query = query.where(olderThanCursorRow(input.cursor, 'partner_links', 'l'));
+  if (input.cursor) {
+    const ours = (alias: string) =>
+      sql<SqlBool>`(${sql.ref(`${alias}.buyer_company_id`)} = ${me} or ${sql.ref(`${alias}.supplier_company_id`)} = ${me})`;
+    query = query.where(afterCursorRow(input.cursor, { name: 'partner_links', alias: 'l' }, key, input.sortDirection, ours));
+  }
   const rows = await query.execute();
   const items = rows.slice(0, input.limit).map((row) => {
     const side = row.buyerCompanyId === me ? ('buyer' as const) : ('supplier' as const);

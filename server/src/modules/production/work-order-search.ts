@@ -18,6 +18,6 @@ export async function searchWorkOrders(db: Executor, companyId: string, term: st
     id: row.id,
     title: row.number,
     subtitle: `${row.description} · ${row.status.replaceAll('_', ' ')}`,
-    path: `/production?workOrder=${row.id}`,
+    path: `/production/${row.id}`,
   }));
 }

@@ -1,5 +1,6 @@
 import type { OverviewFigures } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { companyCalendar, type DueWindow, dueThisWeek, lateDeliveries } from '../orders/order-due-dates.ts';
 import { openOrderValue } from '../orders/order-reports.ts';
 import { loadByStage, workOrderDeadlines } from '../production/production-reports.ts';
 
@@ -9,13 +10,29 @@ import { loadByStage, workOrderDeadlines } from '../production/production-report
 /** The money and work figures on the overview; production only for people who may read it. */
 export async function overviewFigures(ctx: ServiceContext, actor: CompanyActor): Promise<OverviewFigures> {
   const { db, clock } = ctx.deps;
-  const today = clock.now().toISOString().slice(0, 10);
+  const calendar = await companyCalendar(db, actor.companyId, clock.now());
   const canSeeProduction = actor.permissions.has('production:read');
-  const [openPurchases, openSales, deadlines, load] = await Promise.all([
+  const bothSides = async (due: DueWindow) => {
+    const [purchases, sales] = await Promise.all([
+      openOrderValue(db, actor.companyId, 'purchase', due),
+      openOrderValue(db, actor.companyId, 'sales', due),
+    ]);
+    return { purchases, sales };
+  };
+  const [openPurchases, openSales, due, late, deadlines, load] = await Promise.all([
     openOrderValue(db, actor.companyId, 'purchase'),
     openOrderValue(db, actor.companyId, 'sales'),
-    canSeeProduction ? workOrderDeadlines(db, actor.companyId, today) : null,
+    bothSides(dueThisWeek(calendar)),
+    bothSides(lateDeliveries(calendar)),
+    canSeeProduction ? workOrderDeadlines(db, actor.companyId, calendar.today) : null,
     canSeeProduction ? loadByStage(db, actor.companyId) : null,
   ]);
-  return { openPurchases, openSales, production: deadlines && load ? { ...deadlines, load } : null };
+  return {
+    openPurchases,
+    openSales,
+    week: calendar.week,
+    dueThisWeek: due,
+    late,
+    production: deadlines && load ? { ...deadlines, load } : null,
+  };
 }
