@@ -165,6 +165,11 @@ describe('a phone-wide screen (390 px)', () => {
     await box.fill('cotton');
     await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.keyboard.press('Escape');
+    await box.waitFor({ state: 'detached' });
+    await searchIcon.click();
+    await box.waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   }, 240_000);
 
   it('the newest screens fit for a viewer', async () => {
