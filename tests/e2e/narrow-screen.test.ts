@@ -41,6 +41,30 @@ async function companyId(name: string): Promise<string> {
   return row.id;
 }
 
+/** One of the company's demo work orders (the work-order page). */
+async function workOrderOf(company: string): Promise<string> {
+  const row = await suite.db
+    .selectFrom('work_orders')
+    .select('id')
+    .where('company_id', '=', await companyId(company))
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A placed order between the two demo companies (its page shows the order terms panel). */
+async function placedOrder(): Promise<string> {
+  const row = await suite.db
+    .selectFrom('orders')
+    .select('id')
+    .where('buyer_company_id', '=', await companyId('Coimbatore Spinning Mills'))
+    .where('supplier_company_id', '=', await companyId('Saurashtra Cotton Traders'))
+    .where('status', '!=', 'draft')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
 describe('a phone-wide screen (390 px)', () => {
   it('the signed-out screens fit', async () => {
     const page = await (await suite.browser.newContext({ viewport: PHONE })).newPage();
@@ -104,4 +128,60 @@ describe('a phone-wide screen (390 px)', () => {
     const page = await phoneSignedInAs('ops@tradeloom.example');
     expect(await widerScreens(page, ['/', '/admin/review', '/admin/jobs', '/account'])).toEqual({});
   });
+
+  it('the newest screens fit for an owner: reports, notifications, a work order, order terms, picking from a catalog, search', async () => {
+    const page = await phoneSignedInAs('owner@kovaispin.example');
+    const order = await placedOrder();
+    const workOrder = await workOrderOf('Coimbatore Spinning Mills');
+    expect(await widerScreens(page, ['/reports', '/notifications', `/production/${workOrder}`])).toEqual({});
+
+    // The order terms panel, drawn on the order's page; the terms fields on the new-order form.
+    await widthOf(page, `/orders/${order}`);
+    await page.getByRole('heading', { name: 'Terms', level: 5 }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await widthOf(page, '/orders/new?side=purchase');
+    await page.getByText('Payment terms').first().waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    // Picking a product to order shows its quantity box in the row: the table scrolls, the page does not.
+    const supplier = await companyId('Saurashtra Cotton Traders');
+    await widthOf(page, `/partners/${supplier}/catalog`);
+    await page
+      .getByRole('checkbox', { name: /^Order / })
+      .first()
+      .check();
+    await page
+      .getByRole('textbox', { name: /^Quantity of / })
+      .first()
+      .waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    // On a phone the header offers search as an icon; Ctrl-K opens the same dialog, results included.
+    await widthOf(page, '/');
+    const searchIcon = page.getByRole('button', { name: 'Search', exact: true });
+    expect(await searchIcon.isVisible()).toBe(true);
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('textbox', { name: 'Search orders, partners, products and work orders' });
+    await box.fill('cotton');
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.keyboard.press('Escape');
+    await box.waitFor({ state: 'detached' });
+    await searchIcon.click();
+    await box.waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  }, 240_000);
+
+  it('the newest screens fit for a viewer', async () => {
+    // The supplier's viewer: the placed order's page (with its terms) from the other side.
+    const page = await phoneSignedInAs('viewer@saurashtra.example');
+    expect(await widerScreens(page, ['/reports', '/notifications', '/production', `/orders/${await placedOrder()}`])).toEqual({});
+  }, 120_000);
+
+  it("the operators' console fits", async () => {
+    const page = await phoneSignedInAs('ops@tradeloom.example');
+    const company = await companyId('Coimbatore Spinning Mills');
+    const screens = ['/admin/companies', `/admin/companies/${company}`, '/admin/users', '/admin/health', '/admin/security', '/account'];
+    expect(await widerScreens(page, screens)).toEqual({});
+  }, 120_000);
 });

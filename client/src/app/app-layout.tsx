@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationHost } from '../components/notification-host.tsx';
 import { NotFoundState } from '../components/ui.tsx';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
@@ -59,16 +60,19 @@ export function AppLayout({ me }: { me: Me }) {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {/* Here, not at the root: only signed-in screens notify, so sign-in does without its code. */}
+      <NotificationHost />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* On a phone the company's name gives way (truncated) so the search, bell and account stay on screen. */}
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={4} c="teal.8">
+            <Title order={4} c="teal.8" visibleFrom="xs">
               Tradeloom
             </Title>
             <CompanySwitcher me={me} />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             {/* Keyed by company: switching companies opens a new stream for the new one. */}
             {me.activeCompany && <LiveUpdates key={me.activeCompany.id} />}
             {me.activeCompany && <SearchButton />}
@@ -146,8 +150,8 @@ function CompanySwitcher({ me }: { me: Me }) {
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label="Switch company" data-testid="company-switcher">
-          <Group gap={6} wrap="nowrap">
+        <UnstyledButton aria-label="Switch company" data-testid="company-switcher" miw={0}>
+          <Group gap={6} wrap="nowrap" miw={0}>
             <Text fw={600} size="sm" truncate maw={240}>
               {active ? active.name : 'No company selected'}
             </Text>
@@ -201,7 +205,9 @@ function UserMenu({ me }: { me: Me }) {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label="Account menu">
-          <Text size="sm">{me.user.name}</Text>
+          <Text size="sm" truncate maw={{ base: 96, sm: 240 }}>
+            {me.user.name}
+          </Text>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorReason } from '../lib/errors.ts';
 import { type Me, useMe } from '../lib/session.ts';
@@ -17,9 +17,11 @@ function FullPageLoader() {
  * still owes its code goes to the code step, and a member whose company (or operator role)
  * requires two-factor sign-in goes to set it up on the account page.
  */
-export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
+export function RequireSession({ children, preload }: { children: (me: Me) => ReactNode; preload?: () => void }) {
   const location = useLocation();
   const me = useMe();
+  // The code the signed-in screen needs downloads while the session is being checked.
+  useEffect(() => preload?.(), [preload]);
   if (me.isPending) return <FullPageLoader />;
   const next = encodeURIComponent(location.pathname + location.search);
   if (errorReason(me.error) === 'TWO_FACTOR_PENDING') return <Navigate to={`/login/two-factor?next=${next}`} replace />;

@@ -1,12 +1,26 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { HomePage } from '../features/home/home-page.tsx';
-import { AppLayout, NotFoundPage } from './app-layout.tsx';
 import { lazyPage, PageSuspense } from './lazy-page.tsx';
 import { RequireSession } from './require-session.tsx';
 
-// The overview comes with the first download (a signed-in visit lands there); every other page,
-// sign-in included, is its own chunk fetched on first visit (reports carries the chart library).
-// A new page follows the same pattern.
+// The first download holds only what every screen needs (React, the router, the API client);
+// every page, sign-in included, is its own chunk fetched on first visit (reports carries the
+// chart library). The signed-in layout (navigation, bell, search, notifications) and the overview
+// are chunks too, fetched while `auth.me` is in flight so the overview waits on no extra round
+// trip. A new page follows the same pattern.
+const loadLayout = () => import('./app-layout.tsx');
+const loadHome = () => import('../features/home/home-page.tsx');
+// The layout takes the signed-in user, so it is lazy() itself rather than a lazyPage.
+const AppLayout = lazy(async () => ({ default: (await loadLayout()).AppLayout }));
+const NotFoundPage = lazyPage(loadLayout, 'NotFoundPage');
+const HomePage = lazyPage(loadHome, 'HomePage');
+
+/** Starts the signed-in chunks' downloads alongside the session check. */
+function preloadSignedIn() {
+  void loadLayout();
+  if (window.location.pathname === '/') void loadHome();
+}
+
 const AccountPage = lazyPage(() => import('../features/account/account-page.tsx'), 'AccountPage');
 const JobsPage = lazyPage(() => import('../features/admin/jobs-page.tsx'), 'JobsPage');
 const ReviewPage = lazyPage(() => import('../features/admin/review-page.tsx'), 'ReviewPage');
@@ -55,7 +69,7 @@ export function AppRoutes() {
         <Route path="/verify-email" element={<VerifyEmailPage />} />
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
         <Route path="/change-password" element={<RequireSession>{() => <ChangePasswordPage />}</RequireSession>} />
-        <Route element={<RequireSession>{(me) => <AppLayout me={me} />}</RequireSession>}>
+        <Route element={<RequireSession preload={preloadSignedIn}>{(me) => <AppLayout me={me} />}</RequireSession>}>
           <Route index element={<HomePage />} />
           <Route path="/companies/new" element={<CreateCompanyPage />} />
           <Route path="/partners" element={<PartnersPage />} />

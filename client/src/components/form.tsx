@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Select, type SelectProps, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { Controller, type FieldPath, type FieldValues, type SubmitHandler, type UseFormReturn } from 'react-hook-form';
-import { sentence, type ZodForm } from '../lib/zod-form.ts';
+import type { FieldValues, SubmitHandler, UseFormReturn } from 'react-hook-form';
+import { sentence } from '../lib/zod-form.ts';
 
 /**
  * A form that submits without reloading once its schema passes; fields show their own messages,
@@ -79,29 +79,5 @@ export function FieldMessage({ message }: { message: string | undefined }) {
     <Text c="red" size="sm" role="alert">
       {sentence(message)}
     </Text>
-  );
-}
-
-/** A Mantine Select bound to one form field, with the field's message under it. */
-export function SelectField<Values extends FieldValues, Output>({
-  form,
-  name,
-  ...props
-}: { form: ZodForm<Values, Output>; name: FieldPath<Values> } & Omit<SelectProps, 'value' | 'onChange' | 'error' | 'name' | 'form'>) {
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <Select
-          {...props}
-          value={field.value || null}
-          // A cleared choice is an empty box, like an emptied text input.
-          onChange={(value) => field.onChange(value ?? '')}
-          onBlur={field.onBlur}
-          error={form.messageOf(name)}
-        />
-      )}
-    />
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { createProductInput, updateProductInput } from '@tradeloom/shared';
-import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { trimZeros } from '../../lib/format.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';

@@ -1,5 +1,5 @@
 import { Checkbox, Group, TextInput } from '@mantine/core';
-import { SelectField } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import type { ZodForm } from '../../lib/zod-form.ts';
 
 export const COUNTRIES = [

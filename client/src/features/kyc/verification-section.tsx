@@ -11,7 +11,8 @@ import {
 } from '@tradeloom/shared';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { DataTable, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';

@@ -2,7 +2,8 @@ import { ActionIcon, Button, Group, Select, Table, Text, Textarea, TextInput } f
 import { computeOrderTotals, formatMoney } from '@tradeloom/shared';
 import { useMemo } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
-import { FieldMessage, SelectField } from '../../components/form.tsx';
+import { FieldMessage } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { DataTable } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';

@@ -1,6 +1,6 @@
 import { Group, TextInput } from '@mantine/core';
 import { PAYMENT_TERMS, PAYMENT_TERMS_LABELS } from '@tradeloom/shared';
-import { SelectField } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';
 import type { OrderDraft } from './order-draft.ts';

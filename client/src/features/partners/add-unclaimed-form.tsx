@@ -1,7 +1,8 @@
 import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { addUnclaimedInput } from '@tradeloom/shared';
-import { SchemaForm, SelectField, SubmitRow } from '../../components/form.tsx';
+import { SchemaForm, SubmitRow } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { COUNTRIES } from '../companies/company-fields.tsx';

@@ -1,11 +1,13 @@
 import { ActionIcon, Button, Kbd, Text } from '@mantine/core';
 import type { Permission } from '@tradeloom/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { openDialog, useOpenDialog } from './dialog-state.ts';
-import { SearchDialog } from './search-dialog.tsx';
 import { GO_SHORTCUTS, isTyping } from './shortcuts.ts';
-import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+
+// The dialogs (and Mantine's Modal under them) download on first open, not with every screen.
+const SearchDialog = lazy(async () => ({ default: (await import('./search-dialog.tsx')).SearchDialog }));
+const ShortcutsDialog = lazy(async () => ({ default: (await import('./shortcuts-dialog.tsx')).ShortcutsDialog }));
 
 /** Listens for the app's keyboard shortcuts and hosts the search and shortcuts dialogs. */
 export function GlobalShortcuts({ permissions }: { permissions: readonly Permission[] }) {
@@ -47,11 +49,15 @@ export function GlobalShortcuts({ permissions }: { permissions: readonly Permiss
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dialog, goTo, navigate]);
 
+  // A dialog stays mounted once opened, so it closes with its animation and reopens at once.
+  const [used, setUsed] = useState({ search: false, shortcuts: false });
+  if (dialog && !used[dialog]) setUsed({ ...used, [dialog]: true });
+
   return (
-    <>
-      <SearchDialog opened={dialog === 'search'} onClose={() => openDialog(null)} />
-      <ShortcutsDialog opened={dialog === 'shortcuts'} onClose={() => openDialog(null)} goTo={goTo} />
-    </>
+    <Suspense fallback={null}>
+      {used.search && <SearchDialog opened={dialog === 'search'} onClose={() => openDialog(null)} />}
+      {used.shortcuts && <ShortcutsDialog opened={dialog === 'shortcuts'} onClose={() => openDialog(null)} goTo={goTo} />}
+    </Suspense>
   );
 }
 
