@@ -14,7 +14,7 @@ describe('operators’ console in a real browser', () => {
     await suite.db.updateTable('users').set({ is_platform_admin: true }).where('email', '=', 'console-ops@tradeloom.example').execute();
 
     await operator.goto(`${suite.url}/admin/companies`);
-    await operator.getByLabel('Search').fill('Kaveri');
+    await operator.getByRole('textbox', { name: 'Search' }).fill('Kaveri');
     await operator.getByRole('link', { name: 'Kaveri Looms' }).click();
     await operator.getByRole('button', { name: 'Suspend company' }).waitFor();
     expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -79,12 +79,12 @@ describe('partner network in a real browser', () => {
     await buyer.getByRole('textbox', { name: 'Quantity of line 1' }).fill('2000');
     await buyer.getByRole('button', { name: 'Save draft' }).click();
     await buyer.getByRole('heading', { name: /^Purchase order PO-\d{4}-000001$/ }).waitFor();
-    expect(await buyer.getByTestId('order-total').textContent()).toContain('501,000.00');
+    expect(await buyer.getByTestId('order-total').textContent()).toContain('₹5,01,000.00');
     // Still a draft: the buyer raises the quantity and attaches the yarn specification.
     await buyer.getByRole('link', { name: 'Edit draft' }).click();
     await buyer.getByRole('textbox', { name: 'Quantity of line 1' }).fill('2500');
     await buyer.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(async () => buyer.getByTestId('order-total').textContent(), { timeout: 10_000 }).toContain('626,250.00');
+    await expect.poll(async () => buyer.getByTestId('order-total').textContent(), { timeout: 10_000 }).toContain('₹6,26,250.00');
     await buyer.locator('input[type="file"]').setInputFiles({ name: 'yarn-spec.pdf', mimeType: 'application/pdf', buffer: PDF });
     await buyer.getByRole('button', { name: 'Attach', exact: true }).click();
     await buyer.getByTestId('file-yarn-spec.pdf').waitFor();
@@ -92,7 +92,7 @@ describe('partner network in a real browser', () => {
     await buyer.getByText('submitted', { exact: true }).waitFor();
 
     await supplier.goto(`${suite.url}/orders?side=sales`);
-    await expect.poll(async () => supplier.getByTestId('order-totals').textContent()).toMatch(/1 order · .*626,250\.00/);
+    await expect.poll(async () => supplier.getByTestId('order-totals').textContent()).toMatch(/Total of 1 matching order.*₹6,26,250\.00/);
     await supplier
       .getByTestId(/^order-SO-/)
       .first()
