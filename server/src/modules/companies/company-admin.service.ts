@@ -16,21 +16,23 @@ import { emitEvent } from '../events/events.service.ts';
 
 const HISTORY_ROWS = 50;
 
+/** What an operator reads of every company, in the list and on its page alike. */
+const OPERATOR_COMPANY_COLUMNS = [
+  'c.id',
+  'c.name',
+  'c.legal_name as legalName',
+  'c.country',
+  'c.tax_id as taxId',
+  'c.status',
+  'c.verification_status as verificationStatus',
+  'c.claimed',
+] as const;
+
 /** Companies whose name, legal name, tax id or a branch GSTIN contains the search, by name. */
 export async function listCompaniesForOperators(ctx: ServiceContext, input: ConsoleCompanyListInput) {
   let query = ctx.deps.db
     .selectFrom('companies as c')
-    .select((eb) => [
-      'c.id',
-      'c.name',
-      'c.legal_name as legalName',
-      'c.country',
-      'c.tax_id as taxId',
-      'c.status',
-      'c.verification_status as verificationStatus',
-      'c.claimed',
-      isoTimestamp(eb.ref('c.created_at')).as('createdAt'),
-    ])
+    .select((eb) => [...OPERATOR_COMPANY_COLUMNS, isoTimestamp(eb.ref('c.created_at')).as('createdAt')])
     .orderBy('c.name')
     .orderBy('c.id')
     .limit(input.limit + 1);
@@ -65,14 +67,7 @@ export async function companyForOperators(ctx: ServiceContext, companyId: string
   const company = await db
     .selectFrom('companies as c')
     .select((eb) => [
-      'c.id',
-      'c.name',
-      'c.legal_name as legalName',
-      'c.country',
-      'c.tax_id as taxId',
-      'c.status',
-      'c.verification_status as verificationStatus',
-      'c.claimed',
+      ...OPERATOR_COMPANY_COLUMNS,
       'c.status_reason as statusReason',
       isoTimestamp(eb.ref('c.status_changed_at')).as('statusChangedAt'),
       isoTimestamp(eb.ref('c.created_at')).as('createdAt'),
