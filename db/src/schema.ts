@@ -492,6 +492,137 @@ export interface WorkOrderOperationsTable {
   completed_quantity: Generated<string>;
 }
 
+export type TenderStatusColumn = 'draft' | 'open' | 'closed' | 'awarded' | 'cancelled';
+export type PaymentTermsColumn = 'advance' | 'against_delivery' | 'net';
+
+export interface TendersTable {
+  id: Generated<string>;
+  company_id: string;
+  number: string;
+  title: string;
+  status: Generated<TenderStatusColumn>;
+  currency: string;
+  delivery_place: string | null;
+  delivery_date: string | null;
+  payment_terms: PaymentTermsColumn | null;
+  payment_term_days: number | null;
+  closes_at: Timestamp;
+  notes: string | null;
+  /** `[{ criterion, weight }]`, weights summing to 100 (shared/src/sourcing). */
+  criteria: ColumnType<unknown, string | undefined, string>;
+  /** `{ currencies: { USD: '83.25' }, units: [{ from, to, factor }] }`: the buyer's conversions for comparison. */
+  conversions: ColumnType<unknown, string | undefined, string>;
+  published_at: Date | null;
+  closed_at: Date | null;
+  close_reason: 'deadline' | 'early' | null;
+  awarded_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TenderItemsTable {
+  id: Generated<string>;
+  tender_id: string;
+  line_no: number;
+  product_id: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  target_price: string | null;
+  hsn_code: string | null;
+  /** `[{ name, value }]` quality parameters. */
+  specification: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface TenderInvitationsTable {
+  id: Generated<string>;
+  tender_id: string;
+  supplier_company_id: string;
+  status: Generated<'invited' | 'declined'>;
+  invited_email: string | null;
+  declined_at: Date | null;
+  decline_reason: string | null;
+  invited_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TenderAttachmentsTable {
+  tender_id: string;
+  file_id: string;
+  created_at: CreatedAt;
+}
+
+export interface QuotesTable {
+  id: Generated<string>;
+  tender_id: string;
+  supplier_company_id: string;
+  revision: number;
+  status: Generated<'draft' | 'submitted' | 'superseded' | 'withdrawn'>;
+  currency: string;
+  lead_time_days: number | null;
+  valid_until: string | null;
+  payment_terms: PaymentTermsColumn | null;
+  payment_term_days: number | null;
+  notes: string | null;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  withdrawn_at: Date | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QuoteLinesTable {
+  id: Generated<string>;
+  quote_id: string;
+  item_id: string;
+  alternative_no: Generated<number>;
+  description: string | null;
+  unit_price: string;
+  quantity: string | null;
+  unit: string | null;
+  freight_per_unit: Generated<string>;
+  hsn_code: string | null;
+  tax_rate: string | null;
+  notes: string | null;
+}
+
+export interface QuoteAttachmentsTable {
+  quote_id: string;
+  file_id: string;
+  created_at: CreatedAt;
+}
+
+export interface TenderClarificationsTable {
+  id: Generated<string>;
+  tender_id: string;
+  asked_by_company_id: string | null;
+  asked_by: string | null;
+  question: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface TenderAwardsTable {
+  id: Generated<string>;
+  tender_id: string;
+  item_id: string;
+  quote_id: string;
+  quote_line_id: string;
+  quantity: string;
+  order_id: string;
+  reason: string | null;
+  awarded_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -529,6 +660,15 @@ export interface Database {
   work_order_operations: WorkOrderOperationsTable;
   user_two_factor: UserTwoFactorTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  tenders: TendersTable;
+  tender_items: TenderItemsTable;
+  tender_invitations: TenderInvitationsTable;
+  tender_attachments: TenderAttachmentsTable;
+  quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
+  quote_attachments: QuoteAttachmentsTable;
+  tender_clarifications: TenderClarificationsTable;
+  tender_awards: TenderAwardsTable;
 }
 
 export type User = Selectable<UsersTable>;

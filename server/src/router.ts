@@ -16,6 +16,7 @@ import { productionRouter } from './modules/production/production.router.ts';
 import { reportsRouter } from './modules/reports/reports.router.ts';
 import { searchRouter } from './modules/search/search.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
+import { sourcingRouter } from './modules/sourcing/sourcing.router.ts';
 import { router } from './trpc/init.ts';
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   search: searchRouter,
   reports: reportsRouter,
   twoFactor: twoFactorRouter,
+  sourcing: sourcingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,8 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'orders:approve': 'approve, accept or reject orders',
   'production:read': 'see production',
   'production:write': 'plan or report production',
+  'sourcing:read': 'see tenders and quotes',
+  'sourcing:write': 'run tenders or quote on them',
 };
 
 const PLURALS: Record<Role, string> = { owner: 'owners', admin: 'admins', manager: 'managers', staff: 'staff', viewer: 'viewers' };

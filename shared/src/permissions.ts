@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'orders:approve',
   'production:read',
   'production:write',
+  'sourcing:read',
+  'sourcing:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,8 +40,17 @@ const viewer: Permission[] = [
   'catalog:read',
   'orders:read',
   'production:read',
+  'sourcing:read',
 ];
-const staff: Permission[] = [...viewer, 'partners:request', 'catalog:write', 'files:write', 'orders:write', 'production:write'];
+const staff: Permission[] = [
+  ...viewer,
+  'partners:request',
+  'catalog:write',
+  'files:write',
+  'orders:write',
+  'production:write',
+  'sourcing:write',
+];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 // Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
 const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve'];
@@ -84,5 +95,7 @@ export const API_KEY_SCOPES = [
   'orders:write',
   'production:read',
   'production:write',
+  'sourcing:read',
+  'sourcing:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

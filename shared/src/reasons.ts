@@ -59,6 +59,14 @@ export const REASON_MEANINGS = {
   // A concurrent request saved the same unique value first (a constraint without a specific reason).
   ALREADY_EXISTS: 'A record with the same unique value was saved first by another request.',
   JOB_PAYLOAD_REDACTED: 'The dead job held a secret that was blanked, so it cannot be run again.',
+  DEADLINE_PASSED: 'The tender’s deadline has passed: quotes, withdrawals, invitations and extensions are closed.',
+  TENDER_NOT_OPEN: 'The tender is not open for quotes (still a draft, closed, awarded or cancelled).',
+  INVITEES_PENDING: 'The buyer may close a tender early only once every invited supplier has quoted or declined.',
+  DEADLINE_NOT_LATER: 'A tender’s deadline can only move later once it is open, and must lie in the future.',
+  NOT_INVITED: 'The company is not invited to this tender.',
+  NO_INVITEES: 'A tender needs at least one invited supplier before it opens.',
+  AWARD_EXCEEDS_QUANTITY: 'The awarded quantities of an item add up to more than the tender asked for, or than the quote offers.',
+  CONVERSION_MISSING: 'A quote is in another currency or unit and the buyer has not entered the conversion.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

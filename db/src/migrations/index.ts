@@ -14,6 +14,7 @@ import * as m0012 from './0012-two-factor.ts';
 import * as m0013 from './0013-order-commercial-fields.ts';
 import * as m0015 from './0015-order-milestones.ts';
 import * as m0016 from './0016-order-report-indexes.ts';
+import * as m0017 from './0017-sourcing.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-order-commercial-fields': m0013,
   '0015-order-milestones': m0015,
   '0016-order-report-indexes': m0016,
+  '0017-sourcing': m0017,
 };

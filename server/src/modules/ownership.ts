@@ -19,7 +19,8 @@ export type ModuleName =
   | 'partners'
   | 'production'
   | 'search'
-  | 'settings';
+  | 'settings'
+  | 'sourcing';
 
 /**
  * Who owns each table: only the owner queries it; every other module goes through a function the
@@ -63,4 +64,13 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   idempotency_keys: 'lib',
   work_orders: 'production',
   work_order_operations: 'production',
+  tenders: 'sourcing',
+  tender_items: 'sourcing',
+  tender_invitations: 'sourcing',
+  tender_attachments: 'sourcing',
+  quotes: 'sourcing',
+  quote_lines: 'sourcing',
+  quote_attachments: 'sourcing',
+  tender_clarifications: 'sourcing',
+  tender_awards: 'sourcing',
 };

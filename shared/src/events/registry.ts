@@ -129,6 +129,22 @@ export const auditActions = {
   'work_order.created': audit('work_order', 'planned a work order'),
   'work_order.updated': audit('work_order', 'edited a work order'),
   ...eachOf('work_order.', workOrderSentences, (sentence) => audit('work_order', sentence)),
+  'tender.created': audit('tender', 'drafted the tender'),
+  'tender.updated': audit('tender', 'edited the tender'),
+  'tender.suppliers_invited': audit('tender', 'invited suppliers'),
+  'tender.supplier_uninvited': audit('tender', 'removed an invited supplier'),
+  'tender.published': audit('tender', 'opened the tender for quotes'),
+  'tender.extended': audit('tender', 'extended the deadline'),
+  'tender.closed': audit('tender', 'closed the tender'),
+  'tender.cancelled': audit('tender', 'cancelled the tender'),
+  'tender.conversions_changed': audit('tender', 'changed the comparison conversions'),
+  'tender.awarded': audit('tender', 'awarded the tender'),
+  'tender.invitation_declined': audit('tender', 'declined to quote'),
+  'quote.draft_saved': audit('quote', 'saved a draft quote'),
+  'quote.submitted': audit('quote', 'submitted a quote'),
+  'quote.withdrawn': audit('quote', 'withdrew the quote'),
+  'clarification.asked': audit('clarification', 'asked a question'),
+  'clarification.answered': audit('clarification', 'answered a question'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -172,6 +188,17 @@ export const orderTransitionPayload = partiesPayload.extend({
   document: z.string().optional(),
   total: z.string().optional(),
   currency: z.string().optional(),
+});
+
+/**
+ * A tender event: the buyer, the companies to tell (never a supplier the others should not learn
+ * of) and who acted. Live screens refetch for the recipients; the sourcing job notifies them.
+ */
+export const tenderRecipients = z.object({
+  buyerCompanyId: z.string(),
+  actorCompanyId: z.string(),
+  recipients: z.array(z.string()),
+  document: z.string().optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
@@ -222,6 +249,19 @@ export const domainEvents = {
     `work_order.${keyof typeof workOrderStatuses}`,
     ReturnType<typeof event<'work_order', typeof none>>
   >),
+  // Sourcing: a tender has many parties, so its events name the companies to tell (`recipients`);
+  // the sourcing notification job words them (server/src/modules/sourcing).
+  'tender.published': event('tender', tenderRecipients),
+  'tender.suppliers_invited': event('tender', tenderRecipients),
+  'tender.extended': event('tender', tenderRecipients),
+  'tender.closed': event('tender', tenderRecipients),
+  'tender.cancelled': event('tender', tenderRecipients),
+  'tender.awarded': event('tender', tenderRecipients),
+  'tender.invitation_declined': event('tender', tenderRecipients),
+  'quote.submitted': event('tender', tenderRecipients),
+  'quote.withdrawn': event('tender', tenderRecipients),
+  'clarification.asked': event('tender', tenderRecipients),
+  'clarification.answered': event('tender', tenderRecipients),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;
