@@ -199,6 +199,8 @@ export const tenderRecipients = z.object({
   actorCompanyId: z.string(),
   recipients: z.array(z.string()),
   document: z.string().optional(),
+  /** On `tender.awarded`: the recipients that won something (the others get a regret). */
+  winners: z.array(z.string()).optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
