@@ -71,7 +71,10 @@ describe('the deadline clock', () => {
     app.clock.advance(HOUR + 1000);
     expect((await tenderRow(tender.id)).status).toBe('open');
     const late = await failure(
-      supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines: [{ itemId: tender.itemIds[0] as string, unitPrice: '5' }] }),
+      supplierA.members.staff.caller.sourcing.quotes.submit({
+        tenderId: tender.id,
+        lines: [{ itemId: tender.itemIds[0] as string, unitPrice: '5' }],
+      }),
     );
     expect([late.code, late.reason]).toEqual(['CONFLICT', 'DEADLINE_PASSED']);
     await app.runner.drain();
