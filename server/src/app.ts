@@ -23,8 +23,8 @@ import { filesRouter } from './modules/files/files.routes.ts';
 import { orderCsv } from './modules/orders/order-export.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { partnerCsv } from './modules/partners/partner-export.ts';
-import { tenderComparisonCsv } from './modules/sourcing/comparison-export.ts';
 import { workOrderCsv } from './modules/production/work-order-export.ts';
+import { tenderComparisonCsv } from './modules/sourcing/comparison-export.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 

@@ -159,7 +159,9 @@ describe('award into orders', () => {
     expect(audit.after).toMatchObject({ reason: 'Lowest landed cost per item' });
 
     // Awarded once: a second award is an illegal transition.
-    const again = await failure(manager.sourcing.tenders.award({ tenderId: tender.id, awards: [{ itemId: polyester, quoteId: b.id, quantity: '1' }] }));
+    const again = await failure(
+      manager.sourcing.tenders.award({ tenderId: tender.id, awards: [{ itemId: polyester, quoteId: b.id, quantity: '1' }] }),
+    );
     expect([again.code, again.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
   });
 
@@ -167,7 +169,10 @@ describe('award into orders', () => {
     const { buyer, supplierA, supplierB, tender } = await world('Sixty');
     const [cotton] = tender.itemIds as [string];
     const a = await submit(supplierA, { tenderId: tender.id, lines: [{ itemId: cotton, unitPrice: '100', taxRate: '5' }] });
-    const b = await submit(supplierB, { tenderId: tender.id, lines: [{ itemId: cotton, unitPrice: '101', quantity: '250', taxRate: '5' }] });
+    const b = await submit(supplierB, {
+      tenderId: tender.id,
+      lines: [{ itemId: cotton, unitPrice: '101', quantity: '250', taxRate: '5' }],
+    });
     await closeByClock();
     const manager = buyer.members.manager.caller;
     const before = await orderCount(buyer.id);
@@ -249,7 +254,11 @@ describe('comparison', () => {
     await submit(supplierA, { tenderId: tender.id, lines: [{ itemId: tender.itemIds[0] as string, unitPrice: '4321.98' }] });
     for (const member of [buyer.members.owner, buyer.members.viewer]) {
       const sealed = await failure(member.caller.sourcing.tenders.compare({ tenderId: tender.id }));
-      expect([sealed.code, sealed.reason, sealed.message]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION', 'Quotes stay sealed until the tender closes.']);
+      expect([sealed.code, sealed.reason, sealed.message]).toEqual([
+        'CONFLICT',
+        'ILLEGAL_TRANSITION',
+        'Quotes stay sealed until the tender closes.',
+      ]);
       expect(JSON.stringify(sealed)).not.toContain('4321');
     }
     const csv = await fetch(exportUrl(tender.id), { headers: { cookie: `tl_session=${buyer.members.viewer.token}` } });
@@ -260,11 +269,11 @@ describe('comparison', () => {
     const stranger = await createCompany(app, 'SealedStranger');
     const caller = stranger.members.owner.caller.sourcing.tenders;
     for (const attempt of [
-      caller.compare({ tenderId: tender.id }),
-      caller.setConversions({ tenderId: tender.id, currencies: { USD: '80' } }),
-      caller.award({ tenderId: tender.id, awards: [{ itemId: tender.itemIds[0] as string, quoteId: tender.id, quantity: '1' }] }),
+      () => caller.compare({ tenderId: tender.id }),
+      () => caller.setConversions({ tenderId: tender.id, currencies: { USD: '80' } }),
+      () => caller.award({ tenderId: tender.id, awards: [{ itemId: tender.itemIds[0] as string, quoteId: tender.id, quantity: '1' }] }),
     ]) {
-      expect((await failure(attempt)).code).toBe('NOT_FOUND');
+      expect((await failure(attempt())).code).toBe('NOT_FOUND');
     }
     const foreign = await fetch(exportUrl(tender.id), { headers: { cookie: `tl_session=${stranger.members.owner.token}` } });
     expect(foreign.status).toBe(404);
@@ -295,13 +304,21 @@ describe('comparison', () => {
       { kind: 'unit', from: 'candy', to: 'kg' },
     ]);
     const usdCell = before.cells.find((c) => c.quotedCurrency === 'USD');
-    expect(usdCell).toMatchObject({ unitPrice: null, landedTotal: null, missing: 'USD → INR rate, candy → kg factor', quotedUnitPrice: '427.0000' });
+    expect(usdCell).toMatchObject({
+      unitPrice: null,
+      landedTotal: null,
+      missing: 'USD → INR rate, candy → kg factor',
+      quotedUnitPrice: '427.0000',
+    });
     expect(before.cells.find((c) => c.quoteId === b.id && c.itemId === cotton)?.lowest).toBe(true);
 
     // Without the conversion, awarding the USD quote is refused.
     const a = before.suppliers.find((s) => s.currency === 'USD');
     const missing = await failure(
-      buyer.members.manager.caller.sourcing.tenders.award({ tenderId: tender.id, awards: [{ itemId: cotton, quoteId: a?.quoteId as string, quantity: '1' }] }),
+      buyer.members.manager.caller.sourcing.tenders.award({
+        tenderId: tender.id,
+        awards: [{ itemId: cotton, quoteId: a?.quoteId as string, quantity: '1' }],
+      }),
     );
     expect([missing.code, missing.reason]).toEqual(['CONFLICT', 'CONVERSION_MISSING']);
 

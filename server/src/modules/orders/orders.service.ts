@@ -1,6 +1,6 @@
 import type { Database, Tx } from '@tradeloom/db';
-import type { InsertObject } from 'kysely';
 import type { CreateOrderInput, OrderSide, OrderSummary, UpdateOrderInput } from '@tradeloom/shared';
+import type { InsertObject } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';

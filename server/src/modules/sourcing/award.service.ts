@@ -70,7 +70,11 @@ export async function awardTender(ctx: ServiceContext, actor: CompanyActor, inpu
     for (const item of items) {
       const awarded = sum(resolved.filter((r) => r.item.id === item.id).map((r) => r.quantity));
       if (awarded.greaterThan(item.quantity)) {
-        throw appError('CONFLICT', 'AWARD_EXCEEDS_QUANTITY', `The awards of ${itemName(item)} add up to ${awarded} ${item.unit}, more than the ${dec(item.quantity)} asked for.`);
+        throw appError(
+          'CONFLICT',
+          'AWARD_EXCEEDS_QUANTITY',
+          `The awards of ${itemName(item)} add up to ${awarded} ${item.unit}, more than the ${dec(item.quantity)} asked for.`,
+        );
       }
     }
     for (const line of new Set(resolved.map((r) => r.line))) {
@@ -97,7 +101,9 @@ export async function awardTender(ctx: ServiceContext, actor: CompanyActor, inpu
         supplierId,
         currency: tender.currency,
         lines: shares.flatMap(orderLinesOf),
-        paymentTerms: paymentTermsOf(quote.paymentTerms ?? (tender.payment_terms ? { kind: tender.payment_terms, days: tender.payment_term_days } : null)),
+        paymentTerms: paymentTermsOf(
+          quote.paymentTerms ?? (tender.payment_terms ? { kind: tender.payment_terms, days: tender.payment_term_days } : null),
+        ),
         requestedDeliveryDate: tender.delivery_date,
         note: `Awarded from tender ${tender.number}`,
       });
@@ -134,7 +140,12 @@ export async function awardTender(ctx: ServiceContext, actor: CompanyActor, inpu
         status: transition.next,
         reason: input.reason ?? null,
         orders: orders.map((o) => ({ supplier: o.supplierName, number: o.buyerNumber, total: o.total })),
-        awards: resolved.map((r) => ({ item: r.item.line_no, supplier: r.quote.supplierName, quantity: r.quantity, reason: r.reason ?? null })),
+        awards: resolved.map((r) => ({
+          item: r.item.line_no,
+          supplier: r.quote.supplierName,
+          quantity: r.quantity,
+          reason: r.reason ?? null,
+        })),
       },
       payload: { buyerCompanyId: actor.companyId, actorCompanyId: actor.companyId, recipients, winners, document: tender.number },
       audience: [actor.companyId, ...recipients],

@@ -1,4 +1,4 @@
-import { type ComparisonCell, type ComparisonSupplier, tenderIdInput, type TenderComparison } from '@tradeloom/shared';
+import { type ComparisonCell, type ComparisonSupplier, type TenderComparison, tenderIdInput } from '@tradeloom/shared';
 import { csvExport } from '../../http/csv-exports.routes.ts';
 import { buildComparison } from './comparison.service.ts';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import { compareQuotes, type ConversionsInput, quotesSealed, type TenderComparison } from '@tradeloom/shared';
+import { type ConversionsInput, compareQuotes, quotesSealed, type TenderComparison } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError } from '../../trpc/errors.ts';
