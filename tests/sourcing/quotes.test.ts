@@ -49,7 +49,11 @@ describe('drafts, submission and revision', () => {
     const stale = await failure(quotes.saveDraft({ tenderId: tender.id, lines: lines(tender.itemIds), version: 1 }));
     expect([stale.code, stale.reason]).toEqual(['CONFLICT', 'STALE_VERSION']);
     // The currency defaults to the tender's.
-    const head = await app.db.selectFrom('quotes').select(['currency', 'lead_time_days']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    const head = await app.db
+      .selectFrom('quotes')
+      .select(['currency', 'lead_time_days'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
     expect(head).toEqual({ currency: 'INR', lead_time_days: null });
 
     const first = await quotes.submit({ tenderId: tender.id, lines: lines(tender.itemIds), leadTimeDays: 10 });
@@ -64,6 +68,17 @@ describe('drafts, submission and revision', () => {
       { id: first.id, revision: 1, status: 'superseded' },
       { id: second.id, revision: 2, status: 'submitted' },
     ]);
+    // The supplier reads its history, newest first; the buyer sees the active revision, sealed.
+    const own = await supplierA.members.viewer.caller.sourcing.tenders.get({ tenderId: tender.id });
+    if (own.side !== 'supplier') throw new Error('expected the supplier side');
+    expect(own.quotes.map((quote) => [quote.revision, quote.status, quote.terms.lines[0]?.unitPrice])).toEqual([
+      [2, 'submitted', '115.0000'],
+      [1, 'superseded', '120.5000'],
+    ]);
+    expect(own.invitation.state).toBe('quoted');
+    const buyerView = await buyer.members.viewer.caller.sourcing.tenders.get({ tenderId: tender.id });
+    if (buyerView.side !== 'buyer') throw new Error('expected the buyer side');
+    expect(buyerView.quotes).toEqual([expect.objectContaining({ id: second.id, revision: 2, supplierId: supplierA.id, terms: null })]);
     const priced = await app.db.selectFrom('quote_lines').select('unit_price').where('quote_id', '=', second.id).execute();
     expect(priced.map((line) => Number(line.unit_price))).toEqual([115, 115]);
 
@@ -80,7 +95,11 @@ describe('drafts, submission and revision', () => {
       expect(JSON.stringify(event.payload)).not.toMatch(/115|120\.5/);
     }
     // The audit rows are the supplier's own.
-    const audit = await app.db.selectFrom('audit_log').select(['company_id', 'action', 'after']).where('entity_id', '=', second.id).execute();
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select(['company_id', 'action', 'after'])
+      .where('entity_id', '=', second.id)
+      .execute();
     expect(audit).toEqual([expect.objectContaining({ company_id: supplierA.id, action: 'quote.submitted' })]);
     expect(JSON.stringify(audit)).not.toContain('115');
   });
@@ -93,7 +112,15 @@ describe('drafts, submission and revision', () => {
     const [item] = tender.itemIds as [string];
     const offer = [
       { itemId: item, unitPrice: '120' },
-      { itemId: item, alternativeNo: 1, description: '28 mm staple', unitPrice: '110', quantity: '400', freightPerUnit: '2.5', taxRate: '5' },
+      {
+        itemId: item,
+        alternativeNo: 1,
+        description: '28 mm staple',
+        unitPrice: '110',
+        quantity: '400',
+        freightPerUnit: '2.5',
+        taxRate: '5',
+      },
     ];
     // Another company's file is not found.
     const foreign = await failure(quotes.saveDraft({ tenderId: tender.id, lines: offer, attachmentFileIds: [theirs] }));
@@ -191,9 +218,13 @@ describe('refusals', () => {
       const status = await app.db.selectFrom('tenders').select('status').where('id', '=', tender.id).executeTakeFirstOrThrow();
       expect(status.status).toBe('open');
       const before = await countRows(app, 'audit_log');
-      const late = await failure(supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines: lines(tender.itemIds) }));
+      const late = await failure(
+        supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines: lines(tender.itemIds) }),
+      );
       expect([late.code, late.reason]).toEqual(['CONFLICT', 'DEADLINE_PASSED']);
-      const draft = await failure(supplierA.members.staff.caller.sourcing.quotes.saveDraft({ tenderId: tender.id, lines: lines(tender.itemIds) }));
+      const draft = await failure(
+        supplierA.members.staff.caller.sourcing.quotes.saveDraft({ tenderId: tender.id, lines: lines(tender.itemIds) }),
+      );
       expect(draft.reason).toBe('DEADLINE_PASSED');
       const withdraw = await failure(supplierB.members.staff.caller.sourcing.quotes.withdraw({ tenderId: tender.id }));
       expect(withdraw.reason).toBe('DEADLINE_PASSED');
@@ -202,7 +233,9 @@ describe('refusals', () => {
       expect(await countRows(app, 'audit_log')).toBe(before);
 
       await closeDueTenders(app.db, app.clock, clockRequest);
-      const closed = await failure(supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines: lines(tender.itemIds) }));
+      const closed = await failure(
+        supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines: lines(tender.itemIds) }),
+      );
       expect([closed.code, closed.reason]).toEqual(['CONFLICT', 'TENDER_NOT_OPEN']);
     } finally {
       app.clock.advance(-(HOUR + 1000));
@@ -228,11 +261,21 @@ describe('refusals', () => {
     const quotes = supplierA.members.staff.caller.sourcing.quotes;
     const [item] = tender.itemIds as [string];
     const before = { audit: await countRows(app, 'audit_log'), events: await countRows(app, 'domain_events') };
-    const foreignItem = await failure(quotes.submit({ tenderId: tender.id, lines: [{ itemId: other.itemIds[0] as string, unitPrice: '1' }] }));
+    const foreignItem = await failure(
+      quotes.submit({ tenderId: tender.id, lines: [{ itemId: other.itemIds[0] as string, unitPrice: '1' }] }),
+    );
     expect(fieldErrors(foreignItem)['lines.0.itemId']).toBeDefined();
     const alternative = await failure(quotes.submit({ tenderId: tender.id, lines: [{ itemId: item, alternativeNo: 2, unitPrice: '1' }] }));
     expect(fieldErrors(alternative)['lines.0.description']).toBeDefined();
-    const twice = await failure(quotes.submit({ tenderId: tender.id, lines: [{ itemId: item, unitPrice: '1' }, { itemId: item, unitPrice: '2' }] }));
+    const twice = await failure(
+      quotes.submit({
+        tenderId: tender.id,
+        lines: [
+          { itemId: item, unitPrice: '1' },
+          { itemId: item, unitPrice: '2' },
+        ],
+      }),
+    );
     expect(fieldErrors(twice)['lines.1.alternativeNo']).toBeDefined();
     const unit = await failure(quotes.saveDraft({ tenderId: tender.id, lines: [{ itemId: item, unitPrice: '1', unit: 'furlong' }] }));
     expect(fieldErrors(unit)['lines.0.unit']).toBeDefined();

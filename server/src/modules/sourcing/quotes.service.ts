@@ -16,7 +16,14 @@ import { assertOwnFile } from '../files/files.service.ts';
 
 type Saved = z.infer<typeof quoteSaved>;
 type QuoteContent = Omit<SaveQuoteDraftInput, 'version'>;
-type LockedTender = { id: string; company_id: string; number: string; status: 'draft' | 'open' | 'closed' | 'awarded' | 'cancelled'; closes_at: Date; currency: string };
+type LockedTender = {
+  id: string;
+  company_id: string;
+  number: string;
+  status: 'draft' | 'open' | 'closed' | 'awarded' | 'cancelled';
+  closes_at: Date;
+  currency: string;
+};
 
 const SAVED_COLUMNS = ['id', 'revision', 'status', 'version'] as const;
 
@@ -106,7 +113,11 @@ async function writeContent(trx: Tx, quoteId: string, content: QuoteContent) {
     )
     .execute();
   const fileIds = [...new Set(content.attachmentFileIds ?? [])];
-  if (fileIds.length) await trx.insertInto('quote_attachments').values(fileIds.map((file_id) => ({ quote_id: quoteId, file_id }))).execute();
+  if (fileIds.length)
+    await trx
+      .insertInto('quote_attachments')
+      .values(fileIds.map((file_id) => ({ quote_id: quoteId, file_id })))
+      .execute();
 }
 
 function supplierQuotes(trx: Tx, tenderId: string, supplierId: string) {
@@ -139,7 +150,12 @@ async function tellBuyer(
     entityType: 'tender',
     entityId: tender.id,
     audience: [tender.company_id, actor.companyId],
-    payload: { buyerCompanyId: tender.company_id, actorCompanyId: actor.companyId, recipients: [tender.company_id], document: tender.number },
+    payload: {
+      buyerCompanyId: tender.company_id,
+      actorCompanyId: actor.companyId,
+      recipients: [tender.company_id],
+      document: tender.number,
+    },
   });
 }
 
@@ -149,7 +165,10 @@ export async function saveQuoteDraft(ctx: ServiceContext, actor: CompanyActor, i
     const { tender } = await lockInvitedTender(trx, actor, input.tenderId);
     assertQuoting(ctx, tender);
     await assertContentValid(trx, actor, tender.id, content);
-    const draft = await supplierQuotes(trx, tender.id, actor.companyId).select(['id', 'version']).where('status', '=', 'draft').executeTakeFirst();
+    const draft = await supplierQuotes(trx, tender.id, actor.companyId)
+      .select(['id', 'version'])
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
     // A stale editor (its draft was changed, submitted or discarded elsewhere) must reload.
     if (version !== undefined && draft?.version !== version) throw staleVersion('draft quote');
     const now = ctx.deps.clock.now();
@@ -266,7 +285,11 @@ export async function submitQuote(ctx: ServiceContext, actor: CompanyActor, inpu
   });
 }
 
-export async function withdrawQuote(ctx: ServiceContext, actor: CompanyActor, input: { tenderId: string; idempotencyKey?: string }): Promise<Saved> {
+export async function withdrawQuote(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { tenderId: string; idempotencyKey?: string },
+): Promise<Saved> {
   const { idempotencyKey, ...fingerprinted } = input;
   const request = { procedure: 'sourcing.quotes.withdraw', key: idempotencyKey, input: fingerprinted };
   return idempotent(ctx.deps.db, actor, request, async (trx) => {
@@ -294,7 +317,11 @@ export async function withdrawQuote(ctx: ServiceContext, actor: CompanyActor, in
   });
 }
 
-export async function declineInvitation(ctx: ServiceContext, actor: CompanyActor, input: { tenderId: string; reason?: string }): Promise<void> {
+export async function declineInvitation(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { tenderId: string; reason?: string },
+): Promise<void> {
   await inTransaction(ctx.deps.db, async (trx) => {
     const { tender, invitation } = await lockInvitedTender(trx, actor, input.tenderId);
     assertQuoting(ctx, tender);

@@ -2,8 +2,8 @@ import { type Executor, inTransaction } from '@tradeloom/db';
 import type { RequestMeta } from '../../deps.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { JobHandler } from '../events/job-runner.ts';
 import { emitEvent } from '../events/events.service.ts';
+import type { JobHandler } from '../events/job-runner.ts';
 
 // The deadline clock: a schedule queues a job every minute, and the job closes every open tender
 // whose deadline has passed. The close is one conditional UPDATE, so when two processes (or a
