@@ -216,13 +216,17 @@ describe('award into orders', () => {
     expect(await orderCount(buyer.id)).toBe(before);
     expect(await app.db.selectFrom('tender_awards').select('id').where('tender_id', '=', tender.id).execute()).toEqual([]);
 
-    const { orderIds } = await manager.sourcing.tenders.award({
+    const split = {
       tenderId: tender.id,
       awards: [
         { itemId: cotton, quoteId: a.id, quantity: '300' },
         { itemId: cotton, quoteId: b.id, quantity: '200' },
       ],
-    });
+      idempotencyKey: 'award-sixty-forty',
+    };
+    const { orderIds } = await manager.sourcing.tenders.award(split);
+    // A retried award with its key answers the same orders and makes no more.
+    expect((await manager.sourcing.tenders.award(split)).orderIds).toEqual(orderIds);
     const orders = await Promise.all(orderIds.map((orderId) => manager.orders.get({ orderId })));
     expect(orders.map((o) => [o.lines[0]?.quantity, o.lines[0]?.unitPrice, o.total])).toEqual([
       ['300.000', '100.0000', '31500.00'],
