@@ -152,3 +152,29 @@ describe('unclaimed invitees', () => {
     expect(await app.mailFor(claimed.members.owner.email)).toEqual([]);
   });
 });
+
+describe("home's waiting for you", () => {
+  it('counts open requests not yet quoted or declined for a supplier, and unanswered questions for the buyer, for staff up', async () => {
+    const buyer = await createCompany(app, 'Waiting Buyer');
+    const supplier = await createCompany(app, 'Waiting Supplier');
+    const invitees = [{ companyId: supplier.id }];
+    const open = await insertTender(app, buyer.id, { invitees });
+    const quoted = await insertTender(app, buyer.id, { invitees });
+    await insertQuote(app, quoted.id, supplier.id);
+    const declined = await insertTender(app, buyer.id, { invitees });
+    await app.db.updateTable('tender_invitations').set({ status: 'declined' }).where('tender_id', '=', declined.id).execute();
+    await insertTender(app, buyer.id, { invitees, closesAt: new Date(app.clock.now().getTime() - 60_000) });
+    await insertTender(app, buyer.id, { invitees, status: 'draft' });
+    await app.db
+      .insertInto('tender_clarifications')
+      .values([
+        { tender_id: open.id, asked_by_company_id: supplier.id, question: 'Is moisture under 8%?' },
+        { tender_id: quoted.id, asked_by_company_id: supplier.id, question: 'Ex-gin?', answer: 'Yes', answered_at: app.clock.now() },
+      ])
+      .execute();
+
+    expect(await supplier.members.staff.caller.sourcing.waiting()).toEqual({ quoteRequests: 1, questions: 0 });
+    expect(await buyer.members.staff.caller.sourcing.waiting()).toEqual({ quoteRequests: 0, questions: 1 });
+    await expect(buyer.members.viewer.caller.sourcing.waiting()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
