@@ -15,6 +15,7 @@ import {
   publishTenderInput,
   quoteSaved,
   saveQuoteDraftInput,
+  sourcingWaiting,
   submitQuoteInput,
   supplierCandidate,
   supplierCandidatesInput,
@@ -37,6 +38,7 @@ import { awardTender } from './award.service.ts';
 import { answerClarification, askClarification } from './clarifications.service.ts';
 import { compareTender, setConversions } from './comparison.service.ts';
 import { declineInvitation, discardQuoteDraft, saveQuoteDraft, submitQuote, withdrawQuote } from './quotes.service.ts';
+import { countSourcingWaiting } from './sourcing-waiting.ts';
 import { getTender, listInvitations, listTenders } from './tender-reads.ts';
 import {
   cancelTender,
@@ -160,4 +162,8 @@ export const sourcingRouter = router({
   invitations: invitationsRouter,
   quotes: quotesRouter,
   clarifications: clarificationsRouter,
+  /** What waits for this company's staff: quote requests to answer and questions to answer. */
+  waiting: write()
+    .output(sourcingWaiting)
+    .query(({ ctx }) => countSourcingWaiting(ctx, ctx.actor)),
 });
