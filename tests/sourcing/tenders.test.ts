@@ -308,6 +308,55 @@ describe('publishing and the tender’s life', () => {
     expect(close.reason).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('closes early once every invitee quoted or declined: invitee states, sealed until then', async () => {
+    const tender = await openTender(app, world);
+    const [item1, item2] = tender.itemIds as [string, string];
+    const quoteA = world.supplierA.members.staff.caller.sourcing.quotes;
+    await quoteA.saveDraft({ tenderId: tender.id, lines: [{ itemId: item1, unitPrice: '158' }] });
+    const inbox = await world.supplierA.members.viewer.caller.sourcing.invitations.list({ status: 'open' });
+    expect(inbox.items.find((i) => i.tenderId === tender.id)).toMatchObject({ hasDraft: true, state: 'invited' });
+    const quote = await quoteA.submit({
+      tenderId: tender.id,
+      lines: [
+        { itemId: item1, unitPrice: '158.50' },
+        { itemId: item2, unitPrice: '41' },
+      ],
+      leadTimeDays: 10,
+    });
+    // One answered, one pending: no early close yet.
+    expect((await failure(buyer().tenders.close({ tenderId: tender.id }))).reason).toBe('INVITEES_PENDING');
+    const sealed = await buyer().tenders.get({ tenderId: tender.id });
+    if (sealed.side !== 'buyer') throw new Error('expected the buyer view');
+    expect(sealed.sealed).toBe(true);
+    expect(sealed.quotes).toEqual([expect.objectContaining({ id: quote.id, supplierId: world.supplierA.id, revision: 1, terms: null })]);
+    expect(JSON.stringify(sealed)).not.toContain('158.5');
+    const states = new Map(sealed.invitees.map((i) => [i.supplierId, i]));
+    expect(states.get(world.supplierA.id)).toMatchObject({ state: 'quoted', quotedAt: expect.any(String) });
+    expect(states.get(world.supplierB.id)).toMatchObject({ state: 'invited', quotedAt: null });
+
+    await world.supplierB.members.staff.caller.sourcing.invitations.decline({ tenderId: tender.id, reason: 'No stock this season' });
+    expect(sealed.actions).toEqual(['invite', 'extend', 'cancel']);
+    const afterDecline = await buyer().tenders.get({ tenderId: tender.id });
+    expect(afterDecline.side === 'buyer' && afterDecline.actions).toEqual(['invite', 'extend', 'close', 'cancel']);
+    const closed = await buyer().tenders.close({ tenderId: tender.id });
+    expect(closed.status).toBe('closed');
+    const open = await buyer().tenders.get({ tenderId: tender.id });
+    if (open.side !== 'buyer') throw new Error('expected the buyer view');
+    expect(open).toMatchObject({ closeReason: 'early', sealed: false });
+    expect(open.invitees.find((i) => i.supplierId === world.supplierB.id)).toMatchObject({
+      state: 'declined',
+      declineReason: 'No stock this season',
+    });
+    expect(open.quotes[0]?.terms).toMatchObject({ currency: 'INR', leadTimeDays: 10 });
+    expect(open.quotes[0]?.terms?.lines.map((l) => [l.itemId, l.unitPrice])).toEqual([
+      [item1, '158.5000'],
+      [item2, '41.0000'],
+    ]);
+    expect((await eventsOf(tender.id)).at(-1)).toMatchObject({ type: 'tender.closed', recipients: both() });
+    const list = await buyer().tenders.list({ search: tender.number });
+    expect(list.items[0]).toMatchObject({ status: 'closed', quoteCount: 1, invitedCount: 2 });
+  });
+
   it('after the deadline nobody is invited or extended, and the supplier may no longer quote', async () => {
     const tender = await openTender(app, world);
     app.clock.advance(3 * DAY);
