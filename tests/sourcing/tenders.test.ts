@@ -210,6 +210,12 @@ describe('inviting suppliers', () => {
       ['tender.suppliers_invited', []],
       ['tender.supplier_uninvited', []],
     ]);
+    // A draft cancelled before it opened stays unknown to its invitees.
+    await buyer().tenders.cancel({ tenderId, reason: 'Bought spot instead' });
+    expect((await eventsOf(tenderId)).at(-1)).toMatchObject({ type: 'tender.cancelled', recipients: [] });
+    expect((await failure(world.supplierA.members.owner.caller.sourcing.tenders.get({ tenderId }))).code).toBe('NOT_FOUND');
+    const inbox = await world.supplierA.members.owner.caller.sourcing.invitations.list({ limit: 100 });
+    expect(inbox.items.map((i) => i.tenderId)).not.toContain(tenderId);
   });
 });
 

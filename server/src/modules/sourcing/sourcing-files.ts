@@ -12,7 +12,8 @@ export async function isFileOfVisibleTender(db: Executor, fileId: string, compan
     .select('a.file_id')
     .where('a.file_id', '=', fileId)
     .where('i.supplier_company_id', '=', companyId)
-    .where('t.status', '!=', 'draft')
+    // Published: a draft (or a draft cancelled before it opened) was never shown to invitees.
+    .where('t.published_at', 'is not', null)
     .executeTakeFirst();
   if (onTender) return true;
   const onQuote = await db
