@@ -373,7 +373,10 @@ function Details({ tender }: { tender: BuyerTender }) {
           Delivery: {tender.deliveryPlace ?? '—'}
           {tender.deliveryDate ? ` by ${formatDate(tender.deliveryDate)}` : ''}
         </Text>
-        <Text size="sm">Payment terms: {describePaymentTerms(tender.paymentTerms && { kind: tender.paymentTerms.kind, days: tender.paymentTerms.days ?? undefined })}</Text>
+        <Text size="sm">
+          Payment terms:{' '}
+          {describePaymentTerms(tender.paymentTerms && { kind: tender.paymentTerms.kind, days: tender.paymentTerms.days ?? undefined })}
+        </Text>
         <Text size="sm">
           Criteria:{' '}
           {tender.criteria.length
