@@ -19,9 +19,6 @@ export function LiveUpdates() {
           void utils.orders.invalidate();
           void utils.production.invalidate();
           break;
-        case 'tender':
-          void utils.sourcing.invalidate();
-          break;
         case 'work_order':
           void utils.production.invalidate();
           break;
