@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { TENDER_STATUS_LABELS, TENDER_STATUSES, type TenderStatus } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -59,6 +60,7 @@ export function TendersPage() {
             w={200}
             maw="100%"
           />
+          <ExportCsvButton list="tenders" filters={filters} />
         </Group>
         <QueryView
           query={{ ...tenders, data: rows }}
