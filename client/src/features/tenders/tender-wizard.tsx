@@ -178,7 +178,7 @@ export function TenderWizard({ tender }: { tender?: BuyerTender }) {
     );
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} ref={top}>
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} ref={top} style={{ scrollMarginTop: 72 }}>
       <Stepper
         active={active}
         onStepClick={setActive}
