@@ -431,7 +431,14 @@ function Awards({ tender }: { tender: BuyerTender }) {
           return (
             <Table.Tr key={`${award.itemId}-${award.quoteId}`}>
               <Table.Td>{item?.description ?? '—'}</Table.Td>
-              <Table.Td>{award.supplierName}</Table.Td>
+              <Table.Td>
+                {award.supplierName}
+                {award.reason && (
+                  <Text size="xs" c="dimmed">
+                    {award.reason}
+                  </Text>
+                )}
+              </Table.Td>
               <NumberCell>{formatQuantity(award.quantity, item?.unit ?? '')}</NumberCell>
               <Table.Td>
                 <Anchor component={Link} to={`/orders/${award.orderId}`} size="sm">
