@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { to: '/orders', label: 'Orders', permission: 'orders:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
+  { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
