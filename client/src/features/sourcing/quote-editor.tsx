@@ -259,7 +259,7 @@ function OfferFields({
       )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
         {input('unitPrice', 'Unit price')}
-        {input('quantity', 'Quantity you can supply')}
+        {input('quantity', 'Quantity offered')}
         {input('unit', 'Unit', false)}
         {input('freightPerUnit', 'Freight per unit')}
         {input('hsnCode', 'HSN code')}

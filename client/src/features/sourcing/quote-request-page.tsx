@@ -238,7 +238,9 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
   const writer = can('sourcing:write') && tender.canQuote && tender.invitation.state !== 'declined';
   // A draft saved while revising reopens the editor: it is unfinished work.
   const editing = writer && (!active || revising || Boolean(draft));
-  const prefill = draft ? quoteFromTerms(tender, draft.terms) : active ? quoteFromTerms(tender, active.terms) : emptyQuote(tender);
+  // The newest saved work first: the draft, the active quote, else the last withdrawn or superseded one.
+  const startFrom = draft ?? active ?? earlier[0];
+  const prefill = startFrom ? quoteFromTerms(tender, startFrom.terms) : emptyQuote(tender);
   const onWithdraw = () => {
     if (!window.confirm('Withdraw your quote? The buyer will see that you withdrew; you can submit again before the deadline.')) return;
     withdraw.mutate({ tenderId: tender.id, idempotencyKey: withdrawKey.current });

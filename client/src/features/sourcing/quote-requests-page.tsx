@@ -65,7 +65,7 @@ export function QuoteRequestsPage() {
         <QueryView query={{ ...invitations, data: rows }} isEmpty={(items) => items.length === 0} empty={EMPTY[status]}>
           {(items) => (
             <Stack>
-              <DataTable highlightOnHover headers={['RFQ', 'Title', 'Buyer', 'Closes', 'Items', 'Your state']} minWidth={640}>
+              <DataTable highlightOnHover headers={['RFQ', 'Title', 'Buyer', 'Closes', 'Items', 'Your state']} minWidth={760}>
                 {items.map((row) => (
                   <LinkRow key={row.tenderId} data-testid={`quote-request-${row.number}`}>
                     <Table.Td>
