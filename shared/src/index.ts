@@ -41,4 +41,5 @@ export * from './settings/settings.schemas.ts';
 export * from './sourcing/sourcing.outputs.ts';
 export * from './sourcing/sourcing.schemas.ts';
 export * from './sourcing/tender-machine.ts';
+export * from './sourcing/tender-notices.ts';
 export * from './wire.ts';

@@ -24,8 +24,8 @@ export function FileAttachments({
 }: {
   query: QueryLike<AttachmentRow[]>;
   canAttach: boolean;
-  /** Gets the uploaded file too, for a form that lists what it will attach before it saves. */
-  attach: (fileId: string, file: UploadedFile) => Promise<unknown>;
+  /** Gets the uploaded file's record too, for a form that lists what it will attach on save. */
+  attach: (fileId: string, uploaded: UploadedFile) => Promise<unknown>;
   remove: (fileId: string) => void;
   label?: string;
 }) {
