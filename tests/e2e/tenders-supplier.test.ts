@@ -108,6 +108,12 @@ describe('a supplier answers a quote request in a real browser', () => {
     await page.getByText(/Revision 2 · withdrawn/).waitFor();
     await page.getByText('You withdrew your quote; you may submit a new one before the deadline.').waitFor();
 
+    // A question: published to every invitee without a name; the asker sees its own marked.
+    await page.getByRole('textbox', { name: 'Ask a question' }).fill('Is moisture above 8% acceptable?');
+    await page.getByRole('button', { name: 'Send question' }).click();
+    const question = page.getByTestId('clarification').filter({ hasText: 'Is moisture above 8% acceptable?' });
+    await question.getByText('you asked').waitFor();
+
     // A viewer reads the request but gets no editor and no buttons it cannot use.
     const viewer = supplier.members.viewer;
     if (!viewer) throw new Error('no viewer');
@@ -127,11 +133,20 @@ describe('a supplier answers a quote request in a real browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   }, 240_000);
 
-  it('another company cannot open the request: not found, in words', async () => {
+  it('a supplier declines with a reason; another company cannot open the request: not found, in words', async () => {
     const buyer = await apiCompany(suite, 'Tiruppur Knits');
     const supplier = await apiCompany(suite, 'Salem Yarns');
     const stranger = await apiCompany(suite, 'Madurai Weavers');
     const tender = await openTender(buyer, supplier);
+
+    const own = await pageAs(suite, supplier.members.owner, `/quote-requests/${tender.id}`);
+    await own.getByRole('button', { name: 'Decline', exact: true }).click();
+    const dialog = own.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('No stock until March');
+    await dialog.getByRole('button', { name: 'Decline request' }).click();
+    await own.getByText('Your reason: No stock until March').waitFor();
+    expect(await own.getByTestId('quote-editor').count()).toBe(0);
+
     const page = await pageAs(suite, stranger.members.owner, `/quote-requests/${tender.id}`);
     await page.getByRole('heading', { name: 'Quote request not found' }).waitFor();
     await page.goto(`${suite.url}/quote-requests`);
