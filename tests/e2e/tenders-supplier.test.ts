@@ -153,3 +153,54 @@ describe('a supplier answers a quote request in a real browser', () => {
     await page.getByText('No open quote requests.', { exact: false }).waitFor();
   }, 120_000);
 });
+
+describe('after the award, in a real browser', () => {
+  it('the winner reads what it was awarded with a link to its sales order; the other supplier reads the regret', async () => {
+    const buyer = await apiCompany(suite, 'Karur Mills');
+    const winner = await apiCompany(suite, 'Rajkot Ginners');
+    const other = await apiCompany(suite, 'Akola Cotton');
+    const tender = await openTender(buyer, winner);
+    const request = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: other.id });
+    await other.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
+    await buyer.members.owner.call('sourcing.tenders.invite', { tenderId: tender.id, supplierIds: [other.id] });
+
+    const itemIds = async (company: ApiCompany) =>
+      (await company.members.owner.call<{ items: { id: string }[] }>('sourcing.tenders.get', { tenderId: tender.id }, 'query')).items.map(
+        (item) => item.id,
+      );
+    const [item1] = await itemIds(winner);
+    for (const [company, price] of [
+      [winner, '149'],
+      [other, '155'],
+    ] as const) {
+      await company.members.owner.call('sourcing.quotes.submit', {
+        tenderId: tender.id,
+        lines: [{ itemId: item1, unitPrice: price, taxRate: '5' }],
+        idempotencyKey: randomUUID(),
+      });
+    }
+    // Every invitee has quoted, so the buyer may close early and award 600 of the 1,000 kg.
+    await buyer.members.owner.call('sourcing.tenders.close', { tenderId: tender.id });
+    const closed = await buyer.members.owner.call<{ quotes: { id: string; supplierId: string }[] }>(
+      'sourcing.tenders.get',
+      { tenderId: tender.id },
+      'query',
+    );
+    const quoteId = closed.quotes.find((quote) => quote.supplierId === winner.id)?.id;
+    await buyer.members.owner.call('sourcing.tenders.award', {
+      tenderId: tender.id,
+      awards: [{ itemId: item1, quoteId, quantity: '600' }],
+      idempotencyKey: randomUUID(),
+    });
+
+    const page = await pageAs(suite, winner.members.owner, `/quote-requests/${tender.id}`);
+    const outcome = page.getByTestId('award-outcome');
+    await outcome.getByText(/You were awarded item 1 \(600 kg\) — order SO-/).waitFor();
+    expect(await page.getByTestId('quote-editor').count()).toBe(0);
+    await outcome.getByRole('link', { name: /^SO-/ }).click();
+    await page.getByRole('heading', { name: /^Sales order SO-/ }).waitFor();
+
+    const regret = await pageAs(suite, other.members.owner, `/quote-requests/${tender.id}`);
+    await regret.getByTestId('award-outcome').getByText('The buyer chose other suppliers this time. Thank you for quoting.').waitFor();
+  }, 180_000);
+});

@@ -96,8 +96,7 @@ function Outcome({ tender }: { tender: SupplierTender }) {
             const item = itemOf.get(award.itemId);
             return (
               <Text key={`${award.itemId}-${award.quoteId}`} size="sm">
-                You were awarded item {item?.lineNo} ({formatQuantity(award.quantity, item?.unit ?? '')}
-                {item ? ` of ${item.description}` : ''}) — order{' '}
+                You were awarded item {item?.lineNo} ({formatQuantity(award.quantity, item?.unit ?? '')}) — order{' '}
                 <Anchor component={Link} to={`/orders/${award.orderId}`} size="sm">
                   {award.orderNumber ?? 'opened'}
                 </Anchor>
