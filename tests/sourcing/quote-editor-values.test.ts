@@ -4,6 +4,7 @@ import {
   editorPath,
   emptyQuote,
   offerFor,
+  type QuoteLineDraft,
   quoteEditorSchema,
   quoteFromTerms,
   quoteInput,
@@ -27,7 +28,14 @@ const item = (id: string, lineNo: number, quantity: string) => ({
 const I1 = '00000000-0000-4000-8000-000000000001';
 const I2 = '00000000-0000-4000-8000-000000000002';
 const T = '00000000-0000-4000-8000-0000000000ff';
-const tender = { currency: 'INR', items: [item(I1, 1, '1000.000'), item(I2, 2, '200.000')] };
+/** A row with some boxes filled in. */
+const with_ = (line: QuoteLineDraft | undefined, patch: Partial<QuoteLineDraft>): QuoteLineDraft => ({
+  ...(line as QuoteLineDraft),
+  ...patch,
+});
+const ITEM1 = item(I1, 1, '1000.000');
+const ITEM2 = item(I2, 2, '200.000');
+const tender = { currency: 'INR', items: [ITEM1, ITEM2] };
 
 describe('the quote editor values', () => {
   it('starts with one offer per item: its whole quantity, its unit and HSN code, the tender currency', () => {
@@ -41,8 +49,8 @@ describe('the quote editor values', () => {
 
   it('sends only the priced rows and puts a server error on the row it came from', () => {
     const draft = emptyQuote(tender);
-    draft.lines.push({ ...offerFor(tender.items[1] as never, 1), description: 'Carded', unitPrice: '250' });
-    draft.lines[1] = { ...(draft.lines[1] as never), unitPrice: '265' };
+    draft.lines.push({ ...offerFor(ITEM2, 1), description: 'Carded', unitPrice: '250' });
+    draft.lines[1] = with_(draft.lines[1], { unitPrice: '265' });
     const values = quoteEditorSchema.parse(editorInput(T, draft));
     const { input, rowOf } = quoteInput(values);
     expect(input.lines.map((l) => [l.itemId, l.unitPrice, l.alternativeNo])).toEqual([
@@ -58,20 +66,20 @@ describe('the quote editor values', () => {
     const none = quoteEditorSchema.safeParse(editorInput(T, emptyQuote(tender)));
     expect(none.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['lines', 'price at least one item']]);
     const draft = emptyQuote(tender);
-    draft.lines[0] = { ...(draft.lines[0] as never), unitPrice: '150' };
-    draft.lines.push(offerFor(tender.items[0] as never, 1));
+    draft.lines[0] = with_(draft.lines[0], { unitPrice: '150' });
+    draft.lines.push(offerFor(ITEM1, 1));
     const alternative = quoteEditorSchema.safeParse(editorInput(T, draft));
     expect(alternative.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['lines.2.description', 'lines.2.unitPrice']);
   });
 
   it('totals the offers as asked (price + freight, then GST) in decimals; alternatives are options, not extra goods', () => {
     const draft = emptyQuote(tender);
-    draft.lines[0] = { ...(draft.lines[0] as never), unitPrice: '152.5', freightPerUnit: '0.1', taxRate: '5' };
-    draft.lines[1] = { ...(draft.lines[1] as never), unitPrice: '265.33', quantity: '150' };
-    draft.lines.push({ ...offerFor(tender.items[0] as never, 1), unitPrice: '999' });
+    draft.lines[0] = with_(draft.lines[0], { unitPrice: '152.5', freightPerUnit: '0.1', taxRate: '5' });
+    draft.lines[1] = with_(draft.lines[1], { unitPrice: '265.33', quantity: '150' });
+    draft.lines.push({ ...offerFor(ITEM1, 1), unitPrice: '999' });
     // 152.6 × 1000 = 152600 (+ 7630 GST); 265.33 × 150 = 39799.5
     expect(quoteTotal(draft.lines)).toEqual({ beforeTax: '192399.50', tax: '7630.00', total: '200029.50' });
-    draft.lines[1] = { ...(draft.lines[1] as never), unitPrice: 'abc' };
+    draft.lines[1] = with_(draft.lines[1], { unitPrice: 'abc' });
     expect(quoteTotal(draft.lines)).toBeNull();
   });
 
