@@ -35,6 +35,7 @@ const COMMON_CURRENCIES = ['INR', 'USD', 'EUR', 'GBP', 'AED', 'CNY', 'BDT', 'JPY
 export function QuoteEditor({
   tender,
   prefill,
+  prefillWithoutDraft,
   draftVersion,
   revising,
   onSubmitted,
@@ -42,6 +43,8 @@ export function QuoteEditor({
 }: {
   tender: Tender;
   prefill: QuoteDraft;
+  /** What the editor holds once the draft is discarded: the active quote, or an empty one. */
+  prefillWithoutDraft: QuoteDraft;
   /** The saved draft's version, so a stale editor cannot overwrite a newer draft. */
   draftVersion: number | undefined;
   /** The revision being replaced, when revising a submitted quote. */
@@ -79,6 +82,9 @@ export function QuoteEditor({
   });
   const discard = trpc.sourcing.quotes.discardDraft.useMutation({
     onSuccess: () => {
+      // Nothing saved any more: the next save starts a new draft.
+      setVersion(undefined);
+      form.reset(prefillWithoutDraft);
       void refresh();
       onCancel?.();
     },

@@ -236,8 +236,9 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
   // A draft saved while revising reopens the editor: it is unfinished work.
   const editing = writer && (!active || revising || Boolean(draft));
   // The newest saved work first: the draft, the active quote, else the last withdrawn or superseded one.
-  const startFrom = draft ?? active ?? earlier[0];
-  const prefill = startFrom ? quoteFromTerms(tender, startFrom.terms) : emptyQuote(tender);
+  const saved = active ?? earlier[0];
+  const prefillWithoutDraft = saved ? quoteFromTerms(tender, saved.terms) : emptyQuote(tender);
+  const prefill = draft ? quoteFromTerms(tender, draft.terms) : prefillWithoutDraft;
   const onWithdraw = () => {
     if (!window.confirm('Withdraw your quote? The buyer will see that you withdrew; you can submit again before the deadline.')) return;
     withdraw.mutate({ tenderId: tender.id, idempotencyKey: withdrawKey.current });
@@ -282,6 +283,7 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
           key={active?.id ?? 'first'}
           tender={tender}
           prefill={prefill}
+          prefillWithoutDraft={prefillWithoutDraft}
           draftVersion={draft?.version}
           revising={active ? active.revision : null}
           onSubmitted={() => setRevising(false)}

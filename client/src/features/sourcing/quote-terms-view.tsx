@@ -12,7 +12,7 @@ import { formatDate } from '../../lib/format.ts';
 
 /** Payment terms as the wire carries them (`days: null` when not on credit), in words. */
 export const termsInWords = (terms: { kind: PaymentTermsKind; days: number | null } | null) =>
-  describePaymentTerms(terms && { kind: terms.kind, days: terms.days ?? undefined });
+  terms ? describePaymentTerms({ kind: terms.kind, days: terms.days ?? undefined }) : 'not stated';
 
 /** A submitted quote read-only: its offers per item and its terms. */
 export function QuoteTermsView({ terms, items }: { terms: QuoteTerms; items: SupplierTender['items'] }) {
