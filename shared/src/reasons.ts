@@ -63,7 +63,6 @@ export const REASON_MEANINGS = {
   TENDER_NOT_OPEN: 'The tender is not open for quotes (still a draft, closed, awarded or cancelled).',
   INVITEES_PENDING: 'The buyer may close a tender early only once every invited supplier has quoted or declined.',
   DEADLINE_NOT_LATER: 'A tender’s deadline can only move later once it is open, and must lie in the future.',
-  NOT_INVITED: 'The company is not invited to this tender.',
   NO_INVITEES: 'A tender needs at least one invited supplier before it opens.',
   AWARD_EXCEEDS_QUANTITY: 'The awarded quantities of an item add up to more than the tender asked for, or than the quote offers.',
   CONVERSION_MISSING: 'A quote is in another currency or unit and the buyer has not entered the conversion.',
