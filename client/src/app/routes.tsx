@@ -54,6 +54,7 @@ const ProductionPage = lazyPage(() => import('../features/production/production-
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 const SettingsPage = lazyPage(() => import('../features/settings/settings-page.tsx'), 'SettingsPage');
+const TenderComparePage = lazyPage(() => import('../features/sourcing/tender-compare-page.tsx'), 'TenderComparePage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -82,6 +83,7 @@ export function AppRoutes() {
           <Route path="/orders/new" element={<NewOrderPage />} />
           <Route path="/orders/:orderId" element={<OrderDetailPage />} />
           <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />
+          <Route path="/tenders/:tenderId/compare" element={<TenderComparePage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
