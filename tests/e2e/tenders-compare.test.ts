@@ -84,7 +84,9 @@ describe('comparing quotes and awarding a tender', () => {
     await page.close();
   });
 
-  it('splits the award, item 1 to Coimbatore and item 2 to Erode with a reason, and lands on the orders', { timeout: 180_000 }, async () => {
+  it('splits the award, item 1 to Coimbatore and item 2 to Erode with a reason, and lands on the orders', {
+    timeout: 180_000,
+  }, async () => {
     const page = await pageAs(suite, buyer.members.owner, `/tenders/${tenderId}/compare`);
     await page.getByTestId('award-form').waitFor();
     // Item 2 goes to Erode instead of the lowest: the screen then asks why.

@@ -78,7 +78,13 @@ describe('comparison', () => {
       ],
     });
     expect(missingConversions).toEqual([]);
-    expect(cells[0]).toMatchObject({ quotedCurrency: 'USD', quotedUnitPrice: '1.20', unitPrice: '99.9000', landedTotal: '99900.00', lowest: true });
+    expect(cells[0]).toMatchObject({
+      quotedCurrency: 'USD',
+      quotedUnitPrice: '1.20',
+      unitPrice: '99.9000',
+      landedTotal: '99900.00',
+      lowest: true,
+    });
     expect(cells[1]).toMatchObject({ quotedUnit: 'candy', unitPrice: '100.0000', quantity: '711.244', lowest: false });
     // A conversion entered the other way round (1 kg = factor candy) works too.
     const reversed = compareQuotes({
@@ -102,7 +108,12 @@ describe('comparison', () => {
       { kind: 'currency', from: 'USD', to: 'INR' },
       { kind: 'unit', from: 'candy', to: 'kg' },
     ]);
-    expect(cells[0]).toMatchObject({ unitPrice: null, landedUnitCost: null, landedTotal: null, missing: 'USD → INR rate, candy → kg factor' });
+    expect(cells[0]).toMatchObject({
+      unitPrice: null,
+      landedUnitCost: null,
+      landedTotal: null,
+      missing: 'USD → INR rate, candy → kg factor',
+    });
     expect(cells[1]).toMatchObject({ landedTotal: '100000.00', lowest: true, missing: null });
     expect(suppliers.map((s) => s.score)).toEqual([null, null]);
     expect(suppliers[0]?.landedTotal).toBeNull();
@@ -112,7 +123,10 @@ describe('comparison', () => {
     const { cells } = compareQuotes({
       ...base,
       quotes: [
-        quote('a', {}, [{ itemId: ITEM_A, unitPrice: '100' }, { itemId: ITEM_A, alternativeNo: 1, unitPrice: '50' }]),
+        quote('a', {}, [
+          { itemId: ITEM_A, unitPrice: '100' },
+          { itemId: ITEM_A, alternativeNo: 1, unitPrice: '50' },
+        ]),
         quote('b', {}, [{ itemId: ITEM_A, unitPrice: '100' }]),
         quote('c', {}, [{ itemId: ITEM_A, unitPrice: '100.01' }]),
       ],

@@ -13,16 +13,19 @@ import { TENDER_CRITERIA, type TenderCriterion } from './sourcing.schemas.ts';
 export const COMPARISON_RULES = {
   normalise:
     'Prices, freight and quantities are converted to the item’s unit and the tender’s currency with the conversions you enter (1 foreign = rate × tender currency; 1 from-unit = factor × to-unit, used either way).',
-  landed: 'Landed unit cost = (price + freight per unit) plus GST at the line’s tax rate; landed total = landed unit cost × the quantity asked, or the quantity offered if less.',
+  landed:
+    'Landed unit cost = (price + freight per unit) plus GST at the line’s tax rate; landed total = landed unit cost × the quantity asked, or the quantity offered if less.',
   lowest: 'The lowest landed unit cost per item among offers as asked (alternatives excluded) is marked; ties are all marked.',
   criteria: {
     price: 'The lowest landed total over the items scores 100; others score lowest ÷ theirs × 100.',
     leadTime: 'The shortest lead time scores 100; others score shortest ÷ theirs × 100; no lead time given scores 0.',
     paymentTerms:
       'More credit days are better: advance and against delivery count as 0 days, net N as N days; the longest scores 100, others theirs ÷ longest × 100; all equal score 100.',
-    quality: 'Share of the items quoted that are offered as asked rather than as an alternative, × 100 (a simple proxy for meeting the specification).',
+    quality:
+      'Share of the items quoted that are offered as asked rather than as an alternative, × 100 (a simple proxy for meeting the specification).',
   } satisfies Record<TenderCriterion, string>,
-  points: 'Each criterion adds weight × score ÷ 100; the total is out of 100. Without criteria, or while a conversion is missing, there is no score.',
+  points:
+    'Each criterion adds weight × score ÷ 100; the total is out of 100. Without criteria, or while a conversion is missing, there is no score.',
 } as const;
 
 export interface ComparisonConversions {

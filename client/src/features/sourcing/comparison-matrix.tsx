@@ -1,11 +1,13 @@
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import {
+  COMPARISON_RULES,
   type ComparisonCell,
   type ComparisonSupplier,
   dec,
   describePaymentTerms,
   formatMoney,
   formatQuantity,
+  TENDER_CRITERIA,
   TENDER_CRITERION_LABELS,
   type TenderComparison,
 } from '@tradeloom/shared';
@@ -58,7 +60,7 @@ export function ComparisonMatrix({ comparison, awards = [] }: { comparison: Tend
             </Text>
           </Text>
         )),
-        termRow('Score', (supplier) => <Score supplier={supplier} />),
+        termRow('Score', (supplier) => <Score supplier={supplier} comparison={comparison} />),
       ]}
     >
       {items.map((item) => (
@@ -122,6 +124,32 @@ export function ComparisonMatrix({ comparison, awards = [] }: { comparison: Tend
   );
 }
 
+/** How the figures are made, in the words the server computes them by (shared COMPARISON_RULES). */
+export function ComparisonRules() {
+  return (
+    <details>
+      <summary style={{ cursor: 'pointer' }}>
+        <Text span size="sm">
+          How this is compared
+        </Text>
+      </summary>
+      <Stack gap={4} mt="xs">
+        {[COMPARISON_RULES.normalise, COMPARISON_RULES.landed, COMPARISON_RULES.lowest].map((rule) => (
+          <Text key={rule} size="sm">
+            {rule}
+          </Text>
+        ))}
+        {TENDER_CRITERIA.map((criterion) => (
+          <Text key={criterion} size="sm">
+            {TENDER_CRITERION_LABELS[criterion]}: {COMPARISON_RULES.criteria[criterion]}
+          </Text>
+        ))}
+        <Text size="sm">{COMPARISON_RULES.points}</Text>
+      </Stack>
+    </details>
+  );
+}
+
 /** One priced offer: landed cost first, then what it is made of, then how it was quoted if different. */
 function Offer({ cell, unit, currency, askedQuantity }: { cell: ComparisonCell; unit: string; currency: string; askedQuantity: string }) {
   const price = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, currency, { maxFractionDigits: 4 }));
@@ -167,11 +195,11 @@ function Offer({ cell, unit, currency, askedQuantity }: { cell: ComparisonCell; 
 }
 
 /** The weighted score and what each criterion added: "Price 60% × 92 = 55.2". */
-function Score({ supplier }: { supplier: ComparisonSupplier }) {
+function Score({ supplier, comparison }: { supplier: ComparisonSupplier; comparison: TenderComparison }) {
   if (supplier.score === null)
     return (
       <Text size="sm" c="dimmed">
-        {supplier.contributions.length ? 'Not scored until every rate is entered' : 'No criteria set'}
+        {comparison.criteria.length === 0 ? 'No criteria set on this tender' : 'Scored once every rate is entered'}
       </Text>
     );
   return (

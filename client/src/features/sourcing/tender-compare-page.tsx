@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { AwardForm } from './award-form.tsx';
-import { ComparisonMatrix } from './comparison-matrix.tsx';
+import { ComparisonMatrix, ComparisonRules } from './comparison-matrix.tsx';
 import { ConversionsForm, MissingConversionsNotice } from './conversions-form.tsx';
 
 type BuyerTender = Extract<RouterOutputs['sourcing']['tenders']['get'], { side: 'buyer' }>;
@@ -90,6 +90,7 @@ function Comparison({ tender }: { tender: BuyerTender }) {
               <Paper withBorder p={0}>
                 <ComparisonMatrix comparison={data} awards={tender.awards} />
               </Paper>
+              <ComparisonRules />
               {tender.status === 'closed' && can('sourcing:write') && (
                 <>
                   {/* Re-mounted when the rates change, so the inputs start from what is saved. */}
