@@ -16,6 +16,7 @@ import {
   offerKey,
   ordersPreview,
   remainingOf,
+  withOffer,
 } from './award-plan.ts';
 
 // Award per item: by default all of it to the lowest landed offer; a split adds another supplier's
@@ -184,7 +185,7 @@ export function AwardForm({ comparison, onAwarded }: { comparison: TenderCompari
                       placeholder="Choose a supplier"
                       data={options}
                       value={share.offer || null}
-                      onChange={(value) => changeShare(itemIndex, shareIndex, { offer: value ?? '' })}
+                      onChange={(value) => changeShare(itemIndex, shareIndex, withOffer(comparison, item.id, share, value ?? ''))}
                       error={shareProblem(itemIndex, shareIndex, ['quoteId', 'alternativeNo', 'itemId'])}
                       w={340}
                       maw="100%"

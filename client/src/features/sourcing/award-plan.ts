@@ -43,6 +43,13 @@ export function defaultAward(comparison: TenderComparison): ItemAward[] {
   });
 }
 
+/** A share moved to another offer keeps its quantity, lowered to what that offer can supply. */
+export function withOffer(comparison: TenderComparison, itemId: string, share: AwardShare, offer: string): AwardShare {
+  const offered = cellOf(comparison, itemId, offer)?.quantity ?? null;
+  const fits = !isDecimal(share.quantity) || offered === null || !dec(offered).lessThan(share.quantity);
+  return { offer, quantity: fits ? share.quantity : trimZeros(offered) };
+}
+
 /** What of the item is not awarded yet, in its unit (may be negative: over-awarded). */
 export function remainingOf(quantity: string, shares: AwardShare[]): string {
   const given = sum(shares.filter((share) => isDecimal(share.quantity)).map((share) => share.quantity));
@@ -88,9 +95,10 @@ export function checkAward(comparison: TenderComparison, awards: ItemAward[]): R
   const problems: Record<string, string> = {};
   flatShares(awards).forEach(({ award, share }, index) => {
     const cell = cellOf(comparison, award.itemId, share.offer);
+    const unit = comparison.items.find((item) => item.id === award.itemId)?.unit ?? '';
     if (!isDecimal(share.quantity) || dec(share.quantity).isZero()) problems[`awards.${index}.quantity`] = 'Enter a quantity above 0.';
     else if (cell?.quantity && dec(share.quantity).greaterThan(cell.quantity))
-      problems[`awards.${index}.quantity`] = `This supplier offered only ${trimZeros(cell.quantity)}.`;
+      problems[`awards.${index}.quantity`] = `This supplier offered only ${trimZeros(cell.quantity)} ${unit}.`;
   });
   awards.forEach((award, index) => {
     const item = comparison.items[index];

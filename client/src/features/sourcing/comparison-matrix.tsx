@@ -65,7 +65,7 @@ export function ComparisonMatrix({ comparison, awards = [] }: { comparison: Tend
     >
       {items.map((item) => (
         <Table.Tr key={item.id}>
-          <Table.Th scope="row" style={{ verticalAlign: 'top', minWidth: 180 }}>
+          <Table.Th scope="row" style={{ verticalAlign: 'top', minWidth: 140 }}>
             <Text size="sm" fw={600}>
               {item.lineNo}. {item.description}
             </Text>
@@ -172,9 +172,11 @@ function Offer({ cell, unit, currency, askedQuantity }: { cell: ComparisonCell; 
           {cell.taxRate === null ? 'not said' : `${trimZeros(cell.taxRate)}%`}
         </Text>
       )}
-      <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        Landed total {price(cell.landedTotal)}
-      </Text>
+      {cell.landedTotal !== null && (
+        <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          Landed total {price(cell.landedTotal)}
+        </Text>
+      )}
       {cell.quantity !== null && dec(cell.quantity).lessThan(askedQuantity) && (
         <Text size="xs" c="orange.8">
           Can supply {formatQuantity(trimZeros(cell.quantity), unit)}

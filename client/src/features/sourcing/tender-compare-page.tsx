@@ -63,7 +63,11 @@ function Comparison({ tender }: { tender: BuyerTender }) {
       />
       {tender.status === 'cancelled' && (
         <Alert color="gray" title="This tender was cancelled">
-          {tender.cancelReason ? `Reason: ${tender.cancelReason}. ` : ''}Nothing is compared or awarded; its quotes stay sealed.
+          {tender.cancelReason ? `Reason: ${tender.cancelReason}. ` : ''}
+          {/* Cancelled while open it never closed, so its quotes were never unsealed. */}
+          {tender.closedAt
+            ? 'Nothing was awarded and no order was created.'
+            : 'Its quotes stay sealed for good: nothing is compared or awarded.'}
         </Alert>
       )}
       {tender.status === 'draft' && (
@@ -86,7 +90,7 @@ function Comparison({ tender }: { tender: BuyerTender }) {
           {(data) => (
             <Stack>
               {tender.status === 'awarded' && <AwardedOrders tender={tender} />}
-              <MissingConversionsNotice comparison={data} />
+              {tender.status === 'closed' && <MissingConversionsNotice comparison={data} />}
               <Paper withBorder p={0}>
                 <ComparisonMatrix comparison={data} awards={tender.awards} />
               </Paper>
