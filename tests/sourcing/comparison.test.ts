@@ -17,7 +17,7 @@ function quote(id: string, over: Partial<ComparisonQuote>, lines: Partial<Compar
     supplierId: id,
     supplierName: `Supplier ${id}`,
     revision: 1,
-    submittedAt: new Date('2026-11-01T00:00:00Z'),
+    submittedAt: '2026-11-01T00:00:00.000Z',
     currency: 'INR',
     leadTimeDays: null,
     validUntil: null,

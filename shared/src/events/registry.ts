@@ -141,6 +141,7 @@ export const auditActions = {
   'tender.awarded': audit('tender', 'awarded the tender'),
   'tender.invitation_declined': audit('tender', 'declined to quote'),
   'quote.draft_saved': audit('quote', 'saved a draft quote'),
+  'quote.draft_discarded': audit('quote', 'discarded the draft quote'),
   'quote.submitted': audit('quote', 'submitted a quote'),
   'quote.withdrawn': audit('quote', 'withdrew the quote'),
   'clarification.asked': audit('clarification', 'asked a question'),
@@ -253,12 +254,17 @@ export const domainEvents = {
   >),
   // Sourcing: a tender has many parties, so its events name the companies to tell (`recipients`);
   // the sourcing notification job words them (server/src/modules/sourcing).
+  // A draft's changes concern the buyer alone (recipients: none); they refresh its screens.
+  'tender.created': event('tender', tenderRecipients),
+  'tender.updated': event('tender', tenderRecipients),
+  'tender.supplier_uninvited': event('tender', tenderRecipients),
   'tender.published': event('tender', tenderRecipients),
   'tender.suppliers_invited': event('tender', tenderRecipients),
   'tender.extended': event('tender', tenderRecipients),
   'tender.closed': event('tender', tenderRecipients),
   'tender.cancelled': event('tender', tenderRecipients),
   'tender.awarded': event('tender', tenderRecipients),
+  'tender.conversions_changed': event('tender', tenderRecipients),
   'tender.invitation_declined': event('tender', tenderRecipients),
   'quote.submitted': event('tender', tenderRecipients),
   'quote.withdrawn': event('tender', tenderRecipients),

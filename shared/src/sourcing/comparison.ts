@@ -49,6 +49,8 @@ export interface ComparisonQuoteLine {
   unit: string | null;
   freightPerUnit: string;
   taxRate: string | null;
+  /** Carried to the order an award makes (the orders module rates GST by it). */
+  hsnCode?: string | null;
 }
 
 export interface ComparisonQuote extends Omit<ComparisonSupplier, 'landedTotal' | 'itemsQuoted' | 'score' | 'contributions'> {
@@ -121,7 +123,7 @@ function describeMissing(missing: Missing[]): string {
 }
 
 /** Credit days the buyer gets: advance and against delivery none, net N days N. */
-function creditDays(terms: PaymentTerms | null): number {
+function creditDays(terms: { kind: PaymentTerms['kind']; days?: number | null } | null): number {
   return terms?.kind === 'net' ? (terms.days ?? 0) : 0;
 }
 
