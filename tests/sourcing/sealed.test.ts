@@ -73,7 +73,7 @@ beforeAll(async () => {
   buyerKey = (await buyer.members.owner.caller.apiKeys.create({ name: 'Every scope', scopes: [...API_KEY_SCOPES] })).key;
   // Notifications and mail about the quotes are delivered before the walk reads them.
   await app.runner.drain();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await http.close();
   await app.close();

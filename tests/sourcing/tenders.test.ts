@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
-import { countRows } from '../harness/factories.ts';
-import { DAY, draftTender, HOUR, openTender, type SourcingWorld, sourcingWorld, tenderInput } from './sourcing-fixtures.ts';
+import { countRows, type TestUser } from '../harness/factories.ts';
+import { PDF, upload } from '../harness/files.ts';
+import { DAY, draftTender, HOUR, openTender, type SourcingWorld, sourcingWorld, tenderInput, WORLD_TIMEOUT } from './sourcing-fixtures.ts';
 
 let app: TestApp;
 let world: SourcingWorld;
 beforeAll(async () => {
   app = await setupTestApp();
   world = await sourcingWorld(app, 'Tdr');
-});
+}, WORLD_TIMEOUT);
 afterAll(() => app.close());
 
 const buyer = () => world.buyer.members.staff.caller.sourcing;
@@ -359,5 +360,35 @@ describe('listing tenders', () => {
     const first = await inbox.list({ limit: 1 });
     const second = await inbox.list({ limit: 1, cursor: first.nextCursor ?? undefined });
     expect(second.items[0]?.tenderId).toBe(all.items[1]?.tenderId);
+  });
+});
+
+describe('tender attachments', () => {
+  let http: Awaited<ReturnType<TestApp['startHttp']>>;
+  beforeAll(async () => {
+    http = await app.startHttp();
+  });
+  afterAll(() => http.close());
+  const cookie = (user: TestUser) => `tl_session=${user.token}`;
+  async function uploaded(user: TestUser, name: string) {
+    const response = await upload(http.url, cookie(user), PDF, name);
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+  const download = (fileId: string, user: TestUser) => fetch(`${http.url}/files/${fileId}`, { headers: { cookie: cookie(user) } });
+
+  it('attaches the buyer’s own files; invitees download them once published, nobody else', async () => {
+    const spec = await uploaded(world.buyer.members.staff, 'Cotton spec.pdf');
+    const foreign = await uploaded(world.stranger.members.staff, 'Not yours.pdf');
+    expect((await failure(buyer().tenders.create(tenderInput(app, { attachmentFileIds: [foreign] })))).code).toBe('NOT_FOUND');
+    const created = await draftTender(app, world, { attachmentFileIds: [spec] });
+    const tender = await buyer().tenders.get({ tenderId: created.id });
+    expect(tender.attachments).toEqual([{ fileId: spec, name: 'Cotton spec.pdf', contentType: 'application/pdf', size: PDF.length }]);
+    await buyer().tenders.invite({ tenderId: created.id, supplierIds: [world.supplierA.id] });
+    expect((await download(spec, world.supplierA.members.viewer)).status).toBe(404);
+    await buyer().tenders.publish({ tenderId: created.id });
+    expect((await download(spec, world.supplierA.members.viewer)).status).toBe(200);
+    expect((await download(spec, world.supplierC.members.viewer)).status).toBe(404);
+    expect((await download(spec, world.stranger.members.viewer)).status).toBe(404);
   });
 });

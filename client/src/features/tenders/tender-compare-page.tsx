@@ -1,20 +1,18 @@
-import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { TENDER_STATUS_LABELS } from '@tradeloom/shared';
+import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
-import { type NotFoundBack, NotFoundState, PageHeader, QueryView } from '../../components/ui.tsx';
+import { NotFoundState, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { AwardForm } from './award-form.tsx';
 import { ComparisonMatrix, ComparisonRules } from './comparison-matrix.tsx';
 import { ConversionsForm, MissingConversionsNotice } from './conversions-form.tsx';
+import { TENDER_NOT_FOUND, TenderStatusBadge } from './tender-status.tsx';
 
 type BuyerTender = Extract<RouterOutputs['sourcing']['tenders']['get'], { side: 'buyer' }>;
-
-const TENDER_NOT_FOUND: NotFoundBack = { title: 'Tender not found', to: '/tenders', label: 'Back to tenders' };
 
 /**
  * The buyer's comparison of a closed tender's quotes, and the award. Before closing the quotes are
@@ -56,7 +54,7 @@ function Comparison({ tender }: { tender: BuyerTender }) {
         description={tender.title}
         actions={
           <Group>
-            <Badge variant="light">{TENDER_STATUS_LABELS[tender.status]}</Badge>
+            <TenderStatusBadge status={tender.status} />
             {comparable && <ExportCsvButton list="tender-comparison" filters={{ tenderId: tender.id }} />}
           </Group>
         }
