@@ -62,6 +62,54 @@ beforeAll(async () => {
   await buyerCalls.call('sourcing.tenders.close', { tenderId });
 }, 300_000);
 
+describe('a tender quoted in another currency and unit', () => {
+  it('is sealed until closing, then asks for the rate and unit factor in words and compares once they are saved', {
+    timeout: 180_000,
+  }, async () => {
+    const owner = buyer.members.owner;
+    const { id } = await owner.call<{ id: string }>('sourcing.tenders.create', {
+      title: 'Export cotton',
+      currency: 'INR',
+      closesAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      items: [{ description: 'MCU-5 cotton', quantity: '1000', unit: 'kg' }],
+    });
+    await owner.call('sourcing.tenders.invite', { tenderId: id, supplierIds: [coimbatore.id, erode.id] });
+    await owner.call('sourcing.tenders.publish', { tenderId: id });
+    const tender = await owner.call<{ items: TenderItem[] }>('sourcing.tenders.get', { tenderId: id }, 'query');
+    const itemId = tender.items[0]?.id;
+    await coimbatore.members.owner.call('sourcing.quotes.submit', { tenderId: id, lines: [{ itemId, unitPrice: '160', taxRate: '5' }] });
+
+    // Open: the page says until when the quotes are sealed and shows no figure.
+    const page = await pageAs(suite, owner, `/tenders/${id}/compare`);
+    const sealed = page.getByTestId('sealed-notice');
+    await sealed.waitFor();
+    expect(await sealed.textContent()).toContain('Quotes stay sealed until');
+    expect(await page.getByTestId('comparison-matrix').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('₹');
+
+    await erode.members.owner.call('sourcing.quotes.submit', {
+      tenderId: id,
+      currency: 'USD',
+      lines: [{ itemId, unitPrice: '185', unit: 'qtl', taxRate: '5' }],
+    });
+    await owner.call('sourcing.tenders.close', { tenderId: id });
+    await page.reload();
+    const notice = page.getByTestId('missing-conversions');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`${erode.name} quoted in USD: enter the USD → INR rate to compare.`);
+    expect(await page.getByTestId(`cell-1-${erode.name}`).textContent()).toContain('Not comparable yet');
+
+    await page.getByLabel('1 USD in INR').fill('84');
+    await page.getByLabel('1 qtl in kg').fill('100');
+    await page.getByRole('button', { name: 'Save rates' }).click();
+    // $185 a quintal × 84 ÷ 100 = ₹155.40 a kg, + 5% GST: now below Coimbatore's ₹168.
+    await expect.poll(() => page.getByTestId(`cell-1-${erode.name}`).textContent(), { timeout: 20_000 }).toContain('Lowest');
+    expect(await page.getByTestId(`cell-1-${erode.name}`).textContent()).toContain('Quoted $185.00 / qtl');
+    expect(await page.getByTestId('missing-conversions').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('comparing quotes and awarding a tender', () => {
   it('a viewer sees the matrix with the lowest marked, and no award', { timeout: 120_000 }, async () => {
     const page = await pageAs(suite, buyer.members.viewer, `/tenders/${tenderId}/compare`);
