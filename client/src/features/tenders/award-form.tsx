@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { formatMoney, formatQuantity, type TenderComparison } from '@tradeloom/shared';
+import { dec, formatMoney, formatQuantity, type TenderComparison } from '@tradeloom/shared';
 import { useState } from 'react';
 import { DataTable, NumberCell } from '../../components/ui.tsx';
 import { describeFieldErrors, errorCode, errorMessage, errorReason, serverFieldErrors } from '../../lib/errors.ts';
 import { trimZeros } from '../../lib/format.ts';
+import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import {
   type AwardShare,
@@ -34,6 +35,7 @@ export function AwardForm({ comparison, onAwarded }: { comparison: TenderCompari
   const [reviewing, setReviewing] = useState(false);
   // One key per award attempt on this screen: a retried click creates the orders once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const can = useCan();
   const threshold = trpc.orders.approvalThreshold.useQuery();
   const award = trpc.sourcing.tenders.award.useMutation({
     onSuccess: onAwarded,
@@ -41,19 +43,27 @@ export function AwardForm({ comparison, onAwarded }: { comparison: TenderCompari
       const fields = Object.fromEntries(
         Object.entries(serverFieldErrors(error)).flatMap(([path, messages]) => (messages?.[0] ? [[path, messages[0]]] : [])),
       );
-      if (Object.keys(fields).length) {
-        setProblems(fields);
+      const itemIndex = itemOfRefusal(error);
+      if (Object.keys(fields).length || itemIndex >= 0) {
+        setProblems(itemIndex >= 0 ? { [`items.${itemIndex}`]: errorMessage(error) } : fields);
         setReviewing(false);
       } else setProblems({ server: refusal(error) });
     },
   });
 
+  // A refused quantity or a missing rate names its item ("item 2 (Combed yarn)"): back to the form, under that item.
+  const itemOfRefusal = (error: unknown) => {
+    const reason = errorReason(error);
+    if (reason !== 'AWARD_EXCEEDS_QUANTITY' && reason !== 'CONVERSION_MISSING') return -1;
+    const lineNo = Number(/item (\d+) \(/.exec(errorMessage(error))?.[1]);
+    return comparison.items.findIndex((item) => item.lineNo === lineNo);
+  };
+  const approvalLimit = threshold.data?.threshold ? formatMoney(threshold.data.threshold, threshold.data.currency) : null;
   const refusal = (error: unknown) => {
-    if (errorCode(error) === 'FORBIDDEN' && threshold.data?.threshold)
-      return `Orders above ${formatMoney(threshold.data.threshold, threshold.data.currency)} need a manager's approval: ask a manager to award.`;
-    if (errorCode(error) === 'FORBIDDEN') return "An order this large needs a manager's approval: ask a manager to award.";
-    if (errorReason(error) === 'AWARD_EXCEEDS_QUANTITY') return `${errorMessage(error)} Lower the quantity and review again.`;
-    return errorMessage(error);
+    if (errorCode(error) !== 'FORBIDDEN') return errorMessage(error);
+    return approvalLimit
+      ? `Orders above ${approvalLimit} need a manager's approval: ask a manager to award.`
+      : "An order this large needs a manager's approval: ask a manager to award.";
   };
 
   const change = (itemIndex: number, update: (award: ItemAward) => ItemAward) => {
@@ -119,6 +129,13 @@ export function AwardForm({ comparison, onAwarded }: { comparison: TenderCompari
             </Paper>
           ))}
           {reason.trim() && <Text size="sm">Reason kept for audit: {reason.trim()}</Text>}
+          {!can('orders:approve') &&
+            threshold.data?.threshold &&
+            orders.some((order) => order.total !== null && dec(order.total).greaterThan(threshold.data?.threshold ?? '0')) && (
+              <Alert color="yellow">
+                Orders above {approvalLimit} need a manager's approval: this award may be refused. Ask a manager to award if it is.
+              </Alert>
+            )}
           <Group justify="flex-end" wrap="wrap">
             {problems.server && (
               <Text c="red" size="sm" role="alert" style={{ flex: '1 1 240px' }}>
