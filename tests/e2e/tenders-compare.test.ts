@@ -7,7 +7,7 @@ import { browserSuite } from './browser.ts';
 // reason the screen asks for) that lands on the two purchase orders it created.
 const suite = browserSuite({ beforeAll, afterAll });
 
-let buyer: ApiCompany & { members: { viewer: ApiUser } };
+let buyer: ApiCompany & { members: { viewer: ApiUser; staff: ApiUser } };
 let coimbatore: ApiCompany;
 let erode: ApiCompany;
 let tenderId: string;
@@ -18,7 +18,7 @@ interface TenderItem {
 }
 
 beforeAll(async () => {
-  buyer = (await apiCompany(suite, 'Tiruppur Knits', ['viewer'])) as typeof buyer;
+  buyer = (await apiCompany(suite, 'Tiruppur Knits', ['viewer', 'staff'])) as typeof buyer;
   coimbatore = await apiCompany(suite, 'Coimbatore Spinning');
   erode = await apiCompany(suite, 'Erode Cotton');
   for (const supplier of [coimbatore, erode]) {
@@ -107,6 +107,18 @@ describe('a tender quoted in another currency and unit', () => {
     expect(await page.getByTestId(`cell-1-${erode.name}`).textContent()).toContain('Quoted $185.00 / qtl');
     expect(await page.getByTestId('missing-conversions').count()).toBe(0);
     await page.close();
+
+    // Staff may award, but not orders above the approval threshold: the screen says who can.
+    await owner.call('orders.setApprovalThreshold', { threshold: '100000' });
+    const staff = await pageAs(suite, buyer.members.staff, `/tenders/${id}/compare`);
+    await staff.getByRole('button', { name: 'Review award' }).click();
+    await staff.getByTestId('award-review').waitFor();
+    await staff.getByRole('button', { name: 'Award and create the order' }).click();
+    await expect
+      .poll(() => staff.getByTestId('award-review').textContent(), { timeout: 20_000 })
+      .toContain("Orders above ₹1,00,000.00 need a manager's approval: ask a manager to award.");
+    await owner.call('orders.setApprovalThreshold', { threshold: null });
+    await staff.close();
   });
 });
 
