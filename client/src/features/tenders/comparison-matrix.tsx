@@ -16,6 +16,7 @@ import { Link } from 'react-router';
 import { DataTable } from '../../components/ui.tsx';
 import { formatDate, trimZeros } from '../../lib/format.ts';
 import type { RouterOutputs } from '../../lib/trpc.ts';
+import classes from './comparison-matrix.module.css';
 
 type AwardLine = Extract<RouterOutputs['sourcing']['tenders']['get'], { side: 'buyer' }>['awards'][number];
 
@@ -43,6 +44,7 @@ export function ComparisonMatrix({ comparison, awards = [] }: { comparison: Tend
       verticalSpacing="sm"
       withColumnBorders
       data-testid="comparison-matrix"
+      className={classes.matrix}
       footer={[
         termRow('Lead time', (supplier) => (supplier.leadTimeDays === null ? 'Not said' : `${supplier.leadTimeDays} days`)),
         termRow('Payment terms', (supplier) =>
