@@ -43,18 +43,18 @@ const ITEMS = [
 async function quoteOnScreen(page: Page, title: string, prices: string[]) {
   await page.getByRole('link', { name: 'Quote requests' }).first().click();
   await page
-    .getByRole('link', { name: new RegExp(title) })
-    .first()
+    .getByRole('row', { name: new RegExp(title) })
+    .getByRole('link')
     .click();
   await page
     .getByRole('heading', { name: new RegExp(title) })
     .first()
     .waitFor();
   for (const [index, price] of prices.entries()) {
-    await page.getByRole('textbox', { name: `Unit price of item ${index + 1}` }).fill(price);
-    await page.getByRole('textbox', { name: `GST rate of item ${index + 1}` }).fill('5');
+    await page.getByRole('textbox', { name: `Unit price of item ${index + 1}`, exact: true }).fill(price);
+    await page.getByRole('textbox', { name: `GST % of item ${index + 1}`, exact: true }).fill('5');
   }
-  await page.getByRole('textbox', { name: 'Lead time (days)' }).fill('10');
+  await page.getByLabel('Lead time (days)').fill('10');
   await page.getByRole('button', { name: 'Submit quote' }).click();
   await page.getByText(/Quote submitted — revision 1/).waitFor({ timeout: 20_000 });
 }
@@ -113,22 +113,22 @@ describe('a tender from the wizard to the orders it makes', () => {
     await buyer.getByRole('link', { name: 'Compare quotes and award' }).click();
     await buyer.waitForURL(`${suite.url}/tenders/${tenderId}/compare`);
 
-    // The matrix marks the lowest landed cost per item; the default award gives each item to it.
-    await buyer.getByText('Lowest').first().waitFor({ timeout: 20_000 });
-    await buyer
-      .getByRole('textbox', { name: /Reason/ })
-      .first()
-      .fill('Lowest landed cost per item.');
-    await buyer
-      .getByRole('button', { name: /^Award/ })
-      .first()
-      .click();
-    const confirm = buyer.getByRole('button', { name: /Confirm award|Award and create orders/ });
-    if (await confirm.count()) await confirm.first().click();
+    // The matrix marks the lowest landed cost per item: the ginner's on item 1, the trader's on item 2.
+    await buyer.getByTestId('comparison-matrix').waitFor({ timeout: 20_000 });
+    await expect.poll(() => buyer.getByTestId(`cell-1-${ginner.name}`).textContent()).toContain('Lowest');
+    expect(await buyer.getByTestId(`cell-2-${trader.name}`).textContent()).toContain('Lowest');
+    expect(await buyer.getByTestId(`cell-1-${trader.name}`).textContent()).not.toContain('Lowest');
+
+    // The award form starts with each item whole to its lowest: a split between the two suppliers.
+    await buyer.getByLabel('Note on the award (optional, kept for audit)').fill('Lowest landed cost per item.');
+    await buyer.getByRole('button', { name: 'Review award' }).click();
+    expect(await buyer.getByTestId('award-review').textContent()).toContain('2 orders will be created');
+    await buyer.getByRole('button', { name: 'Award and create 2 orders' }).click();
+    const created = buyer.getByTestId('awarded-orders');
+    await created.waitFor({ timeout: 30_000 });
+    await expect.poll(() => created.getByRole('link').filter({ hasText: /^PO-/ }).count()).toBe(2);
 
     // Two orders, one per winner: each with its PO number, its line and GST by the parties' states.
-    const orderLinks = buyer.getByRole('link', { name: /PO-/ });
-    await expect.poll(() => orderLinks.count(), { timeout: 20_000 }).toBe(2);
     const orders = await buyer.evaluate(async (id) => {
       const response = await fetch(`/trpc/sourcing.tenders.get?input=${encodeURIComponent(JSON.stringify({ tenderId: id }))}`);
       const body = await response.json();
