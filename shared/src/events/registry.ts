@@ -253,6 +253,10 @@ export const domainEvents = {
   >),
   // Sourcing: a tender has many parties, so its events name the companies to tell (`recipients`);
   // the sourcing notification job words them (server/src/modules/sourcing).
+  // A draft's changes concern the buyer alone (recipients: none); they refresh its screens.
+  'tender.created': event('tender', tenderRecipients),
+  'tender.updated': event('tender', tenderRecipients),
+  'tender.supplier_uninvited': event('tender', tenderRecipients),
   'tender.published': event('tender', tenderRecipients),
   'tender.suppliers_invited': event('tender', tenderRecipients),
   'tender.extended': event('tender', tenderRecipients),

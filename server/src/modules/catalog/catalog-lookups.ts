@@ -66,3 +66,15 @@ export function suppliesCommodity(companyId: Expression<string>, commodityCode: 
 export function productLabelOf(productId: Expression<string>): RawBuilder<string | null> {
   return sql<string | null>`(select products.sku || ' · ' || products.name from products where products.id = ${productId})`;
 }
+
+/** Active products among `productIds` of suppliers this buyer is linked with: what it may name in a tender. */
+export function linkedProductsOf(db: Executor, buyerId: string, productIds: string[]) {
+  if (!productIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('products as p')
+    .select(['p.id', 'p.name', 'p.hsn_code'])
+    .where('p.id', 'in', productIds)
+    .where('p.active', '=', true)
+    .where(acceptedLinkBetween(buyerId, sql.ref('p.company_id')))
+    .execute();
+}

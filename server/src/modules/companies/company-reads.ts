@@ -229,3 +229,10 @@ export function membershipUserOf(membershipId: Expression<string>): RawBuilder<s
 export function invitationEmailOf(invitationId: Expression<string>): RawBuilder<string | null> {
   return sql<string | null>`(select invitations.email from invitations where invitations.id = ${invitationId})`;
 }
+
+/** The city of the company's head office (or of any branch), as a scalar subquery for a list. */
+export function companyCityOf(companyId: CompanyId): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(select branches.city from branches where branches.company_id = ${companyId} order by branches.is_head_office desc, branches.created_at limit 1)`;
+}
