@@ -6,6 +6,7 @@ import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
+import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock'>): Record<string, JobHandler> {
@@ -13,11 +14,16 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock'>): Rec
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
+    [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
   };
 }
 
 /** Clock-driven work: each queues a job on its queue at every occurrence, once across processes. */
-export const SCHEDULES: readonly ScheduleDefinition[] = [{ name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' }];
+export const SCHEDULES: readonly ScheduleDefinition[] = [
+  { name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' },
+  // Tenders close within a minute of their deadline; quotes are refused from the deadline itself.
+  { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
+];
 
 /**
  * Every subscription of the process, in one place: which queue reacts to which events. Called at

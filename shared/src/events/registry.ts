@@ -141,6 +141,7 @@ export const auditActions = {
   'tender.awarded': audit('tender', 'awarded the tender'),
   'tender.invitation_declined': audit('tender', 'declined to quote'),
   'quote.draft_saved': audit('quote', 'saved a draft quote'),
+  'quote.draft_discarded': audit('quote', 'discarded the draft quote'),
   'quote.submitted': audit('quote', 'submitted a quote'),
   'quote.withdrawn': audit('quote', 'withdrew the quote'),
   'clarification.asked': audit('clarification', 'asked a question'),
