@@ -24,6 +24,7 @@ import { orderCsv } from './modules/orders/order-export.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { partnerCsv } from './modules/partners/partner-export.ts';
 import { workOrderCsv } from './modules/production/work-order-export.ts';
+import { tenderComparisonCsv } from './modules/sourcing/comparison-export.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 
@@ -123,7 +124,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
-  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv]));
+  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderComparisonCsv]));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) app.use(clientAssets(clientDir));

@@ -38,6 +38,7 @@ export * from './reports/reports.schemas.ts';
 export * from './search/search.outputs.ts';
 export * from './search/search.schemas.ts';
 export * from './settings/settings.schemas.ts';
+export * from './sourcing/comparison.ts';
 export * from './sourcing/sourcing.outputs.ts';
 export * from './sourcing/sourcing.schemas.ts';
 export * from './sourcing/tender-machine.ts';

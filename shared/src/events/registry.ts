@@ -264,6 +264,7 @@ export const domainEvents = {
   'tender.closed': event('tender', tenderRecipients),
   'tender.cancelled': event('tender', tenderRecipients),
   'tender.awarded': event('tender', tenderRecipients),
+  'tender.conversions_changed': event('tender', tenderRecipients),
   'tender.invitation_declined': event('tender', tenderRecipients),
   'quote.submitted': event('tender', tenderRecipients),
   'quote.withdrawn': event('tender', tenderRecipients),

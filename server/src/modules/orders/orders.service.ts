@@ -1,5 +1,6 @@
-import type { Tx } from '@tradeloom/db';
+import type { Database, Tx } from '@tradeloom/db';
 import type { CreateOrderInput, OrderSide, OrderSummary, UpdateOrderInput } from '@tradeloom/shared';
+import type { InsertObject } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
@@ -10,7 +11,7 @@ import { assertYearOpen, findFinancialYear } from '../settings/financial-years.s
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { companyCalendar } from './order-due-dates.ts';
-import { computeOrder, totalsColumns } from './order-pricing.ts';
+import { computeOrder, type OrderTotals, type PricedLine, totalsColumns } from './order-pricing.ts';
 import { SUMMARY_COLUMNS, toSummary } from './order-summary.ts';
 import { assertTermsValid, termsChange, termsColumns, termsForAudit } from './order-terms.ts';
 import { DOC_TYPE, findPartyOrder, sideIn, writeLines } from './orders.repository.ts';
@@ -33,9 +34,9 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     );
     const orderDate = input.orderDate ?? today;
     const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: DOC_TYPE[side], date: orderDate });
-    const order = await trx
-      .insertInto('orders')
-      .values({
+    const order = await insertOrder(
+      trx,
+      {
         buyer_company_id: buyerId,
         supplier_company_id: supplierId,
         created_by_side: side,
@@ -44,16 +45,15 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
         order_date: orderDate,
         currency,
         tax_regime: regime,
-        ...totalsColumns(totals),
         needs_approval: needsApproval,
         buyer_note: side === 'buyer' ? input.note || null : null,
         supplier_note: side === 'supplier' ? input.note || null : null,
         ...termsColumns(input),
         created_by: actor.userId,
-      })
-      .returning(SUMMARY_COLUMNS)
-      .executeTakeFirstOrThrow();
-    await writeLines(trx, order.id, priced, totals, false);
+      },
+      priced,
+      totals,
+    );
     await recordOrderChange(trx, ctx, actor, {
       orderId: order.id,
       action: 'order.created',
@@ -71,6 +71,22 @@ export async function createOrder(ctx: ServiceContext, actor: CompanyActor, inpu
     });
     return toSummary(order);
   });
+}
+
+/** Inserts an order with its priced lines and totals: a new order here, an awarded one (awarded-orders.ts). */
+export async function insertOrder(
+  trx: Tx,
+  values: Omit<InsertObject<Database, 'orders'>, keyof ReturnType<typeof totalsColumns>>,
+  priced: PricedLine[],
+  totals: OrderTotals,
+) {
+  const order = await trx
+    .insertInto('orders')
+    .values({ ...values, ...totalsColumns(totals) })
+    .returning(SUMMARY_COLUMNS)
+    .executeTakeFirstOrThrow();
+  await writeLines(trx, order.id, priced, totals, false);
+  return order;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { inTransaction } from '@tradeloom/db';
+import { inTransaction, type Tx } from '@tradeloom/db';
 import {
   type AddUnclaimedInput,
   type AuditActionName,
@@ -332,4 +332,37 @@ export async function setDirectoryListing(ctx: ServiceContext, actor: CompanyAct
 /** How many link requests wait for this company's decision (the overview's "waiting for you"). */
 export async function countWaitingRequests(ctx: ServiceContext, actor: CompanyActor): Promise<{ count: number }> {
   return { count: await countPendingIncoming(ctx.deps.db, actor.companyId) };
+}
+
+/**
+ * A supplier that won a buyer's tender becomes its linked supplier (an order needs an accepted
+ * link): it asked to trade by quoting, so no request waits for an answer. Runs in the caller's
+ * transaction; audited and announced as an accepted link. A block either way refuses.
+ */
+export async function linkAwardedSupplier(ctx: ServiceContext, trx: Tx, actor: CompanyActor, supplierId: string): Promise<void> {
+  const existing = await findLinkForUpdate(trx, actor.companyId, supplierId);
+  if (existing?.status === 'accepted') return;
+  const opposite = await findLinkForUpdate(trx, supplierId, actor.companyId);
+  if (existing?.status === 'blocked' || opposite?.status === 'blocked') {
+    throw appError('CONFLICT', 'LINK_BLOCKED', REFUSAL_MESSAGES.LINK_BLOCKED);
+  }
+  // The pair holds one live link: a supplier that buys from us must be linked the other way first.
+  if (opposite && (opposite.status === 'pending' || opposite.status === 'accepted')) {
+    throw appError('CONFLICT', 'LINK_EXISTS', 'This supplier is linked to you as a buyer; link it as a supplier before awarding to it.');
+  }
+  const now = ctx.deps.clock.now();
+  const values = { status: 'accepted' as const, blocked_by: null, decided_by: actor.userId, decided_at: now, updated_at: now };
+  const link = existing
+    ? await trx
+        .updateTable('partner_links')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', existing.id)
+        .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
+        .executeTakeFirstOrThrow()
+    : await trx
+        .insertInto('partner_links')
+        .values({ ...values, buyer_company_id: actor.companyId, supplier_company_id: supplierId })
+        .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
+        .executeTakeFirstOrThrow();
+  await recordLinkChange(ctx, trx, actor, 'accept', link, existing?.status ?? null);
 }
