@@ -25,6 +25,7 @@ import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { partnerCsv } from './modules/partners/partner-export.ts';
 import { workOrderCsv } from './modules/production/work-order-export.ts';
 import { tenderComparisonCsv } from './modules/sourcing/comparison-export.ts';
+import { tenderCsv } from './modules/sourcing/tender-export.ts';
 import { appRouter } from './router.ts';
 import type { Context } from './trpc/context.ts';
 
@@ -124,7 +125,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
-  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderComparisonCsv]));
+  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderComparisonCsv, tenderCsv]));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) app.use(clientAssets(clientDir));

@@ -6,15 +6,17 @@ import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
+import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
-export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock'>): Record<string, JobHandler> {
+export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
   return {
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
+    [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
   };
 }
 
@@ -33,6 +35,7 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
 export function registerSubscriptions(registry: SubscriptionRegistry, handlers: Record<string, JobHandler>): SubscriptionRegistry {
   registry.clear();
   registry.subscribe(notifyingEvents(), NOTIFY_QUEUE);
+  registry.subscribe(SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE);
   const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
   if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
   return registry;

@@ -42,4 +42,5 @@ export * from './sourcing/comparison.ts';
 export * from './sourcing/sourcing.outputs.ts';
 export * from './sourcing/sourcing.schemas.ts';
 export * from './sourcing/tender-machine.ts';
+export * from './sourcing/tender-notices.ts';
 export * from './wire.ts';

@@ -7,6 +7,7 @@ import { recordAudit } from '../../server/src/modules/audit/audit.service.ts';
 import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { recordChange } from '../../server/src/modules/events/record-change.ts';
 import { NOTIFY_QUEUE } from '../../server/src/modules/notifications/notifications.jobs.ts';
+import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE } from '../../server/src/modules/sourcing/sourcing.notifications.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
 let app: TestApp;
@@ -97,6 +98,7 @@ describe('subscriptions registered at start-up', () => {
     const registry = registerSubscriptions(new SubscriptionRegistry(), handlers());
     for (const name of notifyingEvents()) expect(registry.queuesFor(name), name).toEqual([NOTIFY_QUEUE]);
     expect(registry.queuesFor('product.created')).toEqual([]);
+    for (const name of SOURCING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([SOURCING_NOTIFY_QUEUE]);
   });
 
   it('lists the events no job reacts to (recorded for history and live screens only)', () => {
@@ -104,7 +106,7 @@ describe('subscriptions registered at start-up', () => {
     const unsubscribed = registry.unsubscribedEvents();
     expect(unsubscribed).toContain('catalog.imported');
     expect(unsubscribed).not.toContain('order.submitted');
-    expect(unsubscribed.length + notifyingEvents().length).toBe(domainEventNames.length);
+    expect(unsubscribed.length + notifyingEvents().length + SOURCING_NOTIFY_EVENTS.length).toBe(domainEventNames.length);
   });
 
   it('refuses at start-up a queue nothing runs and a name the registry does not know', () => {

@@ -176,6 +176,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'sourcing.tenders.publish': () => ({ tenderId: missing() }),
   'sourcing.tenders.setConversions': () => ({ tenderId: missing(), currencies: { USD: '83' } }),
   'sourcing.tenders.uninvite': () => ({ tenderId: missing(), supplierId: missing() }),
+  'sourcing.waiting': () => undefined,
   'sourcing.tenders.update': () => ({
     tenderId: missing(),
     version: 1,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SEARCH_KINDS = ['order', 'partner', 'product', 'work_order'] as const;
+export const SEARCH_KINDS = ['order', 'partner', 'product', 'work_order', 'tender'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One thing found: what it is called, a line of context and the app path that opens it. */

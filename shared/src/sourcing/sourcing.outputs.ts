@@ -201,6 +201,9 @@ export const invitationRow = z.strictObject({
 });
 export const invitationPage = pageOf(invitationRow);
 
+/** The home page's "waiting for you": open requests this company has neither quoted nor declined, and questions on its tenders. */
+export const sourcingWaiting = z.strictObject({ quoteRequests: z.number().int(), questions: z.number().int() });
+
 export const quoteSaved = z.strictObject({ id: z.uuid(), revision: z.number().int(), status: quoteStatus, version: z.number().int() });
 export const clarificationCreated = z.strictObject({ id: z.uuid() });
 
@@ -286,6 +289,7 @@ export type BuyerTender = z.infer<typeof buyerTender>;
 export type SupplierTender = z.infer<typeof supplierTender>;
 export type TenderView = z.infer<typeof tenderView>;
 export type TenderListRow = z.infer<typeof tenderListRow>;
+export type SourcingWaiting = z.infer<typeof sourcingWaiting>;
 export type InvitationRow = z.infer<typeof invitationRow>;
 export type QuoteTerms = z.infer<typeof quoteTerms>;
 export type TenderComparison = z.infer<typeof tenderComparison>;

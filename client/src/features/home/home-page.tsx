@@ -77,6 +77,8 @@ function WaitingForYou() {
   const toReceive = trpc.orders.totals.useQuery({ side: 'purchase', status: 'shipped' }, { enabled: can('orders:write') });
   const linkRequests = trpc.partners.waiting.useQuery(undefined, { enabled: can('partners:manage') });
   const board = trpc.production.board.useQuery(undefined, { enabled: can('production:write') });
+  const company = useMe().data?.activeCompany;
+  const sourcing = trpc.sourcing.waiting.useQuery(undefined, { enabled: can('sourcing:write') });
   const count = (totals: { data?: { count: number }[] }) => (totals.data ? String(totals.data.reduce((sum, t) => sum + t.count, 0)) : '…');
   const stats = [
     decides && (
@@ -103,6 +105,17 @@ function WaitingForYou() {
         value={board.data ? String(board.data.byStatus.in_progress ?? 0) : '…'}
         to="/production"
       />
+    ),
+    can('sourcing:write') && company?.isSupplier && (
+      <Stat
+        key="quote-requests"
+        label="Quote requests open"
+        value={sourcing.data ? String(sourcing.data.quoteRequests) : '…'}
+        to="/quote-requests"
+      />
+    ),
+    can('sourcing:write') && company?.isBuyer && (
+      <Stat key="questions" label="Questions to answer" value={sourcing.data ? String(sourcing.data.questions) : '…'} to="/tenders" />
     ),
   ].filter(Boolean);
   if (!stats.length) return null;

@@ -32,6 +32,10 @@ export function LiveUpdates() {
         case 'product':
           void utils.catalog.invalidate();
           break;
+        case 'tender':
+          // Quote counts, the supplier inbox, clarifications and awards (which also make orders).
+          void utils.sourcing.invalidate();
+          break;
         case 'user':
           void utils.companies.members.invalidate();
           void utils.auth.me.invalidate();

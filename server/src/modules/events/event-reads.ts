@@ -4,7 +4,7 @@ import type { Executor } from '@tradeloom/db';
 export function findDomainEvent(db: Executor, eventId: number) {
   return db
     .selectFrom('domain_events')
-    .select(['type', 'entity_type', 'entity_id', 'payload'])
+    .select(['type', 'entity_type', 'entity_id', 'payload', 'actor_user_id'])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
 }

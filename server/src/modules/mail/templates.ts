@@ -55,3 +55,16 @@ export function claimInvitationMail(
     text: `${inviterName} of ${inviterCompany} keeps ${companyName} as a trading partner on Tradeloom and invites you to take over its account.\n\nClaim ${companyName}:\n\n${link}\n\nYou become its owner and see the history you share with ${inviterCompany}. The link is valid for 14 days.\n`,
   };
 }
+
+/** A buyer invites a counterparty not on Tradeloom to quote: claiming its company opens the request. */
+export function tenderInvitationMail(
+  to: string,
+  invite: { supplierName: string; buyerName: string; number: string; title: string; closes: string; link: string },
+): MailMessage {
+  const { supplierName, buyerName, number, title, closes, link } = invite;
+  return {
+    to,
+    subject: `${buyerName} invites ${supplierName} to quote on ${number}`,
+    text: `${buyerName} asks ${supplierName} for a quote on Tradeloom:\n\n${number}: ${title}\nQuotes close ${closes}.\n\nClaim ${supplierName} on Tradeloom, then open the request under Quote requests to quote:\n\n${link}\n\nYou become the owner of ${supplierName}'s account. The link is valid for 7 days.\n`,
+  };
+}

@@ -4,6 +4,7 @@ import { searchProducts } from '../catalog/catalog-search.ts';
 import { searchOrders } from '../orders/order-search.ts';
 import { searchPartners } from '../partners/partner-search.ts';
 import { searchWorkOrders } from '../production/work-order-search.ts';
+import { searchTenders } from '../sourcing/tender-search.ts';
 
 /**
  * A kind of thing global search can find. The owning module exports `search`, which applies its
@@ -23,4 +24,5 @@ export const SEARCH_PROVIDERS: readonly SearchProvider[] = [
   { kind: 'partner', label: 'Partners', permission: 'partners:read', search: searchPartners },
   { kind: 'product', label: 'Products', permission: 'catalog:read', search: searchProducts },
   { kind: 'work_order', label: 'Work orders', permission: 'production:read', search: searchWorkOrders },
+  { kind: 'tender', label: 'Tenders', permission: 'sourcing:read', search: searchTenders },
 ];

@@ -14,6 +14,7 @@ import {
   noContent,
   publishTenderInput,
   quoteSaved,
+  sourcingWaiting,
   saveQuoteDraftInput,
   submitQuoteInput,
   supplierCandidate,
@@ -35,6 +36,7 @@ import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { awardTender } from './award.service.ts';
 import { answerClarification, askClarification } from './clarifications.service.ts';
+import { countSourcingWaiting } from './sourcing-waiting.ts';
 import { compareTender, setConversions } from './comparison.service.ts';
 import { declineInvitation, discardQuoteDraft, saveQuoteDraft, submitQuote, withdrawQuote } from './quotes.service.ts';
 import { getTender, listInvitations, listTenders } from './tender-reads.ts';
@@ -160,4 +162,8 @@ export const sourcingRouter = router({
   invitations: invitationsRouter,
   quotes: quotesRouter,
   clarifications: clarificationsRouter,
+  /** What waits for this company's staff: quote requests to answer and questions to answer. */
+  waiting: write()
+    .output(sourcingWaiting)
+    .query(({ ctx }) => countSourcingWaiting(ctx, ctx.actor)),
 });
