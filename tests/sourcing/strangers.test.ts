@@ -25,7 +25,13 @@ const sourcing = procedureInventory().filter((p) => p.path.startsWith('sourcing.
 const mutations = sourcing.filter((p) => p.type === 'mutation').map((p) => p.path);
 // Procedures that name no tender: what they answer must not mention it. `create` makes the
 // caller's own tender, which is its right.
-const UNADDRESSED = ['sourcing.tenders.list', 'sourcing.tenders.candidates', 'sourcing.invitations.list', 'sourcing.tenders.create'];
+const UNADDRESSED = [
+  'sourcing.tenders.list',
+  'sourcing.tenders.candidates',
+  'sourcing.invitations.list',
+  'sourcing.waiting',
+  'sourcing.tenders.create',
+];
 const addressed = sourcing.map((p) => p.path).filter((path) => !UNADDRESSED.includes(path));
 // Each side's procedures, which the other side of the same tender may not use either.
 const SUPPLIER_SIDE = [
@@ -135,6 +141,8 @@ describe.each(Object.entries(callers))('%s', (_who, makeCaller) => {
       await caller.sourcing.invitations.list({}),
       await caller.sourcing.tenders.candidates({}),
     ]);
+    // Nothing waits for it either: the counts of the tender's open request and question are the buyer's and invitee's.
+    expect(await caller.sourcing.waiting()).toEqual({ quoteRequests: 0, questions: 0 });
     for (const secret of [ids.tenderId, ids.quoteId, tenderNumber, 'Shankar-6 cotton, stranger check']) {
       expect(seen).not.toContain(secret);
     }
