@@ -114,7 +114,11 @@ describe('unclaimed invitees', () => {
       contactEmail: email,
       relationship: 'supplier',
     });
-    const tender = await insertTender(app, buyer.id, { title: 'Shankar-6 for December', closesAt: CLOSES_AT, invitees: [{ companyId: added.id, email }] });
+    const tender = await insertTender(app, buyer.id, {
+      title: 'Shankar-6 for December',
+      closesAt: CLOSES_AT,
+      invitees: [{ companyId: added.id, email }],
+    });
     await emitTenderEvent(app, 'tender.published', tender, {
       buyerCompanyId: buyer.id,
       actorCompanyId: buyer.id,
@@ -139,7 +143,12 @@ describe('unclaimed invitees', () => {
   it('are not emailed while the tender is a draft, nor when already claimed', async () => {
     const buyer = await createCompany(app, 'Draft Buyer');
     const email = `owner-${buyer.id.slice(0, 8)}@draft.example`;
-    const added = await buyer.members.staff.caller.partners.addUnclaimed({ name: 'Draft Ginners', country: 'IN', contactEmail: email, relationship: 'supplier' });
+    const added = await buyer.members.staff.caller.partners.addUnclaimed({
+      name: 'Draft Ginners',
+      country: 'IN',
+      contactEmail: email,
+      relationship: 'supplier',
+    });
     const claimed = await createCompany(app, 'Claimed Supplier');
     const draft = await insertTender(app, buyer.id, { status: 'draft', invitees: [{ companyId: added.id }, { companyId: claimed.id }] });
     await emitTenderEvent(app, 'tender.suppliers_invited', draft, {

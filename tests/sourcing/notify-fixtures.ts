@@ -54,7 +54,14 @@ export async function insertTender(
 export async function insertQuote(app: TestApp, tenderId: string, supplierId: string): Promise<void> {
   await app.db
     .insertInto('quotes')
-    .values({ tender_id: tenderId, supplier_company_id: supplierId, revision: 1, status: 'submitted', currency: 'INR', submitted_at: app.clock.now() })
+    .values({
+      tender_id: tenderId,
+      supplier_company_id: supplierId,
+      revision: 1,
+      status: 'submitted',
+      currency: 'INR',
+      submitted_at: app.clock.now(),
+    })
     .execute();
 }
 

@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { to: '/partners', label: 'Partners', permission: 'partners:read' },
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { to: '/orders', label: 'Orders', permission: 'orders:read' },
+  { to: '/tenders', label: 'Tenders', permission: 'sourcing:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },

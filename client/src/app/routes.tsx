@@ -54,6 +54,11 @@ const ProductionPage = lazyPage(() => import('../features/production/production-
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 const SettingsPage = lazyPage(() => import('../features/settings/settings-page.tsx'), 'SettingsPage');
+const loadTenderForms = () => import('../features/tenders/tender-form-pages.tsx');
+const EditTenderPage = lazyPage(loadTenderForms, 'EditTenderPage');
+const NewTenderPage = lazyPage(loadTenderForms, 'NewTenderPage');
+const TenderDetailPage = lazyPage(() => import('../features/tenders/tender-detail-page.tsx'), 'TenderDetailPage');
+const TendersPage = lazyPage(() => import('../features/tenders/tenders-page.tsx'), 'TendersPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -76,6 +81,10 @@ export function AppRoutes() {
           <Route path="/partners/:supplierId/catalog" element={<SupplierCatalogPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
           <Route path="/orders" element={<OrdersPage />} />
+          <Route path="/tenders" element={<TendersPage />} />
+          <Route path="/tenders/new" element={<NewTenderPage />} />
+          <Route path="/tenders/:tenderId" element={<TenderDetailPage />} />
+          <Route path="/tenders/:tenderId/edit" element={<EditTenderPage />} />
           <Route path="/production" element={<ProductionPage />} />
           <Route path="/production/:workOrderId" element={<WorkOrderDetailPage />} />
           <Route path="/reports" element={<ReportsPage />} />

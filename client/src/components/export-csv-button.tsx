@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 
 /** The lists the server exports (server/src/app.ts registers the same names). */
-export type ExportList = 'orders' | 'catalog' | 'partners' | 'work-orders' | 'audit';
+export type ExportList = 'orders' | 'catalog' | 'partners' | 'work-orders' | 'audit' | 'tenders';
 
 /**
  * Downloads the list as CSV with the filters the screen is showing: the same filter object the

@@ -2,7 +2,7 @@ import { Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../lib/errors.ts';
-import { uploadFile } from '../lib/upload.ts';
+import { type UploadedFile, uploadFile } from '../lib/upload.ts';
 import { type QueryLike, QueryView } from './ui.tsx';
 
 export interface AttachmentRow {
@@ -24,7 +24,8 @@ export function FileAttachments({
 }: {
   query: QueryLike<AttachmentRow[]>;
   canAttach: boolean;
-  attach: (fileId: string) => Promise<unknown>;
+  /** Gets the uploaded file's record too, for a form that lists what it will attach on save. */
+  attach: (fileId: string, uploaded: UploadedFile) => Promise<unknown>;
   remove: (fileId: string) => void;
   label?: string;
 }) {
@@ -35,7 +36,7 @@ export function FileAttachments({
     setBusy(true);
     try {
       const uploaded = await uploadFile(file);
-      await attach(uploaded.id);
+      await attach(uploaded.id, uploaded);
       setFile(null);
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });

@@ -56,7 +56,12 @@ export function tenderNoticeText(name: TenderNoticeEvent, side: TenderNoticeSide
 
 /** A closing time as a company in `timeZone` reads it: `5 Dec, 17:00`. */
 export function noticeDateTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
 }

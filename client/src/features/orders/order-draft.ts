@@ -108,11 +108,10 @@ export function draftInput(draft: OrderDraft): {
   paymentTerms: { kind: PaymentTermsKind; days?: number } | null;
   shipToBranchId: string | null;
 } {
-  const { kind, days } = draft.paymentTerms;
   return {
     // Terms are always sent: an empty box clears the term (the form shows every one of them).
     requestedDeliveryDate: draft.requestedDeliveryDate || null,
-    paymentTerms: kind ? { kind, days: kind === 'net' && days ? Number(days) : undefined } : null,
+    paymentTerms: paymentTermsFromDraft(draft.paymentTerms),
     shipToBranchId: draft.shipToBranchId || null,
     // Sent even when empty: an edit that leaves the note out keeps the old one, and emptying the box means "clear it".
     note: draft.note,
@@ -129,4 +128,12 @@ export function draftInput(draft: OrderDraft): {
       taxRate: line.productId || line.hsnCode ? undefined : line.taxRate || undefined,
     })),
   };
+}
+
+/** The payment-terms inputs as the server takes them; null when none is chosen. Days only for net terms. */
+export function paymentTermsFromDraft({ kind, days }: { kind: PaymentTermsKind | ''; days: string }): {
+  kind: PaymentTermsKind;
+  days?: number;
+} | null {
+  return kind ? { kind, days: kind === 'net' && days ? Number(days) : undefined } : null;
 }

@@ -1,5 +1,6 @@
 import { Group, TextInput } from '@mantine/core';
-import { PAYMENT_TERMS, PAYMENT_TERMS_LABELS } from '@tradeloom/shared';
+import { PAYMENT_TERMS, PAYMENT_TERMS_LABELS, type PaymentTermsKind } from '@tradeloom/shared';
+import type { FieldPath, FieldValues } from 'react-hook-form';
 import { SelectField } from '../../components/select-field.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import type { ZodForm } from '../../lib/zod-form.ts';
@@ -44,7 +45,6 @@ export function OrderTermsFields<Output>({
   partnerId: string | null;
 }) {
   const shipTo = useShipToOptions(side, partnerId);
-  const net = form.watch('paymentTerms.kind') === 'net';
   return (
     <Group align="flex-start" wrap="wrap">
       <TextInput
@@ -55,26 +55,7 @@ export function OrderTermsFields<Output>({
         error={form.messageOf('requestedDeliveryDate')}
         w={200}
       />
-      <SelectField
-        form={form}
-        name="paymentTerms.kind"
-        label="Payment terms"
-        description="Advance, against delivery, or credit days."
-        placeholder="Not agreed yet"
-        data={TERM_OPTIONS}
-        clearable
-        w={220}
-      />
-      {net && (
-        <TextInput
-          label="Credit days"
-          description="Days from the invoice, 1 to 365."
-          inputMode="numeric"
-          {...form.register('paymentTerms.days')}
-          error={form.messageOf('paymentTerms.days')}
-          w={140}
-        />
-      )}
+      <PaymentTermsFields form={form} />
       {shipTo.ready && (
         <SelectField
           form={form}
@@ -91,5 +72,47 @@ export function OrderTermsFields<Output>({
         />
       )}
     </Group>
+  );
+}
+
+/** The payment-terms inputs as a draft holds them; named like the server's field so its errors land here. */
+export interface PaymentTermsDraft {
+  paymentTerms: { kind: PaymentTermsKind | ''; days: string };
+}
+
+/** Payment terms (advance, against delivery, or credit days) of any draft holding `paymentTerms`: orders and tenders. */
+export function PaymentTermsFields<Values extends FieldValues & PaymentTermsDraft, Output>({
+  form,
+  description = 'Advance, against delivery, or credit days.',
+}: {
+  form: ZodForm<Values, Output>;
+  description?: string;
+}) {
+  const kind = 'paymentTerms.kind' as FieldPath<Values>;
+  const days = 'paymentTerms.days' as FieldPath<Values>;
+  const net = form.watch(kind) === 'net';
+  return (
+    <>
+      <SelectField
+        form={form}
+        name={kind}
+        label="Payment terms"
+        description={description}
+        placeholder="Not agreed yet"
+        data={TERM_OPTIONS}
+        clearable
+        w={220}
+      />
+      {net && (
+        <TextInput
+          label="Credit days"
+          description="Days from the invoice, 1 to 365."
+          inputMode="numeric"
+          {...form.register(days)}
+          error={form.messageOf(days)}
+          w={140}
+        />
+      )}
+    </>
   );
 }

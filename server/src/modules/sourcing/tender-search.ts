@@ -12,7 +12,14 @@ export async function searchTenders(db: Executor, companyId: string, term: strin
   const pattern = `%${escapeLike(term)}%`;
   const rows = await db
     .selectFrom('tenders')
-    .select(['tenders.id', 'tenders.number', 'tenders.title', 'tenders.status', 'tenders.company_id', companyNameOf(sql.ref('tenders.company_id')).as('buyerName')])
+    .select([
+      'tenders.id',
+      'tenders.number',
+      'tenders.title',
+      'tenders.status',
+      'tenders.company_id',
+      companyNameOf(sql.ref('tenders.company_id')).as('buyerName'),
+    ])
     .where((eb) =>
       eb.or([
         eb('tenders.company_id', '=', companyId),
