@@ -8,6 +8,8 @@ import { GUJARAT, MAHARASHTRA } from '../orders/order-fixtures.ts';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
+/** Building the world signs up 25 members (real password hashing): give `beforeAll` this long. */
+export const WORLD_TIMEOUT = 240_000;
 
 export interface SourcingWorld {
   buyer: TestCompany;

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
 import { countRows } from '../harness/factories.ts';
-import { DAY, draftTender, HOUR, openTender, type SourcingWorld, sourcingWorld, tenderInput } from './sourcing-fixtures.ts';
+import { DAY, draftTender, HOUR, openTender, type SourcingWorld, sourcingWorld, tenderInput, WORLD_TIMEOUT } from './sourcing-fixtures.ts';
 
 let app: TestApp;
 let world: SourcingWorld;
 beforeAll(async () => {
   app = await setupTestApp();
   world = await sourcingWorld(app, 'Tdr');
-});
+}, WORLD_TIMEOUT);
 afterAll(() => app.close());
 
 const buyer = () => world.buyer.members.staff.caller.sourcing;

@@ -52,6 +52,8 @@ const OrdersPage = lazyPage(() => import('../features/orders/orders-page.tsx'), 
 const PartnersPage = lazyPage(() => import('../features/partners/partners-page.tsx'), 'PartnersPage');
 const ProductionPage = lazyPage(() => import('../features/production/production-page.tsx'), 'ProductionPage');
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
+const QuoteRequestPage = lazyPage(() => import('../features/sourcing/quote-request-page.tsx'), 'QuoteRequestPage');
+const QuoteRequestsPage = lazyPage(() => import('../features/sourcing/quote-requests-page.tsx'), 'QuoteRequestsPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 const SettingsPage = lazyPage(() => import('../features/settings/settings-page.tsx'), 'SettingsPage');
 const loadTenderForms = () => import('../features/tenders/tender-form-pages.tsx');
@@ -88,6 +90,8 @@ export function AppRoutes() {
           <Route path="/production" element={<ProductionPage />} />
           <Route path="/production/:workOrderId" element={<WorkOrderDetailPage />} />
           <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/quote-requests" element={<QuoteRequestsPage />} />
+          <Route path="/quote-requests/:tenderId" element={<QuoteRequestPage />} />
           <Route path="/orders/new" element={<NewOrderPage />} />
           <Route path="/orders/:orderId" element={<OrderDetailPage />} />
           <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />

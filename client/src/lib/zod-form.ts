@@ -20,6 +20,8 @@ export type ZodForm<Values extends FieldValues, Output> = UseFormReturn<Values, 
    * form, and a failure that names no field beside the submit button.
    */
   showServerError: (error: unknown) => void;
+  /** The same, for a form that sent fewer rows than it draws: `toFormPath` maps a sent path to the form's own. */
+  showServerErrorAt: (error: unknown, toFormPath: (path: string) => string) => void;
   /** Whether an input for this path is on the screen (registered, or a list the form draws). */
   isDrawn: (path: string) => boolean;
   /** The message to show under one field, capitalised like a sentence. */
@@ -118,11 +120,12 @@ export function useZodForm<Values extends FieldValues>(
   };
   const form = useForm<Values, unknown, unknown>({ resolver, defaultValues, mode: 'onTouched' });
 
-  const showServerError = (error: unknown) => {
+  const showServerErrorAt = (error: unknown, toFormPath: (path: string) => string) => {
     const fieldErrors = serverFieldErrors(error);
     const undrawn: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(fieldErrors)) {
+    for (const [sent, messages] of Object.entries(fieldErrors)) {
       const message = messages?.[0];
+      const field = toFormPath(sent);
       if (!message) continue;
       const input = drawnAt(field);
       if (input) form.setError(input as FieldPath<Values>, { type: 'server', message });
@@ -132,7 +135,9 @@ export function useZodForm<Values extends FieldValues>(
     if (!Object.keys(fieldErrors).length) form.setError('root.server', { type: 'server', message: errorMessage(error) });
   };
 
+  const showServerError = (error: unknown) => showServerErrorAt(error, (path) => path);
+
   const messageOf = (name: FieldPath<Values>) => sentence(firstMessage(form.getFieldState(name, form.formState).error));
 
-  return { ...form, showServerError, isDrawn, messageOf };
+  return { ...form, showServerError, showServerErrorAt, isDrawn, messageOf };
 }
