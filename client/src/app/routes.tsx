@@ -61,6 +61,7 @@ const EditTenderPage = lazyPage(loadTenderForms, 'EditTenderPage');
 const NewTenderPage = lazyPage(loadTenderForms, 'NewTenderPage');
 const TenderDetailPage = lazyPage(() => import('../features/tenders/tender-detail-page.tsx'), 'TenderDetailPage');
 const TendersPage = lazyPage(() => import('../features/tenders/tenders-page.tsx'), 'TendersPage');
+const TenderComparePage = lazyPage(() => import('../features/sourcing/tender-compare-page.tsx'), 'TenderComparePage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -95,6 +96,7 @@ export function AppRoutes() {
           <Route path="/orders/new" element={<NewOrderPage />} />
           <Route path="/orders/:orderId" element={<OrderDetailPage />} />
           <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />
+          <Route path="/tenders/:tenderId/compare" element={<TenderComparePage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 
 /** The lists the server exports (server/src/app.ts registers the same names). */
-export type ExportList = 'orders' | 'catalog' | 'partners' | 'work-orders' | 'audit' | 'tenders';
+export type ExportList = 'orders' | 'catalog' | 'partners' | 'work-orders' | 'audit' | 'tenders' | 'tender-comparison';
 
 /**
  * Downloads the list as CSV with the filters the screen is showing: the same filter object the

@@ -48,6 +48,11 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
+/** The server's code (`FORBIDDEN`, `CONFLICT`…), for a screen that words one case itself. */
+export function errorCode(error: unknown): string | undefined {
+  return dataOf(error)?.code;
+}
+
 export function errorReason(error: unknown): Reason | undefined {
   return dataOf(error)?.reason;
 }
