@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 // Seeding hashes passwords and builds the whole network: minutes on a loaded machine.
-describe('demo data', { timeout: 180_000 }, () => {
+describe('demo data', { timeout: 400_000 }, () => {
   it('seeds the demo network with orders in every common state and running production, once', async () => {
     const logins = await seedDemoData(app.deps);
     expect(logins?.map((l) => l.email)).toContain('owner@kovaispin.example');

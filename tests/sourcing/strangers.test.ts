@@ -68,7 +68,7 @@ beforeAll(async () => {
   const question = await supplier.sourcing.clarifications.ask({ tenderId: tender.id, question: 'Are 165 kg bales acceptable?' });
   ids = { tenderId: tender.id, itemId, quoteId: quote.id, clarificationId: question.id, supplierId: invited.id };
   tenderNumber = tender.number;
-}, 120_000);
+}, 600_000);
 afterAll(() => app.close());
 
 /** The example input with every id it names replaced by the real tender's, nested lists included. */
