@@ -151,8 +151,10 @@ describe('a tender from the wizard to the orders it makes', () => {
         expect(text).toContain('IGST (between states)');
       }
     }
-    // The supplier sees the same order under its own SO number.
-    await ginnerPage.goto(`${suite.url}/orders`);
-    await ginnerPage.getByText(/SO-/).first().waitFor({ timeout: 20_000 });
+    // The ginner finds the same order among its sales orders, under its own SO number.
+    await ginnerPage.goto(`${suite.url}/orders?side=sales`);
+    await ginnerPage.getByRole('link', { name: /^SO-/ }).first().click();
+    await ginnerPage.getByRole('heading', { name: /^Sales order SO-/ }).waitFor({ timeout: 20_000 });
+    expect(await ginnerPage.locator('main').textContent()).toContain(ITEMS[0]?.description);
   });
 });
