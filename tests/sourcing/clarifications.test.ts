@@ -66,7 +66,10 @@ describe('clarifications', () => {
       expect(JSON.stringify(seen)).not.toContain(world.supplierA.id);
       expect(JSON.stringify(seen)).not.toContain(world.supplierA.name);
     }
-    expect((await asker.tenders.get({ tenderId: tender.id })).clarifications[0]).toMatchObject({ askedByYou: true, answer: 'Yes, down to 28 mm.' });
+    expect((await asker.tenders.get({ tenderId: tender.id })).clarifications[0]).toMatchObject({
+      askedByYou: true,
+      answer: 'Yes, down to 28 mm.',
+    });
     const audit = await app.db.selectFrom('audit_log').select(['action', 'company_id']).where('entity_id', '=', id).orderBy('id').execute();
     expect(audit).toEqual([
       { action: 'clarification.asked', company_id: world.supplierA.id },

@@ -26,7 +26,11 @@ describe('tender search', () => {
     const invited = await createCompany(app, 'Search Invitee');
     const stranger = await createCompany(app, 'Search Stranger');
     const open = await insertTender(app, buyer.id, { title: 'Kasturi cotton lot', invitees: [{ companyId: invited.id }] });
-    const draft = await insertTender(app, buyer.id, { title: 'Kasturi cotton draft', status: 'draft', invitees: [{ companyId: invited.id }] });
+    const draft = await insertTender(app, buyer.id, {
+      title: 'Kasturi cotton draft',
+      status: 'draft',
+      invitees: [{ companyId: invited.id }],
+    });
     const othersTender = await insertTender(app, stranger.id, { title: 'Kasturi cotton elsewhere' });
 
     const mine = await tendersFound(buyer, 'kasturi');
@@ -76,7 +80,17 @@ describe('tenders CSV export', () => {
     const [header, ...rows] = parseCsv(body);
     expect(header).toEqual(['Number', 'Title', 'Status', 'Currency', 'Closes at', 'Items', 'Invited', 'Quotes', 'Created at']);
     expect(rows).toEqual(
-      list.items.map((t) => [t.number, t.title, t.status, t.currency, t.closesAt, String(t.itemCount), String(t.invitedCount), String(t.quoteCount), t.createdAt]),
+      list.items.map((t) => [
+        t.number,
+        t.title,
+        t.status,
+        t.currency,
+        t.closesAt,
+        String(t.itemCount),
+        String(t.invitedCount),
+        String(t.quoteCount),
+        t.createdAt,
+      ]),
     );
     expect(body).not.toMatch(/98765/);
 

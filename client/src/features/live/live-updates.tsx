@@ -29,9 +29,6 @@ export function LiveUpdates() {
         case 'notification':
           void utils.notifications.invalidate();
           break;
-        case 'tender':
-          void utils.sourcing.invalidate();
-          break;
         case 'product':
           void utils.catalog.invalidate();
           break;

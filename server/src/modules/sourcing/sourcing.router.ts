@@ -14,8 +14,8 @@ import {
   noContent,
   publishTenderInput,
   quoteSaved,
-  sourcingWaiting,
   saveQuoteDraftInput,
+  sourcingWaiting,
   submitQuoteInput,
   supplierCandidate,
   supplierCandidatesInput,
@@ -36,9 +36,9 @@ import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { awardTender } from './award.service.ts';
 import { answerClarification, askClarification } from './clarifications.service.ts';
-import { countSourcingWaiting } from './sourcing-waiting.ts';
 import { compareTender, setConversions } from './comparison.service.ts';
 import { declineInvitation, discardQuoteDraft, saveQuoteDraft, submitQuote, withdrawQuote } from './quotes.service.ts';
+import { countSourcingWaiting } from './sourcing-waiting.ts';
 import { getTender, listInvitations, listTenders } from './tender-reads.ts';
 import {
   cancelTender,
