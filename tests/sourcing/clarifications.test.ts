@@ -75,6 +75,13 @@ describe('clarifications', () => {
       { action: 'clarification.asked', company_id: world.supplierA.id },
       { action: 'clarification.answered', company_id: world.buyer.id },
     ]);
+    // Each company's history names the question by the tender's RFQ number.
+    const history = (await world.supplierA.members.admin.caller.audit.list({ entityType: 'clarification' })).items;
+    expect(history.map((entry) => [entry.action, entry.entityLabel])).toEqual([['clarification.asked', tender.number]]);
+    const buyerHistory = (await world.buyer.members.admin.caller.audit.list({ entityType: 'tender' })).items;
+    expect(buyerHistory.find((entry) => entry.entityId === tender.id && entry.action === 'tender.published')?.entityLabel).toBe(
+      tender.number,
+    );
   });
 
   it('only an invitee asks, only while the tender is open; only the buyer answers; a viewer neither', async () => {

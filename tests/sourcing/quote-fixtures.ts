@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../harness/app.ts';
 import { createCompany, type TestCompany } from '../harness/factories.ts';
+import { HOUR, tenderInput } from './sourcing-fixtures.ts';
 
-// TEMPORARY until the tenders engineer's fixture (sourcing-fixtures.ts) is merged: an open tender
-// written straight into the sourcing tables, so the quote service can be tested on its own.
+// A lighter world than sourcingWorld for the quote tests: a buyer linked to two suppliers and an
+// open tender (created, invited and published through the router) closing after `closesInMs`.
 
-export const HOUR = 3_600_000;
+export { HOUR };
 
 export interface OpenTender {
   id: string;
@@ -14,43 +14,24 @@ export interface OpenTender {
   closesAt: Date;
 }
 
-export async function openTender(app: TestApp, buyer: TestCompany, suppliers: TestCompany[], closesInMs = HOUR): Promise<OpenTender> {
-  const now = app.clock.now();
-  const closesAt = new Date(now.getTime() + closesInMs);
-  const tender = await app.db
-    .insertInto('tenders')
-    .values({
-      company_id: buyer.id,
-      number: `RFQ-T-${randomUUID().slice(0, 8)}`,
-      title: 'Shankar-6 cotton bales',
-      status: 'open',
-      currency: 'INR',
-      closes_at: closesAt,
-      published_at: now,
-      created_by: buyer.members.staff.id,
-    })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
-  const items = await app.db
-    .insertInto('tender_items')
-    .values([
-      { tender_id: tender.id, line_no: 1, description: 'Cotton, 29 mm staple', quantity: '500', unit: 'kg' },
-      { tender_id: tender.id, line_no: 2, description: 'Polyester staple fibre', quantity: '200', unit: 'kg' },
-    ])
-    .returning('id')
-    .execute();
-  await app.db
-    .insertInto('tender_invitations')
-    .values(suppliers.map((supplier) => ({ tender_id: tender.id, supplier_company_id: supplier.id })))
-    .execute();
-  return { ...tender, itemIds: items.map((item) => item.id), closesAt };
+async function linked(app: TestApp, buyer: TestCompany, label: string) {
+  const supplier = await createCompany(app, label);
+  const request = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+  await supplier.members.manager.caller.partners.decide({ linkId: request.id, decision: 'accept' });
+  return supplier;
 }
 
-/** A buyer and two invited suppliers on an open tender closing in an hour. */
+/** A buyer and two invited suppliers on an open tender closing in an hour (by the app's clock). */
 export async function tenderWorld(app: TestApp, label: string, closesInMs = HOUR) {
   const buyer = await createCompany(app, `${label}Buyer`);
-  const supplierA = await createCompany(app, `${label}SupA`);
-  const supplierB = await createCompany(app, `${label}SupB`);
-  const tender = await openTender(app, buyer, [supplierA, supplierB], closesInMs);
+  const supplierA = await linked(app, buyer, `${label}SupA`);
+  const supplierB = await linked(app, buyer, `${label}SupB`);
+  const closesAt = new Date(app.clock.now().getTime() + closesInMs);
+  const caller = buyer.members.staff.caller.sourcing.tenders;
+  const created = await caller.create(tenderInput(app, { closesAt, criteria: [] }));
+  await caller.invite({ tenderId: created.id, supplierIds: [supplierA.id, supplierB.id] });
+  await caller.publish({ tenderId: created.id });
+  const view = await caller.get({ tenderId: created.id });
+  const tender: OpenTender = { id: created.id, number: created.number, itemIds: view.items.map((item) => item.id), closesAt };
   return { buyer, supplierA, supplierB, tender };
 }

@@ -68,6 +68,17 @@ describe('drafts, submission and revision', () => {
       { id: first.id, revision: 1, status: 'superseded' },
       { id: second.id, revision: 2, status: 'submitted' },
     ]);
+    // The supplier reads its history, newest first; the buyer sees the active revision, sealed.
+    const own = await supplierA.members.viewer.caller.sourcing.tenders.get({ tenderId: tender.id });
+    if (own.side !== 'supplier') throw new Error('expected the supplier side');
+    expect(own.quotes.map((quote) => [quote.revision, quote.status, quote.terms.lines[0]?.unitPrice])).toEqual([
+      [2, 'submitted', '115.0000'],
+      [1, 'superseded', '120.5000'],
+    ]);
+    expect(own.invitation.state).toBe('quoted');
+    const buyerView = await buyer.members.viewer.caller.sourcing.tenders.get({ tenderId: tender.id });
+    if (buyerView.side !== 'buyer') throw new Error('expected the buyer side');
+    expect(buyerView.quotes).toEqual([expect.objectContaining({ id: second.id, revision: 2, supplierId: supplierA.id, terms: null })]);
     const priced = await app.db.selectFrom('quote_lines').select('unit_price').where('quote_id', '=', second.id).execute();
     expect(priced.map((line) => Number(line.unit_price))).toEqual([115, 115]);
 

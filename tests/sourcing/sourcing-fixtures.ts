@@ -17,7 +17,7 @@ export interface SourcingWorld {
   supplierA: TestCompany;
   supplierB: TestCompany;
   supplierC: TestCompany;
-  /** Linked to nobody. */
+  /** Linked to nobody and not listed in the directory: nobody can invite it. */
   stranger: TestCompany;
   /** An active product of supplier A's catalog (30s combed yarn, kg, HSN 5205). */
   productId: string;
@@ -43,6 +43,8 @@ export async function sourcingWorld(app: TestApp, label = 'Src'): Promise<Sourci
   await headOffice(supplierB, GUJARAT);
   await headOffice(supplierC, MAHARASHTRA);
   for (const supplier of [supplierA, supplierB, supplierC]) await link(buyer, supplier);
+  // Unlisted, so the buyer cannot find it in the directory either.
+  await stranger.members.owner.caller.partners.setDirectoryListing({ listed: false });
   const product = await supplierA.members.staff.caller.catalog.products.create({
     sku: 'Y30',
     name: '30s combed yarn',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
-import { countRows } from '../harness/factories.ts';
+import { countRows, type TestUser } from '../harness/factories.ts';
+import { PDF, upload } from '../harness/files.ts';
 import { DAY, draftTender, HOUR, openTender, type SourcingWorld, sourcingWorld, tenderInput, WORLD_TIMEOUT } from './sourcing-fixtures.ts';
 
 let app: TestApp;
@@ -209,6 +210,12 @@ describe('inviting suppliers', () => {
       ['tender.suppliers_invited', []],
       ['tender.supplier_uninvited', []],
     ]);
+    // A draft cancelled before it opened stays unknown to its invitees.
+    await buyer().tenders.cancel({ tenderId, reason: 'Bought spot instead' });
+    expect((await eventsOf(tenderId)).at(-1)).toMatchObject({ type: 'tender.cancelled', recipients: [] });
+    expect((await failure(world.supplierA.members.owner.caller.sourcing.tenders.get({ tenderId }))).code).toBe('NOT_FOUND');
+    const inbox = await world.supplierA.members.owner.caller.sourcing.invitations.list({ limit: 100 });
+    expect(inbox.items.map((i) => i.tenderId)).not.toContain(tenderId);
   });
 });
 
@@ -307,6 +314,55 @@ describe('publishing and the tender’s life', () => {
     expect(close.reason).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('closes early once every invitee quoted or declined: invitee states, sealed until then', async () => {
+    const tender = await openTender(app, world);
+    const [item1, item2] = tender.itemIds as [string, string];
+    const quoteA = world.supplierA.members.staff.caller.sourcing.quotes;
+    await quoteA.saveDraft({ tenderId: tender.id, lines: [{ itemId: item1, unitPrice: '158' }] });
+    const inbox = await world.supplierA.members.viewer.caller.sourcing.invitations.list({ status: 'open' });
+    expect(inbox.items.find((i) => i.tenderId === tender.id)).toMatchObject({ hasDraft: true, state: 'invited' });
+    const quote = await quoteA.submit({
+      tenderId: tender.id,
+      lines: [
+        { itemId: item1, unitPrice: '158.50' },
+        { itemId: item2, unitPrice: '41' },
+      ],
+      leadTimeDays: 10,
+    });
+    // One answered, one pending: no early close yet.
+    expect((await failure(buyer().tenders.close({ tenderId: tender.id }))).reason).toBe('INVITEES_PENDING');
+    const sealed = await buyer().tenders.get({ tenderId: tender.id });
+    if (sealed.side !== 'buyer') throw new Error('expected the buyer view');
+    expect(sealed.sealed).toBe(true);
+    expect(sealed.quotes).toEqual([expect.objectContaining({ id: quote.id, supplierId: world.supplierA.id, revision: 1, terms: null })]);
+    expect(JSON.stringify(sealed)).not.toContain('158.5');
+    const states = new Map(sealed.invitees.map((i) => [i.supplierId, i]));
+    expect(states.get(world.supplierA.id)).toMatchObject({ state: 'quoted', quotedAt: expect.any(String) });
+    expect(states.get(world.supplierB.id)).toMatchObject({ state: 'invited', quotedAt: null });
+
+    await world.supplierB.members.staff.caller.sourcing.invitations.decline({ tenderId: tender.id, reason: 'No stock this season' });
+    expect(sealed.actions).toEqual(['invite', 'extend', 'cancel']);
+    const afterDecline = await buyer().tenders.get({ tenderId: tender.id });
+    expect(afterDecline.side === 'buyer' && afterDecline.actions).toEqual(['invite', 'extend', 'close', 'cancel']);
+    const closed = await buyer().tenders.close({ tenderId: tender.id });
+    expect(closed.status).toBe('closed');
+    const open = await buyer().tenders.get({ tenderId: tender.id });
+    if (open.side !== 'buyer') throw new Error('expected the buyer view');
+    expect(open).toMatchObject({ closeReason: 'early', sealed: false });
+    expect(open.invitees.find((i) => i.supplierId === world.supplierB.id)).toMatchObject({
+      state: 'declined',
+      declineReason: 'No stock this season',
+    });
+    expect(open.quotes[0]?.terms).toMatchObject({ currency: 'INR', leadTimeDays: 10 });
+    expect(open.quotes[0]?.terms?.lines.map((l) => [l.itemId, l.unitPrice])).toEqual([
+      [item1, '158.5000'],
+      [item2, '41.0000'],
+    ]);
+    expect((await eventsOf(tender.id)).at(-1)).toMatchObject({ type: 'tender.closed', recipients: both() });
+    const list = await buyer().tenders.list({ search: tender.number });
+    expect(list.items[0]).toMatchObject({ status: 'closed', quoteCount: 1, invitedCount: 2 });
+  });
+
   it('after the deadline nobody is invited or extended, and the supplier may no longer quote', async () => {
     const tender = await openTender(app, world);
     app.clock.advance(3 * DAY);
@@ -359,5 +415,35 @@ describe('listing tenders', () => {
     const first = await inbox.list({ limit: 1 });
     const second = await inbox.list({ limit: 1, cursor: first.nextCursor ?? undefined });
     expect(second.items[0]?.tenderId).toBe(all.items[1]?.tenderId);
+  });
+});
+
+describe('tender attachments', () => {
+  let http: Awaited<ReturnType<TestApp['startHttp']>>;
+  beforeAll(async () => {
+    http = await app.startHttp();
+  });
+  afterAll(() => http.close());
+  const cookie = (user: TestUser) => `tl_session=${user.token}`;
+  async function uploaded(user: TestUser, name: string) {
+    const response = await upload(http.url, cookie(user), PDF, name);
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+  const download = (fileId: string, user: TestUser) => fetch(`${http.url}/files/${fileId}`, { headers: { cookie: cookie(user) } });
+
+  it('attaches the buyer’s own files; invitees download them once published, nobody else', async () => {
+    const spec = await uploaded(world.buyer.members.staff, 'Cotton spec.pdf');
+    const foreign = await uploaded(world.stranger.members.staff, 'Not yours.pdf');
+    expect((await failure(buyer().tenders.create(tenderInput(app, { attachmentFileIds: [foreign] })))).code).toBe('NOT_FOUND');
+    const created = await draftTender(app, world, { attachmentFileIds: [spec] });
+    const tender = await buyer().tenders.get({ tenderId: created.id });
+    expect(tender.attachments).toEqual([{ fileId: spec, name: 'Cotton spec.pdf', contentType: 'application/pdf', size: PDF.length }]);
+    await buyer().tenders.invite({ tenderId: created.id, supplierIds: [world.supplierA.id] });
+    expect((await download(spec, world.supplierA.members.viewer)).status).toBe(404);
+    await buyer().tenders.publish({ tenderId: created.id });
+    expect((await download(spec, world.supplierA.members.viewer)).status).toBe(200);
+    expect((await download(spec, world.supplierC.members.viewer)).status).toBe(404);
+    expect((await download(spec, world.stranger.members.viewer)).status).toBe(404);
   });
 });

@@ -4,6 +4,7 @@ import { productLabelOf } from '../catalog/catalog-lookups.ts';
 import { branchNameOf, companyNameOf, invitationEmailOf, membershipUserOf } from '../companies/company-reads.ts';
 import { orderNumberOf } from '../orders/orders.repository.ts';
 import { workOrderNumberOf } from '../production/work-order-reads.ts';
+import { clarificationTenderNumberOf, quoteTenderNumberOf, tenderNumberOf } from '../sourcing/sourcing-labels.ts';
 
 // The audit log names a record the way people know it — an order by its number, a member by
 // name — resolved when the log is read, through each owner's own scalar subquery. Read time rather
@@ -23,6 +24,9 @@ function resolvers(viewerCompanyId: string): Record<string, Resolver> {
     user: (id) => userNameOf(id),
     membership: (id) => userNameOf(membershipUserOf(id)),
     invitation: invitationEmailOf,
+    tender: tenderNumberOf,
+    quote: quoteTenderNumberOf,
+    clarification: clarificationTenderNumberOf,
   };
 }
 

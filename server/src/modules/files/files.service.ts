@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { isFileOfLinkedProduct } from '../catalog/catalog-lookups.ts';
 import { isKycDocumentFile } from '../kyc/kyc.service.ts';
 import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
+import { isFileOfVisibleTender } from '../sourcing/sourcing-files.ts';
 
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
@@ -108,7 +109,9 @@ export async function readFileForDownload(
     ownCompany ||
     (reader.isPlatformAdmin && (await isKycDocumentFile(db, fileId))) ||
     (reader.companyId !== null &&
-      ((await isFileOfLinkedProduct(db, fileId, reader.companyId)) || (await isFileOnVisibleOrder(db, fileId, reader.companyId))));
+      ((await isFileOfLinkedProduct(db, fileId, reader.companyId)) ||
+        (await isFileOnVisibleOrder(db, fileId, reader.companyId)) ||
+        (await isFileOfVisibleTender(db, fileId, reader.companyId))));
   if (!readable) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };

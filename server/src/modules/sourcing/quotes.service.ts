@@ -4,10 +4,9 @@ import type { z } from 'zod';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { unitCodes } from '../catalog/catalog-lookups.ts';
-import { emitEvent } from '../events/events.service.ts';
 import { assertOwnFile } from '../files/files.service.ts';
+import { recordTenderChange } from './tender-records.ts';
 
 // The invited supplier's side of a tender: a private draft, submitted revisions (one active at a
 // time, history kept), withdrawal and declining. Every check runs under a lock on the tender row,
@@ -133,32 +132,6 @@ async function nextRevision(trx: Tx, tenderId: string, supplierId: string): Prom
   return Number(row?.last ?? 0) + 1;
 }
 
-/**
- * The event the buyer's screens and notifications react to: it names the tender and the companies
- * involved, never the quote's content. Only the buyer is told; the supplier's own screens refresh too.
- */
-async function tellBuyer(
-  trx: Tx,
-  ctx: ServiceContext,
-  actor: CompanyActor,
-  tender: LockedTender,
-  type: 'quote.submitted' | 'quote.withdrawn' | 'tender.invitation_declined',
-) {
-  await emitEvent(trx, actor.userId, ctx.request, {
-    type,
-    companyId: actor.companyId,
-    entityType: 'tender',
-    entityId: tender.id,
-    audience: [tender.company_id, actor.companyId],
-    payload: {
-      buyerCompanyId: tender.company_id,
-      actorCompanyId: actor.companyId,
-      recipients: [tender.company_id],
-      document: tender.number,
-    },
-  });
-}
-
 export async function saveQuoteDraft(ctx: ServiceContext, actor: CompanyActor, input: SaveQuoteDraftInput): Promise<Saved> {
   const { version, ...content } = input;
   return inTransaction(ctx.deps.db, async (trx) => {
@@ -194,13 +167,12 @@ export async function saveQuoteDraft(ctx: ServiceContext, actor: CompanyActor, i
           .returning(SAVED_COLUMNS)
           .executeTakeFirstOrThrow();
     await writeContent(trx, saved.id, content);
-    // The draft is private: an audit row in the supplier's own log, and no event for the buyer.
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordTenderChange(trx, ctx, actor, tender, {
       action: 'quote.draft_saved',
-      entityType: 'quote',
       entityId: saved.id,
       after: { tender: tender.number, lines: content.lines.length },
+      // The draft is private: the action has no event, so nobody else is told.
+      recipients: [],
     });
     return saved;
   });
@@ -212,12 +184,11 @@ export async function discardQuoteDraft(ctx: ServiceContext, actor: CompanyActor
     const draft = await supplierQuotes(trx, tender.id, actor.companyId).select('id').where('status', '=', 'draft').executeTakeFirst();
     if (!draft) throw notFound('Draft quote');
     await trx.deleteFrom('quotes').where('id', '=', draft.id).execute();
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordTenderChange(trx, ctx, actor, tender, {
       action: 'quote.draft_discarded',
-      entityType: 'quote',
       entityId: draft.id,
       before: { tender: tender.number },
+      recipients: [],
     });
   });
 }
@@ -273,14 +244,12 @@ export async function submitQuote(ctx: ServiceContext, actor: CompanyActor, inpu
         .where('id', '=', invitation.id)
         .execute();
     }
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordTenderChange(trx, ctx, actor, tender, {
       action: 'quote.submitted',
-      entityType: 'quote',
       entityId: saved.id,
       after: { tender: tender.number, revision: saved.revision, lines: content.lines.length, replaces: previous?.id ?? null },
+      recipients: [tender.company_id],
     });
-    await tellBuyer(trx, ctx, actor, tender, 'quote.submitted');
     return saved;
   });
 }
@@ -305,14 +274,12 @@ export async function withdrawQuote(
       .returning(SAVED_COLUMNS)
       .executeTakeFirst();
     if (!withdrawn) throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'There is no submitted quote to withdraw.');
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordTenderChange(trx, ctx, actor, tender, {
       action: 'quote.withdrawn',
-      entityType: 'quote',
       entityId: withdrawn.id,
       after: { tender: tender.number, revision: withdrawn.revision },
+      recipients: [tender.company_id],
     });
-    await tellBuyer(trx, ctx, actor, tender, 'quote.withdrawn');
     return withdrawn;
   });
 }
@@ -334,13 +301,10 @@ export async function declineInvitation(
       .set({ status: 'declined', declined_at: ctx.deps.clock.now(), decline_reason: input.reason || null })
       .where('id', '=', invitation.id)
       .execute();
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
+    await recordTenderChange(trx, ctx, actor, tender, {
       action: 'tender.invitation_declined',
-      entityType: 'tender',
-      entityId: tender.id,
       after: { tender: tender.number, reason: input.reason || null },
+      recipients: [tender.company_id],
     });
-    await tellBuyer(trx, ctx, actor, tender, 'tender.invitation_declined');
   });
 }

@@ -297,20 +297,23 @@ async function supplierTender(
   };
 }
 
-/** An invitee's invitation to a tender it may see (not a draft); undefined for anyone else. */
+/** An invitee's invitation to a tender it may see (once published); undefined for anyone else. */
 export function findVisibleInvitation(db: Executor, tenderId: string, supplierId: string) {
-  return db
-    .selectFrom('tender_invitations as i')
-    .innerJoin('tenders as t', 't.id', 'i.tender_id')
-    .select((eb) => [
-      inviteeStateOf('i').as('state'),
-      isoTimestamp(eb.ref('i.created_at')).as('invitedAt'),
-      'i.decline_reason as declineReason',
-    ])
-    .where('i.tender_id', '=', tenderId)
-    .where('i.supplier_company_id', '=', supplierId)
-    .where('t.status', '!=', 'draft')
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('tender_invitations as i')
+      .innerJoin('tenders as t', 't.id', 'i.tender_id')
+      .select((eb) => [
+        inviteeStateOf('i').as('state'),
+        isoTimestamp(eb.ref('i.created_at')).as('invitedAt'),
+        'i.decline_reason as declineReason',
+      ])
+      .where('i.tender_id', '=', tenderId)
+      .where('i.supplier_company_id', '=', supplierId)
+      // Published: a draft (or a draft cancelled before it opened) was never shown to invitees.
+      .where('t.published_at', 'is not', null)
+      .executeTakeFirst()
+  );
 }
 
 /** The buyer's view (sealed while open) or an invitee's view (its own quotes only); anyone else: NOT_FOUND. */
@@ -389,7 +392,8 @@ export async function listInvitations(ctx: ServiceContext, actor: CompanyActor, 
       isoTimestamp(eb.ref('i.created_at')).as('invitedAt'),
     ])
     .where('i.supplier_company_id', '=', actor.companyId)
-    .where('t.status', '!=', 'draft')
+    // Published: a draft (or a draft cancelled before it opened) was never shown to invitees.
+    .where('t.published_at', 'is not', null)
     .orderBy('i.created_at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(input.limit + 1);
