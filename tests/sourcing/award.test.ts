@@ -5,7 +5,7 @@ import { parseCsv } from '../harness/csv.ts';
 import { failure } from '../harness/errors.ts';
 import { createCompany, type TestCompany } from '../harness/factories.ts';
 import { GUJARAT, MAHARASHTRA } from '../orders/order-fixtures.ts';
-import { HOUR, openTender } from './quote-fixtures.ts';
+import { HOUR, openTender, type SourcingWorld } from './sourcing-fixtures.ts';
 
 // Comparison, conversions, the comparison CSV and award into orders, end to end through the
 // procedures: suppliers quote, the clock closes the tender, the buyer compares and awards.
@@ -37,7 +37,17 @@ async function world(label: string) {
   }
   const link = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplierA.id });
   await supplierA.members.manager.caller.partners.decide({ linkId: link.id, decision: 'accept' });
-  const tender = await openTender(app, buyer, [supplierA, supplierB]);
+  // B stays unlinked: a directory company the buyer invites, linked by the award.
+  const fixtureWorld = { buyer, supplierA, supplierB, supplierC: supplierB, stranger: supplierB, productId: '' } satisfies SourcingWorld;
+  const tender = await openTender(app, fixtureWorld, {
+    suppliers: [supplierA, supplierB],
+    closesAt: new Date(app.clock.now().getTime() + HOUR),
+    criteria: [],
+    items: [
+      { description: 'Cotton, 29 mm staple', quantity: '500', unit: 'kg' },
+      { description: 'Polyester staple fibre', quantity: '200', unit: 'kg' },
+    ],
+  });
   return { buyer, supplierA, supplierB, tender };
 }
 
@@ -127,8 +137,14 @@ describe('award into orders', () => {
       .executeTakeFirstOrThrow();
     expect(link.status).toBe('accepted');
 
-    const view = await manager.sourcing.tenders.get({ tenderId: tender.id }).catch(() => null);
-    if (view?.side === 'buyer') expect(view.status).toBe('awarded');
+    const view = await manager.sourcing.tenders.get({ tenderId: tender.id });
+    expect(view.status).toBe('awarded');
+    const awardedTo = view.side === 'buyer' ? view.awards.map((award) => `${award.supplierName} ${award.orderNumber}`).sort() : [];
+    expect(awardedTo).toEqual([
+      `${supplierA.name} ${orderA?.number}`,
+      `${supplierA.name} ${orderA?.number}`,
+      `${supplierB.name} ${orderB?.number}`,
+    ]);
     const row = await app.db.selectFrom('tenders').select(['status', 'awarded_at']).where('id', '=', tender.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('awarded');
     const awards = await app.db
@@ -200,13 +216,17 @@ describe('award into orders', () => {
     expect(await orderCount(buyer.id)).toBe(before);
     expect(await app.db.selectFrom('tender_awards').select('id').where('tender_id', '=', tender.id).execute()).toEqual([]);
 
-    const { orderIds } = await manager.sourcing.tenders.award({
+    const split = {
       tenderId: tender.id,
       awards: [
         { itemId: cotton, quoteId: a.id, quantity: '300' },
         { itemId: cotton, quoteId: b.id, quantity: '200' },
       ],
-    });
+      idempotencyKey: 'award-sixty-forty',
+    };
+    const { orderIds } = await manager.sourcing.tenders.award(split);
+    // A retried award with its key answers the same orders and makes no more.
+    expect((await manager.sourcing.tenders.award(split)).orderIds).toEqual(orderIds);
     const orders = await Promise.all(orderIds.map((orderId) => manager.orders.get({ orderId })));
     expect(orders.map((o) => [o.lines[0]?.quantity, o.lines[0]?.unitPrice, o.total])).toEqual([
       ['300.000', '100.0000', '31500.00'],

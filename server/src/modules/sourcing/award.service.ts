@@ -14,9 +14,10 @@ import { appError, notFound } from '../../trpc/errors.ts';
 import { recordChange } from '../events/record-change.ts';
 import { createAwardedOrder } from '../orders/awarded-orders.ts';
 import { linkAwardedSupplier } from '../partners/partners.service.ts';
-import { activeQuotes, findBuyerTender, tenderItems } from './active-quotes.ts';
+import { activeQuotes, findComparedTender } from './active-quotes.ts';
+import { tenderItemsOf } from './tender-reads.ts';
 
-type Item = Awaited<ReturnType<typeof tenderItems>>[number];
+type Item = Awaited<ReturnType<typeof tenderItemsOf>>[number];
 type Line = ComparisonQuote['lines'][number];
 type Decimal = ReturnType<typeof dec>;
 
@@ -33,7 +34,7 @@ interface Resolved {
   offered: Decimal;
 }
 
-const itemName = (item: Item) => `item ${item.line_no} (${item.description})`;
+const itemName = (item: Item) => `item ${item.lineNo} (${item.description})`;
 
 /**
  * Awards a closed tender's items to quote lines, split as the buyer likes, and turns each winning
@@ -42,11 +43,12 @@ const itemName = (item: Item) => `item ${item.line_no} (${item.description})`;
 export async function awardTender(ctx: ServiceContext, actor: CompanyActor, input: AwardTenderInput): Promise<{ orderIds: string[] }> {
   const { idempotencyKey, ...fingerprinted } = input;
   return idempotent(ctx.deps.db, actor, { procedure: 'sourcing.tenders.award', key: idempotencyKey, input: fingerprinted }, async (trx) => {
-    const tender = await findBuyerTender(trx, input.tenderId, actor.companyId, true);
+    const tender = await findComparedTender(trx, input.tenderId, actor.companyId, true);
     // Only the status decides an award; the deadline and invitees were settled when it closed.
     const transition = transitionTender({ status: tender.status, pastDeadline: true, everyInviteeAnswered: true }, 'award');
     if (!transition.ok) throw appError('CONFLICT', transition.reason, 'Only a closed tender can be awarded.');
-    const [items, quotes] = await Promise.all([tenderItems(trx, tender.id), activeQuotes(trx, tender.id)]);
+    const items = await tenderItemsOf(trx, tender.id);
+    const quotes = await activeQuotes(trx, tender.id);
     const itemById = new Map(items.map((item) => [item.id, item]));
     const quoteById = new Map(quotes.map((quote) => [quote.quoteId, quote]));
 
@@ -141,7 +143,7 @@ export async function awardTender(ctx: ServiceContext, actor: CompanyActor, inpu
         reason: input.reason ?? null,
         orders: orders.map((o) => ({ supplier: o.supplierName, number: o.buyerNumber, total: o.total })),
         awards: resolved.map((r) => ({
-          item: r.item.line_no,
+          item: r.item.lineNo,
           supplier: r.quote.supplierName,
           quantity: r.quantity,
           reason: r.reason ?? null,
@@ -162,8 +164,8 @@ function orderLinesOf(share: Resolved): OrderLineInputValue[] {
     ? { hsnCode: line.hsnCode }
     : line.taxRate !== null
       ? { taxRate: line.taxRate }
-      : item.hsn_code
-        ? { hsnCode: item.hsn_code }
+      : item.hsnCode
+        ? { hsnCode: item.hsnCode }
         : {};
   const goods = { description: line.description ?? item.description, quantity: share.quantity, unit: item.unit, ...tax };
   const lines: OrderLineInputValue[] = [{ ...goods, unitPrice: money(share.unitPrice, 4) }];

@@ -4,7 +4,8 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError } from '../../trpc/errors.ts';
 import { recordChange } from '../events/record-change.ts';
-import { activeQuotes, findBuyerTender, tenderItems } from './active-quotes.ts';
+import { activeQuotes, findComparedTender } from './active-quotes.ts';
+import { tenderItemsOf } from './tender-reads.ts';
 
 /** The refusal while quotes are sealed: it names no price, not even whether one exists. */
 export function sealedRefusal() {
@@ -13,9 +14,10 @@ export function sealedRefusal() {
 
 /** The comparison of a closed tender's active quotes, for the buyer only (procedure and CSV). */
 export async function buildComparison(db: Executor, companyId: string, tenderId: string): Promise<TenderComparison> {
-  const tender = await findBuyerTender(db, tenderId, companyId);
+  const tender = await findComparedTender(db, tenderId, companyId);
   if (quotesSealed({ status: tender.status, closedAt: tender.closed_at })) throw sealedRefusal();
-  const [items, quotes] = await Promise.all([tenderItems(db, tender.id), activeQuotes(db, tender.id)]);
+  const items = await tenderItemsOf(db, tender.id);
+  const quotes = await activeQuotes(db, tender.id);
   const compared = compareQuotes({
     currency: tender.currency,
     criteria: tender.criteria,
@@ -29,17 +31,7 @@ export async function buildComparison(db: Executor, companyId: string, tenderId:
     currency: tender.currency,
     criteria: tender.criteria,
     conversions: tender.conversions,
-    items: items.map((item) => ({
-      id: item.id,
-      lineNo: item.line_no,
-      productId: item.product_id,
-      description: item.description,
-      quantity: item.quantity,
-      unit: item.unit,
-      targetPrice: item.target_price,
-      hsnCode: item.hsn_code,
-      specification: item.specification as { name: string; value: string }[],
-    })),
+    items,
     ...compared,
   };
 }
@@ -51,7 +43,7 @@ export async function compareTender(ctx: ServiceContext, actor: CompanyActor, te
 /** The buyer's rates and unit factors; they change the comparison, not a quote, so any time before cancel. */
 export async function setConversions(ctx: ServiceContext, actor: CompanyActor, input: ConversionsInput): Promise<void> {
   await idempotent(ctx.deps.db, actor, { procedure: 'sourcing.tenders.setConversions', key: undefined, input }, async (trx) => {
-    const tender = await findBuyerTender(trx, input.tenderId, actor.companyId, true);
+    const tender = await findComparedTender(trx, input.tenderId, actor.companyId, true);
     if (tender.status === 'cancelled') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'A cancelled tender is not compared.');
     const conversions = { currencies: input.currencies, units: input.units };
     await trx

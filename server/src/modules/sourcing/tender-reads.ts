@@ -40,9 +40,42 @@ async function attachmentsOf(db: Executor, fileIds: string[]) {
   });
 }
 
+/** A tender's items as both sides (and the comparison) see them, in line order. */
+export async function tenderItemsOf(db: Executor, tenderId: string): Promise<BuyerTender['items']> {
+  const items = await db.selectFrom('tender_items').selectAll().where('tender_id', '=', tenderId).orderBy('line_no').execute();
+  return items.map((item) => ({
+    id: item.id,
+    lineNo: item.line_no,
+    productId: item.product_id,
+    description: item.description,
+    quantity: item.quantity,
+    unit: item.unit,
+    targetPrice: item.target_price,
+    hsnCode: item.hsn_code,
+    specification: item.specification as BuyerTender['items'][number]['specification'],
+  }));
+}
+
+/** Who holds an active (submitted) quote and since when: never a price or term. */
+export function activeQuoteHeads(db: Executor, tenderId: string) {
+  return db
+    .selectFrom('quotes as q')
+    .select((eb) => [
+      'q.id',
+      'q.supplier_company_id as supplierId',
+      companyNameOf(eb.ref('q.supplier_company_id')).as('supplierName'),
+      'q.revision',
+      'q.submitted_at',
+    ])
+    .where('q.tender_id', '=', tenderId)
+    .where('q.status', '=', 'submitted')
+    .orderBy('q.submitted_at')
+    .orderBy('q.id')
+    .execute();
+}
+
 /** What both sides see of a tender: its terms, items and attachments. */
 async function tenderHead(db: Executor, tender: TenderRow) {
-  const items = await db.selectFrom('tender_items').selectAll().where('tender_id', '=', tender.id).orderBy('line_no').execute();
   const files = await db
     .selectFrom('tender_attachments')
     .select('file_id')
@@ -66,17 +99,7 @@ async function tenderHead(db: Executor, tender: TenderRow) {
     closedAt: iso(tender.closed_at),
     cancelledAt: iso(tender.cancelled_at),
     cancelReason: tender.cancel_reason,
-    items: items.map((item) => ({
-      id: item.id,
-      lineNo: item.line_no,
-      productId: item.product_id,
-      description: item.description,
-      quantity: item.quantity,
-      unit: item.unit,
-      targetPrice: item.target_price,
-      hsnCode: item.hsn_code,
-      specification: item.specification as BuyerTender['items'][number]['specification'],
-    })),
+    items: await tenderItemsOf(db, tender.id),
     attachments: await attachmentsOf(
       db,
       files.map((f) => f.file_id),
@@ -206,20 +229,7 @@ async function buyerTender(db: Executor, actor: CompanyActor, tender: TenderRow,
     .orderBy('i.id')
     .execute();
   // Who quoted and when: never a price or term here.
-  const quotes = await db
-    .selectFrom('quotes as q')
-    .select((eb) => [
-      'q.id',
-      'q.supplier_company_id as supplierId',
-      companyNameOf(eb.ref('q.supplier_company_id')).as('supplierName'),
-      'q.revision',
-      'q.submitted_at',
-    ])
-    .where('q.tender_id', '=', tender.id)
-    .where('q.status', '=', 'submitted')
-    .orderBy('q.submitted_at')
-    .orderBy('q.id')
-    .execute();
+  const quotes = await activeQuoteHeads(db, tender.id);
   const sealed = quotesSealed({ status: tender.status, closedAt: tender.closed_at });
   const terms = sealed
     ? new Map<string, QuoteTerms>()
