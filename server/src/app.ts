@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
-  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderComparisonCsv, tenderCsv]));
+  app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) app.use(clientAssets(clientDir));

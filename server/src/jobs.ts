@@ -15,8 +15,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
-    [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
+    [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
   };
 }
 

@@ -104,6 +104,57 @@ describe('sourcing notifications', () => {
   });
 });
 
+describe('through the sourcing services', () => {
+  it('a published tender invites a linked supplier and an unclaimed one by email; the claimant sees it in its inbox; a quote tells the buyer without its price', async () => {
+    const buyer = await createCompany(app, 'E2E Mill');
+    const supplier = await createCompany(app, 'E2E Gin');
+    const request = await buyer.members.staff.caller.partners.requestLink({ supplierId: supplier.id });
+    await supplier.members.manager.caller.partners.decide({ linkId: request.id, decision: 'accept' });
+    const email = `owner-${buyer.id.slice(0, 8)}@amreli-ginning.example`;
+    const unclaimed = await buyer.members.staff.caller.partners.addUnclaimed({
+      name: 'Amreli Ginning',
+      country: 'IN',
+      contactEmail: email,
+      relationship: 'supplier',
+    });
+    const staff = buyer.members.staff.caller;
+    const tender = await staff.sourcing.tenders.create({
+      title: 'Shankar-6 for January',
+      currency: 'INR',
+      closesAt: CLOSES_AT,
+      items: [{ description: 'Shankar-6 raw cotton', quantity: '5000', unit: 'kg' }],
+    });
+    await staff.sourcing.tenders.invite({ tenderId: tender.id, supplierIds: [supplier.id, unclaimed.id] });
+    await staff.sourcing.tenders.publish({ tenderId: tender.id });
+
+    expect((await noticesOf(supplier))[0]).toEqual({
+      type: 'tender.published',
+      title: `${buyer.name} invites you to quote on ${tender.number} — closes 5 Dec, 17:00`,
+      linkPath: `/quote-requests/${tender.id}`,
+    });
+    const [mail, ...more] = await app.mailFor(email);
+    expect(more).toEqual([]);
+    expect(mail?.text).toContain(`${tender.number}: Shankar-6 for January`);
+    const claimant = await createUser(app, { email });
+    await claimant.caller.companies.acceptInvite({ token: tokenFrom(mail) });
+    const inbox = await claimant.caller.sourcing.invitations.list({});
+    expect(inbox.items.map((row) => [row.tenderId, row.number, row.buyerName])).toEqual([[tender.id, tender.number, buyer.name]]);
+
+    const view = await staff.sourcing.tenders.get({ tenderId: tender.id });
+    await supplier.members.staff.caller.sourcing.quotes.submit({
+      tenderId: tender.id,
+      lines: [{ itemId: view.items[0]?.id as string, unitPrice: '163.75' }],
+    });
+    const buyerNotices = await noticesOf(buyer);
+    expect(buyerNotices[0]).toEqual({
+      type: 'quote.submitted',
+      title: `${supplier.name} submitted a quote on ${tender.number}`,
+      linkPath: `/tenders/${tender.id}`,
+    });
+    expect(JSON.stringify(buyerNotices)).not.toContain('163');
+  });
+});
+
 describe('unclaimed invitees', () => {
   it('are emailed the tender with a claim link; claiming it shows the request', async () => {
     const buyer = await createCompany(app, 'Claim Buyer');
