@@ -52,8 +52,8 @@ describe('the buyer tenders', () => {
     await page.getByLabel('Description of item 1').fill('Shankar-6 raw cotton');
     await page.getByLabel('Quantity of item 1').fill('500');
     await page.getByRole('button', { name: 'Add quality parameter' }).click();
-    await page.getByLabel('Parameter 1 of item 1').fill('Staple length');
-    await page.getByLabel('Value 1 of item 1').fill('29 mm');
+    await page.getByLabel('Name of parameter 1, item 1').fill('Staple length');
+    await page.getByLabel('Value of parameter 1, item 1').fill('29 mm');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 3: both linked suppliers.
@@ -62,7 +62,7 @@ describe('the buyer tenders', () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 4: weights must reach 100, the running total says how far.
-    await page.getByLabel('Price').fill('70');
+    await page.getByLabel('Price', { exact: true }).fill('70');
     await page.getByTestId('criteria-total').getByText('Total: 70 of 100 — 30 to go').waitFor();
     await page.getByLabel('Lead time').fill('30');
     await page.getByTestId('criteria-total').getByText('Total: 100 of 100').waitFor();

@@ -15,7 +15,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
-import { errorMessage } from '../../lib/errors.ts';
+import { errorMessage, errorReason } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -24,6 +24,14 @@ import { type Candidate, SupplierPicker } from './supplier-picker.tsx';
 import { closesIn, fromLocalInput, TENDER_NOT_FOUND, TenderStatusBadge, toLocalInput, useNow } from './tender-status.tsx';
 
 type Invitee = BuyerTender['invitees'][number];
+
+const DEADLINE_LABELS: Record<BuyerTender['status'], string> = {
+  draft: 'Quotes are to close',
+  open: 'Quotes close',
+  closed: 'Quotes closed',
+  awarded: 'Quotes closed',
+  cancelled: 'Was to close',
+};
 
 /** One tender as its buyer sees it; a supplier opening the same address is sent to its own view. */
 export function TenderDetailPage() {
@@ -43,6 +51,7 @@ function BuyerTenderView({ tender }: { tender: BuyerTender }) {
   const quoted = tender.invitees.filter((i) => i.state === 'quoted').length;
   const answered = tender.invitees.filter((i) => i.state !== 'invited').length;
   const pastDeadline = new Date(tender.closesAt).getTime() <= now.getTime();
+  const closed = tender.status === 'closed' || tender.status === 'awarded';
   return (
     <Stack>
       <Breadcrumbs items={[{ label: 'Tenders', to: '/tenders' }, { label: tender.number }]} />
@@ -58,16 +67,21 @@ function BuyerTenderView({ tender }: { tender: BuyerTender }) {
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Text size="sm" data-testid="tender-deadline">
-            {tender.status === 'open' ? 'Quotes close' : 'Quotes closed'}: <b>{formatDateTime(tender.closesAt)}</b>
+            {DEADLINE_LABELS[tender.status]}: <b>{formatDateTime(closed ? (tender.closedAt ?? tender.closesAt) : tender.closesAt)}</b>
+            {tender.closeReason === 'early' && ' (closed early)'}
             {tender.status === 'open' && ` · ${closesIn(tender.closesAt, now)}`}
-            {tender.status === 'draft' && ' (once published)'}
           </Text>
+          {tender.status === 'draft' && pastDeadline && (
+            <Text size="sm" c="orange.8">
+              This closing time has passed: edit the draft to set a later one before publishing.
+            </Text>
+          )}
           {tender.status !== 'draft' && (
             <Text size="sm" fw={600} data-testid="quote-count">
               {quoted} of {tender.invitees.length} quoted
             </Text>
           )}
-          {tender.sealed && tender.status !== 'cancelled' && (
+          {tender.sealed && tender.status === 'open' && (
             <Text size="sm" c="dimmed" data-testid="sealed-note">
               Quotes stay sealed until {formatDateTime(tender.closesAt)}: you see who has quoted, never prices.
             </Text>
@@ -79,7 +93,7 @@ function BuyerTenderView({ tender }: { tender: BuyerTender }) {
             </Text>
           )}
           {writer && <TenderActions tender={tender} pending={tender.invitees.length - answered} pastDeadline={pastDeadline} />}
-          {(tender.status === 'closed' || tender.status === 'awarded') && (
+          {closed && (
             <Group>
               <Button
                 component={Link}
@@ -234,7 +248,11 @@ function ExtendForm({ tender, onDone }: { tender: BuyerTender; onDone: () => voi
       await utils.sourcing.tenders.invalidate();
       onDone();
     },
-    onError: form.showServerError,
+    // A deadline refused names no field on the server, but it is this input's.
+    onError: (error) =>
+      errorReason(error) === 'DEADLINE_NOT_LATER' || errorReason(error) === 'DEADLINE_PASSED'
+        ? form.setError('closesAt', { type: 'server', message: errorMessage(error) })
+        : form.showServerError(error),
   });
   return (
     <SchemaForm

@@ -10,7 +10,7 @@ import {
   formatQuantity,
   TENDER_CRITERION_LABELS,
 } from '@tradeloom/shared';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, type FieldPath, useFieldArray } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { FileAttachments } from '../../components/file-attachments.tsx';
@@ -73,6 +73,12 @@ export function TenderWizard({ tender }: { tender?: BuyerTender }) {
   const queryClient = useQueryClient();
   const narrow = useMediaQuery('(max-width: 48em)');
   const [active, setActive] = useState(0);
+  const top = useRef<HTMLDivElement>(null);
+  // A new step starts at its top, not where the last one's buttons were.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change
+  useEffect(() => {
+    top.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
   const form = useZodForm(createTenderInput, {
     defaultValues: tender ? draftFromTender(tender) : emptyTenderDraft(),
     prepare: (draft: TenderDraft) => tenderInput(draft),
@@ -172,7 +178,7 @@ export function TenderWizard({ tender }: { tender?: BuyerTender }) {
     );
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} ref={top} style={{ scrollMarginTop: 72 }}>
       <Stepper
         active={active}
         onStepClick={setActive}
@@ -463,14 +469,14 @@ function ItemCard({
         {specs.fields.map((spec, specIndex) => (
           <Group key={spec.id} align="flex-start" wrap="nowrap" gap="xs">
             <TextInput
-              aria-label={`Parameter ${specIndex + 1} of item ${n}`}
+              aria-label={`Name of parameter ${specIndex + 1}, item ${n}`}
               placeholder="Staple length"
               {...form.register(`items.${index}.specification.${specIndex}.name`)}
               error={form.messageOf(`items.${index}.specification.${specIndex}.name`)}
               style={{ flex: 1, minWidth: 0 }}
             />
             <TextInput
-              aria-label={`Value ${specIndex + 1} of item ${n}`}
+              aria-label={`Value of parameter ${specIndex + 1}, item ${n}`}
               placeholder="29 mm"
               {...form.register(`items.${index}.specification.${specIndex}.value`)}
               error={form.messageOf(`items.${index}.specification.${specIndex}.value`)}
