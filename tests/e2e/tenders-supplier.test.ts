@@ -12,6 +12,9 @@ const TITLE = 'Shankar-6 cotton for the Coimbatore mill';
 /** A buyer's open tender inviting `supplier`, arranged over the API as the buyer's owner would. */
 async function openTender(buyer: ApiCompany, supplier: ApiCompany) {
   const owner = buyer.members.owner;
+  // A linked supplier is one a buyer can invite.
+  const request = await owner.call<{ id: string }>('partners.requestLink', { supplierId: supplier.id });
+  await supplier.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
   const tender = await owner.call<{ id: string; number: string }>('sourcing.tenders.create', {
     title: TITLE,
     currency: 'INR',
@@ -105,6 +108,12 @@ describe('a supplier answers a quote request in a real browser', () => {
     await page.getByText(/Revision 2 · withdrawn/).waitFor();
     await page.getByText('You withdrew your quote; you may submit a new one before the deadline.').waitFor();
 
+    // A question: published to every invitee without a name; the asker sees its own marked.
+    await page.getByRole('textbox', { name: 'Ask a question' }).fill('Is moisture above 8% acceptable?');
+    await page.getByRole('button', { name: 'Send question' }).click();
+    const question = page.getByTestId('clarification').filter({ hasText: 'Is moisture above 8% acceptable?' });
+    await question.getByText('you asked').waitFor();
+
     // A viewer reads the request but gets no editor and no buttons it cannot use.
     const viewer = supplier.members.viewer;
     if (!viewer) throw new Error('no viewer');
@@ -113,7 +122,7 @@ describe('a supplier answers a quote request in a real browser', () => {
     await viewerPage.getByText('Staple length: 29 mm').waitFor();
     expect(await viewerPage.getByTestId('quote-editor').count()).toBe(0);
     for (const name of ['Decline', 'Revise', 'Withdraw', 'Send question', 'Submit quote']) {
-      expect(await viewerPage.getByRole('button', { name }).count()).toBe(0);
+      expect(await viewerPage.getByRole('button', { name, exact: true }).count()).toBe(0);
     }
 
     // At 390 px the editor is usable and the page no wider than the phone.
@@ -122,16 +131,76 @@ describe('a supplier answers a quote request in a real browser', () => {
     await fill(phone, 'Unit price of item 2', '265');
     await phone.getByRole('button', { name: 'Submit quote' }).isVisible();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  });
+  }, 240_000);
 
-  it('another company cannot open the request: not found, in words', async () => {
+  it('a supplier declines with a reason; another company cannot open the request: not found, in words', async () => {
     const buyer = await apiCompany(suite, 'Tiruppur Knits');
     const supplier = await apiCompany(suite, 'Salem Yarns');
     const stranger = await apiCompany(suite, 'Madurai Weavers');
     const tender = await openTender(buyer, supplier);
+
+    const own = await pageAs(suite, supplier.members.owner, `/quote-requests/${tender.id}`);
+    await own.getByRole('button', { name: 'Decline', exact: true }).click();
+    const dialog = own.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('No stock until March');
+    await dialog.getByRole('button', { name: 'Decline request' }).click();
+    await own.getByText('Your reason: No stock until March').waitFor();
+    expect(await own.getByTestId('quote-editor').count()).toBe(0);
+
     const page = await pageAs(suite, stranger.members.owner, `/quote-requests/${tender.id}`);
     await page.getByRole('heading', { name: 'Quote request not found' }).waitFor();
     await page.goto(`${suite.url}/quote-requests`);
     await page.getByText('No open quote requests.', { exact: false }).waitFor();
-  });
+  }, 120_000);
+});
+
+describe('after the award, in a real browser', () => {
+  it('the winner reads what it was awarded with a link to its sales order; the other supplier reads the regret', async () => {
+    const buyer = await apiCompany(suite, 'Karur Mills');
+    const winner = await apiCompany(suite, 'Rajkot Ginners');
+    const other = await apiCompany(suite, 'Akola Cotton');
+    const tender = await openTender(buyer, winner);
+    const request = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: other.id });
+    await other.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
+    await buyer.members.owner.call('sourcing.tenders.invite', { tenderId: tender.id, supplierIds: [other.id] });
+
+    const itemIds = async (company: ApiCompany) =>
+      (await company.members.owner.call<{ items: { id: string }[] }>('sourcing.tenders.get', { tenderId: tender.id }, 'query')).items.map(
+        (item) => item.id,
+      );
+    const [item1] = await itemIds(winner);
+    for (const [company, price] of [
+      [winner, '149'],
+      [other, '155'],
+    ] as const) {
+      await company.members.owner.call('sourcing.quotes.submit', {
+        tenderId: tender.id,
+        lines: [{ itemId: item1, unitPrice: price, taxRate: '5' }],
+        idempotencyKey: randomUUID(),
+      });
+    }
+    // Every invitee has quoted, so the buyer may close early and award 600 of the 1,000 kg.
+    await buyer.members.owner.call('sourcing.tenders.close', { tenderId: tender.id });
+    const closed = await buyer.members.owner.call<{ quotes: { id: string; supplierId: string }[] }>(
+      'sourcing.tenders.get',
+      { tenderId: tender.id },
+      'query',
+    );
+    const quoteId = closed.quotes.find((quote) => quote.supplierId === winner.id)?.id;
+    await buyer.members.owner.call('sourcing.tenders.award', {
+      tenderId: tender.id,
+      awards: [{ itemId: item1, quoteId, quantity: '600' }],
+      idempotencyKey: randomUUID(),
+    });
+
+    const page = await pageAs(suite, winner.members.owner, `/quote-requests/${tender.id}`);
+    const outcome = page.getByTestId('award-outcome');
+    await outcome.getByText(/You were awarded item 1 \(600 kg\) — order SO-/).waitFor();
+    expect(await page.getByTestId('quote-editor').count()).toBe(0);
+    await outcome.getByRole('link', { name: /^SO-/ }).click();
+    await page.getByRole('heading', { name: /^Sales order SO-/ }).waitFor();
+
+    const regret = await pageAs(suite, other.members.owner, `/quote-requests/${tender.id}`);
+    await regret.getByTestId('award-outcome').getByText('The buyer chose other suppliers this time. Thank you for quoting.').waitFor();
+  }, 180_000);
 });

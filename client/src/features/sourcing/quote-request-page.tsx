@@ -22,7 +22,6 @@ import {
   formatQuantity,
   type SupplierTender,
   TENDER_CRITERION_LABELS,
-  TENDER_STATUS_LABELS,
 } from '@tradeloom/shared';
 import { useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
@@ -34,6 +33,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { TenderStatusBadge } from '../tenders/tender-status.tsx';
 import { ClosingTime } from './closing-time.tsx';
 import { emptyQuote, quoteFromTerms } from './quote-draft.ts';
 import { QuoteEditor } from './quote-editor.tsx';
@@ -64,9 +64,7 @@ function SupplierTenderView({ tender }: { tender: SupplierTender }) {
         description={`Request for quotation from ${tender.buyerName}`}
         actions={
           <Group gap="xs">
-            <Badge variant="outline" miw="max-content">
-              {TENDER_STATUS_LABELS[tender.status]}
-            </Badge>
+            <TenderStatusBadge status={tender.status} />
             <MyStateBadge state={myState({ state: tender.invitation.state, hasDraft })} />
             {can('sourcing:write') && tender.canQuote && tender.invitation.state === 'invited' && <DeclineButton tenderId={tender.id} />}
           </Group>
@@ -98,8 +96,7 @@ function Outcome({ tender }: { tender: SupplierTender }) {
             const item = itemOf.get(award.itemId);
             return (
               <Text key={`${award.itemId}-${award.quoteId}`} size="sm">
-                You were awarded item {item?.lineNo} ({formatQuantity(award.quantity, item?.unit ?? '')}
-                {item ? ` of ${item.description}` : ''}) — order{' '}
+                You were awarded item {item?.lineNo} ({formatQuantity(award.quantity, item?.unit ?? '')}) — order{' '}
                 <Anchor component={Link} to={`/orders/${award.orderId}`} size="sm">
                   {award.orderNumber ?? 'opened'}
                 </Anchor>

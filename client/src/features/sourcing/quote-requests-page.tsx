@@ -1,9 +1,10 @@
-import { Badge, Button, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, SegmentedControl, Stack, Table } from '@mantine/core';
 import type { InvitationRow } from '@tradeloom/shared';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { oneOf, useListParams, usePagesFromAddress } from '../../lib/list-params.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { TenderStatusBadge } from '../tenders/tender-status.tsx';
 import { ClosingTime } from './closing-time.tsx';
 
 const FILTERS = ['open', 'closed', 'all'] as const;
@@ -77,11 +78,7 @@ export function QuoteRequestsPage() {
                     <Table.Td>{row.buyerName}</Table.Td>
                     <Table.Td>
                       <ClosingTime closesAt={row.closesAt} open={row.status === 'open'} />
-                      {row.status !== 'open' && (
-                        <Text size="xs" c="dimmed">
-                          {row.status}
-                        </Text>
-                      )}
+                      {row.status !== 'open' && <TenderStatusBadge status={row.status} />}
                     </Table.Td>
                     <Table.Td>{row.itemCount}</Table.Td>
                     <Table.Td>
