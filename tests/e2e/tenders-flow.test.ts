@@ -82,8 +82,8 @@ describe('a tender from the wizard to the orders it makes', () => {
       const card = buyer.getByTestId(`item-${n}`);
       for (const [specIndex, [name, value]] of item.specs.entries()) {
         await card.getByRole('button', { name: 'Add quality parameter' }).click();
-        await buyer.getByRole('textbox', { name: `Parameter ${specIndex + 1} of item ${n}` }).fill(name);
-        await buyer.getByRole('textbox', { name: `Value ${specIndex + 1} of item ${n}` }).fill(value);
+        await buyer.getByRole('textbox', { name: `Name of parameter ${specIndex + 1}, item ${n}` }).fill(name);
+        await buyer.getByRole('textbox', { name: `Value of parameter ${specIndex + 1}, item ${n}` }).fill(value);
       }
     }
     await buyer.getByRole('button', { name: 'Next' }).click();
