@@ -77,6 +77,7 @@ describe('demo data', { timeout: 400_000 }, () => {
     expect(view.quotes.map((q) => q.supplierName).sort()).toEqual(['Gondal Ginning Company', 'Saurashtra Cotton Traders']);
     expect(view.quotes.every((q) => q.terms === null)).toBe(true);
     expect(view.items[0]?.specification.map((spec) => spec.name)).toEqual(['Staple length', 'Micronaire', 'Trash', 'Moisture']);
+    expect(view.clarifications.map((c) => Boolean(c.answer))).toEqual([true]);
     // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
     expect(await presentDemoLogins(app.deps)).toEqual(logins);

@@ -1,6 +1,7 @@
 import type { CreateTenderInput, QualitySpec, SubmitQuoteInput } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../deps.ts';
 import { awardTender } from '../modules/sourcing/award.service.ts';
+import { answerClarification, askClarification } from '../modules/sourcing/clarifications.service.ts';
 import { submitQuote } from '../modules/sourcing/quotes.service.ts';
 import { getTender } from '../modules/sourcing/tender-reads.ts';
 import { closeTender, createTender, inviteSuppliers, publishTender } from '../modules/sourcing/tenders.service.ts';
@@ -148,6 +149,7 @@ export async function seedSourcing(ctx: ServiceContext, actors: Map<string, Comp
       const saved = await submitQuote(ctx, supplierOf(quote.supplier), {
         tenderId: tender.id,
         leadTimeDays: quote.leadTimeDays,
+        validUntil: new Date(now + 15 * day).toISOString().slice(0, 10),
         paymentTerms: quote.paymentTerms,
         notes: quote.notes,
         lines: view.items.map((item, index) => {
@@ -157,7 +159,18 @@ export async function seedSourcing(ctx: ServiceContext, actors: Map<string, Comp
       });
       quoteIds.set(quote.supplier, saved.id);
     }
-    if (!demo.award) continue;
+    if (!demo.award) {
+      // A question answered for every invitee, without naming the supplier that asked.
+      const question = await askClarification(ctx, supplierOf(TRADER), {
+        tenderId: tender.id,
+        question: 'May the two lots come from different pressings if each meets the specification?',
+      });
+      await answerClarification(ctx, mill, {
+        clarificationId: question.id,
+        answer: 'Yes, provided each lot has its own HVI report and the micronaire stays within 3.8–4.2.',
+      });
+      continue;
+    }
     // Every invitee has quoted, so the mill may close before the deadline.
     await closeTender(ctx, mill, tender.id);
     await awardTender(ctx, mill, {
