@@ -178,6 +178,19 @@ describe('a phone-wide screen (390 px)', () => {
     expect(await widerScreens(page, ['/reports', '/notifications', '/production', `/orders/${await placedOrder()}`])).toEqual({});
   }, 120_000);
 
+  it('the sourcing screens fit on the demo tenders, for the buyer and for a supplier', async () => {
+    const tenders = await suite.db.selectFrom('tenders').select(['id', 'status']).execute();
+    const open = tenders.find((tender) => tender.status === 'open')?.id;
+    const awarded = tenders.find((tender) => tender.status === 'awarded')?.id;
+    if (!open || !awarded) throw new Error('the demo data has no open and awarded tender');
+    const mill = await phoneSignedInAs('owner@kovaispin.example');
+    const buyerScreens = ['/tenders', '/tenders/new', `/tenders/${open}`, `/tenders/${awarded}`, `/tenders/${awarded}/compare`];
+    expect(await widerScreens(mill, buyerScreens)).toEqual({});
+    // The trader's staff: its inbox and the open request with the quote it submitted.
+    const trader = await phoneSignedInAs('staff@saurashtra.example');
+    expect(await widerScreens(trader, ['/quote-requests', `/quote-requests/${open}`, `/quote-requests/${awarded}`])).toEqual({});
+  }, 240_000);
+
   it("the operators' console fits", async () => {
     const page = await phoneSignedInAs('ops@tradeloom.example');
     const company = await companyId('Coimbatore Spinning Mills');

@@ -10,6 +10,7 @@ import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
+import { seedSourcing } from './seed-sourcing.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
 
@@ -76,6 +77,29 @@ const COMPANIES: DemoCompany[] = [
       { email: 'owner@kovaispin.example', name: 'R. Senthil Kumar', role: 'owner' },
       { email: 'manager@kovaispin.example', name: 'Lakshmi Narayanan', role: 'manager' },
       { email: 'staff@kovaispin.example', name: 'Priya Raman', role: 'staff' },
+    ],
+  },
+  {
+    // A second cotton supplier, so the mill's tenders have two sealed quotes to compare.
+    company: {
+      name: 'Gondal Ginning Company',
+      legalName: 'Gondal Ginning Company Pvt Ltd',
+      country: 'IN',
+      isBuyer: false,
+      isSupplier: true,
+    },
+    branch: {
+      name: 'Ginning and pressing factory',
+      city: 'Gondal',
+      state: 'Gujarat',
+      stateCode: '24',
+      pan: 'AAGCG5127P',
+      address: 'Survey 118, Gundala Road',
+      postalCode: '360311',
+    },
+    members: [
+      { email: 'owner@gondalginning.example', name: 'Jayesh Vaghasiya', role: 'owner' },
+      { email: 'staff@gondalginning.example', name: 'Nirali Kotadiya', role: 'staff' },
     ],
   },
   {
@@ -211,6 +235,7 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedCatalogs(ctx, actors);
   await seedVerification(ctx, actors, adminId);
   await seedOrdersAndProduction(ctx, actors);
+  await seedSourcing(ctx, actors);
   return demoLogins();
 }
 
@@ -281,6 +306,18 @@ const CATALOGS: Record<string, DemoProduct[]> = {
     ['J34-27MM', 'J-34 cotton lint, 27 mm', 'cotton-lint', 'candy', '5201', '57800', '20', 'North Indian J-34, RG quality'],
     ['CSEED-STD', 'Cotton seed', 'cotton-seed', 'qtl', '1207', '3150', '100', 'Oil 16–18%, moisture under 10%'],
   ],
+  'Gondal Ginning Company': [
+    [
+      'G-S6-29',
+      'Shankar-6 cotton lint, 29 mm (Gondal pressing)',
+      'cotton-lint',
+      'candy',
+      '5201',
+      '61000',
+      '25',
+      'Staple 29 mm, mic 3.8–4.2, 170 kg bales',
+    ],
+  ],
   'Coimbatore Spinning Mills': [
     ['YRN-30CC', '30s combed cotton yarn (compact)', 'cotton-yarn', 'kg', '5205', '265.50', '500', 'Ne 30/1, compact spun, for knitting'],
     ['YRN-40CC', '40s combed cotton yarn (compact)', 'cotton-yarn', 'kg', '5205', '298.00', '500', 'Ne 40/1, for shirting'],
@@ -314,7 +351,7 @@ async function seedCatalogs(ctx: ServiceContext, actors: Map<string, CompanyActo
   }
 }
 
-// Who buys from whom in the demo: the cotton moves trader → spinner → weaver → wholesaler.
+// Who buys from whom in the demo: the cotton moves trader (or ginner) → spinner → weaver → wholesaler.
 async function seedPartnerNetwork(ctx: ServiceContext, actors: Map<string, CompanyActor>) {
   const actor = (name: string) => {
     const found = actors.get(name);
@@ -331,6 +368,7 @@ async function seedPartnerNetwork(ctx: ServiceContext, actors: Map<string, Compa
     'We spin 30s–40s combed yarn and need Shankar-6 cotton every month.',
     true,
   );
+  await link('Coimbatore Spinning Mills', 'Gondal Ginning Company', 'We would like to buy Shankar-6 lint from your factory.', true);
   await link(
     'Bhiwandi Weaving Works',
     'Coimbatore Spinning Mills',
