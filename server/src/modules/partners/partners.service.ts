@@ -1,4 +1,4 @@
-import { inTransaction, type Tx } from '@tradeloom/db';
+import { inTransaction, type PartnerLinksTable, type Tx } from '@tradeloom/db';
 import {
   type AddUnclaimedInput,
   type AuditActionName,
@@ -10,7 +10,7 @@ import {
   type PartnerSortKey,
   transitionLink,
 } from '@tradeloom/shared';
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type Insertable, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { afterCursorRow, decodeNameIdCursor, escapeLike, nameIdCursor, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
@@ -101,18 +101,7 @@ export async function requestLink(ctx: ServiceContext, actor: CompanyActor, inpu
       decided_at: null,
       updated_at: now,
     };
-    const link = existing
-      ? await trx
-          .updateTable('partner_links')
-          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-          .where('id', '=', existing.id)
-          .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('partner_links')
-          .values({ ...values, buyer_company_id: actor.companyId, supplier_company_id: input.supplierId })
-          .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
-          .executeTakeFirstOrThrow();
+    const link = await writeLink(trx, existing, values, actor.companyId, input.supplierId);
     await recordLinkChange(ctx, trx, actor, 'request', link, existing?.status ?? null);
     return { id: link.id, status: link.status, supplierId: input.supplierId, version: link.version };
   });
@@ -352,17 +341,25 @@ export async function linkAwardedSupplier(ctx: ServiceContext, trx: Tx, actor: C
   }
   const now = ctx.deps.clock.now();
   const values = { status: 'accepted' as const, blocked_by: null, decided_by: actor.userId, decided_at: now, updated_at: now };
-  const link = existing
-    ? await trx
+  const link = await writeLink(trx, existing, values, actor.companyId, supplierId);
+  await recordLinkChange(ctx, trx, actor, 'accept', link, existing?.status ?? null);
+}
+
+type LinkValues = Pick<Insertable<PartnerLinksTable>, 'status' | 'blocked_by' | 'message' | 'decided_by' | 'decided_at' | 'updated_at'>;
+
+/** A pair's one link row: the earlier one moves on (a new version), or the first is made. */
+function writeLink(trx: Tx, existing: { id: string } | undefined, values: LinkValues, buyerId: string, supplierId: string) {
+  const columns = ['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'] as const;
+  return existing
+    ? trx
         .updateTable('partner_links')
         .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
         .where('id', '=', existing.id)
-        .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
+        .returning(columns)
         .executeTakeFirstOrThrow()
-    : await trx
+    : trx
         .insertInto('partner_links')
-        .values({ ...values, buyer_company_id: actor.companyId, supplier_company_id: supplierId })
-        .returning(['id', 'buyer_company_id', 'supplier_company_id', 'status', 'blocked_by', 'message', 'version'])
+        .values({ ...values, buyer_company_id: buyerId, supplier_company_id: supplierId })
+        .returning(columns)
         .executeTakeFirstOrThrow();
-  await recordLinkChange(ctx, trx, actor, 'accept', link, existing?.status ?? null);
 }
