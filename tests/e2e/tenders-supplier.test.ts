@@ -146,6 +146,9 @@ describe('a supplier answers a quote request in a real browser', () => {
     await dialog.getByRole('button', { name: 'Decline request' }).click();
     await own.getByText('Your reason: No stock until March').waitFor();
     expect(await own.getByTestId('quote-editor').count()).toBe(0);
+    // Stock turned up: before the deadline the supplier may quote after all.
+    await own.getByRole('button', { name: 'Quote after all' }).click();
+    await own.getByTestId('quote-editor').waitFor();
 
     const page = await pageAs(suite, stranger.members.owner, `/quote-requests/${tender.id}`);
     await page.getByRole('heading', { name: 'Quote request not found' }).waitFor();

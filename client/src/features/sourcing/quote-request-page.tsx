@@ -221,6 +221,8 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
   const can = useCan();
   const utils = trpc.useUtils();
   const [revising, setRevising] = useState(false);
+  // A supplier that declined may still change its mind before the deadline.
+  const [reconsidering, setReconsidering] = useState(false);
   const active = tender.quotes.find((quote) => quote.status === 'submitted');
   const draft = tender.quotes.find((quote) => quote.status === 'draft');
   const earlier = tender.quotes.filter((quote) => quote.status === 'superseded' || quote.status === 'withdrawn');
@@ -232,7 +234,8 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const writer = can('sourcing:write') && tender.canQuote && tender.invitation.state !== 'declined';
+  const mayWrite = can('sourcing:write') && tender.canQuote;
+  const writer = mayWrite && (tender.invitation.state !== 'declined' || reconsidering);
   // A draft saved while revising reopens the editor: it is unfinished work.
   const editing = writer && (!active || revising || Boolean(draft));
   // The newest saved work first: the draft, the active quote, else the last withdrawn or superseded one.
@@ -248,6 +251,11 @@ function QuoteSection({ tender }: { tender: SupplierTender }) {
       {tender.invitation.state === 'declined' && (
         <Alert color="gray" title="You declined this request">
           {tender.invitation.declineReason ? `Your reason: ${tender.invitation.declineReason}` : 'You gave no reason.'}
+          {mayWrite && !reconsidering && (
+            <Button mt="sm" size="xs" variant="default" display="block" onClick={() => setReconsidering(true)}>
+              Quote after all
+            </Button>
+          )}
         </Alert>
       )}
       {active && !editing && (
