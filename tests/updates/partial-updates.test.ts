@@ -27,6 +27,15 @@ const MINIMAL_UPDATES: Record<string, Record<string, unknown>> = {
   updateOrderInput: { orderId: anId, version: 1, lines: [line] },
   updateWorkOrderInput: { workOrderId: anId, version: 1 },
   updateProfileInput: { name: 'Asha' },
+  // A draft tender is saved whole by its wizard; still, parsing must invent nothing.
+  updateTenderInput: {
+    tenderId: anId,
+    version: 1,
+    title: 'Cotton',
+    currency: 'INR',
+    closesAt: '2090-01-01T10:00:00Z',
+    items: [{ description: 'Shankar-6 cotton', quantity: '1', unit: 'kg' }],
+  },
 };
 
 describe('update schemas', () => {
