@@ -81,8 +81,9 @@ describe('sign-in with two-factor', () => {
 
     const { result, caller } = await passwordSignIn(user);
     expect(result.twoFactorRequired).toBe(true);
-    for (const call of [caller.auth.me(), caller.companies.current(), caller.twoFactor.status()]) {
-      const refused = await failure(call);
+    // Thunks: promises made up front would reject before anything awaits them (unhandled).
+    for (const call of [() => caller.auth.me(), () => caller.companies.current(), () => caller.twoFactor.status()]) {
+      const refused = await failure(call());
       expect(refused.code).toBe('FORBIDDEN');
       expect(refused.reason).toBe('TWO_FACTOR_PENDING');
     }

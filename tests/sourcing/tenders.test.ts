@@ -150,17 +150,18 @@ describe('drafting a tender', () => {
     expect((await failure(viewer.invite({ tenderId: created.id, supplierIds: [world.supplierA.id] }))).code).toBe('FORBIDDEN');
     const stranger = world.stranger.members.owner.caller.sourcing.tenders;
     const tenderId = created.id;
+    // Thunks, called one by one: promises made up front would reject before anything awaits them.
     const calls = [
-      stranger.get({ tenderId }),
-      stranger.update({ ...tenderInput(app), tenderId, version: 1 }),
-      stranger.invite({ tenderId, supplierIds: [world.supplierA.id] }),
-      stranger.uninvite({ tenderId, supplierId: world.supplierA.id }),
-      stranger.publish({ tenderId }),
-      stranger.extend({ tenderId, closesAt: new Date(app.clock.now().getTime() + 9 * DAY) }),
-      stranger.close({ tenderId }),
-      stranger.cancel({ tenderId, reason: 'Mine now' }),
+      () => stranger.get({ tenderId }),
+      () => stranger.update({ ...tenderInput(app), tenderId, version: 1 }),
+      () => stranger.invite({ tenderId, supplierIds: [world.supplierA.id] }),
+      () => stranger.uninvite({ tenderId, supplierId: world.supplierA.id }),
+      () => stranger.publish({ tenderId }),
+      () => stranger.extend({ tenderId, closesAt: new Date(app.clock.now().getTime() + 9 * DAY) }),
+      () => stranger.close({ tenderId }),
+      () => stranger.cancel({ tenderId, reason: 'Mine now' }),
     ];
-    for (const call of calls) expect((await failure(call)).code).toBe('NOT_FOUND');
+    for (const call of calls) expect((await failure(call())).code).toBe('NOT_FOUND');
     expect((await stranger.list({})).items).toEqual([]);
   });
 });
