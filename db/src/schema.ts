@@ -623,6 +623,245 @@ export interface TenderAwardsTable {
   created_at: CreatedAt;
 }
 
+// Trade desk masters: a row without company_id is the platform's default; a company's own row
+// with the same code overrides it for that company.
+type MasterRow = {
+  id: Generated<string>;
+  company_id: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export interface CommodityVarietiesTable extends MasterRow {
+  commodity_code: string;
+  code: string;
+  name: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface QualityParametersTable extends MasterRow {
+  commodity_code: string;
+  code: string;
+  name: string;
+  unit: Generated<string>;
+  min_allowed: string;
+  max_allowed: string;
+  sort_order: Generated<number>;
+}
+
+export type TradeLocationKind = 'state' | 'city' | 'warehouse' | 'ginning_factory' | 'pressing_factory';
+
+export interface TradeLocationsTable extends MasterRow {
+  kind: TradeLocationKind;
+  code: string;
+  name: string;
+  state_code: string;
+  city: string | null;
+  address: string | null;
+}
+
+export type TradeTermKind = 'delivery' | 'sale' | 'payment';
+
+export interface TradeTermsTable extends MasterRow {
+  kind: TradeTermKind;
+  code: string;
+  name: string;
+  body: Generated<string>;
+  payment_days: number | null;
+}
+
+export interface GstRatesTable {
+  id: Generated<string>;
+  hsn_code: string;
+  rate: string;
+  effective_from: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type CommissionBasis = 'per_bale' | 'per_candy' | 'percent';
+
+export interface CommissionStructuresTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  broker_company_id: string | null;
+  broker_name: string;
+  basis: CommissionBasis;
+  rate: string;
+  seller_share_pct: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type TradeUnit = 'bale' | 'candy' | 'qtl' | 'kg';
+export type LotStatus = 'available' | 'offered' | 'sold' | 'archived';
+
+export interface LotsTable {
+  id: Generated<string>;
+  company_id: string;
+  number: string;
+  commodity_code: string;
+  variety_code: string | null;
+  bales: number;
+  net_weight_kg: string;
+  state_code: string;
+  city: string;
+  warehouse: string | null;
+  location_id: string | null;
+  crop_year: string;
+  /** HVI results by parameter code (decimal strings) plus `colour_grade` (shared/src/tradedesk/quality.ts). */
+  quality: ColumnType<unknown, string | undefined, string>;
+  lab_name: string | null;
+  tested_on: string | null;
+  test_report_file_id: string | null;
+  status: Generated<LotStatus>;
+  notes: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type OfferSideColumn = 'buy' | 'sell';
+export type OfferStatusColumn = 'open' | 'negotiating' | 'closed' | 'withdrawn' | 'expired';
+
+export interface TradeOffersTable {
+  id: Generated<string>;
+  company_id: string;
+  number: string;
+  side: OfferSideColumn;
+  commodity_code: string;
+  variety_code: string | null;
+  lot_id: string | null;
+  quantity: string;
+  remaining_quantity: string;
+  unit: TradeUnit;
+  price: string;
+  currency: Generated<string>;
+  price_unit: TradeUnit;
+  /** `{ [parameterCode]: { min?, max? } }` decimal strings (shared/src/tradedesk/quality.ts). */
+  quality: ColumnType<unknown, string | undefined, string>;
+  delivery_state_code: string | null;
+  delivery_city: string | null;
+  delivery_term: string | null;
+  delivery_from: string | null;
+  delivery_to: string | null;
+  payment_days: number | null;
+  payment_term: string | null;
+  valid_until: Timestamp;
+  visibility: 'partners' | 'desk';
+  status: Generated<OfferStatusColumn>;
+  notes: string | null;
+  source_text: string | null;
+  closed_at: Date | null;
+  withdrawn_at: Date | null;
+  expired_at: Date | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TradeMatchNoticesTable {
+  offer_id: string;
+  matched_offer_id: string;
+  score: number;
+  created_at: CreatedAt;
+}
+
+export type NegotiationStatusColumn = 'open' | 'accepted' | 'rejected' | 'expired' | 'cancelled';
+
+export interface NegotiationsTable {
+  id: Generated<string>;
+  offer_id: string;
+  owner_company_id: string;
+  counterparty_company_id: string;
+  status: Generated<NegotiationStatusColumn>;
+  current_version: Generated<number>;
+  proposed_by_company_id: string;
+  expires_at: Timestamp;
+  ended_at: Date | null;
+  end_reason: string | null;
+  contract_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NegotiationRoundsTable {
+  id: Generated<string>;
+  negotiation_id: string;
+  version: number;
+  company_id: string;
+  /** The whole proposal (`negotiationTerms` in shared/src/tradedesk). */
+  terms: ColumnType<unknown, string, string>;
+  message: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ContractsTable {
+  id: Generated<string>;
+  seller_company_id: string;
+  buyer_company_id: string;
+  seller_number: string;
+  buyer_number: string;
+  negotiation_id: string;
+  offer_id: string;
+  accepted_version: number;
+  commodity_code: string;
+  variety_code: string | null;
+  lot_id: string | null;
+  quantity: string;
+  unit: TradeUnit;
+  quantity_tolerance_pct: Generated<string>;
+  price: string;
+  currency: string;
+  price_unit: TradeUnit;
+  value: string;
+  quality: ColumnType<unknown, string | undefined, string>;
+  delivery_state_code: string | null;
+  delivery_city: string | null;
+  delivery_term: string | null;
+  payment_days: number | null;
+  payment_term: string | null;
+  terms_code: string | null;
+  terms_text: string | null;
+  status: Generated<'active' | 'completed' | 'cancelled'>;
+  signed_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContractDeliveriesTable {
+  id: Generated<string>;
+  contract_id: string;
+  seq: number;
+  due_from: string;
+  due_to: string;
+  quantity: string;
+}
+
+export interface ContractCommissionsTable {
+  id: Generated<string>;
+  contract_id: string;
+  broker_company_id: string | null;
+  broker_name: string;
+  basis: CommissionBasis;
+  rate: string;
+  seller_share_pct: string;
+  amount: string;
+  seller_amount: string;
+  buyer_amount: string;
+  billed_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -669,6 +908,20 @@ export interface Database {
   quote_attachments: QuoteAttachmentsTable;
   tender_clarifications: TenderClarificationsTable;
   tender_awards: TenderAwardsTable;
+  commodity_varieties: CommodityVarietiesTable;
+  quality_parameters: QualityParametersTable;
+  trade_locations: TradeLocationsTable;
+  trade_terms: TradeTermsTable;
+  gst_rates: GstRatesTable;
+  commission_structures: CommissionStructuresTable;
+  lots: LotsTable;
+  trade_offers: TradeOffersTable;
+  trade_match_notices: TradeMatchNoticesTable;
+  negotiations: NegotiationsTable;
+  negotiation_rounds: NegotiationRoundsTable;
+  contracts: ContractsTable;
+  contract_deliveries: ContractDeliveriesTable;
+  contract_commissions: ContractCommissionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -5,9 +5,11 @@ import { twoFactorRouter } from './modules/auth/two-factor.router.ts';
 import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { consoleRouter } from './modules/console/console.router.ts';
+import { contractsRouter } from './modules/contracts/contracts.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
+import { mastersRouter } from './modules/masters/masters.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
@@ -17,6 +19,7 @@ import { reportsRouter } from './modules/reports/reports.router.ts';
 import { searchRouter } from './modules/search/search.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { sourcingRouter } from './modules/sourcing/sourcing.router.ts';
+import { tradedeskRouter } from './modules/tradedesk/tradedesk.router.ts';
 import { router } from './trpc/init.ts';
 
 export const appRouter = router({
@@ -39,6 +42,9 @@ export const appRouter = router({
   reports: reportsRouter,
   twoFactor: twoFactorRouter,
   sourcing: sourcingRouter,
+  masters: mastersRouter,
+  tradedesk: tradedeskRouter,
+  contracts: contractsRouter,
 });
 
 export type AppRouter = typeof appRouter;

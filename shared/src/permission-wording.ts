@@ -29,6 +29,9 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'production:write': 'plan or report production',
   'sourcing:read': 'see tenders and quotes',
   'sourcing:write': 'run tenders or quote on them',
+  'tradedesk:read': 'see the trade desk, lots and negotiations',
+  'tradedesk:write': 'post lots and offers or negotiate on the desk',
+  'contracts:read': 'see trade contracts',
 };
 
 const PLURALS: Record<Role, string> = { owner: 'owners', admin: 'admins', manager: 'managers', staff: 'staff', viewer: 'viewers' };

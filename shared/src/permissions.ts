@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'production:write',
   'sourcing:read',
   'sourcing:write',
+  'tradedesk:read',
+  'tradedesk:write',
+  'contracts:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +44,8 @@ const viewer: Permission[] = [
   'orders:read',
   'production:read',
   'sourcing:read',
+  'tradedesk:read',
+  'contracts:read',
 ];
 const staff: Permission[] = [
   ...viewer,
@@ -50,6 +55,7 @@ const staff: Permission[] = [
   'orders:write',
   'production:write',
   'sourcing:write',
+  'tradedesk:write',
 ];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 // Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
@@ -97,5 +103,8 @@ export const API_KEY_SCOPES = [
   'production:write',
   'sourcing:read',
   'sourcing:write',
+  'tradedesk:read',
+  'tradedesk:write',
+  'contracts:read',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -64,6 +64,13 @@ export const REASON_MEANINGS = {
   INVITEES_PENDING: 'The buyer may close a tender early only once every invited supplier has quoted or declined.',
   DEADLINE_NOT_LATER: 'A tender’s deadline can only move later once it is open, and must lie in the future.',
   NO_INVITEES: 'A tender needs at least one invited supplier before it opens.',
+  OWN_OFFER: 'A company cannot negotiate on its own offer.',
+  OFFER_NOT_OPEN: 'The offer is no longer on the desk (closed, withdrawn or expired, or past its validity).',
+  NOT_YOUR_TURN: 'The current version of the negotiation is yours; wait for the other side to answer it.',
+  NEGOTIATION_EXPIRED: 'The negotiation ran past its expiry; open a new one.',
+  NEGOTIATION_EXISTS: 'The company already has a negotiation running on this offer.',
+  QUANTITY_EXCEEDS_REMAINING: 'The quantity is more than the offer still has open.',
+  LOT_NOT_AVAILABLE: 'The lot is sold, archived or already on a live offer.',
   AWARD_EXCEEDS_QUANTITY: 'The awarded quantities of an item add up to more than the tender asked for, or than the quote offers.',
   CONVERSION_MISSING: 'A quote is in another currency or unit and the buyer has not entered the conversion.',
 } as const satisfies Record<string, string>;

@@ -7,6 +7,7 @@ export type ModuleName =
   | 'auth'
   | 'catalog'
   | 'companies'
+  | 'contracts'
   | 'console'
   | 'events'
   | 'files'
@@ -14,13 +15,15 @@ export type ModuleName =
   | 'lib'
   | 'live'
   | 'mail'
+  | 'masters'
   | 'notifications'
   | 'orders'
   | 'partners'
   | 'production'
   | 'search'
   | 'settings'
-  | 'sourcing';
+  | 'sourcing'
+  | 'tradedesk';
 
 /**
  * Who owns each table: only the owner queries it; every other module goes through a function the
@@ -73,4 +76,18 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   quote_attachments: 'sourcing',
   tender_clarifications: 'sourcing',
   tender_awards: 'sourcing',
+  commodity_varieties: 'masters',
+  quality_parameters: 'masters',
+  trade_locations: 'masters',
+  trade_terms: 'masters',
+  gst_rates: 'masters',
+  commission_structures: 'masters',
+  lots: 'tradedesk',
+  trade_offers: 'tradedesk',
+  trade_match_notices: 'tradedesk',
+  negotiations: 'tradedesk',
+  negotiation_rounds: 'tradedesk',
+  contracts: 'contracts',
+  contract_deliveries: 'contracts',
+  contract_commissions: 'contracts',
 };

@@ -144,6 +144,23 @@ export const auditActions = {
   'quote.draft_discarded': audit('quote', 'discarded the draft quote'),
   'quote.submitted': audit('quote', 'submitted a quote'),
   'quote.withdrawn': audit('quote', 'withdrew the quote'),
+  'lot.created': audit('lot', 'added a lot'),
+  'lot.updated': audit('lot', 'edited a lot'),
+  'lot.archived': audit('lot', 'archived a lot'),
+  'trade_offer.created': audit('trade_offer', 'posted an offer'),
+  'trade_offer.withdrawn': audit('trade_offer', 'withdrew an offer'),
+  'trade_offer.expired': audit('trade_offer', 'let an offer expire'),
+  'negotiation.opened': audit('negotiation', 'opened a negotiation'),
+  'negotiation.countered': audit('negotiation', 'made a counter-offer'),
+  'negotiation.accepted': audit('negotiation', 'accepted the terms'),
+  'negotiation.rejected': audit('negotiation', 'rejected the terms'),
+  'negotiation.cancelled': audit('negotiation', 'called off the negotiation'),
+  'negotiation.expired': audit('negotiation', 'let the negotiation expire'),
+  'contract.created': audit('contract', 'signed a contract'),
+  'master.saved': audit('master', 'changed a master record'),
+  'master.locations_imported': audit('master', 'imported locations'),
+  'gst_rate.saved': audit('gst_rate', 'set a GST rate'),
+  'commission_structure.saved': audit('commission_structure', 'saved a commission structure'),
   'clarification.asked': audit('clarification', 'asked a question'),
   'clarification.answered': audit('clarification', 'answered a question'),
 } as const;
@@ -202,6 +219,18 @@ export const tenderRecipients = z.object({
   document: z.string().optional(),
   /** On `tender.awarded`: the recipients that won something (the others get a regret). */
   winners: z.array(z.string()).optional(),
+});
+
+/**
+ * A trade desk event: who acted and the companies to tell (the other party of a negotiation or
+ * contract, the owner of a matched offer). The tradedesk notification job words them.
+ */
+export const tradeRecipients = z.object({
+  actorCompanyId: z.string(),
+  recipients: z.array(z.string()),
+  document: z.string().optional(),
+  /** On `trade_offer.matched`: the match score (0–100). */
+  score: z.number().optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
@@ -270,6 +299,24 @@ export const domainEvents = {
   'quote.withdrawn': event('tender', tenderRecipients),
   'clarification.asked': event('tender', tenderRecipients),
   'clarification.answered': event('tender', tenderRecipients),
+  // Trade desk: offers visible on the desk refresh every desk screen through `desk.changed`
+  // (entity: the commodity, never the offer, so a partners-only offer's id reaches no stranger).
+  'lot.created': event('lot', tradeRecipients),
+  'lot.updated': event('lot', tradeRecipients),
+  'lot.archived': event('lot', tradeRecipients),
+  'desk.changed': event('desk', none),
+  'trade_offer.created': event('trade_offer', tradeRecipients),
+  'trade_offer.withdrawn': event('trade_offer', tradeRecipients),
+  'trade_offer.expired': event('trade_offer', tradeRecipients),
+  'trade_offer.matched': event('trade_offer', tradeRecipients),
+  'negotiation.opened': event('negotiation', tradeRecipients),
+  'negotiation.countered': event('negotiation', tradeRecipients),
+  'negotiation.accepted': event('negotiation', tradeRecipients),
+  'negotiation.rejected': event('negotiation', tradeRecipients),
+  'negotiation.cancelled': event('negotiation', tradeRecipients),
+  'negotiation.expired': event('negotiation', tradeRecipients),
+  'contract.created': event('contract', tradeRecipients),
+  'master.changed': event('master', none),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;
