@@ -1,24 +1,8 @@
-import {
-  Accordion,
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   askClarificationInput,
   declineInvitationInput,
-  formatMoney,
   formatQuantity,
   type SupplierTender,
   TENDER_CRITERION_LABELS,
@@ -27,12 +11,13 @@ import { useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
-import { DataTable, type NotFoundBack, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
+import { type NotFoundBack, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { TenderItemsTable } from '../tenders/tender-items-table.tsx';
 import { TenderStatusBadge } from '../tenders/tender-status.tsx';
 import { ClosingTime } from './closing-time.tsx';
 import { emptyQuote, quoteFromTerms } from './quote-draft.ts';
@@ -172,35 +157,7 @@ function TenderDetails({ tender }: { tender: SupplierTender }) {
         <Title order={5} mb="xs">
           Items
         </Title>
-        <DataTable
-          headers={['#', 'Item', 'Quality', { label: 'Quantity', numeric: true }, { label: 'Target price', numeric: true }]}
-          minWidth={560}
-        >
-          {tender.items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td>{item.lineNo}</Table.Td>
-              <Table.Td>
-                {item.description}
-                {item.hsnCode && (
-                  <Text size="xs" c="dimmed">
-                    HSN {item.hsnCode}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {item.specification.length === 0
-                  ? '—'
-                  : item.specification.map((spec) => (
-                      <Text key={spec.name} size="xs">
-                        {spec.name}: {spec.value}
-                      </Text>
-                    ))}
-              </Table.Td>
-              <NumberCell>{formatQuantity(item.quantity, item.unit)}</NumberCell>
-              <NumberCell>{item.targetPrice ? formatMoney(item.targetPrice, tender.currency, { maxFractionDigits: 4 }) : '—'}</NumberCell>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <TenderItemsTable items={tender.items} currency={tender.currency} />
         {tender.attachments.length > 0 && (
           <Group gap="sm" mt="sm">
             <Text size="sm">Buyer's files:</Text>

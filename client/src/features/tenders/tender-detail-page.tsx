@@ -6,7 +6,6 @@ import {
   cancelTenderInput,
   describePaymentTerms,
   extendTenderInput,
-  formatMoney,
   formatQuantity,
   TENDER_CRITERION_LABELS,
 } from '@tradeloom/shared';
@@ -21,6 +20,7 @@ import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
 import { type Candidate, SupplierPicker } from './supplier-picker.tsx';
+import { TenderItemsTable } from './tender-items-table.tsx';
 import { closesIn, fromLocalInput, TENDER_NOT_FOUND, TenderStatusBadge, toLocalInput, useNow } from './tender-status.tsx';
 
 type Invitee = BuyerTender['invitees'][number];
@@ -318,27 +318,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 function Items({ tender }: { tender: BuyerTender }) {
   return (
     <Section title="Items">
-      <DataTable
-        minWidth={560}
-        headers={['#', 'Item', { label: 'Quantity', numeric: true }, { label: 'Target price', numeric: true }, 'HSN']}
-      >
-        {tender.items.map((item) => (
-          <Table.Tr key={item.id}>
-            <Table.Td>{item.lineNo}</Table.Td>
-            <Table.Td>
-              {item.description}
-              {item.specification.map((spec) => (
-                <Text key={spec.name} size="xs" c="dimmed">
-                  {spec.name}: {spec.value}
-                </Text>
-              ))}
-            </Table.Td>
-            <NumberCell>{formatQuantity(item.quantity, item.unit)}</NumberCell>
-            <NumberCell>{item.targetPrice ? formatMoney(item.targetPrice, tender.currency, { maxFractionDigits: 4 }) : '—'}</NumberCell>
-            <Table.Td>{item.hsnCode ?? '—'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+      <TenderItemsTable items={tender.items} currency={tender.currency} />
     </Section>
   );
 }
