@@ -125,8 +125,12 @@ export async function listContracts(ctx: ServiceContext, actor: CompanyActor, in
   }
   if (input.cursor) {
     query = query.where(
-      afterCursorRow(input.cursor, { name: 'contracts', alias: 'c' }, (alias) => sql.ref(`${alias}.signed_at`), 'desc', (alias) =>
-        isParty(alias, companyId),
+      afterCursorRow(
+        input.cursor,
+        { name: 'contracts', alias: 'c' },
+        (alias) => sql.ref(`${alias}.signed_at`),
+        'desc',
+        (alias) => isParty(alias, companyId),
       ),
     );
   }

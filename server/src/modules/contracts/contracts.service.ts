@@ -93,7 +93,15 @@ export async function createContractFromDeal(
   if (slots.length)
     await trx
       .insertInto('contract_deliveries')
-      .values(slots.map((slot, index) => ({ contract_id: contract.id, seq: index + 1, due_from: slot.dueFrom, due_to: slot.dueTo, quantity: slot.quantity })))
+      .values(
+        slots.map((slot, index) => ({
+          contract_id: contract.id,
+          seq: index + 1,
+          due_from: slot.dueFrom,
+          due_to: slot.dueTo,
+          quantity: slot.quantity,
+        })),
+      )
       .execute();
   if (terms.commission) {
     const { brokerName, brokerCompanyId, basis, rate, sellerSharePct } = terms.commission;

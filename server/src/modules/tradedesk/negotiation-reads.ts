@@ -29,7 +29,9 @@ export function selectNegotiationSummaries(db: Executor, viewerCompanyId: string
   return db
     .selectFrom('negotiations as n')
     .innerJoin('trade_offers as o', 'o.id', 'n.offer_id')
-    .innerJoin('negotiation_rounds as r', (join) => join.onRef('r.negotiation_id', '=', 'n.id').onRef('r.version', '=', 'n.current_version'))
+    .innerJoin('negotiation_rounds as r', (join) =>
+      join.onRef('r.negotiation_id', '=', 'n.id').onRef('r.version', '=', 'n.current_version'),
+    )
     .select((eb) => [
       'n.id',
       'n.offer_id',
@@ -97,7 +99,14 @@ export async function getNegotiation(ctx: ServiceContext, actor: CompanyActor, n
     offerSummariesOf(db, actor.companyId, [row.offer_id]),
     db
       .selectFrom('negotiation_rounds as r')
-      .select((eb) => ['r.version', 'r.company_id', 'r.terms', 'r.message', companyNameOf(eb.ref('r.company_id')).as('company_name'), isoTimestamp(eb.ref('r.created_at')).as('created_at')])
+      .select((eb) => [
+        'r.version',
+        'r.company_id',
+        'r.terms',
+        'r.message',
+        companyNameOf(eb.ref('r.company_id')).as('company_name'),
+        isoTimestamp(eb.ref('r.created_at')).as('created_at'),
+      ])
       .where('r.negotiation_id', '=', row.id)
       .orderBy('r.version')
       .execute(),
@@ -107,7 +116,9 @@ export async function getNegotiation(ctx: ServiceContext, actor: CompanyActor, n
   const terms = rounds.map((round) => termsOf(round.terms));
   const state = negotiationState(row, ctx.deps.clock.now());
   // A member who may only read sees no action to take.
-  const allowedActions = actor.permissions.has('tradedesk:write') ? allowedNegotiationActions(state, machineActor(row, actor.companyId)) : [];
+  const allowedActions = actor.permissions.has('tradedesk:write')
+    ? allowedNegotiationActions(state, machineActor(row, actor.companyId))
+    : [];
   return {
     ...toNegotiationSummary(row, actor.companyId),
     offer,
@@ -116,7 +127,10 @@ export async function getNegotiation(ctx: ServiceContext, actor: CompanyActor, n
       byCompany: { id: round.company_id, name: round.company_name },
       byYou: round.company_id === actor.companyId,
       terms: terms[index] as NonNullable<(typeof terms)[number]>,
-      changes: index === 0 ? [] : termsChanges(terms[index - 1] as NonNullable<(typeof terms)[number]>, terms[index] as NonNullable<(typeof terms)[number]>),
+      changes:
+        index === 0
+          ? []
+          : termsChanges(terms[index - 1] as NonNullable<(typeof terms)[number]>, terms[index] as NonNullable<(typeof terms)[number]>),
       message: round.message,
       createdAt: round.created_at,
     })),
@@ -126,7 +140,11 @@ export async function getNegotiation(ctx: ServiceContext, actor: CompanyActor, n
 }
 
 /** `mine`: on the caller's offers; `theirs`: those it opened on others' offers. Latest activity first. */
-export async function listNegotiations(ctx: ServiceContext, actor: CompanyActor, input: NegotiationListInput): Promise<Page<NegotiationSummary>> {
+export async function listNegotiations(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: NegotiationListInput,
+): Promise<Page<NegotiationSummary>> {
   const { companyId } = actor;
   let query = selectNegotiationSummaries(ctx.deps.db, companyId);
   if (input.role === 'mine') query = query.where('n.owner_company_id', '=', companyId);
@@ -137,7 +155,9 @@ export async function listNegotiations(ctx: ServiceContext, actor: CompanyActor,
     const cursor = input.cursor;
     const ours = (alias: string) =>
       sql<SqlBool>`(${sql.ref(`${alias}.owner_company_id`)} = ${companyId} or ${sql.ref(`${alias}.counterparty_company_id`)} = ${companyId})`;
-    query = query.where(afterCursorRow(cursor, { name: 'negotiations', alias: 'n' }, (alias) => sql.ref(`${alias}.updated_at`), 'desc', ours));
+    query = query.where(
+      afterCursorRow(cursor, { name: 'negotiations', alias: 'n' }, (alias) => sql.ref(`${alias}.updated_at`), 'desc', ours),
+    );
   }
   const rows = await query
     .orderBy('n.updated_at', 'desc')

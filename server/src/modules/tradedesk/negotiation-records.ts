@@ -5,8 +5,8 @@ import {
   type NegotiationAction,
   type NegotiationStatus,
   type NegotiationTerms,
-  negotiationTerms,
   type NegotiationTransition,
+  negotiationTerms,
   transitionNegotiation,
 } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
@@ -82,7 +82,11 @@ export function termsOf(column: unknown): NegotiationTerms {
   return negotiationTerms.parse(typeof column === 'string' ? JSON.parse(column) : column);
 }
 
-export async function roundTerms(db: Executor, negotiationId: string, version: number): Promise<{ terms: NegotiationTerms; companyId: string }> {
+export async function roundTerms(
+  db: Executor,
+  negotiationId: string,
+  version: number,
+): Promise<{ terms: NegotiationTerms; companyId: string }> {
   const round = await db
     .selectFrom('negotiation_rounds')
     .select(['terms', 'company_id'])

@@ -60,7 +60,13 @@ export async function checkedTerms(db: Executor, companyId: string, offer: Offer
       };
   } else if (terms.commission) {
     const { brokerName, brokerCompanyId, basis, rate, sellerSharePct } = terms.commission;
-    commission = { brokerName, brokerCompanyId: brokerCompanyId ?? null, basis, rate: dec(rate).toString(), sellerSharePct: dec(sellerSharePct).toString() };
+    commission = {
+      brokerName,
+      brokerCompanyId: brokerCompanyId ?? null,
+      basis,
+      rate: dec(rate).toString(),
+      sellerSharePct: dec(sellerSharePct).toString(),
+    };
   }
   if (Object.keys(problems).length) {
     const reason = problems['terms.quantity'] ? 'QUANTITY_EXCEEDS_REMAINING' : undefined;

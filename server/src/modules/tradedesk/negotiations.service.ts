@@ -4,8 +4,8 @@ import {
   type cancelNegotiationInput,
   type counterNegotiationInput,
   dec,
-  type negotiationChanged,
   type NegotiationStatus,
+  type negotiationChanged,
   type openNegotiationInput,
   type rejectNegotiationInput,
   transitionOffer,
@@ -187,7 +187,11 @@ async function endNegotiation(trx: Tx, negotiation: NegotiationRow, status: Nego
   await settleOfferStatus(trx, negotiation.offer_id, now);
 }
 
-export async function rejectNegotiation(ctx: ServiceContext, actor: CompanyActor, input: z.output<typeof rejectNegotiationInput>): Promise<Changed> {
+export async function rejectNegotiation(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: z.output<typeof rejectNegotiationInput>,
+): Promise<Changed> {
   return inTransaction(ctx.deps.db, async (trx) => {
     const { offer, negotiation } = await lockDeal(trx, input.negotiationId, actor.companyId);
     assertVersion(negotiation, input.version);
@@ -207,7 +211,11 @@ export async function rejectNegotiation(ctx: ServiceContext, actor: CompanyActor
   });
 }
 
-export async function cancelNegotiation(ctx: ServiceContext, actor: CompanyActor, input: z.output<typeof cancelNegotiationInput>): Promise<Changed> {
+export async function cancelNegotiation(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: z.output<typeof cancelNegotiationInput>,
+): Promise<Changed> {
   return inTransaction(ctx.deps.db, async (trx) => {
     const { offer, negotiation } = await lockDeal(trx, input.negotiationId, actor.companyId);
     const now = ctx.deps.clock.now();
