@@ -76,7 +76,9 @@ describe('a contract from a deal', () => {
       .where('type', '=', 'contract.created')
       .execute();
     expect(events).toHaveLength(1);
-    expect((events[0]?.payload as { recipients: string[] }).recipients.sort()).toEqual([seller.id, buyer.id].sort());
+    expect([...((events[0]?.payload as { recipients?: string[] } | undefined)?.recipients ?? [])].sort()).toEqual(
+      [seller.id, buyer.id].sort(),
+    );
   });
 
   it('makes the buyer of a buy offer the owner, and one delivery slot over the period without a schedule', async () => {

@@ -61,7 +61,9 @@ describe('the negotiation clock', () => {
     await app.runner.drain();
     const { events, audits } = await expiries(opened.id);
     expect(events).toHaveLength(1);
-    expect((events[0]?.payload as { recipients: string[] }).recipients.sort()).toEqual([seller.id, buyer.id].sort());
+    expect([...((events[0]?.payload as { recipients?: string[] } | undefined)?.recipients ?? [])].sort()).toEqual(
+      [seller.id, buyer.id].sort(),
+    );
     // Each party's log shows it, with no person acting.
     expect(audits.map((audit) => audit.company_id).sort()).toEqual([seller.id, buyer.id].sort());
     expect(audits.every((audit) => audit.actor_user_id === null)).toBe(true);
