@@ -26,7 +26,6 @@ import {
 import { checkedTerms, inOfferUnit } from './negotiation-terms.ts';
 import {
   announceDeskChange,
-  announceEndedNegotiations,
   endOpenNegotiations,
   lockOffer,
   type OfferRow,
@@ -314,17 +313,30 @@ export async function acceptNegotiation(
       before: { status: negotiation.status },
       after: { status, version: negotiation.current_version, contractId: contract.id },
     });
-    if (remaining.isZero()) await closeSoldOut(trx, ctx, actor, offer, now);
+    if (remaining.isZero()) await closeSoldOut(trx, ctx, offer, now);
     await settleOfferStatus(trx, offer.id, now);
     await announceDeskChange(trx, actor.userId, ctx.request, offer);
     return { contractId: contract.id };
   });
 }
 
-/** Nothing left on the offer: its other negotiations end (both sides told), and its lot is sold. */
-async function closeSoldOut(trx: Tx, ctx: ServiceContext, actor: CompanyActor, offer: OfferRow, now: Date) {
-  const reason = 'The offer was sold out in another deal.';
-  const ended = await endOpenNegotiations(trx, offer.id, 'cancelled', reason, now);
-  await announceEndedNegotiations(trx, actorOf(actor), ctx.request, offer, actor.companyId, ended, reason);
+/**
+ * Nothing left on the offer: its other negotiations end and its lot is sold. Those negotiations
+ * are not the accepting company's: both of their parties are told, and each keeps the audit row
+ * (announceEndedNegotiations would write it to the acting company, a stranger to them).
+ */
+async function closeSoldOut(trx: Tx, ctx: ServiceContext, offer: OfferRow, now: Date) {
+  const ended = await endOpenNegotiations(trx, offer.id, 'cancelled', 'The offer was sold out in another deal.', now);
+  for (const other of ended) {
+    await recordNegotiationChange(trx, ctx.request, {
+      action: 'negotiation.cancelled',
+      negotiation: { id: other.id, owner_company_id: other.ownerCompanyId, counterparty_company_id: other.counterpartyCompanyId },
+      document: offer.number,
+      actorCompanyId: null,
+      actor: { userId: null },
+      before: { status: 'open' },
+      after: { status: 'cancelled', reason: 'sold out' },
+    });
+  }
   if (offer.lot_id) await markLotSold(trx, offer.lot_id, now);
 }
