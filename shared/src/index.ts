@@ -48,6 +48,8 @@ export * from './sourcing/sourcing.schemas.ts';
 export * from './sourcing/tender-machine.ts';
 export * from './sourcing/tender-notices.ts';
 export * from './tradedesk/negotiation-machine.ts';
+export * from './tradedesk/parse/parse-trade-message.ts';
+export * from './tradedesk/parse/vocabulary.ts';
 export * from './tradedesk/quality.ts';
 export * from './tradedesk/tradedesk.outputs.ts';
 export * from './tradedesk/tradedesk.schemas.ts';
