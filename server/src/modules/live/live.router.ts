@@ -12,6 +12,11 @@ const READ_PERMISSION: Record<string, Permission> = {
   notification: 'notifications:read',
   product: 'catalog:read',
   user: 'members:read',
+  lot: 'tradedesk:read',
+  trade_offer: 'tradedesk:read',
+  negotiation: 'tradedesk:read',
+  desk: 'tradedesk:read',
+  contract: 'contracts:read',
 };
 
 // Someone joined, left, changed role or was disabled, a key was revoked, or the company was
