@@ -175,6 +175,34 @@ describe('the trade desk', () => {
     await page.context().close();
   });
 
+  it('lists my negotiations with the ones waiting for me marked, linking to each', async () => {
+    const offer = await trader.members.owner.call<{ id: string; number: string }>('tradedesk.offers.create', {
+      side: 'sell',
+      commodity: 'cotton-lint',
+      quantity: '50',
+      unit: 'bale',
+      price: '57000',
+      priceUnit: 'candy',
+      validUntil: inDays(2),
+      visibility: 'desk',
+    });
+    const opened = await mill.members.owner.call<{ id: string }>('tradedesk.negotiations.open', {
+      offerId: offer.id,
+      terms: { price: '56000', priceUnit: 'candy', quantity: '50', unit: 'bale' },
+    });
+    // The mill proposed: the trader's turn, not the mill's.
+    const page = await pageAs(suite, trader.members.owner, '/desk?tab=negotiations');
+    const row = page.getByTestId(`negotiation-${offer.number}`);
+    await row.getByText('Your turn').waitFor();
+    await row.getByText('₹56,000.00 per candy').waitFor();
+    expect(await row.getByRole('link', { name: offer.number }).getAttribute('href')).toBe(`/negotiations/${opened.id}`);
+    const millPage = await pageAs(suite, mill.members.owner, '/desk?tab=negotiations');
+    await millPage.getByTestId(`negotiation-${offer.number}`).getByText('on their offer').waitFor();
+    expect(await millPage.getByTestId(`negotiation-${offer.number}`).getByText('Your turn').count()).toBe(0);
+    await page.context().close();
+    await millPage.context().close();
+  });
+
   it('a viewer reads the desk and lots but is offered no post, edit or archive', async () => {
     const lot = await traderLot();
     const page = await pageAs(suite, trader.members.viewer, '/desk?commodity=cotton-lint');
@@ -197,6 +225,9 @@ describe('the trade desk', () => {
     // A card, not a table row: one column of figures a thumb can scroll.
     expect(await card.evaluate((element) => element.tagName)).not.toBe('TR');
     await card.getByText('₹60,000.00 per candy').waitFor();
+    // The filters fold behind one button that counts them, so the offers come first.
+    await page.getByRole('button', { name: 'Filters (1)' }).click();
+    await page.getByLabel('Staple length at least (mm)').waitFor();
     expect(await overflows(page)).toBe(false);
     await page.goto(`${suite.url}/desk/new`);
     await page.getByLabel('Paste a trade message').waitFor();
