@@ -8,8 +8,14 @@ import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
+import { matchNotifyHandler, TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from './modules/tradedesk/match-notify.ts';
 import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
 import { OFFER_CLOCK_QUEUE, offerClockHandler } from './modules/tradedesk/offer-clock.ts';
+import {
+  TRADEDESK_NOTIFY_EVENTS,
+  TRADEDESK_NOTIFY_QUEUE,
+  tradedeskNotificationHandler,
+} from './modules/tradedesk/tradedesk.notifications.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -19,8 +25,10 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
-    [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
     [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
+    [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
+    [TRADEDESK_MATCH_QUEUE]: matchNotifyHandler(deps.db, deps.clock),
+    [TRADEDESK_NOTIFY_QUEUE]: tradedeskNotificationHandler(deps.db),
   };
 }
 
@@ -29,10 +37,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' },
   // Tenders close within a minute of their deadline; quotes are refused from the deadline itself.
   { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
-  // Offers leave the desk within a minute of their validity; negotiating on them stops at it.
-  { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
   // Negotiations expire within a minute of their expiry; counter and accept are refused from it on.
   { name: 'expire-negotiations', queue: NEGOTIATION_CLOCK_QUEUE, every: '1m' },
+  // Offers leave the desk within a minute of their validity; negotiating on them stops at it.
+  { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
 ];
 
 /**
@@ -44,6 +52,8 @@ export function registerSubscriptions(registry: SubscriptionRegistry, handlers: 
   registry.clear();
   registry.subscribe(notifyingEvents(), NOTIFY_QUEUE);
   registry.subscribe(SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE);
+  registry.subscribe(TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE);
+  registry.subscribe(TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE);
   const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
   if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
   return registry;
