@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { to: '/tenders', label: 'Tenders', permission: 'sourcing:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
+  { to: '/contracts', label: 'Contracts', permission: 'contracts:read' },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },

@@ -36,6 +36,14 @@ export function LiveUpdates() {
           // Quote counts, the supplier inbox, clarifications and awards (which also make orders).
           void utils.sourcing.invalidate();
           break;
+        case 'negotiation':
+          // A round, an accept or an end: the negotiation, the offer's counts and remaining quantity.
+          void utils.tradedesk.negotiations.invalidate();
+          void utils.tradedesk.offers.invalidate();
+          break;
+        case 'contract':
+          void utils.contracts.invalidate();
+          break;
         case 'user':
           void utils.companies.members.invalidate();
           void utils.auth.me.invalidate();
