@@ -1,5 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import {
+  dec,
   formatMoney,
   formatNumber,
   NEGOTIATION_STATUS_LABELS,
@@ -22,7 +23,7 @@ export const formatPrice = (price: string, currency: string, unit: TradeUnit) =>
 
 /** "1,200 bales". */
 export const formatTradeQuantity = (quantity: string, unit: TradeUnit) =>
-  `${formatNumber(quantity)} ${TRADE_UNIT_LABELS[unit][quantity === '1' ? 'one' : 'many']}`;
+  `${formatNumber(quantity)} ${TRADE_UNIT_LABELS[unit][dec(quantity).eq(1) ? 'one' : 'many']}`;
 
 const OFFER_COLORS: Record<OfferStatus, string> = {
   open: 'blue',
