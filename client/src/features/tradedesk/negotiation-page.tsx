@@ -201,8 +201,9 @@ function AcceptDialog({
     },
     onError: async (error) => {
       onClose();
-      const reload = await utils.tradedesk.negotiations.get.fetch({ negotiationId: negotiation.id }).catch(() => null);
+      // Reload first, so the notice names the version now on screen.
       await utils.tradedesk.negotiations.get.invalidate({ negotiationId: negotiation.id });
+      const reload = utils.tradedesk.negotiations.get.getData({ negotiationId: negotiation.id });
       if (errorReason(error) === 'STALE_VERSION') {
         onStale(`The other side changed the terms — review version ${reload?.currentVersion ?? 'the latest'} before you accept.`);
       } else {
