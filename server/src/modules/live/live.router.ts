@@ -13,6 +13,9 @@ const READ_PERMISSION: Record<string, Permission> = {
   product: 'catalog:read',
   user: 'members:read',
   negotiation: 'tradedesk:read',
+  lot: 'tradedesk:read',
+  trade_offer: 'tradedesk:read',
+  desk: 'tradedesk:read',
   contract: 'contracts:read',
 };
 
