@@ -60,7 +60,7 @@ describe('a deal from offer to contract', () => {
     // The mill sees the offer and proposes from a form filled in from it.
     const millPage = await pageAs(suite, mill.members.owner, `/desk/offers/${offer.id}`);
     await millPage.getByTestId('offer-price').getByText('₹56,500.00 per candy').waitFor();
-    await millPage.getByTestId('offer-remaining').getByText('200 bales of 200 bales').waitFor();
+    await millPage.getByTestId('offer-remaining').getByText('200 bales', { exact: true }).waitFor();
     await millPage.getByRole('button', { name: 'Negotiate' }).click();
     const form = millPage.getByTestId('terms-form');
     expect(await form.getByLabel('Price', { exact: true }).inputValue()).toBe('56500');
@@ -116,7 +116,7 @@ describe('a deal from offer to contract', () => {
     expect(await traderPage.getByTestId('contract-number').textContent()).toMatch(/^SC-/);
     await traderPage.getByTestId('counterparty-number').getByText(millNumber).waitFor();
     await traderPage.goto(`${suite.url}/desk/offers/${offer.id}`);
-    await traderPage.getByTestId('offer-remaining').getByText('100 bales of 200 bales').waitFor();
+    await traderPage.getByTestId('offer-remaining').getByText('100 of 200 bales').waitFor();
     await traderPage.context().close();
     await millPage.context().close();
   });

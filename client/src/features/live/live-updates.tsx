@@ -36,13 +36,25 @@ export function LiveUpdates() {
           // Quote counts, the supplier inbox, clarifications and awards (which also make orders).
           void utils.sourcing.invalidate();
           break;
+        case 'desk':
+        case 'trade_offer':
+          // A visible offer was posted, changed or ended (the desk, my offers, an offer's page).
+          void utils.tradedesk.offers.invalidate();
+          void utils.tradedesk.matches.invalidate();
+          break;
         case 'negotiation':
-          // A round, an accept or an end: the negotiation, the offer's counts and remaining quantity.
+          // A round changes the offer's status and quantity too.
           void utils.tradedesk.negotiations.invalidate();
           void utils.tradedesk.offers.invalidate();
           break;
         case 'contract':
           void utils.contracts.invalidate();
+          break;
+        case 'lot':
+          void utils.tradedesk.lots.invalidate();
+          break;
+        case 'master':
+          void utils.masters.invalidate();
           break;
         case 'user':
           void utils.companies.members.invalidate();

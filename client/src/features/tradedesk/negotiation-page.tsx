@@ -9,14 +9,8 @@ import { errorMessage, errorReason } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import {
-  type MasterNames,
-  NEGOTIATION_NOT_FOUND,
-  NegotiationStatusBadge,
-  SideBadge,
-  useMasterNames,
-  VerifiedBadge,
-} from './deal-format.tsx';
+import { type MasterNames, NEGOTIATION_NOT_FOUND, NegotiationStatusBadge, useMasterNames, VerifiedBadge } from './deal-format.tsx';
+import { SideBadge } from './desk-badges.tsx';
 import { withTermName } from './terms-draft.ts';
 import { TermsForm } from './terms-form.tsx';
 
