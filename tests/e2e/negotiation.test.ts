@@ -40,11 +40,11 @@ async function sellOffer(quantity = '200') {
   });
 }
 
-/** The mill's proposal on an offer, through the API: 100 bales at ₹56,000. */
-async function millOpens(offerId: string) {
+/** The mill's proposal on an offer, through the API: `quantity` bales at ₹56,000. */
+async function millOpens(offerId: string, quantity: string) {
   return mill.members.owner.call<{ id: string; version: number }>('tradedesk.negotiations.open', {
     offerId,
-    terms: { price: '56000', priceUnit: 'candy', currency: 'INR', quantity: '100', unit: 'bale' },
+    terms: { price: '56000', priceUnit: 'candy', currency: 'INR', quantity, unit: 'bale' },
   });
 }
 
@@ -123,7 +123,7 @@ describe('a deal from offer to contract', () => {
 
   it('tells a stale accept which version to review, and reloads it', async () => {
     const offer = await sellOffer('50');
-    const opened = await millOpens(offer.id);
+    const opened = await millOpens(offer.id, '50');
     // The trader counters (version 2): the mill's turn.
     await trader.members.owner.call('tradedesk.negotiations.counter', {
       negotiationId: opened.id,
@@ -160,7 +160,7 @@ describe('a deal from offer to contract', () => {
 
   it('offers a viewer no move on an offer or a negotiation', async () => {
     const offer = await sellOffer('30');
-    const opened = await millOpens(offer.id);
+    const opened = await millOpens(offer.id, '30');
     const page = await pageAs(suite, trader.members.viewer, `/negotiations/${opened.id}`);
     await page.getByTestId('rounds').getByText('Opening proposal.').waitFor();
     expect(await offered(page, /^(Accept|Counter|Reject|Call off|Negotiate)$/)).toBe(0);
