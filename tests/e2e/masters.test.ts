@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCompany, type ApiUser, apiCompany, pageAs } from './arrange.ts';
+import { type ApiCompany, type ApiUser, apiCompany, apiUser, pageAs } from './arrange.ts';
 import { browserSuite } from './browser.ts';
 
 // Settings → Trade masters: an admin overrides a platform quality range and imports locations from
@@ -85,5 +85,30 @@ describe('trade masters in a real browser', () => {
       .waitFor();
     expect(await viewer.getByRole('button', { name: /^(Override|Edit|Add term)$/ }).count()).toBe(0);
     await fitsWidth(viewer);
+  });
+
+  it('an operator adds a GST rate from a date: the earlier rate ends the day before', async () => {
+    const operator = await apiUser(suite, 'Masters Operator');
+    await suite.db.updateTable('users').set({ is_platform_admin: true }).where('id', '=', operator.id).execute();
+    const page = await pageAs(suite, operator, '/admin/masters', PHONE);
+    await page.getByRole('heading', { name: 'Masters' }).waitFor();
+    // Every row on the console is a default: nothing is marked as one, everything can be edited.
+    await page.getByTestId('parameter-staple_mm').getByRole('button', { name: 'Edit' }).waitFor();
+    await page.getByRole('tab', { name: 'GST rates' }).click();
+    await page.getByTestId('gst-5201-2017-07-01').getByRole('cell', { name: 'In force' }).waitFor();
+    await page.getByTestId('gst-5201-2017-07-01').getByRole('button', { name: 'New rate' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Rate (%)').fill('12');
+    await dialog.getByLabel('In force from').fill('2026-04-01');
+    await dialog.getByRole('button', { name: 'Add rate' }).click();
+    await page.getByTestId('gst-5201-2026-04-01').getByRole('cell', { name: 'In force' }).waitFor();
+    expect(await page.getByTestId('gst-5201-2017-07-01').getByRole('cell', { name: 'In force' }).count()).toBe(0);
+    // The same code and date again is refused beside the date.
+    await page.getByTestId('gst-5201-2026-04-01').getByRole('button', { name: 'New rate' }).click();
+    await dialog.getByLabel('Rate (%)').fill('18');
+    await dialog.getByLabel('In force from').fill('2026-04-01');
+    await dialog.getByRole('button', { name: 'Add rate' }).click();
+    await dialog.getByText(/already has a rate from that date/).waitFor();
+    await fitsWidth(page);
   });
 });
