@@ -75,6 +75,66 @@ describe('every answer', () => {
     }
   });
 
+  it('answers any text, however garbled, within the schema and with honest spans', () => {
+    // A fixed-seed generator: the same garbled messages on every run.
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pieces = [
+      'sell',
+      'need',
+      '100',
+      '3.8',
+      '29',
+      'mm',
+      'mic',
+      '-',
+      '/',
+      '+',
+      '₹',
+      'Rs',
+      '.',
+      ',',
+      '56,500',
+      'k',
+      'lakh',
+      'bales',
+      'candy',
+      'per',
+      'ex',
+      'Rajkot',
+      'valid',
+      'days',
+      '2025',
+      '26',
+      'S',
+      '6',
+      'max',
+      'min',
+      '\n',
+      '@',
+      '%',
+      'गांठ',
+      '😀',
+      'trash',
+      '+b',
+      'for',
+      'FOR',
+    ];
+    for (let message = 0; message < 300; message++) {
+      const length = 1 + Math.floor(next() * 25);
+      const text = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : '');
+      const result = parse(text);
+      expect(() => parseResult.parse(result)).not.toThrow();
+      for (const span of [...result.fields.map((entry) => entry.span), ...result.unparsed])
+        expect(text.slice(span.start, span.end)).toBe(span.text);
+    }
+    const longest = parse('sell 100 bales S-6 29mm mic 3.8 '.repeat(62).slice(0, 2000));
+    expect(longest.offer).toMatchObject({ side: 'sell', quantity: '100', variety: 'shankar-6' });
+  });
+
   it('is the same answer every time (no clock, no randomness beyond the given day)', () => {
     for (const { text } of corpus.slice(0, 10)) expect(parse(text)).toEqual(parse(text));
   });
