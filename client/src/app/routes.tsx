@@ -65,6 +65,10 @@ const NewTenderPage = lazyPage(loadTenderForms, 'NewTenderPage');
 const TenderDetailPage = lazyPage(() => import('../features/tenders/tender-detail-page.tsx'), 'TenderDetailPage');
 const TendersPage = lazyPage(() => import('../features/tenders/tenders-page.tsx'), 'TendersPage');
 const TenderComparePage = lazyPage(() => import('../features/tenders/tender-compare-page.tsx'), 'TenderComparePage');
+const OfferDetailPage = lazyPage(() => import('../features/tradedesk/offer-detail-page.tsx'), 'OfferDetailPage');
+const NegotiationPage = lazyPage(() => import('../features/tradedesk/negotiation-page.tsx'), 'NegotiationPage');
+const ContractsPage = lazyPage(() => import('../features/contracts/contracts-page.tsx'), 'ContractsPage');
+const ContractDetailPage = lazyPage(() => import('../features/contracts/contract-detail-page.tsx'), 'ContractDetailPage');
 const DeskPage = lazyPage(() => import('../features/tradedesk/desk-page.tsx'), 'DeskPage');
 const NewOfferPage = lazyPage(() => import('../features/tradedesk/offer-form-page.tsx'), 'NewOfferPage');
 const LotsPage = lazyPage(() => import('../features/tradedesk/lots-page.tsx'), 'LotsPage');
@@ -113,6 +117,10 @@ export function AppRoutes() {
           <Route path="/orders/:orderId" element={<OrderDetailPage />} />
           <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />
           <Route path="/tenders/:tenderId/compare" element={<TenderComparePage />} />
+          <Route path="/desk/offers/:offerId" element={<OfferDetailPage />} />
+          <Route path="/negotiations/:negotiationId" element={<NegotiationPage />} />
+          <Route path="/contracts" element={<ContractsPage />} />
+          <Route path="/contracts/:contractId" element={<ContractDetailPage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />

@@ -47,6 +47,9 @@ export function LiveUpdates() {
           void utils.tradedesk.negotiations.invalidate();
           void utils.tradedesk.offers.invalidate();
           break;
+        case 'contract':
+          void utils.contracts.invalidate();
+          break;
         case 'lot':
           void utils.tradedesk.lots.invalidate();
           break;
