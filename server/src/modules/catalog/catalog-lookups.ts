@@ -78,3 +78,17 @@ export function linkedProductsOf(db: Executor, buyerId: string, productIds: stri
     .where(acceptedLinkBetween(buyerId, sql.ref('p.company_id')))
     .execute();
 }
+
+/** The commodities master (code and name), by name: what the trade desk's masters hang off. */
+export function commodityList(db: Executor, codes?: string[]) {
+  let query = db.selectFrom('commodities').select(['code', 'name']).orderBy('name').orderBy('code');
+  if (codes) {
+    if (!codes.length) return Promise.resolve([]);
+    query = query.where('code', 'in', codes);
+  }
+  return query.execute();
+}
+
+export async function isKnownCommodity(db: Executor, code: string): Promise<boolean> {
+  return (await db.selectFrom('commodities').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
