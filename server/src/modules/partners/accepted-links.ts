@@ -12,6 +12,11 @@ export function acceptedLinkBetween(buyer: CompanyId, supplier: CompanyId): RawB
   return sql<SqlBool>`exists (select 1 from partner_links where partner_links.buyer_company_id = ${buyer} and partner_links.supplier_company_id = ${supplier} and partner_links.status = 'accepted')`;
 }
 
+/** `exists` an accepted link between the two companies in either role: partners-only trade desk offers. */
+export function acceptedLinkEitherWay(a: CompanyId, b: CompanyId): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${acceptedLinkBetween(a, b)} or ${acceptedLinkBetween(b, a)})`;
+}
+
 /** The accepted link from `buyerId` to `supplierId`, if there is one. */
 export function findAcceptedLink(db: Executor, buyerId: string, supplierId: string): Promise<{ id: string } | undefined> {
   return db
