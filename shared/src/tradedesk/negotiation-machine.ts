@@ -82,7 +82,7 @@ const refuse = (reason: NegotiationRefusal): NegotiationTransition => ({ ok: fal
 /**
  * Rounds alternate: only the responder counters, accepts or rejects the current version. Either
  * party may call it off (`cancel`), and so may the system when the offer ends; only the clock
- * expires it. Past its expiry nobody may counter or accept, even before the clock runs.
+ * expires it, once past its expiry. Past its expiry nobody may counter or accept, even before the clock runs.
  */
 export function transitionNegotiation(
   state: { status: NegotiationStatus; pastExpiry: boolean },
@@ -101,7 +101,9 @@ export function transitionNegotiation(
     case 'cancel':
       return to('cancelled');
     case 'expire':
-      return actor === 'system' ? to('expired') : refuse('WRONG_SIDE');
+      if (actor !== 'system') return refuse('WRONG_SIDE');
+      // The clock ends a negotiation only once its time is up.
+      return state.pastExpiry ? to('expired') : refuse('ILLEGAL_TRANSITION');
   }
 }
 
