@@ -136,11 +136,18 @@ it('a trader key posts a parsed message, a mill key matches and bids, and the de
   expect(countered.version).toBe(2);
   const view = await buying.tradedesk.negotiations.get.query({ negotiationId: opened.id });
   expect(view).toMatchObject({ yourTurn: true, currentVersion: 2 });
-  expect(view.rounds.at(-1)?.changes.map((change) => change.field).join(' ')).toMatch(/price/i);
+  expect(
+    view.rounds
+      .at(-1)
+      ?.changes.map((change) => change.field)
+      .join(' '),
+  ).toMatch(/price/i);
   expect(view.allowedActions).toEqual(expect.arrayContaining(['accept', 'counter', 'reject']));
 
   // Accepting the version the mill first saw is a conflict; the current one makes the contract.
-  const stale = await buying.tradedesk.negotiations.accept.mutate({ negotiationId: opened.id, version: 1 }).catch((error: unknown) => error);
+  const stale = await buying.tradedesk.negotiations.accept
+    .mutate({ negotiationId: opened.id, version: 1 })
+    .catch((error: unknown) => error);
   expect(errorReason(stale)).toBe('STALE_VERSION');
   const { contractId } = await buying.tradedesk.negotiations.accept.mutate({ negotiationId: opened.id, version: 2 });
 
