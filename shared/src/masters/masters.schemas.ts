@@ -125,6 +125,8 @@ export const locationListInput = z.object({
   kind: z.enum(LOCATION_KINDS).optional(),
   stateCode: stateCode.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Only the platform's defaults, or only the company's own rows. */
+  origin: z.enum(['platform', 'company']).optional(),
   includeInactive: z.boolean().default(false),
   cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),

@@ -1,10 +1,10 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import { type CreateProductInput, createProductInput, type ImportReport } from '@tradeloom/shared';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
-import { appError, invalidFields } from '../../trpc/errors.ts';
+import { type ImportRowError, parseActive, ROWS_PER_SLICE, readCsvRows, rowErrors, slices, yieldToOthers } from '../../lib/csv-import.ts';
+import { appError } from '../../trpc/errors.ts';
 import { findTradingProfile } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
 import { productColumns } from './catalog.repository.ts';
@@ -19,40 +19,10 @@ import { productColumns } from './catalog.repository.ts';
 
 // 250 rows × 11 parameters stays far below PostgreSQL's 65,535 parameters per statement.
 const ROWS_PER_STATEMENT = 250;
-const ROWS_PER_SLICE = 500;
-
-/** Lets the event loop serve other requests (health checks, other tenants) before going on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function* slices<T>(items: T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
-}
 
 const REQUIRED = ['sku', 'name', 'unit', 'price'] as const;
 const OPTIONAL = ['description', 'commodity', 'hsn', 'currency', 'min_order_quantity', 'active'] as const;
 const COLUMN_FIELD: Record<string, string> = { commodityCode: 'commodity', hsnCode: 'hsn', minOrderQuantity: 'min_order_quantity' };
-
-type ImportRowError = ImportReport['errors'][number];
-
-function parseActive(value: string | undefined): boolean | string {
-  if (value === undefined || value === '') return true;
-  if (/^(true|yes|y|1|active)$/i.test(value)) return true;
-  if (/^(false|no|n|0|inactive)$/i.test(value)) return false;
-  return value;
-}
-
-function readCsv(csv: string): Record<string, string>[] {
-  try {
-    return parse(csv, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-    });
-  } catch (error) {
-    throw invalidFields({ csv: `could not be read as CSV: ${(error as Error).message}` });
-  }
-}
 
 const SAME_FIELDS = ['name', 'description', 'commodity_code', 'unit', 'hsn_code', 'currency', 'active'] as const;
 
@@ -65,18 +35,7 @@ export async function importCatalog(
   const company = await findTradingProfile(db, actor.companyId);
   if (!company.isSupplier) throw appError('CONFLICT', 'NOT_SUPPLIER', 'Only a company that supplies can keep a catalog.');
 
-  const records = readCsv(input.csv);
-  const columns = records[0] ? Object.keys(records[0]) : [];
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  const unknown = columns.filter((c) => !(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c));
-  if (!records.length) throw invalidFields({ csv: 'has a header but no rows' });
-  if (missing.length || unknown.length) {
-    const problems = [
-      missing.length && `missing column(s): ${missing.join(', ')}`,
-      unknown.length && `unknown column(s): ${unknown.join(', ')}`,
-    ].filter(Boolean);
-    throw invalidFields({ csv: `${problems.join('; ')}. Expected: ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
-  }
+  const { records, columns } = readCsvRows(input.csv, REQUIRED, OPTIONAL);
 
   const plan = (executor: Executor) => planImport(executor, actor.companyId, company.baseCurrency, records, columns);
   const planned = await plan(db);
@@ -155,14 +114,7 @@ async function planImport(
       active: hasColumn('active') || !current ? parseActive(record.active) : current.active,
     });
     if (!parsed.success) {
-      // One message per column is enough to fix a row.
-      const reported = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'row');
-        if (reported.has(field)) continue;
-        reported.add(field);
-        errors.push({ row, column: COLUMN_FIELD[field] ?? field, message: issue.message });
-      }
+      errors.push(...rowErrors(row, parsed.error.issues, COLUMN_FIELD));
       continue;
     }
     const key = parsed.data.sku.toLowerCase();

@@ -1,21 +1,79 @@
-// CONTRACT STUB: the helper that builds this module replaces every function here.
+import type { commissionStructureRow, commoditiesInput, locationListInput, locationPage, termListInput, termRow } from '@tradeloom/shared';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
+import { decodeNameIdCursor, escapeLike, nameIdCursor } from '../../lib/cursor.ts';
+import { commodityMastersFor } from './master-lookups.ts';
+import { inForceFor, selectCommissionStructures, selectLocations, selectTerms } from './master-rows.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: stub until built
-export async function listCommissionStructures(..._args: any[]): Promise<any> {
-  throw new Error('listCommissionStructures is not built yet');
+// What `masters.*` lists for the active company: the rows in force for it (its own over the
+// platform's defaults), each marked with its origin.
+
+export function listCommodityMasters(ctx: ServiceContext, actor: CompanyActor, input: z.output<typeof commoditiesInput>) {
+  return commodityMastersFor(ctx.deps.db, actor.companyId, { includeInactive: input.includeInactive });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: stub until built
-export async function listCommodityMasters(..._args: any[]): Promise<any> {
-  throw new Error('listCommodityMasters is not built yet');
+/** Locations by name, keyset-paged. */
+export async function listLocations(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: z.output<typeof locationListInput>,
+): Promise<z.infer<typeof locationPage>> {
+  let query = selectLocations(ctx.deps.db)
+    .where(inForceFor('trade_locations', actor.companyId))
+    .orderBy('trade_locations.name')
+    .orderBy('trade_locations.id')
+    .limit(input.limit + 1);
+  if (!input.includeInactive) query = query.where('trade_locations.active', '=', true);
+  if (input.kind) query = query.where('trade_locations.kind', '=', input.kind);
+  if (input.stateCode) query = query.where('trade_locations.state_code', '=', input.stateCode);
+  if (input.origin === 'platform') query = query.where('trade_locations.company_id', 'is', null);
+  if (input.origin === 'company') query = query.where('trade_locations.company_id', 'is not', null);
+  if (input.q) {
+    const contains = `%${escapeLike(input.q.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['trade_locations.name']), 'like', contains),
+        eb(eb.fn('lower', ['trade_locations.code']), 'like', contains),
+        eb(eb.fn('lower', ['trade_locations.city']), 'like', contains),
+      ]),
+    );
+  }
+  if (input.cursor) {
+    const { name, id } = decodeNameIdCursor(input.cursor);
+    query = query.where(sql<boolean>`(trade_locations.name, trade_locations.id) > (${name}, ${id}::uuid)`);
+  }
+  const rows = await query.execute();
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? nameIdCursor(last) : null };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: stub until built
-export async function listLocations(..._args: any[]): Promise<any> {
-  throw new Error('listLocations is not built yet');
+export function listTerms(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: z.output<typeof termListInput>,
+): Promise<z.infer<typeof termRow>[]> {
+  let query = selectTerms(ctx.deps.db)
+    .where(inForceFor('trade_terms', actor.companyId))
+    .orderBy('trade_terms.kind')
+    .orderBy('trade_terms.name')
+    .orderBy('trade_terms.id');
+  if (!input.includeInactive) query = query.where('trade_terms.active', '=', true);
+  if (input.kind) query = query.where('trade_terms.kind', '=', input.kind);
+  return query.execute();
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: stub until built
-export async function listTerms(..._args: any[]): Promise<any> {
-  throw new Error('listTerms is not built yet');
+/** The company's own commission structures (brokerage is agreed per company; there are no defaults). */
+export function listCommissionStructures(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { includeInactive: boolean },
+): Promise<z.infer<typeof commissionStructureRow>[]> {
+  let query = selectCommissionStructures(ctx.deps.db)
+    .where('commission_structures.company_id', '=', actor.companyId)
+    .orderBy('commission_structures.name')
+    .orderBy('commission_structures.id');
+  if (!input.includeInactive) query = query.where('commission_structures.active', '=', true);
+  return query.execute();
 }
