@@ -67,7 +67,10 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
  */
 export function afterCursorRow(
   cursor: string,
-  table: { name: 'orders' | 'work_orders' | 'partner_links' | 'products' | 'tenders' | 'tender_invitations'; alias: string },
+  table: {
+    name: 'orders' | 'work_orders' | 'partner_links' | 'products' | 'tenders' | 'tender_invitations' | 'lots' | 'trade_offers';
+    alias: string;
+  },
   key: (alias: string) => Expression<unknown>,
   direction: 'asc' | 'desc',
   scope: (alias: string) => Expression<SqlBool>,

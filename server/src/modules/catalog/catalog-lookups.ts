@@ -92,3 +92,8 @@ export function commodityList(db: Executor, codes?: string[]) {
 export async function isKnownCommodity(db: Executor, code: string): Promise<boolean> {
   return (await db.selectFrom('commodities').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
+
+/** The commodity's name as a scalar subquery, for another module's select list. */
+export function commodityNameOf(code: string | Expression<string>): RawBuilder<string> {
+  return sql<string>`(select commodities.name from commodities where commodities.code = ${code})`;
+}

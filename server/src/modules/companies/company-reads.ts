@@ -236,3 +236,8 @@ export function companyCityOf(companyId: CompanyId): RawBuilder<string | null> {
     string | null
   >`(select branches.city from branches where branches.company_id = ${companyId} order by branches.is_head_office desc, branches.created_at limit 1)`;
 }
+
+/** Whether the company's KYC is verified, as a scalar subquery (the trade desk shows it beside a counterparty). */
+export function companyVerifiedOf(companyId: CompanyId): RawBuilder<boolean> {
+  return sql<boolean>`(select companies.verification_status = 'verified' from companies where companies.id = ${companyId})`;
+}
