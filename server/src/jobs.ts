@@ -8,6 +8,7 @@ import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
+import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -17,6 +18,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
+    [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
   };
 }
 
@@ -25,6 +27,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' },
   // Tenders close within a minute of their deadline; quotes are refused from the deadline itself.
   { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
+  // Negotiations expire within a minute of their expiry; counter and accept are refused from it on.
+  { name: 'expire-negotiations', queue: NEGOTIATION_CLOCK_QUEUE, every: '1m' },
 ];
 
 /**

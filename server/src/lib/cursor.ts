@@ -68,7 +68,17 @@ export function olderThanCursorRow(cursor: string, table: 'orders' | 'work_order
 export function afterCursorRow(
   cursor: string,
   table: {
-    name: 'orders' | 'work_orders' | 'partner_links' | 'products' | 'tenders' | 'tender_invitations' | 'lots' | 'trade_offers';
+    name:
+      | 'orders'
+      | 'work_orders'
+      | 'partner_links'
+      | 'products'
+      | 'tenders'
+      | 'tender_invitations'
+      | 'lots'
+      | 'trade_offers'
+      | 'negotiations'
+      | 'contracts';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

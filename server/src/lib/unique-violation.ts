@@ -37,6 +37,11 @@ const UNIQUE_RULES: Record<string, UniqueRule> = {
     reason: 'LINK_EXISTS',
     message: 'you are already linked with this company, or a request is waiting for its answer.',
   },
+  negotiations_one_open_idx: {
+    field: 'offerId',
+    reason: 'NEGOTIATION_EXISTS',
+    message: 'you already have a negotiation running on this offer; answer it there.',
+  },
   partner_links_live_pair_idx: {
     field: 'supplierId',
     reason: 'LINK_EXISTS',
