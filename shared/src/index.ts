@@ -50,6 +50,8 @@ export * from './sourcing/tender-machine.ts';
 export * from './sourcing/tender-notices.ts';
 export * from './tradedesk/match-score.ts';
 export * from './tradedesk/negotiation-machine.ts';
+export * from './tradedesk/parse/parse-trade-message.ts';
+export * from './tradedesk/parse/vocabulary.ts';
 export * from './tradedesk/quality.ts';
 export * from './tradedesk/terms-diff.ts';
 export * from './tradedesk/trade-notices.ts';
