@@ -29,6 +29,8 @@ const NAV: NavItem[] = [
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
   { to: '/orders', label: 'Orders', permission: 'orders:read' },
   { to: '/tenders', label: 'Tenders', permission: 'sourcing:read' },
+  { to: '/desk', label: 'Trade desk', permission: 'tradedesk:read' },
+  { to: '/lots', label: 'Lots', permission: 'tradedesk:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },

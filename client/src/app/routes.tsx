@@ -62,6 +62,13 @@ const NewTenderPage = lazyPage(loadTenderForms, 'NewTenderPage');
 const TenderDetailPage = lazyPage(() => import('../features/tenders/tender-detail-page.tsx'), 'TenderDetailPage');
 const TendersPage = lazyPage(() => import('../features/tenders/tenders-page.tsx'), 'TendersPage');
 const TenderComparePage = lazyPage(() => import('../features/tenders/tender-compare-page.tsx'), 'TenderComparePage');
+const DeskPage = lazyPage(() => import('../features/tradedesk/desk-page.tsx'), 'DeskPage');
+const NewOfferPage = lazyPage(() => import('../features/tradedesk/offer-form-page.tsx'), 'NewOfferPage');
+const LotsPage = lazyPage(() => import('../features/tradedesk/lots-page.tsx'), 'LotsPage');
+const LotDetailPage = lazyPage(() => import('../features/tradedesk/lot-detail-page.tsx'), 'LotDetailPage');
+const loadLotForms = () => import('../features/tradedesk/lot-form-page.tsx');
+const NewLotPage = lazyPage(loadLotForms, 'NewLotPage');
+const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -88,6 +95,12 @@ export function AppRoutes() {
           <Route path="/tenders/new" element={<NewTenderPage />} />
           <Route path="/tenders/:tenderId" element={<TenderDetailPage />} />
           <Route path="/tenders/:tenderId/edit" element={<EditTenderPage />} />
+          <Route path="/desk" element={<DeskPage />} />
+          <Route path="/desk/new" element={<NewOfferPage />} />
+          <Route path="/lots" element={<LotsPage />} />
+          <Route path="/lots/new" element={<NewLotPage />} />
+          <Route path="/lots/:lotId" element={<LotDetailPage />} />
+          <Route path="/lots/:lotId/edit" element={<EditLotPage />} />
           <Route path="/production" element={<ProductionPage />} />
           <Route path="/production/:workOrderId" element={<WorkOrderDetailPage />} />
           <Route path="/reports" element={<ReportsPage />} />

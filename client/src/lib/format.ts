@@ -66,3 +66,18 @@ export function describeUserAgent(userAgent: string | null): string {
 
 /** A stored decimal as a person types it: "265.5000" → "265.5", "500.000" → "500". */
 export const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+
+const MINUTE = 60_000;
+
+/** A `datetime-local` input's value ("2026-12-05T17:00", the browser's time zone) for an instant. */
+export function toLocalInput(value: string | Date): string {
+  const date = new Date(value);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * MINUTE);
+  return local.toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value as the instant the server takes; empty or unreadable stays as typed, for the schema to name. */
+export function fromLocalInput(value: string): string {
+  const date = new Date(value);
+  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : value;
+}

@@ -36,6 +36,23 @@ export function LiveUpdates() {
           // Quote counts, the supplier inbox, clarifications and awards (which also make orders).
           void utils.sourcing.invalidate();
           break;
+        case 'desk':
+        case 'trade_offer':
+          // A visible offer was posted, changed or ended (the desk, my offers, an offer's page).
+          void utils.tradedesk.offers.invalidate();
+          void utils.tradedesk.matches.invalidate();
+          break;
+        case 'negotiation':
+          // A round changes the offer's status and quantity too.
+          void utils.tradedesk.negotiations.invalidate();
+          void utils.tradedesk.offers.invalidate();
+          break;
+        case 'lot':
+          void utils.tradedesk.lots.invalidate();
+          break;
+        case 'master':
+          void utils.masters.invalidate();
+          break;
         case 'user':
           void utils.companies.members.invalidate();
           void utils.auth.me.invalidate();

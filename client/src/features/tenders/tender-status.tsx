@@ -45,15 +45,5 @@ export function closesIn(closesAt: string, now: Date): string {
   return `closes in ${Math.max(1, Math.ceil(left / MINUTE))} min`;
 }
 
-/** A `datetime-local` input's value ("2026-12-05T17:00", the browser's time zone) for an instant. */
-export function toLocalInput(value: string | Date): string {
-  const date = new Date(value);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * MINUTE);
-  return local.toISOString().slice(0, 16);
-}
-
-/** A `datetime-local` value as the instant the server takes; empty or unreadable stays as typed, for the schema to name. */
-export function fromLocalInput(value: string): string {
-  const date = new Date(value);
-  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : value;
-}
+// Moved to lib/format.ts (the trade desk's forms use them too); kept here for the tender screens' imports.
+export { fromLocalInput, toLocalInput } from '../../lib/format.ts';
