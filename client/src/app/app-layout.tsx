@@ -33,6 +33,7 @@ const NAV: NavItem[] = [
   { to: '/lots', label: 'Lots', permission: 'tradedesk:read' },
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
+  { to: '/contracts', label: 'Contracts', permission: 'contracts:read' },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },

@@ -69,6 +69,10 @@ const LotDetailPage = lazyPage(() => import('../features/tradedesk/lot-detail-pa
 const loadLotForms = () => import('../features/tradedesk/lot-form-page.tsx');
 const NewLotPage = lazyPage(loadLotForms, 'NewLotPage');
 const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
+const OfferDetailPage = lazyPage(() => import('../features/tradedesk/offer-detail-page.tsx'), 'OfferDetailPage');
+const NegotiationPage = lazyPage(() => import('../features/tradedesk/negotiation-page.tsx'), 'NegotiationPage');
+const ContractsPage = lazyPage(() => import('../features/contracts/contracts-page.tsx'), 'ContractsPage');
+const ContractDetailPage = lazyPage(() => import('../features/contracts/contract-detail-page.tsx'), 'ContractDetailPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -110,6 +114,10 @@ export function AppRoutes() {
           <Route path="/orders/:orderId" element={<OrderDetailPage />} />
           <Route path="/orders/:orderId/edit" element={<EditOrderPage />} />
           <Route path="/tenders/:tenderId/compare" element={<TenderComparePage />} />
+          <Route path="/desk/offers/:offerId" element={<OfferDetailPage />} />
+          <Route path="/negotiations/:negotiationId" element={<NegotiationPage />} />
+          <Route path="/contracts" element={<ContractsPage />} />
+          <Route path="/contracts/:contractId" element={<ContractDetailPage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />

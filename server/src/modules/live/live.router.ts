@@ -12,6 +12,8 @@ const READ_PERMISSION: Record<string, Permission> = {
   notification: 'notifications:read',
   product: 'catalog:read',
   user: 'members:read',
+  negotiation: 'tradedesk:read',
+  contract: 'contracts:read',
 };
 
 // Someone joined, left, changed role or was disabled, a key was revoked, or the company was
