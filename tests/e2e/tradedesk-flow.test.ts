@@ -23,12 +23,17 @@ async function idAfter(page: Page, pattern: RegExp): Promise<string> {
   return page.url().split('/').at(-1)?.split('?')[0] ?? '';
 }
 
-/** Counters the current version on the negotiation screen with a new price. */
-async function counterOnScreen(page: Page, price: string) {
+const box = (scope: Page | ReturnType<Page['getByTestId']>, name: string) => scope.getByRole('textbox', { name, exact: true });
+
+/** Counters the current version on the negotiation screen with a new price; the round lists what changed. */
+async function counterOnScreen(page: Page, price: string, version: number) {
+  await expect.poll(() => page.getByTestId('turn').textContent(), { timeout: 20_000 }).toMatch(/^Your turn/);
   await page.getByRole('button', { name: 'Counter', exact: true }).click();
-  const form = page.getByRole('form', { name: /counter/i });
-  await form.getByLabel('Price', { exact: true }).fill(price);
-  await form.getByRole('button', { name: /send counter/i }).click();
+  const form = page.getByTestId('terms-form');
+  await box(form, 'Price').fill(price);
+  await page.getByTestId('counter-changes').waitFor();
+  await form.getByRole('button', { name: 'Send counter-offer' }).click();
+  await page.getByTestId(`round-${version}`).waitFor({ timeout: 20_000 });
 }
 
 describe('the trade desk from a pasted message to the contract both sides hold', () => {
@@ -54,93 +59,69 @@ describe('the trade desk from a pasted message to the contract both sides hold',
 
     // The trader pastes the message; the form fills, each field showing the words it came from.
     const seller = await pageAs(suite, trader.members.owner, '/desk/new');
-    await seller.getByLabel(/paste a trade message/i).fill(MESSAGE);
+    await box(seller, 'Paste a trade message').fill(MESSAGE);
     await seller.getByRole('button', { name: 'Read message' }).click();
-    await expect.poll(() => seller.getByLabel('Quantity', { exact: true }).inputValue(), { timeout: 20_000 }).toBe('100');
-    expect(await seller.getByLabel('Price', { exact: true }).inputValue()).toMatch(/^56,?500$/);
-    expect(await seller.locator('main').textContent()).toContain('₹56,500 per candy');
-    await seller.getByRole('button', { name: /post (the )?offer/i }).click();
+    await expect.poll(() => box(seller, 'Quantity').inputValue(), { timeout: 20_000 }).toBe('100');
+    expect(await box(seller, 'Price').inputValue()).toBe('56500');
+    expect(await seller.getByTestId('source-price').textContent()).toContain('56,500');
+    expect(await seller.getByTestId('source-quantity').textContent()).toContain('100 bales');
+    await seller.getByRole('button', { name: 'Post offer' }).click();
     const offerId = await idAfter(seller, /\/desk\/offers\/[0-9a-f-]{36}$/);
-    const offerNumber = (
-      await seller
-        .getByRole('heading', { name: /OF-\d{4}-\d{6}/ })
-        .first()
-        .textContent()
-    )?.match(/OF-\d{4}-\d{6}/)?.[0];
-    expect(offerNumber).toBeDefined();
+    const heading = seller.getByRole('heading', { name: /^Offer OF-\d{4}-\d{6}$/ });
+    await heading.waitFor({ timeout: 20_000 });
+    const offerNumber = (await heading.textContent())?.replace('Offer ', '') ?? '';
 
-    // The mill opens its buy offer: the trader's offer is among the matches, with its score.
+    // The mill opens its buy offer: the trader's offer is among the matches, with a score it can check.
     const buyer = await pageAs(suite, mill.members.owner, `/desk/offers/${wanted.id}`);
-    const matches = buyer.getByRole('region', { name: /matches/i });
-    const row = matches.getByRole('row', { name: new RegExp(offerNumber ?? 'OF-') });
-    await row.waitFor({ timeout: 30_000 });
-    // The breakdown shows each factor with its weight.
-    expect(await matches.textContent()).toMatch(/quality/i);
-    await row.getByRole('button', { name: 'Negotiate' }).click();
-    // The terms form starts from the offer; the mill bids lower on part of it.
-    const terms = buyer.getByRole('form', { name: /negotiat/i });
-    await terms.getByLabel('Price', { exact: true }).fill('56000');
-    await terms.getByLabel('Quantity', { exact: true }).fill('60');
-    await terms.getByRole('button', { name: /open negotiation|send/i }).click();
+    const match = buyer.getByTestId(`match-${offerNumber}`);
+    await match.waitFor({ timeout: 30_000 });
+    expect(await match.getByTestId('match-score').textContent()).toMatch(/^\d+ \/ 100$/);
+    await match.getByRole('button', { name: 'Why this score' }).click();
+    await match.getByTestId('factor-quality').waitFor();
+    expect(await match.getByTestId('score-breakdown').textContent()).toMatch(/staple/i);
+    await match.getByRole('link', { name: 'Negotiate' }).click();
+    // The terms form starts from the trader's offer; the mill bids lower on part of it.
+    const terms = buyer.getByTestId('terms-form');
+    await terms.waitFor({ timeout: 20_000 });
+    expect(await box(terms, 'Price').inputValue()).toBe('56500');
+    await box(terms, 'Price').fill('56000');
+    await box(terms, 'Quantity').fill('60');
+    await terms.getByRole('button', { name: 'Send proposal' }).click();
     const negotiationId = await idAfter(buyer, /\/negotiations\/[0-9a-f-]{36}$/);
+    await buyer.getByTestId('round-1').waitFor({ timeout: 20_000 });
+    expect(await buyer.getByTestId('turn').textContent()).not.toMatch(/^Your turn/);
 
     // The trader counters; the round shows what changed.
     await seller.goto(`${suite.url}/negotiations/${negotiationId}`);
-    await seller
-      .getByText(/your turn/i)
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await counterOnScreen(seller, '56300');
-    await seller
-      .getByText(/56,000.*56,300/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await counterOnScreen(seller, '56300', 2);
+    expect(await seller.getByTestId('round-2').textContent()).toMatch(/56,000.*→.*56,300/);
 
-    // The mill meets it halfway.
+    // The mill meets it partway.
     await buyer.reload();
-    await buyer
-      .getByText(/your turn/i)
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await counterOnScreen(buyer, '56150');
-    await buyer
-      .getByText(/56,300.*56,150/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await counterOnScreen(buyer, '56150', 3);
+    expect(await buyer.getByTestId('round-3').textContent()).toMatch(/56,300.*→.*56,150/);
 
     // The trader accepts version 3: the contract opens under the trader's own number.
     await seller.reload();
-    await seller
-      .getByText(/your turn/i)
-      .first()
-      .waitFor({ timeout: 20_000 });
-    seller.once('dialog', (dialog) => dialog.accept());
+    await expect.poll(() => seller.getByTestId('turn').textContent(), { timeout: 20_000 }).toMatch(/^Your turn/);
     await seller.getByRole('button', { name: 'Accept', exact: true }).click();
-    const confirm = seller.getByRole('dialog');
-    if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: /accept/i }).click();
+    await seller.getByRole('button', { name: 'Accept and make the contract' }).click();
     const contractId = await idAfter(seller, /\/contracts\/[0-9a-f-]{36}$/);
-    await seller
-      .getByRole('heading', { name: /SC-\d{4}-\d{6}/ })
-      .first()
-      .waitFor({ timeout: 20_000 });
-    const sellerText = (await seller.locator('main').textContent()) ?? '';
-    expect(sellerText).toContain('56,150');
-    expect(sellerText).not.toMatch(/PC-\d{4}-\d{6}.*is yours/);
+    await expect.poll(() => seller.getByTestId('contract-number').textContent(), { timeout: 20_000 }).toMatch(/^SC-\d{4}-\d{6}$/);
+    const salesNumber = (await seller.getByTestId('contract-number').textContent()) ?? '';
+    expect(await seller.getByTestId('counterparty-number').textContent()).toMatch(/PC-\d{4}-\d{6}/);
+    expect(await seller.locator('main').textContent()).toContain('56,150');
 
-    // The mill finds it among its purchases, under its PC- number.
+    // The mill finds it among its contracts, under its PC- number, with the trader's SC- beside it.
     await buyer.goto(`${suite.url}/contracts`);
     await buyer
-      .getByRole('link', { name: /PC-\d{4}-\d{6}/ })
+      .getByRole('link', { name: /^PC-\d{4}-\d{6}$/ })
       .first()
       .click();
     await buyer.waitForURL(`${suite.url}/contracts/${contractId}`, { timeout: 20_000 });
-    await buyer
-      .getByRole('heading', { name: /PC-\d{4}-\d{6}/ })
-      .first()
-      .waitFor({ timeout: 20_000 });
-    const buyerText = (await buyer.locator('main').textContent()) ?? '';
-    expect(buyerText).toContain(trader.name);
-    expect(buyerText).toContain('60');
+    await expect.poll(() => buyer.getByTestId('contract-number').textContent(), { timeout: 20_000 }).toMatch(/^PC-\d{4}-\d{6}$/);
+    expect(await buyer.getByTestId('counterparty-number').textContent()).toContain(salesNumber);
+    expect(await buyer.locator('main').textContent()).toContain(trader.name);
 
     // 40 bales of the trader's offer stay on the desk.
     const rest = await trader.members.owner.call<{ remainingQuantity: string; status: string }>(
