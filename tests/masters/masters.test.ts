@@ -341,3 +341,17 @@ describe('commission structures', () => {
     expect(await co.members.admin.caller.masters.commissionStructures({ includeInactive: true })).toEqual([]);
   });
 });
+
+describe('operators’ view of the defaults', () => {
+  it('lists the platform’s rows alone, whatever companies saved; companies may not call it', async () => {
+    const co = await createCompany(app, 'OpsView');
+    await co.members.admin.caller.masters.saveTerm({ kind: 'payment', code: 'net-15', name: 'Our 15 days', paymentDays: 15 });
+    const terms = await operator.caller.masters.platform.terms({ kind: 'payment' });
+    expect(terms.find((t) => t.code === 'net-15')).toMatchObject({ name: '15 days', origin: 'platform' });
+    expect(terms.every((t) => t.origin === 'platform')).toBe(true);
+    const cotton = (await operator.caller.masters.platform.commodities({})).find((c) => c.code === 'cotton-lint');
+    expect(cotton?.parameters.every((p) => p.origin === 'platform')).toBe(true);
+    expect((await operator.caller.masters.platform.locations({ kind: 'state', limit: 200 })).items.length).toBeGreaterThanOrEqual(11);
+    expect((await failure(co.members.owner.caller.masters.platform.terms({}))).code).toBe('FORBIDDEN');
+  });
+});

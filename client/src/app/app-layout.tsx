@@ -50,6 +50,7 @@ const OPERATOR_NAV: NavItem[] = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/health', label: 'Platform health' },
   { to: '/admin/security', label: 'Security events' },
+  { to: '/admin/masters', label: 'Masters' },
 ];
 
 export function AppLayout({ me }: { me: Me }) {

@@ -42,6 +42,9 @@ const ConsoleCompaniesPage = lazyPage(() => import('../features/console/companie
 const ConsoleCompanyPage = lazyPage(() => import('../features/console/company-detail-page.tsx'), 'ConsoleCompanyPage');
 const ConsoleHealthPage = lazyPage(() => import('../features/console/health-page.tsx'), 'ConsoleHealthPage');
 const ConsoleSecurityPage = lazyPage(() => import('../features/console/security-page.tsx'), 'ConsoleSecurityPage');
+const loadMasters = () => import('../features/masters/trade-masters-page.tsx');
+const ConsoleMastersPage = lazyPage(loadMasters, 'ConsoleMastersPage');
+const TradeMastersPage = lazyPage(loadMasters, 'TradeMastersPage');
 const ConsoleUsersPage = lazyPage(() => import('../features/console/users-page.tsx'), 'ConsoleUsersPage');
 const DevMailboxPage = lazyPage(() => import('../features/dev-mailbox/dev-mailbox-page.tsx'), 'DevMailboxPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/notifications-page.tsx'), 'NotificationsPage');
@@ -123,6 +126,7 @@ export function AppRoutes() {
           <Route path="/api-keys" element={<ApiKeysPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings/trade-masters" element={<TradeMastersPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dev-mailbox" element={<DevMailboxPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
@@ -133,6 +137,7 @@ export function AppRoutes() {
           <Route path="/admin/users" element={<ConsoleUsersPage />} />
           <Route path="/admin/health" element={<ConsoleHealthPage />} />
           <Route path="/admin/security" element={<ConsoleSecurityPage />} />
+          <Route path="/admin/masters" element={<ConsoleMastersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { approvalThresholdInput, createFinancialYearInput } from '@tradeloom/shared';
+import { Link } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <FinancialYears />
       <OrderApproval />
       <NumberSeries />
+      <TradeMastersLink />
       <MasterData />
     </Stack>
   );
@@ -183,6 +185,26 @@ function NumberSeries() {
 }
 
 /** The shared master data: units, HSN codes with their GST rates, commodities and their quality parameters. */
+function TradeMastersLink() {
+  const can = useCan();
+  if (!can('tradedesk:read')) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={4}>Trade masters</Title>
+          <Text size="sm" c="dimmed">
+            Varieties and quality ranges, locations, trade terms and brokerage for the trade desk.
+          </Text>
+        </Stack>
+        <Button component={Link} to="/settings/trade-masters" variant="light">
+          Open trade masters
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 function MasterData() {
   const masters = trpc.catalog.masters.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   return (

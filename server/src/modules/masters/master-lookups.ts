@@ -10,11 +10,12 @@ import { inForceFor, selectCommissionStructures, selectQualityParameters, select
 
 /**
  * Commodities with their varieties and quality parameters in force for the company.
- * `includeInactive` keeps deactivated rows (the settings screens show them).
+ * `includeInactive` keeps deactivated rows (the settings screens show them); no company, the
+ * platform's defaults alone.
  */
 export async function commodityMastersFor(
   db: Executor,
-  companyId: string,
+  companyId: string | null,
   options: { includeInactive?: boolean; commodityCodes?: string[] } = {},
 ): Promise<z.infer<typeof commodityMaster>[]> {
   const [commodities, varieties, parameters] = await Promise.all([

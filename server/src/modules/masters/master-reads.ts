@@ -7,20 +7,23 @@ import { commodityMastersFor } from './master-lookups.ts';
 import { inForceFor, selectCommissionStructures, selectLocations, selectTerms } from './master-rows.ts';
 
 // What `masters.*` lists for the active company: the rows in force for it (its own over the
-// platform's defaults), each marked with its origin.
+// platform's defaults), each marked with its origin. Operators list the defaults alone (no company).
 
-export function listCommodityMasters(ctx: ServiceContext, actor: CompanyActor, input: z.output<typeof commoditiesInput>) {
-  return commodityMastersFor(ctx.deps.db, actor.companyId, { includeInactive: input.includeInactive });
+/** Whose view: the active company's (the actor), or the platform's defaults (`companyId: null`). */
+type Viewer = { companyId: string | null };
+
+export function listCommodityMasters(ctx: ServiceContext, viewer: Viewer, input: z.output<typeof commoditiesInput>) {
+  return commodityMastersFor(ctx.deps.db, viewer.companyId, { includeInactive: input.includeInactive });
 }
 
 /** Locations by name, keyset-paged. */
 export async function listLocations(
   ctx: ServiceContext,
-  actor: CompanyActor,
+  viewer: Viewer,
   input: z.output<typeof locationListInput>,
 ): Promise<z.infer<typeof locationPage>> {
   let query = selectLocations(ctx.deps.db)
-    .where(inForceFor('trade_locations', actor.companyId))
+    .where(inForceFor('trade_locations', viewer.companyId))
     .orderBy('trade_locations.name')
     .orderBy('trade_locations.id')
     .limit(input.limit + 1);
@@ -49,13 +52,9 @@ export async function listLocations(
   return { items, nextCursor: rows.length > input.limit && last ? nameIdCursor(last) : null };
 }
 
-export function listTerms(
-  ctx: ServiceContext,
-  actor: CompanyActor,
-  input: z.output<typeof termListInput>,
-): Promise<z.infer<typeof termRow>[]> {
+export function listTerms(ctx: ServiceContext, viewer: Viewer, input: z.output<typeof termListInput>): Promise<z.infer<typeof termRow>[]> {
   let query = selectTerms(ctx.deps.db)
-    .where(inForceFor('trade_terms', actor.companyId))
+    .where(inForceFor('trade_terms', viewer.companyId))
     .orderBy('trade_terms.kind')
     .orderBy('trade_terms.name')
     .orderBy('trade_terms.id');

@@ -20,11 +20,12 @@ export const GROUP_COLUMN = {
 /**
  * The table's rows that apply to the company: its own, and the platform's it has not overridden.
  * Inactive rows stay in (the caller filters `active`): a company's inactive row hides the
- * platform's default of the same code.
+ * platform's default of the same code. With no company (operators' screens): the defaults alone.
  */
-export function inForceFor(table: OverridableTable, companyId: string): RawBuilder<SqlBool> {
+export function inForceFor(table: OverridableTable, companyId: string | null): RawBuilder<SqlBool> {
   const group = GROUP_COLUMN[table];
   const own = sql.ref(`${table}.company_id`);
+  if (companyId === null) return sql<SqlBool>`${own} is null`;
   return sql<SqlBool>`(${own} = ${companyId} or (${own} is null and not exists (
     select 1 from ${sql.table(table)} as o
     where o.company_id = ${companyId} and o.${sql.ref(group)} = ${sql.ref(`${table}.${group}`)} and o.code = ${sql.ref(`${table}.code`)})))`;

@@ -33,8 +33,27 @@ const read = () => companyProcedure('tradedesk:read');
 // A company's own masters are settings: its admins keep them.
 const write = () => companyProcedure('settings:write');
 
+const PLATFORM = { companyId: null };
+
 /** The platform's defaults, kept by operators; every company starts from them. */
 const platformRouter = router({
+  // The defaults alone, for the operators' screens (an operator need not work in a company).
+  commodities: platformAdminProcedure
+    .input(commoditiesInput)
+    .output(z.array(commodityMaster))
+    .query(({ ctx, input }) => listCommodityMasters(ctx, PLATFORM, input)),
+  locations: platformAdminProcedure
+    .input(locationListInput)
+    .output(locationPage)
+    .query(({ ctx, input }) => listLocations(ctx, PLATFORM, input)),
+  terms: platformAdminProcedure
+    .input(termListInput)
+    .output(z.array(termRow))
+    .query(({ ctx, input }) => listTerms(ctx, PLATFORM, input)),
+  gstRates: platformAdminProcedure
+    .input(gstRateListInput)
+    .output(z.array(gstRateRow))
+    .query(({ ctx, input }) => listGstRates(ctx, input)),
   saveVariety: platformAdminProcedure
     .input(saveVarietyInput)
     .output(masterSaved)
