@@ -9,6 +9,7 @@ import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notification
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
+import { OFFER_CLOCK_QUEUE, offerClockHandler } from './modules/tradedesk/offer-clock.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -19,6 +20,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
     [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
+    [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
   };
 }
 
@@ -29,6 +31,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
   // Negotiations expire within a minute of their expiry; counter and accept are refused from it on.
   { name: 'expire-negotiations', queue: NEGOTIATION_CLOCK_QUEUE, every: '1m' },
+  // Offers leave the desk within a minute of their validity; negotiating on them stops at it.
+  { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
 ];
 
 /**

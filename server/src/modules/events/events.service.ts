@@ -15,8 +15,11 @@ export type DomainEvent<T extends DomainEventName = DomainEventName> = {
   companyId: string | null;
   entityType: DomainEventEntityType<T>;
   entityId: string;
-  /** Companies whose open screens should refresh; by default the acting company. */
-  audience?: string[];
+  /**
+   * Companies whose open screens should refresh; by default the acting company. `everyone`: every
+   * company's screens (the trade desk's `desk.changed`, which carries no record id).
+   */
+  audience?: string[] | 'everyone';
 } & PayloadOf<T>;
 
 /**
@@ -46,7 +49,8 @@ export async function emitEvent<T extends DomainEventName>(
     .executeTakeFirstOrThrow();
   for (const queue of subscriptions.queuesFor(event.type)) await enqueueJob(trx, queue, { eventId: row.id });
   await publishLive(trx, {
-    companies: event.audience ?? (event.companyId ? [event.companyId] : []),
+    companies: Array.isArray(event.audience) ? event.audience : event.companyId ? [event.companyId] : [],
+    broadcast: event.audience === 'everyone',
     type: event.type,
     entityType: event.entityType,
     entityId: event.entityId,

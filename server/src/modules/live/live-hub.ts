@@ -6,12 +6,13 @@ import { LIVE_CHANNEL, type LiveMessage } from './live.publish.ts';
 
 const liveMessage = z.object({
   companies: z.array(z.string()),
+  broadcast: z.boolean().optional(),
   type: z.string(),
   entityType: z.string(),
   entityId: z.string(),
 });
 
-export type LiveUpdate = Omit<LiveMessage, 'companies'>;
+export type LiveUpdate = Omit<LiveMessage, 'companies' | 'broadcast'>;
 type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
 
 /** Who holds a stream: a session or an API key. Compared by reference. */
@@ -161,7 +162,15 @@ export class LiveHub {
       this.#logger.warn({ payload }, 'ignored a malformed live message');
       return;
     }
-    const { companies, ...update } = parsed.data;
-    for (const companyId of new Set(companies)) this.#byCompany.emit(companyId, deliveryOf(update));
+    const { companies, broadcast, ...update } = parsed.data;
+    // A broadcast reaches every company with a stream open in this process.
+    const targets = broadcast ? this.#openCompanies() : new Set(companies);
+    for (const companyId of targets) this.#byCompany.emit(companyId, deliveryOf(update));
+  }
+
+  #openCompanies(): Set<string> {
+    const companies = new Set<string>();
+    for (const streams of this.#streams.values()) for (const stream of streams) companies.add(stream.companyId);
+    return companies;
   }
 }

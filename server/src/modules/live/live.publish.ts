@@ -7,6 +7,11 @@ export const LIVE_CHANNEL = 'tl_live';
 export interface LiveMessage {
   /** The companies whose members may hear of it. */
   companies: string[];
+  /**
+   * Every company's listeners hear it (still only those whose permissions allow the entity type):
+   * the trade desk's `desk.changed`, which names a commodity, never a record.
+   */
+  broadcast?: boolean;
   /** The domain event type, e.g. `order.shipped`, or `notification.created`. */
   type: string;
   entityType: string;
@@ -18,6 +23,6 @@ export interface LiveMessage {
  * to every server process listening on the same database.
  */
 export async function publishLive(executor: Executor, message: LiveMessage): Promise<void> {
-  if (message.companies.length === 0) return;
+  if (message.companies.length === 0 && !message.broadcast) return;
   await sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(message)})`.execute(executor);
 }

@@ -1,6 +1,10 @@
 import type { Executor, Tx } from '@tradeloom/db';
 import { dec, liveOfferStatus, type OfferStatus } from '@tradeloom/shared';
 import { sql } from 'kysely';
+import type { RequestMeta } from '../../deps.ts';
+import type { AuditActor } from '../audit/audit.service.ts';
+import { emitEvent } from '../events/events.service.ts';
+import { recordChange } from '../events/record-change.ts';
 import { acceptedLinkEitherWay } from '../partners/accepted-links.ts';
 
 // What every trade desk service needs about an offer: who may see it (the one visibility rule),
@@ -109,4 +113,52 @@ export async function endOpenNegotiations(
     .returning(['id', 'owner_company_id', 'counterparty_company_id'])
     .execute();
   return rows.map((row) => ({ id: row.id, ownerCompanyId: row.owner_company_id, counterpartyCompanyId: row.counterparty_company_id }));
+}
+
+/**
+ * Every desk screen refetches the commodity's offers: sent to all companies' listeners with
+ * `tradedesk:read`, naming the commodity only, so a partners-only offer's id reaches no stranger.
+ * Call it whenever a change moves what the desk shows (an offer posted, settled or ended).
+ */
+export async function announceDeskChange(
+  trx: Executor,
+  actorUserId: string | null,
+  request: RequestMeta,
+  offer: { company_id: string; commodity_code: string },
+): Promise<void> {
+  await emitEvent(trx, actorUserId, request, {
+    type: 'desk.changed',
+    companyId: offer.company_id,
+    entityType: 'desk',
+    entityId: offer.commodity_code,
+    audience: 'everyone',
+  });
+}
+
+/**
+ * Audit and `negotiation.cancelled` for each negotiation `endOpenNegotiations` called off, told to
+ * both parties (the counterparty is the one to notify). `actorCompanyId` is whose log keeps the row.
+ */
+export async function announceEndedNegotiations(
+  trx: Executor,
+  actor: AuditActor,
+  request: RequestMeta,
+  offer: { number: string },
+  actorCompanyId: string,
+  ended: EndedNegotiation[],
+  reason: string,
+): Promise<void> {
+  for (const negotiation of ended) {
+    const other = negotiation.ownerCompanyId === actorCompanyId ? negotiation.counterpartyCompanyId : negotiation.ownerCompanyId;
+    await recordChange(trx, actor, request, {
+      companyId: actorCompanyId,
+      action: 'negotiation.cancelled',
+      entityType: 'negotiation',
+      entityId: negotiation.id,
+      before: { status: 'open' },
+      after: { status: 'cancelled', reason },
+      audience: [negotiation.ownerCompanyId, negotiation.counterpartyCompanyId],
+      payload: { actorCompanyId, recipients: [other], document: offer.number },
+    });
+  }
 }
