@@ -10,6 +10,12 @@ import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHand
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
 import { OFFER_CLOCK_QUEUE, offerClockHandler } from './modules/tradedesk/offer-clock.ts';
+import { matchNotifyHandler, TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from './modules/tradedesk/match-notify.ts';
+import {
+  TRADEDESK_NOTIFY_EVENTS,
+  TRADEDESK_NOTIFY_QUEUE,
+  tradedeskNotificationHandler,
+} from './modules/tradedesk/tradedesk.notifications.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -21,6 +27,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
     [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
     [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
+    [TRADEDESK_MATCH_QUEUE]: matchNotifyHandler(deps.db, deps.clock),
+    [TRADEDESK_NOTIFY_QUEUE]: tradedeskNotificationHandler(deps.db),
   };
 }
 
@@ -44,6 +52,8 @@ export function registerSubscriptions(registry: SubscriptionRegistry, handlers: 
   registry.clear();
   registry.subscribe(notifyingEvents(), NOTIFY_QUEUE);
   registry.subscribe(SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE);
+  registry.subscribe(TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE);
+  registry.subscribe(TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE);
   const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
   if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
   return registry;

@@ -231,6 +231,10 @@ export const tradeRecipients = z.object({
   document: z.string().optional(),
   /** On `trade_offer.matched`: the match score (0–100). */
   score: z.number().optional(),
+  /** On `trade_offer.matched`: the other company's offer that matches the event's offer. */
+  matchedOfferId: z.string().optional(),
+  /** On a negotiation event: the version it made or acted on (a counter's new version, the accepted one). */
+  version: z.number().int().optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
