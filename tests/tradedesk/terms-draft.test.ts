@@ -1,16 +1,15 @@
-import { type NegotiationTerms, negotiationTermsInput, type OfferSummary } from '@tradeloom/shared';
+import { describeTerms, type NegotiationTerms, negotiationTermsInput, type OfferSummary, termsChanges } from '@tradeloom/shared';
 import { describe, expect, it } from 'vitest';
 import { formatPoints, scoreColor } from '../../client/src/features/tradedesk/match-score.ts';
 import {
-  changeLabel,
-  describeRange,
   draftFromOffer,
   draftFromTerms,
+  proposedTerms,
   quantityBeyondRemaining,
   type TermsDraft,
-  termsChanges,
   termsFormInput,
   termsFormSchema,
+  withTermName,
 } from '../../client/src/features/tradedesk/terms-draft.ts';
 
 // The terms form's arithmetic: what a proposal starts from, what it sends, what a counter shows
@@ -124,6 +123,19 @@ describe('the quantity against what the offer has left', () => {
   });
 });
 
+const structureId = '00000000-0000-4000-8000-000000000009';
+const structure = {
+  id: structureId,
+  name: 'Shah standard',
+  brokerCompanyId: null,
+  brokerName: 'Shah Brokers',
+  basis: 'per_bale' as const,
+  rate: '25.0000',
+  sellerSharePct: '50.00',
+  active: true,
+  version: 1,
+};
+
 describe('a counter against the version on the table', () => {
   it('starts from the version and round-trips through the server schema unchanged', () => {
     const draft = draftFromTerms(terms);
@@ -137,54 +149,68 @@ describe('a counter against the version on the table', () => {
       commission: { brokerName: 'Shah Brokers', basis: 'per_bale', rate: '25', sellerSharePct: '50' },
       deliverySchedule: [{ dueFrom: '2026-12-10', dueTo: '2026-12-20', quantity: '100' }],
     });
-    expect(termsChanges(draft, draftFromTerms(terms))).toEqual([]);
+    expect(termsChanges(terms, proposedTerms(draft))).toEqual([]);
   });
 
-  it('lists each changed term with before and after, and nothing else', () => {
-    const current = draftFromTerms(terms);
+  it('previews each changed term as the round history will word it, and nothing else', () => {
     const next = draftFromTerms(terms);
     next.price = '56250';
     next.quality.staple_mm = { min: '29', max: '30' };
     next.quality.micronaire = { min: '3.5', max: '4.2' };
-    const names = { parameter: (code: string) => ({ staple_mm: 'Staple length (mm)', micronaire: 'Micronaire' })[code] ?? code };
-    const changes = termsChanges(current, next, names);
-    expect(changes.map((change) => change.field)).toEqual(['price', 'quality.staple_mm', 'quality.micronaire']);
-    expect(changes[0]).toEqual({ field: 'price', label: 'Price', before: '₹56,000.00 per candy', after: '₹56,250.00 per candy' });
-    expect(changes[1]).toMatchObject({ label: 'Staple length (mm)', before: 'at least 29', after: '29–30' });
-    expect(changes[2]).toMatchObject({ label: 'Micronaire', before: '—', after: '3.5–4.2' });
+    const changes = termsChanges(terms, proposedTerms(next));
+    expect(changes).toEqual([
+      { field: 'Price', before: '₹56,000.00 per candy', after: '₹56,250.00 per candy' },
+      { field: 'Staple length', before: 'at least 29 mm', after: '29–30 mm' },
+      { field: 'Micronaire', before: null, after: '3.5–4.2' },
+    ]);
   });
 
   it('does not count 56000 and 56000.00 as a change', () => {
     const next = draftFromTerms(terms);
     next.price = '56000.00';
-    expect(termsChanges(draftFromTerms(terms), next)).toEqual([]);
+    expect(termsChanges(terms, proposedTerms(next))).toEqual([]);
+  });
+
+  it('reads a saved commission structure as its broker and rate', () => {
+    const next = draftFromTerms(terms);
+    next.commission = { ...next.commission, mode: 'structure', structureId };
+    expect(proposedTerms(next, [structure]).commission).toEqual({
+      brokerName: 'Shah Brokers',
+      brokerCompanyId: null,
+      basis: 'per_bale',
+      rate: '25.0000',
+      sellerSharePct: '50.00',
+    });
+    expect(termsChanges(terms, proposedTerms(next, [structure]))).toEqual([]);
   });
 
   it('words a removed broker and a lakh-sized price in Indian grouping', () => {
     const next = draftFromTerms(terms);
     next.commission.mode = 'none';
     next.price = '150000';
-    const changes = termsChanges(draftFromTerms(terms), next);
-    expect(changes.find((c) => c.field === 'commission')).toMatchObject({
-      before: 'Shah Brokers, ₹25.00 per bale, seller pays 50 %',
-      after: 'none',
-    });
-    expect(changes.find((c) => c.field === 'price')?.after).toBe('₹1,50,000.00 per candy');
+    const changes = termsChanges(terms, proposedTerms(next));
+    expect(changes.find((c) => c.field === 'Brokerage')).toMatchObject({ after: null });
+    expect(changes.find((c) => c.field === 'Price')?.after).toBe('₹1,50,000.00 per candy');
   });
 });
 
 describe('wording', () => {
-  it('says a range as the trade does', () => {
-    expect(describeRange({ min: '28.500', max: '30.000' })).toBe('28.5–30');
-    expect(describeRange({ min: '3.5', max: null })).toBe('at least 3.5');
-    expect(describeRange({ min: null, max: '4.2' })).toBe('at most 4.2');
-    expect(describeRange({ min: '29', max: '29.0' })).toBe('29');
+  it('describes a whole proposal in the order a counter compares it, unstated terms left out', () => {
+    const lines = describeTerms(terms);
+    expect(lines.slice(0, 3)).toEqual([
+      { field: 'Price', value: '₹56,000.00 per candy' },
+      { field: 'Quantity', value: '100 bales' },
+      { field: 'Staple length', value: 'at least 29 mm' },
+    ]);
+    expect(lines.map((line) => line.field)).not.toContain('Delivery term');
+    expect(lines.find((line) => line.field === 'Terms of sale')?.value).toBe('cci-standard');
   });
 
-  it('names the fields a round changed', () => {
-    expect(changeLabel('price')).toBe('Price');
-    expect(changeLabel('quality.staple_mm', { parameter: () => 'Staple length (mm)' })).toBe('Staple length (mm)');
-    expect(changeLabel('paymentDays')).toBe('Payment days');
+  it('names master codes on the terms that carry them, and only there', () => {
+    const name = (code: string) => (code === 'cci-standard' ? 'CCI standard terms' : code);
+    expect(withTermName('Terms of sale', 'cci-standard', name)).toBe('CCI standard terms');
+    expect(withTermName('Delivery place', 'cci-standard', name)).toBe('cci-standard');
+    expect(withTermName('Payment term', null, name)).toBeNull();
   });
 
   it('colours and rounds match scores', () => {

@@ -27,14 +27,16 @@ function formatTradeQuantity(quantity: string, unit: TradeUnit): string {
   return `${formatNumber(quantity)} ${TRADE_UNIT_LABELS[unit].many}`;
 }
 
-function formatRange(range: { min: string | null; max: string | null }, unit: string): string {
+/** A quality range as the trade says it: "28.5–30 mm", "at least 3.5", "at most 4.2". */
+export function formatRange(range: { min: string | null; max: string | null }, unit: string): string {
   const suffix = unit ? ` ${unit}` : '';
   if (range.min !== null && range.max !== null) return `${formatNumber(range.min)}–${formatNumber(range.max)}${suffix}`;
   if (range.min !== null) return `at least ${formatNumber(range.min)}${suffix}`;
   return `at most ${formatNumber(range.max ?? '')}${suffix}`;
 }
 
-function qualityLabel(code: string): { name: string; unit: string } {
+/** A quality parameter's name and unit; a code the HVI list lacks reads as itself. */
+export function qualityLabel(code: string): { name: string; unit: string } {
   return HVI_LABELS[code as HviParameter] ?? { name: code.replaceAll('_', ' '), unit: '' };
 }
 
@@ -104,4 +106,20 @@ export function termsChanges(before: NegotiationTerms, after: NegotiationTerms):
   }
   for (const term of rest) compare(term.field, term.read(before), term.read(after));
   return changes;
+}
+
+/**
+ * The whole proposal in words, one line per stated term, in the order `termsChanges` compares
+ * them: what an accept confirms and a contract holds. Terms not stated are left out.
+ */
+export function describeTerms(terms: NegotiationTerms): { field: string; value: string }[] {
+  const lines: { field: string; value: string | null }[] = [];
+  const [price, quantity, ...rest] = SCALAR_TERMS;
+  for (const term of [price, quantity]) if (term) lines.push({ field: term.field, value: term.read(terms) });
+  for (const [code, range] of Object.entries(terms.quality)) {
+    const label = qualityLabel(code);
+    lines.push({ field: label.name, value: formatRange(range, label.unit) });
+  }
+  for (const term of rest) lines.push({ field: term.field, value: term.read(terms) });
+  return lines.filter((line): line is { field: string; value: string } => line.value !== null);
 }

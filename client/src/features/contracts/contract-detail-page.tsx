@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { type ContractView, formatMoney, formatNumber, TRADE_UNIT_LABELS } from '@tradeloom/shared';
+import { type ContractView, formatMoney, formatNumber, formatRange, TRADE_UNIT_LABELS } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -7,7 +7,7 @@ import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { formatPrice, formatTradeQuantity, type MasterNames, useMasterNames } from '../tradedesk/deal-format.tsx';
-import { commissionRate, describeRange } from '../tradedesk/terms-draft.ts';
+import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
 import { CONTRACT_NOT_FOUND, ContractStatusBadge } from './contract-status.tsx';
 
@@ -103,7 +103,7 @@ function ContractDetail({ contract }: { contract: ContractView }) {
               {quality.map(([code, range]) => (
                 <Table.Tr key={code}>
                   <Table.Td>{names.parameter(code)}</Table.Td>
-                  <Table.Td>{describeRange(range)}</Table.Td>
+                  <Table.Td>{formatRange(range, '')}</Table.Td>
                 </Table.Tr>
               ))}
             </DataTable>

@@ -6,6 +6,7 @@ import {
   type NegotiationStatus,
   OFFER_STATUS_LABELS,
   type OfferStatus,
+  qualityLabel,
   TRADE_UNIT_LABELS,
   type TradeUnit,
 } from '@tradeloom/shared';
@@ -92,8 +93,8 @@ export function useMasterNames(commodityCode: string | undefined) {
     terms: terms.data ?? [],
     structures: structures.data ?? [],
     parameter: (code: string) => {
-      const row = parameters.find((p) => p.code === code);
-      return row ? `${row.name}${row.unit ? ` (${row.unit})` : ''}` : code;
+      const row = parameters.find((p) => p.code === code) ?? qualityLabel(code);
+      return `${row.name}${row.unit ? ` (${row.unit})` : ''}`;
     },
     term: (code: string) => terms.data?.find((row) => row.code === code)?.name ?? code,
     structure: (id: string) => structures.data?.find((row) => row.id === id)?.name ?? 'a commission structure',

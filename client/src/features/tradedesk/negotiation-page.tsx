@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { NegotiationView } from '@tradeloom/shared';
+import { describeTerms, type NegotiationTerms, type NegotiationView } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -17,7 +17,7 @@ import {
   useMasterNames,
   VerifiedBadge,
 } from './deal-format.tsx';
-import { changeLabel, describeTerms, draftFromTerms } from './terms-draft.ts';
+import { withTermName } from './terms-draft.ts';
 import { TermsForm } from './terms-form.tsx';
 
 /** One negotiation: its rounds as a timeline, whose turn it is and the moves the server allows now. */
@@ -217,7 +217,7 @@ function AcceptDialog({
         Accepting version {negotiation.currentVersion} makes a contract with {negotiation.counterparty.name} on these terms. It cannot be
         undone here.
       </Text>
-      {current && <TermsTable lines={describeTerms(draftFromTerms(current.terms), names)} />}
+      {current && <TermsTable terms={current.terms} names={names} />}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onClose}>
           Not yet
@@ -277,13 +277,14 @@ function EndDialog({ negotiation, kind, onClose }: { negotiation: NegotiationVie
   );
 }
 
-function TermsTable({ lines }: { lines: ReturnType<typeof describeTerms> }) {
+/** The whole proposal, worded as the rounds' changes are (shared `describeTerms`), masters by name. */
+function TermsTable({ terms, names }: { terms: NegotiationTerms; names: MasterNames }) {
   return (
     <DataTable headers={['Term', 'Value']} minWidth={300} data-testid="terms-table">
-      {lines.map((line) => (
+      {describeTerms(terms).map((line) => (
         <Table.Tr key={line.field}>
-          <Table.Td>{line.label}</Table.Td>
-          <Table.Td>{line.value}</Table.Td>
+          <Table.Td>{line.field}</Table.Td>
+          <Table.Td>{withTermName(line.field, line.value, names.term)}</Table.Td>
         </Table.Tr>
       ))}
     </DataTable>
@@ -306,7 +307,7 @@ function CurrentTerms({
           ? `Agreed terms (version ${negotiation.currentVersion})`
           : `Version ${negotiation.currentVersion} on the table`}
       </Title>
-      <TermsTable lines={describeTerms(draftFromTerms(terms), names)} />
+      <TermsTable terms={terms} names={names} />
     </Paper>
   );
 }
@@ -340,7 +341,8 @@ function Rounds({ negotiation, names }: { negotiation: NegotiationView; names: M
               <Stack gap={0}>
                 {round.changes.map((change) => (
                   <Text size="sm" key={change.field}>
-                    <b>{changeLabel(change.field, names)}</b>: {change.before ?? '—'} → {change.after ?? '—'}
+                    <b>{change.field}</b>: {withTermName(change.field, change.before, names.term) ?? '—'} →{' '}
+                    {withTermName(change.field, change.after, names.term) ?? '—'}
                   </Text>
                 ))}
               </Stack>

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { HVI_LABELS, type HviParameter, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
+import { formatRange, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -21,7 +21,6 @@ import {
   VerifiedBadge,
 } from './deal-format.tsx';
 import { MatchPanel } from './match-panel.tsx';
-import { describeRange } from './terms-draft.ts';
 import { TermsForm } from './terms-form.tsx';
 
 /** One offer: its terms, and for its owner the negotiations on it and the offers that match it. */
@@ -203,9 +202,6 @@ function WithdrawForm({ offer, onDone }: { offer: OfferView; onDone: () => void 
   );
 }
 
-const parameterName = (code: string, names: MasterNames) =>
-  names.parameters.some((p) => p.code === code) ? names.parameter(code) : (HVI_LABELS[code as HviParameter]?.name ?? code);
-
 function QualityTable({ offer, names }: { offer: OfferView; names: MasterNames }) {
   const ranges = Object.entries(offer.quality);
   return (
@@ -221,8 +217,8 @@ function QualityTable({ offer, names }: { offer: OfferView; names: MasterNames }
         <DataTable headers={['Parameter', 'Range']}>
           {ranges.map(([code, range]) => (
             <Table.Tr key={code}>
-              <Table.Td>{parameterName(code, names)}</Table.Td>
-              <Table.Td>{describeRange(range)}</Table.Td>
+              <Table.Td>{names.parameter(code)}</Table.Td>
+              <Table.Td>{formatRange(range, '')}</Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
@@ -245,7 +241,7 @@ function LotPanel({ lot, names }: { lot: NonNullable<OfferView['lot']>; names: M
       <DataTable headers={['HVI result', { label: 'Value', numeric: true }]} minWidth={280}>
         {values.map(([code, value]) => (
           <Table.Tr key={code}>
-            <Table.Td>{parameterName(code, names)}</Table.Td>
+            <Table.Td>{names.parameter(code)}</Table.Td>
             <NumberCell>{value}</NumberCell>
           </Table.Tr>
         ))}

@@ -2,6 +2,7 @@ import {
   COMMISSION_BASES,
   COMMISSION_BASIS_LABELS,
   type CommissionBasis,
+  type commissionStructureRow,
   convertQuantity,
   dec,
   formatMoney,
@@ -14,12 +15,12 @@ import {
   type TradeUnit,
 } from '@tradeloom/shared';
 import { z } from 'zod';
-import { fieldLabel } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/format.ts';
 
 // The terms form's values and what they become: every box holds text (an empty box leaves the
 // term out), and the form's paths (`terms.price`, `terms.quality.staple_mm.min`) are the server's,
 // so its field messages land on the inputs that caused them.
+
+type CommissionStructureRow = z.infer<typeof commissionStructureRow>;
 
 export type BrokerMode = 'none' | 'structure' | 'named';
 
@@ -203,87 +204,63 @@ export function quantityBeyondRemaining(
   return `must not be more than the ${formatNumber(offer.remainingQuantity)} ${TRADE_UNIT_LABELS[offer.unit].many} still open`;
 }
 
-/** Names for the masters' codes a form or a round shows (delivery and payment terms, sale terms, parameters). */
-export interface TermsNames {
-  parameter?: (code: string) => string;
-  term?: (code: string) => string;
-  structure?: (id: string) => string;
-}
-
-export interface TermLine {
-  field: string;
-  label: string;
-  value: string;
-}
-
-const or = (value: string, fallback = '—') => (value.trim() ? value.trim() : fallback);
-const numberOr = (value: string) => (/^\d+(\.\d+)?$/.test(value.trim()) ? formatNumber(value.trim()) : or(value));
-
-/** A range as the trade says it: "28.5–30", "at least 28.5", "at most 4.2". */
-export function describeRange(range: { min: string | null; max: string | null }): string {
-  const min = range.min ? formatNumber(dec(range.min).toString()) : '';
-  const max = range.max ? formatNumber(dec(range.max).toString()) : '';
-  if (min && max) return min === max ? min : `${min}–${max}`;
-  if (min) return `at least ${min}`;
-  if (max) return `at most ${max}`;
-  return 'any';
-}
-
 /**
- * The terms in words, one line per term, in the order the form shows them. Two drafts' lines
- * compare field by field, so a counter shows exactly what it changes.
+ * The draft as the terms it would propose, for the shared wording (`termsChanges`, `describeTerms`)
+ * the server's round history uses too. A box mid-edit reads as typed; a saved commission structure
+ * reads as its broker and rate.
  */
-export function describeTerms(terms: TermsDraft, names: TermsNames = {}): TermLine[] {
-  const termName = (code: string) => (code.trim() ? (names.term?.(code.trim()) ?? code.trim()) : '—');
-  const price = /^\d+(\.\d+)?$/.test(terms.price.trim())
-    ? `${formatMoney(terms.price.trim(), terms.currency || 'INR')} ${TRADE_UNIT_LABELS[terms.priceUnit].per}`
-    : or(terms.price);
-  const quantity = `${numberOr(terms.quantity)} ${TRADE_UNIT_LABELS[terms.unit].many}`;
-  const place = [terms.deliveryCity.trim(), terms.deliveryStateCode.trim().toUpperCase()].filter(Boolean).join(', ');
-  const period =
-    terms.deliveryFrom || terms.deliveryTo ? `${formatDate(terms.deliveryFrom || null)} to ${formatDate(terms.deliveryTo || null)}` : '—';
-  const lines: TermLine[] = [
-    { field: 'price', label: 'Price', value: price },
-    { field: 'quantity', label: 'Quantity', value: quantity },
-    ...Object.entries(terms.quality)
-      .filter(([, range]) => range.min.trim() || range.max.trim())
-      .map(([code, range]) => ({
-        field: `quality.${code}`,
-        label: names.parameter?.(code) ?? code,
-        value: describeRange({ min: range.min.trim() || null, max: range.max.trim() || null }),
-      })),
-    { field: 'delivery', label: 'Delivery at', value: or(place) },
-    { field: 'deliveryTerm', label: 'Delivery term', value: termName(terms.deliveryTerm) },
-    { field: 'deliveryPeriod', label: 'Delivery period', value: period },
-    { field: 'paymentTerm', label: 'Payment term', value: termName(terms.paymentTerm) },
-    { field: 'paymentDays', label: 'Payment days', value: terms.paymentDays.trim() ? `${terms.paymentDays.trim()} days` : '—' },
-    {
-      field: 'quantityTolerancePct',
-      label: 'Quantity tolerance',
-      value: terms.quantityTolerancePct.trim() ? `± ${numberOr(terms.quantityTolerancePct)} %` : '—',
-    },
-    { field: 'termsCode', label: 'Sale terms', value: termName(terms.termsCode) },
-    { field: 'commission', label: 'Broker', value: describeBroker(terms.commission, names) },
-    {
-      field: 'deliverySchedule',
-      label: 'Delivery schedule',
-      value: terms.deliverySchedule.length
-        ? terms.deliverySchedule
-            .map((slot) => `${numberOr(slot.quantity)} ${formatDate(slot.dueFrom || null)}–${formatDate(slot.dueTo || null)}`)
-            .join('; ')
-        : '—',
-    },
-  ];
-  return lines;
+export function proposedTerms(draft: TermsDraft, structures: CommissionStructureRow[] = []): NegotiationTerms {
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  const days = draft.paymentDays.trim();
+  const { commission } = draft;
+  const structure = commission.mode === 'structure' ? structures.find((row) => row.id === commission.structureId) : undefined;
+  return {
+    price: draft.price.trim(),
+    priceUnit: draft.priceUnit,
+    currency: draft.currency || 'INR',
+    quantity: draft.quantity.trim(),
+    unit: draft.unit,
+    quality: Object.fromEntries(
+      Object.entries(draft.quality)
+        .filter(([, range]) => range.min.trim() || range.max.trim())
+        .map(([code, range]) => [code, { min: orNull(range.min), max: orNull(range.max) }]),
+    ),
+    deliveryStateCode: orNull(draft.deliveryStateCode.toUpperCase()),
+    deliveryCity: orNull(draft.deliveryCity),
+    deliveryTerm: orNull(draft.deliveryTerm),
+    deliveryFrom: orNull(draft.deliveryFrom),
+    deliveryTo: orNull(draft.deliveryTo),
+    paymentDays: /^\d+$/.test(days) ? Number(days) : null,
+    paymentTerm: orNull(draft.paymentTerm),
+    quantityTolerancePct: orNull(draft.quantityTolerancePct),
+    termsCode: orNull(draft.termsCode),
+    commission: structure
+      ? {
+          brokerName: structure.brokerName,
+          brokerCompanyId: structure.brokerCompanyId,
+          basis: structure.basis,
+          rate: structure.rate,
+          sellerSharePct: structure.sellerSharePct,
+        }
+      : commission.mode === 'named'
+        ? {
+            brokerName: commission.brokerName.trim(),
+            brokerCompanyId: null,
+            basis: commission.basis,
+            rate: commission.rate.trim(),
+            sellerSharePct: commission.sellerSharePct.trim(),
+          }
+        : null,
+    deliverySchedule: draft.deliverySchedule.map((slot) => ({ dueFrom: slot.dueFrom, dueTo: slot.dueTo, quantity: slot.quantity.trim() })),
+  };
 }
 
-function describeBroker(commission: TermsDraft['commission'], names: TermsNames): string {
-  if (commission.mode === 'none') return 'none';
-  if (commission.mode === 'structure') return names.structure?.(commission.structureId) ?? 'a commission structure';
-  const rate = /^\d+(\.\d+)?$/.test(commission.rate.trim())
-    ? commissionRate({ basis: commission.basis, rate: commission.rate.trim() }, 'INR')
-    : or(commission.rate);
-  return `${or(commission.brokerName)}, ${rate}, seller pays ${numberOr(commission.sellerSharePct)} %`;
+// The terms the shared wording leaves as master codes ("cci-standard"), which the screen names.
+const CODED_TERMS = new Set(['Delivery term', 'Payment term', 'Terms of sale']);
+
+/** A term's value with a master code replaced by the master's name ("CCI standard terms of sale"). */
+export function withTermName(field: string, value: string | null, termName: (code: string) => string): string | null {
+  return value !== null && CODED_TERMS.has(field) ? termName(value) : value;
 }
 
 /** A brokerage rate as the trade says it: "₹25.00 per bale", "0.5 % of value". */
@@ -292,48 +269,6 @@ export function commissionRate(commission: { basis: CommissionBasis; rate: strin
   return `${formatMoney(commission.rate, currency, { maxFractionDigits: 4 })} ${COMMISSION_BASIS_LABELS[commission.basis]}`;
 }
 
-export interface TermsChange {
-  field: string;
-  label: string;
-  before: string;
-  after: string;
-}
-
-/** What `next` changes against `current`: each term whose wording differs, with both wordings. */
-export function termsChanges(current: TermsDraft, next: TermsDraft, names: TermsNames = {}): TermsChange[] {
-  const before = new Map(describeTerms(current, names).map((line) => [line.field, line]));
-  const after = new Map(describeTerms(next, names).map((line) => [line.field, line]));
-  const fields = [...new Set([...before.keys(), ...after.keys()])];
-  return fields
-    .map((field) => ({
-      field,
-      label: after.get(field)?.label ?? before.get(field)?.label ?? field,
-      before: before.get(field)?.value ?? '—',
-      after: after.get(field)?.value ?? '—',
-    }))
-    .filter((change) => change.before !== change.after);
-}
-
 export const UNIT_OPTIONS = TRADE_UNITS.map((unit) => ({ value: unit, label: TRADE_UNIT_LABELS[unit].many }));
 export const PRICE_UNIT_OPTIONS = TRADE_UNITS.map((unit) => ({ value: unit, label: TRADE_UNIT_LABELS[unit].per }));
 export const BASIS_OPTIONS = COMMISSION_BASES.map((basis) => ({ value: basis, label: COMMISSION_BASIS_LABELS[basis] }));
-
-const CHANGE_LABELS: Record<string, string> = {
-  price: 'Price',
-  priceUnit: 'Price unit',
-  quantity: 'Quantity',
-  unit: 'Unit',
-  deliveryStateCode: 'Delivery state',
-  deliveryCity: 'Delivery city',
-  deliveryFrom: 'Delivery from',
-  deliveryTo: 'Delivery to',
-  quantityTolerancePct: 'Quantity tolerance %',
-  termsCode: 'Sale terms',
-  commission: 'Broker',
-};
-
-/** A changed term as the server names it (`price`, `quality.staple_mm`) in words. */
-export function changeLabel(field: string, names: TermsNames = {}): string {
-  if (field.startsWith('quality.')) return names.parameter?.(field.slice('quality.'.length)) ?? fieldLabel(field);
-  return CHANGE_LABELS[field] ?? fieldLabel(field);
-}

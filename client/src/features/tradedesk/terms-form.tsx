@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { formatMoney, type NegotiationTerms, type OfferSummary, tradeValue } from '@tradeloom/shared';
+import { formatMoney, type NegotiationTerms, type OfferSummary, termsChanges, tradeValue } from '@tradeloom/shared';
 import { useRef } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -15,14 +15,15 @@ import {
   draftFromOffer,
   draftFromTerms,
   PRICE_UNIT_OPTIONS,
+  proposedTerms,
   quantityBeyondRemaining,
   type TermsDraft,
   type TermsFormOutput,
   type TermsFormValues,
-  termsChanges,
   termsFormInput,
   termsFormSchema,
   UNIT_OPTIONS,
+  withTermName,
 } from './terms-draft.ts';
 
 type Form = ZodForm<TermsFormValues, TermsFormOutput>;
@@ -79,7 +80,14 @@ export function TermsForm(
     onError: showError,
   });
   const values = useWatch({ control: form.control }) as TermsFormValues;
-  const changes = props.mode === 'counter' ? termsChanges(startFrom, values.terms, names) : [];
+  const changes =
+    props.mode === 'counter'
+      ? termsChanges(props.current.terms, proposedTerms(values.terms, names.structures)).map((change) => ({
+          field: change.field,
+          before: withTermName(change.field, change.before, names.term) ?? '—',
+          after: withTermName(change.field, change.after, names.term) ?? '—',
+        }))
+      : [];
 
   const onSubmit = (input: TermsFormOutput) => {
     const beyond = quantityBeyondRemaining(values.terms, offer);
@@ -341,7 +349,7 @@ function ScheduleFields({ form }: { form: Form }) {
   );
 }
 
-function ChangesPreview({ changes, version }: { changes: ReturnType<typeof termsChanges>; version: number }) {
+function ChangesPreview({ changes, version }: { changes: { field: string; before: string; after: string }[]; version: number }) {
   return (
     <Paper bg="gray.0" p="sm" data-testid="counter-changes">
       <Text fw={600} size="sm" mb={4}>
@@ -354,8 +362,8 @@ function ChangesPreview({ changes, version }: { changes: ReturnType<typeof terms
       ) : (
         <Stack gap={2}>
           {changes.map((change) => (
-            <Text size="sm" key={change.field} data-testid={`change-${change.field}`}>
-              <b>{change.label}</b>: {change.before} → {change.after}
+            <Text size="sm" key={change.field} data-testid="counter-change">
+              <b>{change.field}</b>: {change.before} → {change.after}
             </Text>
           ))}
         </Stack>
