@@ -343,23 +343,27 @@ describe('a negotiation is seen by its two parties only', () => {
 });
 
 describe('the buyer, a party to the deal, still cannot touch the seller’s own records', () => {
-  const SELLER_ONLY = [
-    'tradedesk.lots.get',
-    'tradedesk.lots.update',
-    'tradedesk.lots.archive',
-    'tradedesk.offers.withdraw',
-    ...Object.keys(MASTER_ROWS),
-  ];
+  const SELLER_ONLY = ['tradedesk.lots.get', 'tradedesk.lots.update', 'tradedesk.lots.archive', ...Object.keys(MASTER_ROWS)];
   it.each(SELLER_ONLY)('%s is NOT_FOUND and writes nothing', async (path) => {
     const result = await refusedWithoutWriting(buyer.members.owner.caller, path);
     expect([path, result]).toEqual([path, { code: 'NOT_FOUND', reason: undefined }]);
   });
 
-  it('a stranger cannot withdraw the desk offer it can see', async () => {
+  // An offer the caller may see exists for it, so withdrawing it is the wrong side's move, not a
+  // missing record; an offer it may not see stays NOT_FOUND (above).
+  it('withdrawing the offer it negotiates on is the wrong side and writes nothing', async () => {
+    const result = await refusedWithoutWriting(buyer.members.owner.caller, 'tradedesk.offers.withdraw', {
+      offerId: ids.offerId,
+      version: 1,
+    });
+    expect(result).toEqual({ code: 'CONFLICT', reason: 'WRONG_SIDE' });
+  });
+
+  it('a stranger withdrawing the desk offer it can see is the wrong side and writes nothing', async () => {
     const result = await refusedWithoutWriting(stranger.members.owner.caller, 'tradedesk.offers.withdraw', {
       offerId: ids.deskOfferId,
       version: 1,
     });
-    expect(result).toEqual({ code: 'NOT_FOUND', reason: undefined });
+    expect(result).toEqual({ code: 'CONFLICT', reason: 'WRONG_SIDE' });
   });
 });
