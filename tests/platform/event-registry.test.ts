@@ -8,6 +8,8 @@ import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { recordChange } from '../../server/src/modules/events/record-change.ts';
 import { NOTIFY_QUEUE } from '../../server/src/modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE } from '../../server/src/modules/sourcing/sourcing.notifications.ts';
+import { TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from '../../server/src/modules/tradedesk/match-notify.ts';
+import { TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE } from '../../server/src/modules/tradedesk/tradedesk.notifications.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
 let app: TestApp;
@@ -99,6 +101,9 @@ describe('subscriptions registered at start-up', () => {
     for (const name of notifyingEvents()) expect(registry.queuesFor(name), name).toEqual([NOTIFY_QUEUE]);
     expect(registry.queuesFor('product.created')).toEqual([]);
     for (const name of SOURCING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([SOURCING_NOTIFY_QUEUE]);
+    for (const name of TRADEDESK_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_NOTIFY_QUEUE]);
+    // A posted offer is scored against the desk by the match job, which words nothing itself.
+    for (const name of TRADEDESK_MATCH_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_MATCH_QUEUE]);
   });
 
   it('lists the events no job reacts to (recorded for history and live screens only)', () => {
@@ -106,7 +111,9 @@ describe('subscriptions registered at start-up', () => {
     const unsubscribed = registry.unsubscribedEvents();
     expect(unsubscribed).toContain('catalog.imported');
     expect(unsubscribed).not.toContain('order.submitted');
-    expect(unsubscribed.length + notifyingEvents().length + SOURCING_NOTIFY_EVENTS.length).toBe(domainEventNames.length);
+    const subscribed =
+      notifyingEvents().length + SOURCING_NOTIFY_EVENTS.length + TRADEDESK_NOTIFY_EVENTS.length + TRADEDESK_MATCH_EVENTS.length;
+    expect(unsubscribed.length + subscribed).toBe(domainEventNames.length);
   });
 
   it('refuses at start-up a queue nothing runs and a name the registry does not know', () => {
