@@ -8,11 +8,12 @@ import type { TradeUnit } from '../units.ts';
 
 export const SIDE_WORDS: Record<string, OfferSide> = Object.fromEntries([
   ...['sell', 'selling', 'seller', 'sellers', 'sale', 'offer', 'offering', 'offered', 'avl', 'avbl', 'avail', 'available', 'availability']
-    .concat(['bechna', 'bechni', 'bechne', 'bechenge', 'becho', 'bechte', 'bikau'])
+    .concat(['bechna', 'bechni', 'bechne', 'bechenge', 'becho', 'bechte', 'bikau', 'बेचना', 'बेचनी', 'बिक्री', 'उपलब्ध'])
     .map((word) => [word, 'sell' as const]),
   ...['buy', 'buying', 'buyer', 'buyers', 'need', 'needed', 'needs', 'reqd', 'req', 'requirement', 'required', 'require', 'requires']
     .concat(['want', 'wanted', 'wants', 'purchase', 'purchasing', 'enquiry', 'inquiry', 'looking'])
     .concat(['lena', 'leni', 'lene', 'chahiye', 'chaiye', 'chahie', 'kharid', 'kharidna', 'kharidni'])
+    .concat(['चाहिए', 'चाहिये', 'आवश्यक', 'जरूरत', 'ज़रूरत', 'खरीदना', 'लेना'])
     .map((word) => [word, 'buy' as const]),
 ]);
 /** Weaker hints of a seller, read only when no side word appears: "we have", "ready stock". */
@@ -20,8 +21,11 @@ export const WEAK_SELL_WORDS = new Set(['have', 'stock', 'ready']);
 
 /** Units of quantity; `ton` is read as 1,000 kg. */
 export const UNIT_WORDS: Record<string, TradeUnit | 'ton'> = Object.fromEntries([
-  ...['bale', 'bales', 'bails', 'bls', 'gaanth', 'gaanthe', 'ganth', 'gath', 'gathan', 'gathri'].map((w) => [w, 'bale' as const]),
-  ...['candy', 'candies', 'candi', 'khandi', 'khandis', 'khandies', 'kandi', 'khandy'].map((w) => [w, 'candy' as const]),
+  ...['bale', 'bales', 'bails', 'bls', 'gaanth', 'gaanthe', 'ganth', 'gath', 'gathan', 'gathri', 'गांठ', 'गाँठ'].map((w) => [
+    w,
+    'bale' as const,
+  ]),
+  ...['candy', 'candies', 'candi', 'khandi', 'khandis', 'khandies', 'kandi', 'khandy', 'खंडी', 'खांडी'].map((w) => [w, 'candy' as const]),
   ...['qtl', 'qtls', 'quintal', 'quintals', 'qntl', 'qntls', 'qt'].map((w) => [w, 'qtl' as const]),
   ...['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms'].map((w) => [w, 'kg' as const]),
   ...['mt', 'ton', 'tons', 'tonne', 'tonnes'].map((w) => [w, 'ton' as const]),
@@ -144,6 +148,8 @@ export const NO_CREDIT_PAYMENTS: string[][] = [
 ];
 /** Words before "N days" that make it something other than credit: "delivery 15 days". */
 export const NOT_PAYMENT_BEFORE = new Set(['delivery', 'del', 'lifting', 'dispatch', 'shipment', 'within', 'in']);
+/** …and after it: "15 days delivery", "10 days lifting". */
+export const NOT_PAYMENT_AFTER = new Set(['delivery', 'del', 'lifting', 'dispatch', 'shipment']);
 
 export const DELIVERY_MARKERS = new Set(['ex', 'del', 'delivery', 'delivered', 'dlvd', 'dlv', 'deliver', 'for', 'at', 'from', 'f']);
 export const CITY_SUFFIXES = new Set(['delivery', 'del', 'dlvd', 'delivered', 'origin', 'yard', 'mandi', 'station', 'basis']);
@@ -162,7 +168,9 @@ export const COMMODITY_WORDS: { words: string[]; commodity: string }[] = [
   { words: ['cotton'], commodity: 'cotton-lint' },
   { words: ['lint'], commodity: 'cotton-lint' },
   { words: ['rui'], commodity: 'cotton-lint' },
+  { words: ['रुई'], commodity: 'cotton-lint' },
   { words: ['kapas'], commodity: '' },
+  { words: ['कपास'], commodity: '' },
 ];
 
 export const NEW_CROP: string[][] = [

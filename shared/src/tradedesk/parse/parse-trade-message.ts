@@ -17,6 +17,7 @@ import {
   MULTIPLIERS,
   NEW_CROP,
   NO_CREDIT_PAYMENTS,
+  NOT_PAYMENT_AFTER,
   NOT_PAYMENT_BEFORE,
   OLD_CROP,
   PAYMENT_WORDS,
@@ -56,6 +57,8 @@ import type { ParserVocabulary, VocabularyVariety } from './vocabulary.ts';
  *     maximum. A value outside what the parameter can be (staple 20–40 mm, mic 2.5–6…) is not that
  *     parameter. A bare "min"/"max" between two values goes to the side where it is the natural
  *     bound (a minimum staple, a maximum trash), else to the value before it.            conf 0.95
+ *     The broker's shorthand "29/3.8" or "29.5/3.8/28" is staple/mic/strength when each value
+ *     can be that parameter.                                                               conf 0.7
  *  5. Price with a marker: "₹56,500", "Rs. 56500/-", "@56500", "rate 56500", "bhav 55500", with
  *     "k"/"lakh" multipliers ("56.5k", "1.25 lakh") and a unit after it: "per candy", "/kg",
  *     "pc" (per candy), "candy".                                                           conf 1
@@ -63,10 +66,12 @@ import type { ParserVocabulary, VocabularyVariety } from './vocabulary.ts';
  *     "1 lakh kg"; tonnes ("20 MT") become kg (conf 0.8). A number of 10,000+ before "candy"/"kg"/
  *     "qtl", or one after a quantity was found, is a price instead ("57800 candy").       conf 1
  *  7. Price without a marker: "56500 per candy", "56.5k", "56500/-" (conf 0.9); then any free
- *     number from 20,000 to 2,00,000 is a price per candy (conf 0.6). A price without a unit is
- *     per candy from 20,000, per quintal from 1,000 and per kg below (conf 0.6).
+ *     number from 20,000 to 2,00,000 is a price per candy (conf 0.6; a band "56,800-57,000"
+ *     gives its lower end, conf 0.5). A price without a unit is per candy from 20,000, per quintal
+ *     from 1,000 and per kg below (conf 0.6); "per lb" or another unit the desk does not trade in
+ *     leaves the price unit empty for the user.
  *  8. Payment days: "15 days", "payment 30 days", "30 days credit", "net 15" (not after
- *     "delivery"/"lifting"); "advance", "cash", "spot", "against delivery" → 0; and the
+ *     "delivery"/"lifting" or before "delivery"); "advance", "cash", "spot", "against delivery" → 0; the
  *     vocabulary's payment terms by name.                                                conf 0.9
  *  9. Place: the vocabulary's cities, warehouses, factories (their city) and states, by name, or a
  *     state's code written in capitals ("MH"); conf 0.95 after "ex", "del", "delivery", "FOR", "at"
@@ -79,6 +84,7 @@ import type { ParserVocabulary, VocabularyVariety } from './vocabulary.ts';
  *     else the variety's commodity (0.9); else cotton-lint when the unit is bales or candy (0.6).
  *     "kapas" (seed cotton) has no commodity on the platform and blocks that guess.
  * 12. Currency: INR for "₹"/"Rs"/"INR", USD for "$"/"USD" (1); INR when a price was found (0.7).
+ * Side, unit and commodity words include the Devanagari forms (चाहिए, बेचना, गांठ, खंडी, रुई).
  * Unparsed: runs of unclaimed tokens, filler words ("pls", "sir", "hai") and punctuation aside.
  */
 
@@ -211,7 +217,8 @@ const inferredPriceUnit = (price: Decimal): TradeUnit => (price.gte(20000) ? 'ca
 function setPrice(r: Reading, price: Decimal, unit: TradeUnit | null, confidence: number, from: number, to: number) {
   r.set('price', decimalText(price), confidence, from, to);
   if (unit) r.set('priceUnit', unit, confidence, from, to);
-  else r.set('priceUnit', inferredPriceUnit(price), 0.6, from, to);
+  // "per lb": a unit the desk does not trade in; the user picks one rather than the parser guessing.
+  else if (!(r.isWord(to, ['per', '/']) && r.free(to + 1)?.kind === 'word')) r.set('priceUnit', inferredPriceUnit(price), 0.6, from, to);
 }
 
 // 1. Crop year.
@@ -410,6 +417,35 @@ function readQualityAt(r: Reading, i: number): void {
 
 function readQuality(r: Reading): void {
   for (let i = 0; i < r.tokens.length; i++) if (r.free(i)) readQualityAt(r, i);
+  readQualityShorthand(r);
+}
+
+/** The broker's shorthand "29/3.8" or "29.5/3.8/28": staple, mic and strength in that order. */
+function readQualityShorthand(r: Reading): void {
+  const order: HviParameter[] = ['staple_mm', 'micronaire', 'strength_gpt'];
+  for (let i = 0; i < r.tokens.length; i++) {
+    const values: string[] = [];
+    let j = i;
+    while (values.length < order.length && r.free(j)?.kind === 'num') {
+      const value = numberText(r.free(j) as Token);
+      if (!plausible(order[values.length] as HviParameter, value)) break;
+      values.push(value);
+      if (r.free(j + 1)?.text !== '/' || r.free(j + 2)?.kind !== 'num') {
+        j++;
+        break;
+      }
+      j += 2;
+    }
+    if (values.length < 2 || r.free(j - 1)?.kind !== 'num') continue;
+    for (const [index, value] of values.entries()) {
+      const parameter = order[index] as HviParameter;
+      if (r.quality[parameter]) continue;
+      r.quality[parameter] = { min: value, max: value };
+      r.fields.push({ name: `quality.${parameter}`, value, confidence: 0.7, span: r.span(i, j) });
+    }
+    r.claim(i, j);
+    i = j - 1;
+  }
 }
 
 // 5 and 7. Price.
@@ -447,11 +483,15 @@ function readUnmarkedPrice(r: Reading): void {
       setPrice(r, amount.value, unit?.unit ?? null, 0.9, i, unit?.end ?? (dashed ? amount.end + 2 : amount.end));
     }
   }
+  const inPriceBand = (token: Token | undefined) =>
+    token?.kind === 'num' && dec(numberText(token)).gte(20000) && dec(numberText(token)).lte(200000);
   for (let i = 0; i < r.tokens.length && !r.has('price'); i++) {
     const token = r.free(i);
-    if (token?.kind !== 'num' || r.free(i - 1)?.text === '-' || r.free(i + 1)?.text === '-') continue;
-    const value = dec(numberText(token));
-    if (value.gte(20000) && value.lte(200000)) setPrice(r, value, 'candy', 0.6, i, i + 1);
+    if (!inPriceBand(token) || r.free(i - 1)?.text === '-') continue;
+    const value = dec(numberText(token as Token));
+    // "56,500-57,000": a price band; the draft takes its lower end for the user to settle.
+    if (r.free(i + 1)?.text === '-' && inPriceBand(r.free(i + 2))) setPrice(r, value, 'candy', 0.5, i, i + 3);
+    else if (r.free(i + 1)?.text !== '-') setPrice(r, value, 'candy', 0.6, i, i + 1);
   }
 }
 
@@ -512,7 +552,7 @@ function readPayment(r: Reading): void {
     const days = readDuration(r, j);
     if (!days) continue;
     const trailer = r.isWord(days.end, PAYMENT_WORDS) ? days.end + 1 : days.end;
-    if (lead === i && r.isWord(i - 1, NOT_PAYMENT_BEFORE)) continue;
+    if (lead === i && (r.isWord(i - 1, NOT_PAYMENT_BEFORE) || r.isWord(days.end, NOT_PAYMENT_AFTER))) continue;
     if (r.isWord(j, HOUR_WORDS)) continue;
     r.set('paymentDays', days.days, lead > i || trailer > days.end ? 0.95 : 0.8, i, trailer);
   }
