@@ -73,7 +73,9 @@ export async function countRows(
     | 'jobs'
     | 'domain_events'
     | 'financial_years'
-    | 'branches',
+    | 'branches'
+    | 'negotiations'
+    | 'contracts',
 ): Promise<number> {
   const row = await app.db
     .selectFrom(table)

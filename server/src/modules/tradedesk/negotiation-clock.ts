@@ -3,7 +3,7 @@ import type { RequestMeta } from '../../deps.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { recordNegotiationChange } from './negotiation-records.ts';
-import { lockOffer, settleOfferStatus } from './offer-records.ts';
+import { announceDeskChange, lockOffer, settleOfferStatus } from './offer-records.ts';
 
 // The negotiation clock: a schedule queues a job every minute, and the job expires every open
 // negotiation past its expiry. Per offer, under the offer's lock (the lock order of every
@@ -47,7 +47,10 @@ export async function expireDueNegotiations(db: Executor, clock: Clock, request:
           after: { status: 'expired', version: negotiation.current_version },
         });
       }
-      if (rows.length) await settleOfferStatus(trx, offer_id, now);
+      if (rows.length) {
+        await settleOfferStatus(trx, offer_id, now);
+        await announceDeskChange(trx, null, request, offer);
+      }
       return rows.map((row) => row.id);
     });
     expired.push(...ids);

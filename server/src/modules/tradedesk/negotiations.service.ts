@@ -11,9 +11,10 @@ import {
   transitionOffer,
 } from '@tradeloom/shared';
 import type { z } from 'zod';
-import type { CompanyActor, RequestMeta, ServiceContext } from '../../deps.ts';
+import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { createContractFromDeal } from '../contracts/contracts.service.ts';
+import { markLotSold } from './lot-records.ts';
 import {
   assertNegotiationTransition,
   lockPartyNegotiation,
@@ -23,7 +24,14 @@ import {
   roundTerms,
 } from './negotiation-records.ts';
 import { checkedTerms, inOfferUnit } from './negotiation-terms.ts';
-import { endOpenNegotiations, lockOffer, type OfferRow, selectVisibleOffers, settleOfferStatus } from './offer-records.ts';
+import {
+  announceDeskChange,
+  endOpenNegotiations,
+  lockOffer,
+  type OfferRow,
+  selectVisibleOffers,
+  settleOfferStatus,
+} from './offer-records.ts';
 
 // Negotiations on an offer: the counterparty opens one with proposed terms, the sides alternate
 // counter-offers (each a new version holding the whole terms), and the side whose turn it is
@@ -106,6 +114,7 @@ export async function openNegotiation(
       .executeTakeFirstOrThrow();
     await insertRound(trx, negotiation.id, 1, actor, terms, input.message, now);
     await settleOfferStatus(trx, offer.id, now);
+    await announceDeskChange(trx, actor.userId, ctx.request, offer);
     await recordNegotiationChange(trx, ctx.request, {
       action: 'negotiation.opened',
       negotiation,
@@ -177,14 +186,24 @@ export async function counterNegotiation(
   });
 }
 
-/** Ends an open negotiation with the status the machine gave, and settles the offer. */
-async function endNegotiation(trx: Tx, negotiation: NegotiationRow, status: NegotiationStatus, reason: string | null, now: Date) {
+/** Ends an open negotiation with the status the machine gave; the offer settles and desks refresh. */
+async function endNegotiation(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  offer: OfferRow,
+  negotiation: NegotiationRow,
+  status: NegotiationStatus,
+  reason: string | null,
+) {
+  const now = ctx.deps.clock.now();
   await trx
     .updateTable('negotiations')
     .set({ status, ended_at: now, end_reason: reason, updated_at: now })
     .where('id', '=', negotiation.id)
     .execute();
-  await settleOfferStatus(trx, negotiation.offer_id, now);
+  await settleOfferStatus(trx, offer.id, now);
+  await announceDeskChange(trx, actor.userId, ctx.request, offer);
 }
 
 export async function rejectNegotiation(
@@ -197,7 +216,7 @@ export async function rejectNegotiation(
     assertVersion(negotiation, input.version);
     const now = ctx.deps.clock.now();
     const status = assertNegotiationTransition(negotiation, 'reject', actor.companyId, now);
-    await endNegotiation(trx, negotiation, status, input.reason || null, now);
+    await endNegotiation(trx, ctx, actor, offer, negotiation, status, input.reason || null);
     await recordNegotiationChange(trx, ctx.request, {
       action: 'negotiation.rejected',
       negotiation,
@@ -220,7 +239,7 @@ export async function cancelNegotiation(
     const { offer, negotiation } = await lockDeal(trx, input.negotiationId, actor.companyId);
     const now = ctx.deps.clock.now();
     const status = assertNegotiationTransition(negotiation, 'cancel', actor.companyId, now);
-    await endNegotiation(trx, negotiation, status, input.reason || null, now);
+    await endNegotiation(trx, ctx, actor, offer, negotiation, status, input.reason || null);
     await recordNegotiationChange(trx, ctx.request, {
       action: 'negotiation.cancelled',
       negotiation,
@@ -294,17 +313,22 @@ export async function acceptNegotiation(
       before: { status: negotiation.status },
       after: { status, version: negotiation.current_version, contractId: contract.id },
     });
-    if (remaining.isZero()) await closeSoldOut(trx, ctx.request, offer, now);
+    if (remaining.isZero()) await closeSoldOut(trx, ctx, offer, now);
     await settleOfferStatus(trx, offer.id, now);
+    await announceDeskChange(trx, actor.userId, ctx.request, offer);
     return { contractId: contract.id };
   });
 }
 
-/** Nothing left on the offer: its other negotiations end (both sides told), and its lot is sold. */
-async function closeSoldOut(trx: Tx, request: RequestMeta, offer: OfferRow, now: Date) {
+/**
+ * Nothing left on the offer: its other negotiations end and its lot is sold. Those negotiations
+ * are not the accepting company's: both of their parties are told, and each keeps the audit row
+ * (announceEndedNegotiations would write it to the acting company, a stranger to them).
+ */
+async function closeSoldOut(trx: Tx, ctx: ServiceContext, offer: OfferRow, now: Date) {
   const ended = await endOpenNegotiations(trx, offer.id, 'cancelled', 'The offer was sold out in another deal.', now);
   for (const other of ended) {
-    await recordNegotiationChange(trx, request, {
+    await recordNegotiationChange(trx, ctx.request, {
       action: 'negotiation.cancelled',
       negotiation: { id: other.id, owner_company_id: other.ownerCompanyId, counterparty_company_id: other.counterpartyCompanyId },
       document: offer.number,
@@ -314,11 +338,5 @@ async function closeSoldOut(trx: Tx, request: RequestMeta, offer: OfferRow, now:
       after: { status: 'cancelled', reason: 'sold out' },
     });
   }
-  if (offer.lot_id && offer.side === 'sell') {
-    await trx
-      .updateTable('lots')
-      .set((eb) => ({ status: 'sold', version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', offer.lot_id)
-      .execute();
-  }
+  if (offer.lot_id) await markLotSold(trx, offer.lot_id, now);
 }
