@@ -46,8 +46,8 @@ async function expiries(offerId: string) {
 describe('the validity clock', () => {
   it('leaves an offer live before its validity and expires it once after: negotiations called off, lot freed, owner told', async () => {
     const lot = await ginner().lots.create(lotInput());
-    const input = { ...validForAnHour(), lotId: lot.id };
-    const offer = await ginner().offers.create(input);
+    const validUntil = new Date(app.clock.now().getTime() + HOUR);
+    const offer = await ginner().offers.create(offerInput(app, { validUntil, lotId: lot.id }));
     const negotiationId = await openNegotiationRow(app, { id: offer.id, ownerId: world.ginner.id }, world.mill.id);
     app.clock.advance(HOUR - MINUTE);
     await app.runner.drain();
@@ -57,7 +57,7 @@ describe('the validity clock', () => {
     await app.runner.drain();
     const expired = await offerRow(offer.id);
     expect(expired.status).toBe('expired');
-    expect(expired.expired_at?.getTime()).toBeGreaterThanOrEqual(input.validUntil.getTime());
+    expect(expired.expired_at?.getTime()).toBeGreaterThanOrEqual(validUntil.getTime());
     const negotiation = await app.db
       .selectFrom('negotiations')
       .select(['status', 'end_reason'])
