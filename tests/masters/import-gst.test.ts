@@ -79,6 +79,34 @@ describe('locations CSV import', () => {
     expect((await co.members.admin.caller.masters.locations({ origin: 'company' })).items).toEqual([]);
   });
 
+  it('a column the file leaves out keeps a known location’s value', async () => {
+    const co = await createCompany(app, 'ImpKeep');
+    const masters = co.members.admin.caller.masters;
+    await masters.importLocations({ csv, dryRun: false });
+    const gondal = (await masters.locations({ q: 'WH-GONDAL' })).items[0];
+    if (!gondal) throw new Error('WH-GONDAL was not imported');
+    await masters.saveLocation({
+      id: gondal.id,
+      version: 1,
+      kind: 'warehouse',
+      code: 'WH-GONDAL',
+      name: gondal.name,
+      stateCode: 'GJ',
+      city: 'Gondal',
+      address: 'Plot 4, GIDC',
+      active: false,
+    });
+    const namesOnly = ['kind,code,name,state_code', 'warehouse,WH-GONDAL,Gondal yard (renamed),GJ'].join('\n');
+    expect(await masters.importLocations({ csv: namesOnly, dryRun: false })).toMatchObject({ updates: 1, applied: true });
+    expect((await masters.locations({ q: 'WH-GONDAL', includeInactive: true })).items[0]).toMatchObject({
+      name: 'Gondal yard (renamed)',
+      city: 'Gondal',
+      address: 'Plot 4, GIDC',
+      active: false,
+    });
+    expect(await masters.importLocations({ csv: namesOnly, dryRun: true })).toMatchObject({ unchanged: 1, updates: 0 });
+  });
+
   it('refuses a file with a missing or unknown column naming the csv field', async () => {
     const co = await createCompany(app, 'ImpCols');
     const error = await failure(

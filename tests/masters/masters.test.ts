@@ -355,3 +355,34 @@ describe('operators’ view of the defaults', () => {
     expect((await failure(co.members.owner.caller.masters.platform.terms({}))).code).toBe('FORBIDDEN');
   });
 });
+
+describe('concurrent saves', () => {
+  it('two creates of one code at once: one row, the other a CONFLICT naming the code', async () => {
+    const co = await createCompany(app, 'Race');
+    const input = { commodityCode: 'cotton-lint', code: 'race-1', name: 'Race' };
+    const results = await Promise.allSettled([
+      co.members.admin.caller.masters.saveVariety(input),
+      co.members.owner.caller.masters.saveVariety(input),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^code: /) });
+    const rows = (await cottonOf(co.members.viewer.caller)).varieties.filter((v) => v.code === 'race-1');
+    expect(rows).toHaveLength(1);
+  });
+
+  it('two updates of one version at once: one wins, the other is STALE_VERSION', async () => {
+    const co = await createCompany(app, 'RaceUpd');
+    const created = await co.members.admin.caller.masters.saveTerm({ kind: 'delivery', code: 'ex-race', name: 'Ex-race' });
+    const update = (name: string) => ({ id: created.id, version: 1, kind: 'delivery' as const, code: 'ex-race', name });
+    const results = await Promise.allSettled([
+      co.members.admin.caller.masters.saveTerm(update('First')),
+      co.members.owner.caller.masters.saveTerm(update('Second')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as { cause?: { reason?: string } }).cause?.reason).toBe('STALE_VERSION');
+    const term = (await co.members.viewer.caller.masters.terms({ kind: 'delivery' })).find((t) => t.code === 'ex-race');
+    expect(term?.version).toBe(2);
+  });
+});

@@ -28,12 +28,12 @@ export async function importLocations(
   input: z.output<typeof importLocationsInput>,
 ): Promise<ImportReport> {
   const { companyId, actor } = scopeParts(scope);
-  const { records } = readCsvRows(input.csv, REQUIRED, OPTIONAL);
-  if (input.dryRun) return (await planImport(ctx.deps.db, companyId, records)).report;
+  const { records, columns } = readCsvRows(input.csv, REQUIRED, OPTIONAL);
+  if (input.dryRun) return (await planImport(ctx.deps.db, companyId, records, columns)).report;
   return inTransaction(ctx.deps.db, async (trx) => {
     // Parallel imports into one scope run one after another, each against what the other wrote.
     await lockUntilCommit(trx, 'locations_import', companyId ?? 'platform');
-    const { report, writes } = await planImport(trx, companyId, records);
+    const { report, writes } = await planImport(trx, companyId, records, columns);
     if (report.errors.length) return report;
     const now = ctx.deps.clock.now();
     for (const chunk of slices(writes, ROWS_PER_STATEMENT)) {
@@ -55,7 +55,7 @@ export async function importLocations(
 }
 
 /** Checks every row and compares the file with the scope's own rows: what would be created and changed. */
-async function planImport(db: Executor, companyId: string | null, records: Record<string, string>[]) {
+async function planImport(db: Executor, companyId: string | null, records: Record<string, string>[], columns: string[]) {
   const existing = await db
     .selectFrom('trade_locations')
     .select(['kind', 'code', ...SAME_FIELDS])
@@ -84,15 +84,17 @@ async function planImport(db: Executor, companyId: string | null, records: Recor
       errors.push(...rowErrors(row, parsed.error.issues, COLUMN_OF));
       continue;
     }
-    const location = parsed.data;
-    const key = `${location.kind}:${location.code}`;
+    const key = `${parsed.data.kind}:${parsed.data.code}`;
+    const current = byKey.get(key);
+    // A column the file leaves out keeps a known location's value (a sheet of names only must not
+    // clear addresses or re-activate what was switched off); new locations get the defaults.
+    const location: LocationInput = current ? { ...parsed.data, ...keptColumns(current, columns) } : parsed.data;
     const first = seen.get(key);
     if (first) {
       errors.push({ row, column: 'code', message: `repeats the ${location.kind} code of row ${first}` });
       continue;
     }
     seen.set(key, row);
-    const current = byKey.get(key);
     const next = locationColumns(location);
     if (!current) creates += 1;
     else if (SAME_FIELDS.every((field) => next[field] === current[field])) {
@@ -111,6 +113,14 @@ async function planImport(db: Executor, companyId: string | null, records: Recor
     applied: false,
   };
   return { report, writes };
+}
+
+function keptColumns(current: { city: string | null; address: string | null; active: boolean }, columns: string[]) {
+  return {
+    ...(columns.includes('city') ? {} : { city: current.city ?? undefined }),
+    ...(columns.includes('address') ? {} : { address: current.address ?? undefined }),
+    ...(columns.includes('active') ? {} : { active: current.active }),
+  };
 }
 
 /** One statement for many rows: new (kind, code) pairs are inserted, known ones take the file's values. */
