@@ -54,8 +54,15 @@ export function offerListFilters(scope: 'desk' | 'mine', get: (name: string) => 
   };
 }
 
-/** Whether any filter narrows the list: an empty list then says "nothing matches", not "nothing yet". */
-export function isFiltered(filters: OfferListInput): boolean {
-  const { scope: _scope, priceUnit: _unit, ...rest } = filters;
-  return Object.values(rest).some((value) => value !== undefined);
+/**
+ * How many filters narrow a tab: an empty list then says "nothing matches" rather than "nothing yet",
+ * and the folded filters' button on a phone says "Filters (3)".
+ */
+export function offerFilterCount(scope: 'desk' | 'mine', get: (name: string) => string): number {
+  const { scope: _scope, priceUnit: _unit, quality, ...rest } = offerListFilters(scope, get);
+  const ends = Object.values(quality ?? {}).reduce(
+    (count, range) => count + (range.min !== undefined ? 1 : 0) + (range.max !== undefined ? 1 : 0),
+    0,
+  );
+  return Object.values(rest).filter((value) => value !== undefined).length + ends;
 }

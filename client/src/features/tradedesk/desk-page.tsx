@@ -1,13 +1,14 @@
 import { Button, Group, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { OFFER_STATUS_LABELS, OFFER_STATUSES, type OfferListInput } from '@tradeloom/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { trimZeros } from '../../lib/format.ts';
 import { oneOf, useListParams, usePagesFromAddress } from '../../lib/list-params.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { isFiltered, offerListFilters, QUALITY_FILTERS, qualityParam } from './desk-filters.ts';
+import { offerFilterCount, offerListFilters, QUALITY_FILTERS, qualityParam } from './desk-filters.ts';
 import { NegotiationList } from './negotiation-list.tsx';
 import { OfferList } from './offer-list.tsx';
 import { useCommodity, useStates } from './use-masters.ts';
@@ -77,7 +78,7 @@ function OffersTab({ scope, post }: { scope: 'desk' | 'mine'; post: ReactNode })
         <OfferFilters scope={scope} />
         <QueryView
           query={{ ...offers, data: rows }}
-          isEmpty={(items) => isFiltered(filters) && items.length === 0}
+          isEmpty={(items) => offerFilterCount(scope, get) > 0 && items.length === 0}
           empty="No offers match these filters."
         >
           {(items) =>
@@ -116,6 +117,19 @@ function OfferFilters({ scope }: { scope: 'desk' | 'mine' }) {
     return parameter ? [{ ...filter, parameter }] : [];
   });
   const box = { w: 150, maw: '100%' } as const;
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [shown, setShown] = useState(false);
+  // On a phone a dozen boxes would push the offers off the screen: they fold behind one button.
+  const active = offerFilterCount(scope, get);
+  if (narrow && !shown) {
+    return (
+      <Group>
+        <Button variant="default" size="sm" onClick={() => setShown(true)}>
+          {active ? `Filters (${active})` : 'Filters'}
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Stack gap="xs" data-testid="offer-filters">
       <Group align="flex-end" gap="sm">
@@ -198,7 +212,7 @@ function OfferFilters({ scope }: { scope: 'desk' | 'mine' }) {
               <TextInput
                 key={name}
                 label={`${parameter.name} ${end === 'min' ? 'at least' : 'at most'}${unit}`}
-                placeholder={end === 'min' ? parameter.minAllowed : parameter.maxAllowed}
+                placeholder={trimZeros(end === 'min' ? parameter.minAllowed : parameter.maxAllowed)}
                 inputMode="decimal"
                 value={get(name)}
                 onChange={(e) => set({ [name]: e.currentTarget.value })}
@@ -213,6 +227,13 @@ function OfferFilters({ scope }: { scope: 'desk' | 'mine' }) {
         <Text size="xs" c="dimmed">
           Choose a commodity to filter by quality.
         </Text>
+      )}
+      {narrow && (
+        <Group>
+          <Button variant="subtle" size="xs" onClick={() => setShown(false)}>
+            Hide filters
+          </Button>
+        </Group>
       )}
     </Stack>
   );
