@@ -65,6 +65,10 @@ const NewTenderPage = lazyPage(loadTenderForms, 'NewTenderPage');
 const TenderDetailPage = lazyPage(() => import('../features/tenders/tender-detail-page.tsx'), 'TenderDetailPage');
 const TendersPage = lazyPage(() => import('../features/tenders/tenders-page.tsx'), 'TendersPage');
 const TenderComparePage = lazyPage(() => import('../features/tenders/tender-compare-page.tsx'), 'TenderComparePage');
+const OfferDetailPage = lazyPage(() => import('../features/tradedesk/offer-detail-page.tsx'), 'OfferDetailPage');
+const NegotiationPage = lazyPage(() => import('../features/tradedesk/negotiation-page.tsx'), 'NegotiationPage');
+const ContractsPage = lazyPage(() => import('../features/contracts/contracts-page.tsx'), 'ContractsPage');
+const ContractDetailPage = lazyPage(() => import('../features/contracts/contract-detail-page.tsx'), 'ContractDetailPage');
 const DeskPage = lazyPage(() => import('../features/tradedesk/desk-page.tsx'), 'DeskPage');
 const NewOfferPage = lazyPage(() => import('../features/tradedesk/offer-form-page.tsx'), 'NewOfferPage');
 const LotsPage = lazyPage(() => import('../features/tradedesk/lots-page.tsx'), 'LotsPage');
@@ -72,10 +76,6 @@ const LotDetailPage = lazyPage(() => import('../features/tradedesk/lot-detail-pa
 const loadLotForms = () => import('../features/tradedesk/lot-form-page.tsx');
 const NewLotPage = lazyPage(loadLotForms, 'NewLotPage');
 const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
-const OfferDetailPage = lazyPage(() => import('../features/tradedesk/offer-detail-page.tsx'), 'OfferDetailPage');
-const NegotiationPage = lazyPage(() => import('../features/tradedesk/negotiation-page.tsx'), 'NegotiationPage');
-const ContractsPage = lazyPage(() => import('../features/contracts/contracts-page.tsx'), 'ContractsPage');
-const ContractDetailPage = lazyPage(() => import('../features/contracts/contract-detail-page.tsx'), 'ContractDetailPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {

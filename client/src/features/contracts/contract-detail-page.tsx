@@ -6,7 +6,8 @@ import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatPrice, formatTradeQuantity, type MasterNames, useMasterNames } from '../tradedesk/deal-format.tsx';
+import { type MasterNames, useMasterNames } from '../tradedesk/deal-format.tsx';
+import { formatTradePrice, formatTradeQuantity } from '../tradedesk/desk-format.ts';
 import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
 import { CONTRACT_NOT_FOUND, ContractStatusBadge } from './contract-status.tsx';
@@ -71,7 +72,7 @@ function ContractDetail({ contract }: { contract: ContractView }) {
               </Text>
             )}
           </Fact>
-          <Fact label="Price">{formatPrice(contract.price, contract.currency, contract.priceUnit)}</Fact>
+          <Fact label="Price">{formatTradePrice(contract.price, contract.currency, contract.priceUnit)}</Fact>
           <Fact label="Value before taxes" testId="contract-value">
             {formatMoney(contract.value, contract.currency)}
           </Fact>

@@ -7,7 +7,7 @@ import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/u
 import { formatDate } from '../../lib/format.ts';
 import { oneOf, useListParams, usePagesFromAddress } from '../../lib/list-params.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatPrice, formatTradeQuantity } from '../tradedesk/deal-format.tsx';
+import { formatTradePrice, formatTradeQuantity } from '../tradedesk/desk-format.ts';
 import { ContractStatusBadge } from './contract-status.tsx';
 
 const ROLES = ['all', 'sales', 'purchases'] as const;
@@ -104,7 +104,7 @@ export function ContractsPage() {
                       </Table.Td>
                       <NumberCell>{formatTradeQuantity(contract.quantity, contract.unit)}</NumberCell>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatPrice(contract.price, contract.currency, contract.priceUnit)}
+                        {formatTradePrice(contract.price, contract.currency, contract.priceUnit)}
                       </Table.Td>
                       <NumberCell>{formatMoney(contract.value, contract.currency)}</NumberCell>
                       <Table.Td>

@@ -1,36 +1,12 @@
 import { Badge, Tooltip } from '@mantine/core';
-import {
-  formatMoney,
-  formatNumber,
-  NEGOTIATION_STATUS_LABELS,
-  type NegotiationStatus,
-  OFFER_STATUS_LABELS,
-  type OfferStatus,
-  qualityLabel,
-  TRADE_UNIT_LABELS,
-  type TradeUnit,
-} from '@tradeloom/shared';
+import { NEGOTIATION_STATUS_LABELS, type NegotiationStatus, qualityLabel } from '@tradeloom/shared';
 import type { NotFoundBack } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
+import { useCommodity } from './use-masters.ts';
 
-// How the deal screens word prices, quantities and statuses; amounts in the currency's own
-// grouping (INR in lakh/crore) through the shared formatters.
+// The deal screens' own pieces; prices, quantities and offer badges come from the desk's
+// (desk-format.ts, desk-badges.tsx).
 
-/** "₹56,500.00 per candy". */
-export const formatPrice = (price: string, currency: string, unit: TradeUnit) =>
-  `${formatMoney(price, currency, { maxFractionDigits: 2 })} ${TRADE_UNIT_LABELS[unit].per}`;
-
-/** "1,200 bales". */
-export const formatTradeQuantity = (quantity: string, unit: TradeUnit) =>
-  `${formatNumber(quantity)} ${TRADE_UNIT_LABELS[unit][quantity === '1' ? 'one' : 'many']}`;
-
-const OFFER_COLORS: Record<OfferStatus, string> = {
-  open: 'blue',
-  negotiating: 'orange',
-  closed: 'green',
-  withdrawn: 'gray',
-  expired: 'gray',
-};
 const NEGOTIATION_COLORS: Record<NegotiationStatus, string> = {
   open: 'blue',
   accepted: 'green',
@@ -39,26 +15,10 @@ const NEGOTIATION_COLORS: Record<NegotiationStatus, string> = {
   cancelled: 'gray',
 };
 
-export function OfferStatusBadge({ status }: { status: OfferStatus }) {
-  return (
-    <Badge miw="max-content" variant="light" color={OFFER_COLORS[status]} data-testid="offer-status">
-      {OFFER_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
 export function NegotiationStatusBadge({ status }: { status: NegotiationStatus }) {
   return (
     <Badge miw="max-content" variant="light" color={NEGOTIATION_COLORS[status]} data-testid="negotiation-status">
       {NEGOTIATION_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
-export function SideBadge({ side }: { side: 'buy' | 'sell' }) {
-  return (
-    <Badge miw="max-content" variant="filled" color={side === 'buy' ? 'indigo' : 'teal'}>
-      {side === 'buy' ? 'Buying' : 'Selling'}
     </Badge>
   );
 }
@@ -82,11 +42,9 @@ export const NEGOTIATION_NOT_FOUND: NotFoundBack = { title: 'Negotiation not fou
  * the company's commission structures. A code with no master row reads as itself.
  */
 export function useMasterNames(commodityCode: string | undefined) {
-  const commodities = trpc.masters.commodities.useQuery({}, { staleTime: 300_000 });
+  const { commodity, parameters } = useCommodity(commodityCode ?? '');
   const terms = trpc.masters.terms.useQuery({}, { staleTime: 300_000 });
   const structures = trpc.masters.commissionStructures.useQuery({}, { staleTime: 300_000 });
-  const commodity = commodities.data?.find((row) => row.code === commodityCode);
-  const parameters = commodity?.parameters ?? [];
   return {
     commodity,
     parameters,

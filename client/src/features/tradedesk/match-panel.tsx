@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
-import { formatPrice, formatTradeQuantity, VerifiedBadge } from './deal-format.tsx';
+import { VerifiedBadge } from './deal-format.tsx';
+import { formatTradePrice, formatTradeQuantity } from './desk-format.ts';
 import { FACTOR_LABELS, formatPoints, scoreColor } from './match-score.ts';
 
 /**
@@ -55,7 +56,7 @@ function MatchRow({ match, rank, canNegotiate }: { match: OfferMatch; rank: numb
             <VerifiedBadge verified={offer.company.verified} />
           </Group>
           <Text size="sm">
-            {formatTradeQuantity(offer.remainingQuantity, offer.unit)} at {formatPrice(offer.price, offer.currency, offer.priceUnit)}
+            {formatTradeQuantity(offer.remainingQuantity, offer.unit)} at {formatTradePrice(offer.price, offer.currency, offer.priceUnit)}
             {offer.deliveryCity ? ` · ${offer.deliveryCity}` : ''}
           </Text>
         </Stack>

@@ -9,14 +9,8 @@ import { errorMessage, errorReason } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import {
-  type MasterNames,
-  NEGOTIATION_NOT_FOUND,
-  NegotiationStatusBadge,
-  SideBadge,
-  useMasterNames,
-  VerifiedBadge,
-} from './deal-format.tsx';
+import { type MasterNames, NEGOTIATION_NOT_FOUND, NegotiationStatusBadge, useMasterNames, VerifiedBadge } from './deal-format.tsx';
+import { SideBadge } from './desk-badges.tsx';
 import { withTermName } from './terms-draft.ts';
 import { TermsForm } from './terms-form.tsx';
 
@@ -201,8 +195,9 @@ function AcceptDialog({
     },
     onError: async (error) => {
       onClose();
-      const reload = await utils.tradedesk.negotiations.get.fetch({ negotiationId: negotiation.id }).catch(() => null);
+      // Reload first, so the notice names the version now on screen.
       await utils.tradedesk.negotiations.get.invalidate({ negotiationId: negotiation.id });
+      const reload = utils.tradedesk.negotiations.get.getData({ negotiationId: negotiation.id });
       if (errorReason(error) === 'STALE_VERSION') {
         onStale(`The other side changed the terms — review version ${reload?.currentVersion ?? 'the latest'} before you accept.`);
       } else {

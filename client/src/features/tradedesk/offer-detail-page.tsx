@@ -9,17 +9,9 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import {
-  formatPrice,
-  formatTradeQuantity,
-  type MasterNames,
-  NegotiationStatusBadge,
-  OFFER_NOT_FOUND,
-  OfferStatusBadge,
-  SideBadge,
-  useMasterNames,
-  VerifiedBadge,
-} from './deal-format.tsx';
+import { type MasterNames, NegotiationStatusBadge, OFFER_NOT_FOUND, useMasterNames, VerifiedBadge } from './deal-format.tsx';
+import { OfferStatusBadge, SideBadge } from './desk-badges.tsx';
+import { formatRemaining, formatTradePrice, formatTradeQuantity } from './desk-format.ts';
 import { MatchPanel } from './match-panel.tsx';
 import { TermsForm } from './terms-form.tsx';
 
@@ -73,10 +65,10 @@ function OfferDetail({ offer }: { offer: OfferView }) {
           </Group>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             <Fact label="Quantity open" testId="offer-remaining">
-              {formatTradeQuantity(offer.remainingQuantity, offer.unit)} of {formatTradeQuantity(offer.quantity, offer.unit)}
+              {formatRemaining(offer.remainingQuantity, offer.quantity, offer.unit)}
             </Fact>
             <Fact label="Price" testId="offer-price">
-              {formatPrice(offer.price, offer.currency, offer.priceUnit)}
+              {formatTradePrice(offer.price, offer.currency, offer.priceUnit)}
             </Fact>
             <Fact label="Valid until">{formatDateTime(offer.validUntil)}</Fact>
             <Fact label="Seen by">{OFFER_VISIBILITY_LABELS[offer.visibility]}</Fact>
@@ -274,7 +266,7 @@ function NegotiationsOnOffer({ offer }: { offer: OfferView }) {
               <NegotiationStatusBadge status={n.status} />
             </Table.Td>
             <NumberCell>{n.currentVersion}</NumberCell>
-            <Table.Td>{formatPrice(n.latestTerms.price, n.latestTerms.currency, n.latestTerms.priceUnit)}</Table.Td>
+            <Table.Td>{formatTradePrice(n.latestTerms.price, n.latestTerms.currency, n.latestTerms.priceUnit)}</Table.Td>
             <Table.Td>{formatTradeQuantity(n.latestTerms.quantity, n.latestTerms.unit)}</Table.Td>
             <Table.Td>{n.status === 'open' ? (n.yourTurn ? 'Yours' : 'Theirs') : '—'}</Table.Td>
           </Table.Tr>

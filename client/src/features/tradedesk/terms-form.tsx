@@ -9,7 +9,8 @@ import { DataTable } from '../../components/ui.tsx';
 import { errorReason } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
-import { formatTradeQuantity, type MasterNames, useMasterNames } from './deal-format.tsx';
+import { type MasterNames, useMasterNames } from './deal-format.tsx';
+import { formatTradeQuantity } from './desk-format.ts';
 import {
   BASIS_OPTIONS,
   draftFromOffer,

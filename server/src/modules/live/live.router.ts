@@ -12,9 +12,9 @@ const READ_PERMISSION: Record<string, Permission> = {
   notification: 'notifications:read',
   product: 'catalog:read',
   user: 'members:read',
+  negotiation: 'tradedesk:read',
   lot: 'tradedesk:read',
   trade_offer: 'tradedesk:read',
-  negotiation: 'tradedesk:read',
   desk: 'tradedesk:read',
   contract: 'contracts:read',
 };
