@@ -96,6 +96,78 @@ export interface ParseOptions {
 type OfferValues = Omit<ParsedOffer, 'quality'>;
 type Field = ParseResult['fields'][number];
 
+/** What a vocabulary's names look like to the rules, built once per vocabulary object. */
+interface VocabularyIndex {
+  /** Normalized code, name and aliases → variety. */
+  varietyNames: Map<string, VocabularyVariety>;
+  /** The names long enough (5+) to forgive a typo in. */
+  typoVarietyNames: [string, VocabularyVariety][];
+  /** Lower-case name without spaces → place; a city's name wins over a state's. */
+  places: Map<string, Place>;
+  deliveryCodes: Set<string>;
+  /** Phrases naming a delivery term, longest first. */
+  deliveryPhrases: { words: string[]; code: string }[];
+  /** Payment terms by normalized name or code ("advance", "againstdelivery"), not "15 days". */
+  paymentTermNames: { name: string; days: number }[];
+}
+
+interface Place {
+  name: string;
+  city: string | null;
+  stateCode: string;
+}
+
+const indexes = new WeakMap<ParserVocabulary, VocabularyIndex>();
+
+function indexOf(vocabulary: ParserVocabulary): VocabularyIndex {
+  const cached = indexes.get(vocabulary);
+  if (cached) return cached;
+  const varietyNames = new Map<string, VocabularyVariety>();
+  for (const variety of vocabulary.varieties) {
+    for (const name of [variety.code, variety.name, ...variety.aliases]) {
+      const normalized = normalizeName(name);
+      if (normalized && !varietyNames.has(normalized)) varietyNames.set(normalized, variety);
+    }
+  }
+  const places = new Map<string, Place>();
+  const locations = [...vocabulary.locations].sort((a, b) => Number(b.kind === 'city') - Number(a.kind === 'city'));
+  for (const location of locations) {
+    const normalized = normalizeName(location.name);
+    const city = location.kind === 'state' ? null : (location.city ?? location.name);
+    if (normalized && !places.has(normalized)) places.set(normalized, { name: location.name, city, stateCode: location.stateCode });
+  }
+  const deliveryTerms = vocabulary.terms.filter((term) => term.kind === 'delivery');
+  const index: VocabularyIndex = {
+    varietyNames,
+    typoVarietyNames: [...varietyNames].filter(([name]) => name.length >= 5),
+    places,
+    deliveryCodes: new Set(deliveryTerms.map((term) => term.code)),
+    deliveryPhrases: [
+      ...BUILT_IN_DELIVERY_PHRASES,
+      ...deliveryTerms.flatMap((term) =>
+        [term.code, term.name].map((name) => ({ words: tokenize(name).map((t) => t.lower), code: term.code })),
+      ),
+    ].sort((a, b) => b.words.length - a.words.length),
+    paymentTermNames: vocabulary.terms
+      .filter((term) => term.kind === 'payment' && term.paymentDays !== null)
+      .flatMap((term) => [normalizeName(term.name), normalizeName(term.code)].map((name) => ({ name, days: term.paymentDays as number })))
+      .filter((term) => term.name.length >= 4 && !/^\d/.test(term.name)),
+  };
+  indexes.set(vocabulary, index);
+  return index;
+}
+
+const BUILT_IN_DELIVERY_PHRASES: { words: string[]; code: string }[] = [
+  { words: ['ex', 'gin'], code: 'ex-gin' },
+  { words: ['ex', '-', 'gin'], code: 'ex-gin' },
+  { words: ['ex', 'ginning'], code: 'ex-gin' },
+  { words: ['ex', 'warehouse'], code: 'ex-warehouse' },
+  { words: ['ex', '-', 'warehouse'], code: 'ex-warehouse' },
+  { words: ['ex', 'godown'], code: 'ex-warehouse' },
+  { words: ['for', 'mill'], code: 'for-mill' },
+  { words: ['f', '.', 'o', '.', 'r'], code: 'for-mill' },
+];
+
 /** A message being read: its tokens, which are claimed, and what was found. */
 class Reading {
   readonly tokens: Token[];
@@ -121,11 +193,13 @@ class Reading {
 
   readonly text: string;
   readonly vocabulary: ParserVocabulary;
+  readonly index: VocabularyIndex;
   readonly today: Date;
 
   constructor(text: string, vocabulary: ParserVocabulary, today: Date) {
     this.text = text;
     this.vocabulary = vocabulary;
+    this.index = indexOf(vocabulary);
     this.today = today;
     this.tokens = tokenize(text);
     this.used = this.tokens.map(() => false);
@@ -293,13 +367,7 @@ function readDuration(r: Reading, i: number): { days: number; end: number } | nu
 
 // 3. Variety.
 function readVariety(r: Reading): void {
-  const names = new Map<string, VocabularyVariety>();
-  for (const variety of r.vocabulary.varieties) {
-    for (const name of [variety.code, variety.name, ...variety.aliases]) {
-      const normalized = normalizeName(name);
-      if (normalized && !names.has(normalized)) names.set(normalized, variety);
-    }
-  }
+  const { varietyNames: names, typoVarietyNames } = r.index;
   // An exact name anywhere beats a typo earlier in the message.
   for (const fuzzy of [false, true]) {
     for (let i = 0; i < r.tokens.length && !r.has('variety'); i++) {
@@ -315,7 +383,9 @@ function readVariety(r: Reading): void {
         }
         joined += normalizeName(token.text);
         const match = fuzzy
-          ? [...names].find(([name]) => name.length >= 5 && joined.length >= 5 && withinOneEdit(name, joined) && !UNIT_WORDS[joined])?.[1]
+          ? joined.length >= 5 && !UNIT_WORDS[joined]
+            ? typoVarietyNames.find(([name]) => withinOneEdit(name, joined))?.[1]
+            : undefined
           : names.get(joined);
         if (match) best = { variety: match, end: j + 1 };
       }
@@ -326,18 +396,23 @@ function readVariety(r: Reading): void {
 
 // 4. Quality.
 type KeyMatch = { parameter: HviParameter; end: number; unitOnly: boolean };
+const KEYS_BY_FIRST_WORD = new Map<string, typeof QUALITY_KEYS>();
+for (const key of QUALITY_KEYS) {
+  const first = key.words[0] ?? '';
+  KEYS_BY_FIRST_WORD.set(first, [...(KEYS_BY_FIRST_WORD.get(first) ?? []), key]);
+}
+const TYPO_KEYS = QUALITY_KEYS.filter((key) => key.words.length === 1 && (key.words[0] ?? '').length >= 6);
+
 function readKey(r: Reading, i: number): KeyMatch | null {
-  for (const key of QUALITY_KEYS) {
+  const token = r.free(i);
+  if (!token || token.kind === 'num') return null;
+  for (const key of KEYS_BY_FIRST_WORD.get(token.lower) ?? []) {
     const end = r.matchWords(i, key.words);
     if (end > 0) return { parameter: key.parameter, end, unitOnly: key.unitOnly === true };
   }
   // One typo in a longer name: "strenght", "micronair".
-  const token = r.free(i);
-  if (token?.kind === 'word' && token.text.length >= 6) {
-    const key = QUALITY_KEYS.find(
-      (candidate) =>
-        candidate.words.length === 1 && (candidate.words[0] ?? '').length >= 6 && withinOneEdit(candidate.words[0] ?? '', token.lower),
-    );
+  if (token.text.length >= 6) {
+    const key = TYPO_KEYS.find((candidate) => withinOneEdit(candidate.words[0] ?? '', token.lower));
     if (key) return { parameter: key.parameter, end: i + 1, unitOnly: false };
   }
   return null;
@@ -526,10 +601,7 @@ function readQuantity(r: Reading): void {
 
 // 8. Payment.
 function readPayment(r: Reading): void {
-  const termNames = r.vocabulary.terms
-    .filter((term) => term.kind === 'payment' && term.paymentDays !== null)
-    .flatMap((term) => [normalizeName(term.name), normalizeName(term.code)].map((name) => ({ name, days: term.paymentDays as number })))
-    .filter((term) => term.name.length >= 4 && !/^\d/.test(term.name));
+  const termNames = r.index.paymentTermNames;
   for (let i = 0; i < r.tokens.length && !r.has('paymentDays'); i++) {
     const lead = r.isWord(i, PAYMENT_WORDS) ? i + 1 : i;
     let j = lead;
@@ -559,29 +631,8 @@ function readPayment(r: Reading): void {
 }
 
 // 9. Place and delivery term.
-interface Place {
-  name: string;
-  city: string | null;
-  stateCode: string;
-}
-function places(r: Reading): Map<string, Place> {
-  const byName = new Map<string, Place>();
-  const locations = [...r.vocabulary.locations].sort((a, b) => (a.kind === 'city' ? -1 : b.kind === 'city' ? 1 : 0));
-  for (const location of locations) {
-    const place = {
-      name: location.name,
-      city: location.kind === 'state' ? null : (location.city ?? location.name),
-      stateCode: location.stateCode,
-    };
-    const normalized = normalizeName(location.name);
-    if (normalized && !byName.has(normalized)) byName.set(normalized, place);
-  }
-  return byName;
-}
-
 function readPlace(r: Reading): void {
-  const byName = places(r);
-  const deliveryTerms = new Set(r.vocabulary.terms.filter((term) => term.kind === 'delivery').map((term) => term.code));
+  const { places: byName, deliveryCodes: deliveryTerms } = r.index;
   const found: { place: Place; from: number; to: number; marked: boolean; term: string | null }[] = [];
   for (let i = 0; i < r.tokens.length; i++) {
     const token = r.free(i);
@@ -642,19 +693,7 @@ function readPlace(r: Reading): void {
 }
 
 function readDeliveryTerm(r: Reading, codes: Set<string>): void {
-  const phrases: { words: string[]; code: string }[] = [
-    { words: ['ex', 'gin'], code: 'ex-gin' },
-    { words: ['ex', '-', 'gin'], code: 'ex-gin' },
-    { words: ['ex', 'ginning'], code: 'ex-gin' },
-    { words: ['ex', 'warehouse'], code: 'ex-warehouse' },
-    { words: ['ex', '-', 'warehouse'], code: 'ex-warehouse' },
-    { words: ['ex', 'godown'], code: 'ex-warehouse' },
-    { words: ['for', 'mill'], code: 'for-mill' },
-    { words: ['f', '.', 'o', '.', 'r'], code: 'for-mill' },
-    ...r.vocabulary.terms
-      .filter((term) => term.kind === 'delivery')
-      .flatMap((term) => [term.code, term.name].map((name) => ({ words: tokenize(name).map((t) => t.lower), code: term.code }))),
-  ].sort((a, b) => b.words.length - a.words.length);
+  const phrases = r.index.deliveryPhrases;
   for (let i = 0; i < r.tokens.length && !r.has('deliveryTerm'); i++) {
     for (const phrase of phrases) {
       const end = r.matchWords(i, phrase.words);
