@@ -3,6 +3,7 @@ import { convertQuantity, dec, type NegotiationTerms, type negotiationTermsInput
 import type { z } from 'zod';
 import { invalidFields } from '../../trpc/errors.ts';
 import { commissionStructureOf, termOf } from '../masters/master-lookups.ts';
+import { assertQualityRangesAllowed } from './trade-quality.ts';
 
 // A proposal checked against the offer and the masters, then stored whole (every field present,
 // decimals in one notation), so each round reads the same and the next diff compares like with like.
@@ -11,6 +12,7 @@ export type TermsInput = z.output<typeof negotiationTermsInput>;
 
 /** What a proposal is checked against: the offer's remaining quantity, in its unit, and currency. */
 export interface OfferForTerms {
+  commodity_code: string;
   remaining_quantity: string;
   unit: TradeUnit;
   currency: string;
@@ -24,10 +26,12 @@ export function inOfferUnit(quantity: string, unit: TradeUnit, offerUnit: TradeU
 /**
  * The proposal as stored, after the checks a schema cannot make: the quantity fits what the offer
  * has left, a delivery schedule adds up to it, the currency is the offer's, term codes exist for
- * the proposer, and a commission structure is the proposer's own (stored as its broker and rates,
+ * the proposer, quality ranges lie inside the masters' allowed ranges, and a commission structure is the proposer's own (stored as its broker and rates,
  * so the other side reads what was proposed). Every problem is reported at once, by field.
  */
 export async function checkedTerms(db: Executor, companyId: string, offer: OfferForTerms, terms: TermsInput): Promise<NegotiationTerms> {
+  // Ranges outside what the masters allow are refused first, each end by its field.
+  if (terms.quality) await assertQualityRangesAllowed(db, companyId, offer.commodity_code, terms.quality, 'terms.quality');
   const problems: Record<string, string> = {};
   const wanted = inOfferUnit(terms.quantity, terms.unit, offer.unit);
   if (wanted.greaterThan(offer.remaining_quantity)) {

@@ -36,16 +36,23 @@ export async function assertLotQualityAllowed(db: Executor, companyId: string, c
 }
 
 /** Each range's ends must lie inside the parameter's allowed range: `quality.staple_mm.min`. */
-export async function assertQualityRangesAllowed(db: Executor, companyId: string, commodityCode: string, ranges: QualityRanges) {
+export async function assertQualityRangesAllowed(
+  db: Executor,
+  companyId: string,
+  commodityCode: string,
+  ranges: QualityRanges,
+  /** Where the ranges sit in the input: a negotiation's are `terms.quality`. */
+  field = 'quality',
+) {
   const limits = await qualityLimitsFor(db, companyId, commodityCode);
   const problems: Problems = {};
   for (const [code, range] of Object.entries(ranges)) {
     if (!limits.has(code)) {
-      problems[`quality.${code}`] = 'is not a quality parameter of this commodity';
+      problems[`${field}.${code}`] = 'is not a quality parameter of this commodity';
       continue;
     }
-    if (range.min !== undefined) checkValue(problems, `quality.${code}.min`, range.min, code, limits);
-    if (range.max !== undefined) checkValue(problems, `quality.${code}.max`, range.max, code, limits);
+    if (range.min !== undefined) checkValue(problems, `${field}.${code}.min`, range.min, code, limits);
+    if (range.max !== undefined) checkValue(problems, `${field}.${code}.max`, range.max, code, limits);
   }
   if (Object.keys(problems).length) throw invalidFields(problems);
 }
