@@ -160,3 +160,41 @@ describe('trade desk notifications', () => {
     expect(await noticesOf(trader)).toHaveLength(1);
   });
 });
+
+describe('through the negotiation services', () => {
+  it('a mill opens and counters, the trader counters and accepts: each move tells the other side, the contract both', async () => {
+    const trader = await createCompany(app, 'Flow Trader');
+    const mill = await createCompany(app, 'Flow Mill');
+    const offer = await insertOffer(app, trader.id, { side: 'sell' });
+    const terms = { price: '56000', priceUnit: 'candy', quantity: '50', unit: 'bale' } as const;
+    const millStaff = mill.members.staff.caller.tradedesk.negotiations;
+    const traderStaff = trader.members.staff.caller.tradedesk.negotiations;
+    const opened = await millStaff.open({ offerId: offer.id, terms });
+    await traderStaff.counter({ negotiationId: opened.id, version: 1, terms: { ...terms, price: '56300' } });
+    await millStaff.counter({ negotiationId: opened.id, version: 2, terms: { ...terms, price: '56200' } });
+    const { contractId } = await traderStaff.accept({ negotiationId: opened.id, version: 3 });
+    const contract = await app.db
+      .selectFrom('contracts')
+      .select(['seller_number', 'buyer_number'])
+      .where('id', '=', contractId)
+      .executeTakeFirstOrThrow();
+
+    const negotiationLink = `/negotiations/${opened.id}`;
+    const contractLink = `/contracts/${contractId}`;
+    expect(await noticesOf(trader)).toEqual([
+      { type: 'negotiation.opened', title: `${mill.name} opened a negotiation on ${offer.number}`, linkPath: negotiationLink },
+      { type: 'negotiation.countered', title: `${mill.name} countered on ${offer.number} (version 3)`, linkPath: negotiationLink },
+      { type: 'contract.created', title: `Contract ${contract.seller_number} signed with ${mill.name}`, linkPath: contractLink },
+    ]);
+    // The acceptance and the contract come from one transaction: their order is not the point.
+    const millNotices = await noticesOf(mill);
+    expect(millNotices).toHaveLength(3);
+    expect(millNotices).toEqual(
+      expect.arrayContaining([
+        { type: 'negotiation.countered', title: `${trader.name} countered on ${offer.number} (version 2)`, linkPath: negotiationLink },
+        { type: 'negotiation.accepted', title: `${trader.name} accepted version 3 on ${offer.number}`, linkPath: negotiationLink },
+        { type: 'contract.created', title: `Contract ${contract.buyer_number} signed with ${trader.name}`, linkPath: contractLink },
+      ]),
+    );
+  });
+});

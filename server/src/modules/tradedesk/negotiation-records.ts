@@ -129,12 +129,14 @@ export async function recordNegotiationChange(trx: Executor, request: RequestMet
     } as Parameters<typeof recordAudit>[3]);
   }
   const recipients = parties.filter((party) => party !== actorCompanyId);
+  // The version the change made or acted on: a notice read after a later counter still names its own.
+  const version = typeof change.after?.version === 'number' ? change.after.version : undefined;
   await emitEvent(trx, change.actor.userId, request, {
     type: change.action,
     companyId: actorCompanyId ?? negotiation.owner_company_id,
     entityType: 'negotiation',
     entityId: negotiation.id,
     audience: parties,
-    payload: { actorCompanyId: actorCompanyId ?? negotiation.owner_company_id, recipients, document: change.document },
+    payload: { actorCompanyId: actorCompanyId ?? negotiation.owner_company_id, recipients, document: change.document, version },
   });
 }

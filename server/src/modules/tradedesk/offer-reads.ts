@@ -19,7 +19,7 @@ import { commodityNameOf } from '../catalog/catalog-lookups.ts';
 import { companyNameOf, companyVerifiedOf } from '../companies/company-reads.ts';
 import { varietyNameOf } from '../masters/variety-names.ts';
 import { lotSummariesOf } from './lot-reads.ts';
-import { negotiationSummariesFor } from './offer-negotiations.ts';
+import { negotiationSummariesOf } from './negotiation-reads.ts';
 import { selectVisibleOffers } from './offer-records.ts';
 import { qualityRangesOf } from './trade-quality.ts';
 
@@ -106,7 +106,7 @@ export async function getOffer(ctx: ServiceContext, actor: CompanyActor, offerId
   const mine = row.company_id === actor.companyId;
   const state = { status: row.status, pastValidity: row.valid_until.getTime() <= ctx.deps.clock.now().getTime() };
   const lot = row.lot_id ? ((await lotSummariesOf(db, [row.lot_id])).get(row.lot_id) ?? null) : null;
-  const negotiations = await negotiationSummariesFor(db, actor.companyId, row);
+  const negotiations = await negotiationSummariesOf(db, actor.companyId, row.id);
   const openByMe = negotiations.some((n) => n.myRole === 'counterparty' && n.status === 'open');
   return {
     ...toOfferSummary(row, actor.companyId),
