@@ -20,7 +20,7 @@ import { companyNameOf, companyVerifiedOf } from '../companies/company-reads.ts'
 import { varietyNameOf } from '../masters/variety-names.ts';
 import { lotSummariesOf } from './lot-reads.ts';
 import { negotiationSummariesOf } from './negotiation-reads.ts';
-import { selectVisibleOffers } from './offer-records.ts';
+import { LIVE_OFFER_STATUSES, selectVisibleOffers } from './offer-records.ts';
 import { qualityRangesOf } from './trade-quality.ts';
 
 // Reading offers: always through `selectVisibleOffers`, so a hidden offer is simply absent (NOT_FOUND
@@ -169,7 +169,13 @@ export async function listOffers(ctx: ServiceContext, actor: CompanyActor, input
   const { companyId } = actor;
   let query = selectOfferSummaries(db, companyId);
   if (input.scope === 'mine') query = query.where('o.company_id', '=', companyId);
-  else query = query.where('o.company_id', '!=', companyId).where('o.status', 'in', ['open', 'negotiating']);
+  else {
+    // Past its validity an offer takes no negotiation: off the desk before the clock gets to it.
+    query = query
+      .where('o.company_id', '!=', companyId)
+      .where('o.status', 'in', LIVE_OFFER_STATUSES)
+      .where('o.valid_until', '>', ctx.deps.clock.now());
+  }
   if (input.status) query = query.where('o.status', '=', input.status);
   if (input.side) query = query.where('o.side', '=', input.side);
   if (input.commodity) query = query.where('o.commodity_code', '=', input.commodity);
