@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiCompany, type ApiUser, apiCompany, pageAs } from './arrange.ts';
 import { browserSuite } from './browser.ts';
 
-// The contracts screens: a trader that sold to a mill and bought from it finds each deal under
+// The contracts screens: a trader that sold to a mill and bought from a ginner finds each deal under
 // sales or purchases by its own number, and opens one to read everything the deal fixed.
 const suite = browserSuite({ beforeAll, afterAll });
 
 let trader: ApiCompany & { members: { viewer: ApiUser } };
 let mill: ApiCompany;
+let ginner: ApiCompany;
 let sale: { contractId: string };
 let purchase: { contractId: string };
 
@@ -39,6 +40,14 @@ async function deal(owner: ApiUser, other: ApiUser, side: 'buy' | 'sell', terms:
   return owner.call<{ contractId: string }>('tradedesk.negotiations.accept', { negotiationId: opened.id, version: opened.version });
 }
 
+/** Picks sales, purchases or all: the segment's label is what a person clicks. */
+const roleFilter = (page: Page, label: string) =>
+  page
+    .getByRole('radiogroup', { name: 'Sales or purchases' })
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
+
 /** The contract numbers the list shows, top to bottom. */
 const listed = (page: Page) =>
   page.locator('[data-testid^="contract-"] a').evaluateAll((links) => links.map((link) => link.textContent?.trim() ?? ''));
@@ -60,12 +69,13 @@ beforeAll(async () => {
       { dueFrom: day(21), dueTo: day(30), quantity: '40' },
     ],
   });
-  // And buys 40 bales from it.
-  purchase = await deal(trader.members.owner, mill.members.owner, 'buy', { price: '57000', quantity: '40' });
+  // And buys 40 bales from a ginner.
+  ginner = await apiCompany(suite, 'Kadi Ginning Works');
+  purchase = await deal(trader.members.owner, ginner.members.owner, 'buy', { price: '57000', quantity: '40' });
 }, 300_000);
 
 describe('contracts', () => {
-  it('lists sales and purchases apart, searches by number and says when a filter finds nothing', async () => {
+  it('lists sales and purchases apart, searches by counterparty and says when a filter finds nothing', async () => {
     const page = await pageAs(suite, trader.members.owner, '/contracts');
     await page.getByTestId(/^contract-SC-/).waitFor();
     const all = await listed(page);
@@ -74,17 +84,18 @@ describe('contracts', () => {
     const purchaseNumber = all.find((number) => number.startsWith('PC-')) ?? '';
     expect(salesNumber && purchaseNumber).toBeTruthy();
 
-    await page.getByRole('radio', { name: 'Sales' }).check({ force: true });
+    await roleFilter(page, 'Sales');
     await page.waitForURL(/role=sales/);
-    await expect.poll(() => listed(page)).toEqual([salesNumber]);
-    await page.getByRole('radio', { name: 'Purchases' }).check({ force: true });
-    await expect.poll(() => listed(page)).toEqual([purchaseNumber]);
+    await expect.poll(() => listed(page), { timeout: 15_000 }).toEqual([salesNumber]);
+    await roleFilter(page, 'Purchases');
+    await expect.poll(() => listed(page), { timeout: 15_000 }).toEqual([purchaseNumber]);
 
-    await page.getByRole('radio', { name: 'All' }).check({ force: true });
-    await page.getByLabel('Search').fill(salesNumber);
-    await expect.poll(() => listed(page)).toEqual([salesNumber]);
-    await page.getByLabel('Search').fill('');
-    await page.getByRole('textbox', { name: 'Status' }).click();
+    await roleFilter(page, 'All');
+    // Numbers run per company, so the ginner's own number may read like the trader's: search by counterparty.
+    await page.getByRole('textbox', { name: 'Search' }).fill('Kadi Ginning');
+    await expect.poll(() => listed(page), { timeout: 15_000 }).toEqual([purchaseNumber]);
+    await page.getByRole('textbox', { name: 'Search' }).fill('');
+    await page.getByPlaceholder('Any status').click();
     await page.getByRole('option', { name: 'Completed' }).click();
     await page.getByText('No contracts match these filters.').waitFor();
     await page.context().close();

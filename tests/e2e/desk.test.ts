@@ -160,6 +160,42 @@ describe('the trade desk', () => {
     await page.context().close();
   });
 
+  it('shows a newly posted offer on an open desk without a reload', async () => {
+    const page = await pageAs(suite, trader.members.owner, '/desk?commodity=cotton-lint&side=buy');
+    await page.getByTestId(`offer-${millOffers.fine.number}`).waitFor();
+    const posted = await millBuys('58500', { min: '29', max: '30' });
+    // Through the live stream (desk.changed), no reload.
+    await page.getByTestId(`offer-${posted.number}`).getByText('₹58,500.00 per candy').waitFor({ timeout: 15_000 });
+    await page.context().close();
+  });
+
+  it('adds a lot through its form: a result outside the allowed range is said under its box', async () => {
+    const page = await pageAs(suite, trader.members.owner, '/lots/new');
+    await page.getByRole('heading', { name: 'New lot' }).waitFor();
+    await page.getByLabel(/^Bales/).fill('80');
+    await page.getByLabel(/^Net weight/).fill('13600');
+    await page
+      .getByLabel(/^State/)
+      .and(page.locator('input'))
+      .click();
+    await page.getByRole('option', { name: 'Gujarat (GJ)' }).click();
+    await page.getByLabel(/^City/).and(page.locator('input')).fill('Amreli');
+    await page.getByLabel('Staple length (mm)').fill('45');
+    await page.getByLabel('Micronaire').fill('4.1');
+    await page.getByRole('button', { name: 'Add lot' }).click();
+    // The masters allow 20–40 mm: the server says so under the staple box, and saves nothing.
+    await page.getByText(/^Must be between 20(\.0+)? and 40(\.0+)? mm$/).waitFor();
+    expect(await page.getByLabel('Staple length (mm)').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toMatch(/\/lots\/new$/);
+    await page.getByLabel('Staple length (mm)').fill('29.5');
+    await page.getByRole('button', { name: 'Add lot' }).click();
+    await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+    const results = page.getByTestId('lot-results');
+    await results.getByText('29.5 mm').waitFor();
+    await results.getByText('4.1').waitFor();
+    await page.context().close();
+  });
+
   it('offers a lot in a click: the form starts from its bales and place', async () => {
     const lot = await traderLot();
     const page = await pageAs(suite, trader.members.owner, '/lots');
@@ -239,7 +275,11 @@ describe('the trade desk', () => {
     await page.getByTestId('lot-results').waitFor();
     expect(await overflows(page)).toBe(false);
     await page.goto(`${suite.url}/desk?tab=negotiations`);
-    await page.getByText(/No negotiations yet/).waitFor();
+    // Cards or the empty note, whichever this trader has by now.
+    await page
+      .getByTestId('negotiations')
+      .or(page.getByText(/No negotiations yet/))
+      .waitFor();
     expect(await overflows(page)).toBe(false);
     await page.context().close();
   });
