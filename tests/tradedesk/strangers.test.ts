@@ -367,3 +367,21 @@ describe('the buyer, a party to the deal, still cannot touch the seller’s own 
     expect(result).toEqual({ code: 'CONFLICT', reason: 'WRONG_SIDE' });
   });
 });
+
+describe('a viewer and a read-only key change nothing on their own company’s records', () => {
+  const mutations = desk.filter((p) => p.type === 'mutation' && !p.path.startsWith('masters.platform.')).map((p) => p.path);
+  let readOnly: Caller;
+  beforeAll(async () => {
+    readOnly = await keyCaller(seller, ['tradedesk:read', 'contracts:read']);
+  });
+
+  it.each(mutations)('%s as the seller’s viewer is FORBIDDEN and writes nothing', async (path) => {
+    const result = await refusedWithoutWriting(seller.members.viewer.caller, path);
+    expect([path, result]).toEqual([path, { code: 'FORBIDDEN', reason: 'PERMISSION_DENIED' }]);
+  });
+
+  it.each(mutations)('%s with a read-only key of the seller is FORBIDDEN and writes nothing', async (path) => {
+    const result = await refusedWithoutWriting(readOnly, path);
+    expect([path, result]).toEqual([path, { code: 'FORBIDDEN', reason: 'PERMISSION_DENIED' }]);
+  });
+});
