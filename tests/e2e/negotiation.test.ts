@@ -121,6 +121,42 @@ describe('a deal from offer to contract', () => {
     await millPage.context().close();
   });
 
+  it('ranks matches with a breakdown that adds up, and negotiates on a matched offer', async () => {
+    const offer = await sellOffer('80');
+    const wanted = await mill.members.owner.call<{ id: string; number: string }>('tradedesk.offers.create', {
+      side: 'buy',
+      commodity: 'cotton-lint',
+      variety: 'shankar-6',
+      quantity: '80',
+      unit: 'bale',
+      price: '56000',
+      currency: 'INR',
+      priceUnit: 'candy',
+      quality: { staple_mm: { min: '28', max: '30' } },
+      deliveryStateCode: 'GJ',
+      deliveryCity: 'Rajkot',
+      validUntil: inDays(7),
+      visibility: 'desk',
+    });
+    const page = await pageAs(suite, trader.members.owner, `/desk/offers/${offer.id}`);
+    const row = page.getByTestId(`match-${wanted.number}`);
+    await row.waitFor();
+    const score = Number((await row.getByTestId('match-score').textContent())?.split(' / ')[0]);
+    await row.getByRole('button', { name: 'Why this score' }).click();
+    const breakdown = row.getByTestId('score-breakdown');
+    await breakdown.getByTestId('factor-quality').waitFor();
+    // Each factor's points, as shown, add up to the score (to rounding).
+    const points = await breakdown
+      .locator('[data-testid^="factor-"] td:nth-child(4)')
+      .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent)));
+    expect(points).toHaveLength(6);
+    expect(Math.abs(points.reduce((sum, value) => sum + value, 0) - score)).toBeLessThanOrEqual(1);
+    await row.getByRole('link', { name: 'Negotiate' }).click();
+    await page.waitForURL(new RegExp(`/desk/offers/${wanted.id}\\?negotiate=1$`));
+    expect(await page.getByTestId('terms-form').getByLabel('Price', { exact: true }).inputValue()).toBe('56000');
+    await page.context().close();
+  });
+
   it('tells a stale accept which version to review, and reloads it', async () => {
     const offer = await sellOffer('50');
     const opened = await millOpens(offer.id, '50');
