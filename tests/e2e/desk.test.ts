@@ -169,7 +169,7 @@ describe('the trade desk', () => {
     await page.context().close();
   });
 
-  it('adds a lot through its form: a result outside the allowed range is said under its box', async () => {
+  it('adds a lot through its form (a result outside the allowed range said under its box) and edits it', async () => {
     const page = await pageAs(suite, trader.members.owner, '/lots/new');
     await page.getByRole('heading', { name: 'New lot' }).waitFor();
     await page.getByLabel(/^Bales/).fill('80');
@@ -193,6 +193,14 @@ describe('the trade desk', () => {
     const results = page.getByTestId('lot-results');
     await results.getByText('29.5 mm').waitFor();
     await results.getByText('4.1').waitFor();
+
+    // Edited: the form opens with what was saved, the detail shows the change.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    expect(await page.getByLabel('Staple length (mm)').inputValue()).toBe('29.5');
+    await page.getByLabel(/^Bales/).fill('90');
+    await page.getByRole('button', { name: 'Save lot' }).click();
+    await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+    await page.getByText('90', { exact: true }).first().waitFor();
     await page.context().close();
   });
 
