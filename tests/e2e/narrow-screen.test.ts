@@ -196,6 +196,42 @@ describe('a phone-wide screen (390 px)', () => {
     expect(await widerScreens(trader, ['/quote-requests', `/quote-requests/${open}`, `/quote-requests/${awarded}`])).toEqual({});
   }, 240_000);
 
+  it('the trade desk fits on the demo deal: offers with matches, both negotiations, lots and the contract, for each side', async () => {
+    const contract = await suite.db.selectFrom('contracts').select(['id', 'negotiation_id', 'offer_id']).executeTakeFirstOrThrow();
+    const running = await suite.db
+      .selectFrom('negotiations')
+      .select(['id', 'offer_id'])
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const mill = await companyId('Coimbatore Spinning Mills');
+    const wanted = await suite.db
+      .selectFrom('trade_offers')
+      .select('id')
+      .where('company_id', '=', mill)
+      .where('variety_code', '=', 'shankar-6')
+      .executeTakeFirstOrThrow();
+    const lot = await suite.db.selectFrom('lots').select('id').where('status', '=', 'offered').executeTakeFirstOrThrow();
+    const screens = [
+      `/desk/offers/${wanted.id}`,
+      `/desk/offers/${running.offer_id}`,
+      `/negotiations/${running.id}`,
+      `/negotiations/${contract.negotiation_id}`,
+      '/contracts',
+      `/contracts/${contract.id}`,
+    ];
+    const buyer = await phoneSignedInAs('owner@kovaispin.example');
+    expect(await widerScreens(buyer, screens)).toEqual({});
+    // The seller: its own offer with the negotiations on it, its lot, and the same contract as a sale.
+    const seller = await phoneSignedInAs('staff@saurashtra.example');
+    const sellerScreens = [
+      `/desk/offers/${contract.offer_id}`,
+      `/negotiations/${contract.negotiation_id}`,
+      `/lots/${lot.id}`,
+      `/contracts/${contract.id}`,
+    ];
+    expect(await widerScreens(seller, ['/desk', '/lots', '/contracts', ...sellerScreens])).toEqual({});
+  }, 240_000);
+
   it("the operators' console fits", async () => {
     const page = await phoneSignedInAs('ops@tradeloom.example');
     const company = await companyId('Coimbatore Spinning Mills');

@@ -42,7 +42,10 @@ beforeAll(async () => {
   const [year] = await owner.settings.financialYears.list();
   const invitation = await owner.companies.invite({ email: `fuzz-${randomUUID()}@example.test`, role: 'viewer' });
   const apiKey = await owner.apiKeys.create({ name: 'Fuzz key', scopes: ['company:read'] });
+  // Trade desk records, so hostile values reach the lot, offer, negotiation and contract code.
+  const deal = await tradeDeskRecords(buyer, pair.supplier);
   realIds = {
+    ...deal,
     productId: product.id,
     orderId: order.id,
     workOrderId: workOrder.id,
@@ -56,6 +59,35 @@ beforeAll(async () => {
   };
 }, 60_000);
 afterAll(() => app.close());
+
+/** A lot on a partners-only offer of `owner`, one negotiation `partner` keeps open on it and one it closed into a contract. */
+async function tradeDeskRecords(owner: TestCompany, partner: TestCompany) {
+  const seller = owner.members.owner.caller;
+  const lot = await seller.tradedesk.lots.create({
+    commodityCode: 'cotton-lint',
+    bales: 100,
+    netWeightKg: '17000',
+    stateCode: 'GJ',
+    city: 'Rajkot',
+    cropYear: '2025-26',
+  });
+  const offer = await seller.tradedesk.offers.create({
+    side: 'sell',
+    commodity: 'cotton-lint',
+    lotId: lot.id,
+    quantity: '100',
+    unit: 'bale',
+    price: '56500',
+    priceUnit: 'candy',
+    validUntil: new Date(app.clock.now().getTime() + 5 * 86_400_000).toISOString(),
+    visibility: 'partners',
+  });
+  const terms = { price: '56000', priceUnit: 'candy', quantity: '10', unit: 'bale' } as const;
+  const closed = await partner.members.owner.caller.tradedesk.negotiations.open({ offerId: offer.id, terms });
+  const { contractId } = await seller.tradedesk.negotiations.accept({ negotiationId: closed.id, version: closed.version });
+  const running = await partner.members.owner.caller.tradedesk.negotiations.open({ offerId: offer.id, terms });
+  return { lotId: lot.id, offerId: offer.id, negotiationId: running.id, contractId };
+}
 
 // Calls that would take the owner's own company or role away keep the example's missing ids.
 const SELF_HARMING = new Set(['companies.transferOwnership', 'companies.removeMember', 'companies.setRole', 'companies.leave']);

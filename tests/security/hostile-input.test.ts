@@ -208,3 +208,71 @@ describe('database data errors that slip past validation', () => {
     expect((await failure(probeCaller.bug())).code).toBe('INTERNAL_SERVER_ERROR');
   });
 });
+
+describe('the trade desk’s numbers, ranges and cursors', () => {
+  const offer = {
+    side: 'sell' as const,
+    commodity: 'cotton-lint',
+    quantity: '100',
+    unit: 'bale' as const,
+    price: '56500',
+    priceUnit: 'candy' as const,
+    validUntil: '2090-01-01T10:00:00Z',
+    visibility: 'desk' as const,
+  };
+  const lot = { commodityCode: 'cotton-lint', bales: 10, netWeightKg: '1700', stateCode: 'GJ', city: 'Rajkot', cropYear: '2025-26' };
+
+  it('refuses offer quantities and prices beyond numeric(14,3) and numeric(14,2), and a negative or zero one', async () => {
+    const create = (patch: Record<string, unknown>) => co.members.staff.caller.tradedesk.offers.create({ ...offer, ...patch });
+    await refusedWithoutWrite(() => create({ quantity: '99999999999999' }), 'quantity');
+    await refusedWithoutWrite(() => create({ quantity: '0.000' }), 'quantity');
+    await refusedWithoutWrite(() => create({ price: '-56500' }), 'price');
+    await refusedWithoutWrite(() => create({ price: '56500.001' }), 'price');
+    await refusedWithoutWrite(() => create({ validUntil: '9999-12-31T00:00:00Z' }), 'validUntil');
+    await refusedWithoutWrite(() => create({ deliveryFrom: '2090-02-01', deliveryTo: '2090-01-01' }), 'deliveryTo');
+  });
+
+  it('refuses quality beyond its column, an upside-down range and a parameter code that is not one', async () => {
+    const create = (quality: unknown) => co.members.staff.caller.tradedesk.offers.create({ ...offer, quality } as never);
+    await refusedWithoutWrite(() => create({ staple_mm: { min: '123456.5' } }), 'quality', 'quality.staple_mm.min');
+    await refusedWithoutWrite(() => create({ staple_mm: { min: '30', max: '28' } }), 'quality', 'quality.staple_mm.max');
+    await refusedWithoutWrite(() => create({ staple_mm: {} }), 'quality', 'quality.staple_mm');
+    await refusedWithoutWrite(() => create({ "staple'; drop": { min: '28' } }), 'quality', "quality.staple'; drop");
+    const lotCreate = (patch: Record<string, unknown>) => co.members.staff.caller.tradedesk.lots.create({ ...lot, ...patch } as never);
+    await refusedWithoutWrite(() => lotCreate({ quality: { values: { micronaire: '99999999' } } }), 'quality', 'quality.values.micronaire');
+    await refusedWithoutWrite(() => lotCreate({ netWeightKg: '999999999999999' }), 'netWeightKg');
+    await refusedWithoutWrite(() => lotCreate({ bales: 2 ** 31 }), 'bales');
+    await refusedWithoutWrite(() => lotCreate({ cropYear: '2025-27' }), 'cropYear');
+  });
+
+  it('refuses negotiation terms beyond their columns before looking for the offer', async () => {
+    const open = (terms: Record<string, unknown>) =>
+      co.members.staff.caller.tradedesk.negotiations.open({
+        offerId: '00000000-0000-4000-8000-000000000000',
+        terms: { price: '56000', priceUnit: 'candy', quantity: '10', unit: 'bale', ...terms } as never,
+      });
+    await refusedWithoutWrite(() => open({ quantityTolerancePct: '20.01' }), 'terms', 'terms.quantityTolerancePct');
+    await refusedWithoutWrite(
+      () => open({ commission: { brokerName: 'B', basis: 'per_bale', rate: '1e308', sellerSharePct: '50' } }),
+      'terms',
+      'terms.commission.rate',
+    );
+    await refusedWithoutWrite(
+      () => open({ deliverySchedule: [{ dueFrom: '2090-02-01', dueTo: '2090-01-01', quantity: '10' }] }),
+      'terms',
+      'terms.deliverySchedule.0.dueTo',
+    );
+    await refusedWithoutWrite(() => open({ paymentDays: 2 ** 31 }), 'terms', 'terms.paymentDays');
+  });
+
+  it('refuses a forged cursor on every trade desk, contracts and masters list', async () => {
+    const caller = co.members.owner.caller;
+    for (const cursor of [Buffer.from(JSON.stringify(['x', "1' or 1=1"])).toString('base64url'), 'x'.repeat(5000), 'not base64 at all!']) {
+      await refusedWithoutWrite(() => caller.tradedesk.offers.list({ cursor }), 'cursor');
+      await refusedWithoutWrite(() => caller.tradedesk.lots.list({ cursor }), 'cursor');
+      await refusedWithoutWrite(() => caller.tradedesk.negotiations.list({ cursor }), 'cursor');
+      await refusedWithoutWrite(() => caller.contracts.list({ cursor }), 'cursor');
+      await refusedWithoutWrite(() => caller.masters.locations({ cursor }), 'cursor');
+    }
+  });
+});

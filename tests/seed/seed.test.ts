@@ -3,6 +3,78 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
 let app: TestApp;
+
+/** Signs a demo login in and returns its caller. */
+async function demoCaller(email: string) {
+  await app.caller().auth.login({ email, password: DEMO_PASSWORD });
+  return app.caller({ sessionToken: app.lastCookie() });
+}
+
+// The trade desk's demo, read back through the API as each company sees it.
+async function expectTradeDesk(app: TestApp) {
+  const offers = await app.db
+    .selectFrom('trade_offers')
+    .select(['status', 'visibility', 'price', 'price_unit', 'side', 'variety_code'])
+    .execute();
+  expect(offers).toHaveLength(12);
+  expect(offers.every((offer) => ['open', 'negotiating'].includes(offer.status))).toBe(true);
+  expect(offers.filter((offer) => offer.visibility === 'partners')).toHaveLength(3);
+  expect(new Set(offers.map((offer) => offer.side))).toEqual(new Set(['buy', 'sell']));
+  expect(new Set(offers.map((offer) => offer.variety_code)).size).toBeGreaterThanOrEqual(6);
+  expect(offers.every((offer) => offer.price_unit === 'candy' && Number(offer.price) >= 52_000 && Number(offer.price) <= 62_000)).toBe(
+    true,
+  );
+
+  const trader = await demoCaller('staff@saurashtra.example');
+  const mill = await demoCaller('owner@kovaispin.example');
+  const ginner = await demoCaller('owner@gondalginning.example');
+  // Tested lots, each with its eight HVI results and the lab's report; one still to offer.
+  const lots = [...(await trader.tradedesk.lots.list({})).items, ...(await ginner.tradedesk.lots.list({})).items];
+  expect(lots.map((lot) => lot.status).sort()).toEqual(['available', 'offered', 'offered', 'offered']);
+  expect(lots.every((lot) => Object.keys(lot.quality.values).length === 8 && lot.quality.colourGrade)).toBe(true);
+  const lot = await trader.tradedesk.lots.get({ lotId: lots[0]?.id ?? '' });
+  expect(lot.testReport?.contentType).toBe('application/pdf');
+  // One deal: the trader's SC-, the mill's PC-, the broker's ₹25 a bale on 100 bales shared half and half.
+  const [sale] = (await trader.contracts.list({ role: 'sales' })).items;
+  const [purchase] = (await mill.contracts.list({ role: 'purchases' })).items;
+  expect(sale?.number).toMatch(/^SC-\d{4}-\d{6}$/);
+  expect(purchase?.number).toMatch(/^PC-\d{4}-\d{6}$/);
+  expect(purchase?.id).toBe(sale?.id);
+  const contract = await mill.contracts.get({ contractId: purchase?.id ?? '' });
+  expect(contract).toMatchObject({
+    counterpartyNumber: sale?.number,
+    quantity: '100.000',
+    unit: 'bale',
+    price: '56300.00',
+    acceptedVersion: 2,
+  });
+  expect(contract.deliveries).toHaveLength(2);
+  expect(contract.termsText).toContain('Cotton Association of India');
+  expect(contract.commission).toMatchObject({
+    brokerName: expect.stringContaining('Kishor Vora'),
+    amount: '2500.00',
+    yourShare: '1250.00',
+  });
+  // The rest of the trader's Shankar-6 stays on the desk, where the mill's own buy offer finds it.
+  const deal = await mill.tradedesk.negotiations.get({ negotiationId: contract.negotiationId });
+  expect(deal.rounds.map((round) => round.byYou)).toEqual([true, false]);
+  expect(deal.offer).toMatchObject({ remainingQuantity: '100.000', status: 'open' });
+  // The negotiation with the ginner waits for the mill, two rounds in.
+  const running = (await mill.tradedesk.negotiations.list({ status: 'open' })).items;
+  expect(running).toHaveLength(1);
+  expect(running[0]).toMatchObject({ yourTurn: true, currentVersion: 2, counterparty: { name: 'Gondal Ginning Company' } });
+  const wanted = (await mill.tradedesk.offers.list({ scope: 'mine', side: 'buy', variety: 'shankar-6' })).items[0];
+  const matches = await mill.tradedesk.matches({ offerId: wanted?.id ?? '' });
+  expect(matches.map((match) => match.offer.company.name)).toEqual(
+    expect.arrayContaining(['Saurashtra Cotton Traders', 'Gondal Ginning Company']),
+  );
+  // Partners-only offers reach linked partners only: Chandni Chowk sees the desk, not them.
+  const outsider = await demoCaller('owner@cctextiles.example');
+  const desk = (await outsider.tradedesk.offers.list({ scope: 'desk', limit: 100 })).items;
+  expect(desk).toHaveLength(9);
+  expect(desk.every((offer) => offer.visibility === 'desk')).toBe(true);
+}
+
 beforeAll(async () => {
   app = await setupTestApp();
 });
@@ -78,6 +150,7 @@ describe('demo data', { timeout: 400_000 }, () => {
     expect(view.quotes.every((q) => q.terms === null)).toBe(true);
     expect(view.items[0]?.specification.map((spec) => spec.name)).toEqual(['Staple length', 'Micronaire', 'Trash', 'Moisture']);
     expect(view.clarifications.map((c) => Boolean(c.answer))).toEqual([true]);
+    await expectTradeDesk(app);
     // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
     expect(await presentDemoLogins(app.deps)).toEqual(logins);

@@ -9,8 +9,10 @@ import { createBranch, createCompany } from '../modules/companies/companies.serv
 import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
+import { DEMO_PDF } from './demo-pdf.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 import { seedSourcing } from './seed-sourcing.ts';
+import { seedTradeDesk } from './seed-tradedesk.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
 
@@ -236,13 +238,9 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedVerification(ctx, actors, adminId);
   await seedOrdersAndProduction(ctx, actors);
   await seedSourcing(ctx, actors);
+  await seedTradeDesk(ctx, actors);
   return demoLogins();
 }
-
-// A minimal real PDF, so the demo's documents open in a viewer.
-const DEMO_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 async function seedVerification(ctx: ServiceContext, actors: Map<string, CompanyActor>, reviewerId: string) {
   const trader = actors.get('Saurashtra Cotton Traders');

@@ -43,7 +43,7 @@ export function LiveUpdates() {
           void utils.tradedesk.matches.invalidate();
           break;
         case 'negotiation':
-          // A round changes the offer's status and quantity too.
+          // A round, an accept or an end: the negotiation, the offer's counts and remaining quantity.
           void utils.tradedesk.negotiations.invalidate();
           void utils.tradedesk.offers.invalidate();
           break;
