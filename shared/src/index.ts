@@ -54,6 +54,7 @@ export * from './tradedesk/parse/parse-trade-message.ts';
 export * from './tradedesk/parse/vocabulary.ts';
 export * from './tradedesk/quality.ts';
 export * from './tradedesk/terms-diff.ts';
+export * from './tradedesk/trade-format.ts';
 export * from './tradedesk/trade-notices.ts';
 export * from './tradedesk/tradedesk.outputs.ts';
 export * from './tradedesk/tradedesk.schemas.ts';

@@ -1,14 +1,7 @@
-import { createLotInput, createOfferInput, offerListInput, type ParseResult } from '@tradeloom/shared';
+import { createLotInput, createOfferInput, formatRange, formatTradePrice, offerListInput, type ParseResult } from '@tradeloom/shared';
 import { describe, expect, it } from 'vitest';
 import { offerFilterCount, offerListFilters, qualityParam } from '../../client/src/features/tradedesk/desk-filters.ts';
-import {
-  formatRange,
-  formatRemaining,
-  formatTradePrice,
-  keyQuality,
-  keyResults,
-  timeLeft,
-} from '../../client/src/features/tradedesk/desk-format.ts';
+import { formatRemaining, keyQuality, keyResults, timeLeft } from '../../client/src/features/tradedesk/desk-format.ts';
 import { currentCropYear, draftFromLot, emptyLotDraft, lotInput } from '../../client/src/features/tradedesk/lot-draft.ts';
 import {
   DEFAULT_VALIDITY_DAYS,
@@ -328,8 +321,8 @@ describe('the desk wording of figures', () => {
 
   it('writes ranges in the trade shorthand', () => {
     expect(formatRange({ min: '28.5', max: '30' }, 'mm')).toBe('28.5–30 mm');
-    expect(formatRange({ min: '28', max: null }, 'g/tex')).toBe('≥ 28 g/tex');
-    expect(formatRange({ min: null, max: '3' }, '%')).toBe('≤ 3 %');
+    expect(formatRange({ min: '28', max: null }, 'g/tex')).toBe('at least 28 g/tex');
+    expect(formatRange({ min: null, max: '3' }, '%')).toBe('at most 3 %');
     expect(
       keyQuality({ micronaire: { min: '3.5', max: '4.2' }, staple_mm: { min: '29', max: '29' }, trash_pct: { min: null, max: '3' } }),
     ).toBe('29 mm · mic 3.5–4.2');

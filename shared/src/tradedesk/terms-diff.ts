@@ -1,8 +1,9 @@
 import { formatMoney, formatNumber } from '../number-format.ts';
 import { HVI_LABELS, type HviParameter } from './quality.ts';
+import { formatRange, formatTradeQuantity } from './trade-format.ts';
 import type { NegotiationTerms } from './tradedesk.outputs.ts';
 import { COMMISSION_BASIS_LABELS } from './tradedesk.schemas.ts';
-import { TRADE_UNIT_LABELS, type TradeUnit } from './units.ts';
+import { TRADE_UNIT_LABELS } from './units.ts';
 
 // What a counter-offer changed, in the words a trader reads on the negotiation screen:
 // "Price: ₹56,500.00 per candy → ₹56,000.00 per candy". Pure, so the server's round history and
@@ -21,18 +22,6 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 's
 /** "2026-12-15" → "15 Dec 2026". */
 function formatDay(day: string): string {
   return DATE_FORMAT.format(new Date(`${day}T00:00:00Z`));
-}
-
-function formatTradeQuantity(quantity: string, unit: TradeUnit): string {
-  return `${formatNumber(quantity)} ${TRADE_UNIT_LABELS[unit].many}`;
-}
-
-/** A quality range as the trade says it: "28.5–30 mm", "at least 3.5", "at most 4.2". */
-export function formatRange(range: { min: string | null; max: string | null }, unit: string): string {
-  const suffix = unit ? ` ${unit}` : '';
-  if (range.min !== null && range.max !== null) return `${formatNumber(range.min)}–${formatNumber(range.max)}${suffix}`;
-  if (range.min !== null) return `at least ${formatNumber(range.min)}${suffix}`;
-  return `at most ${formatNumber(range.max ?? '')}${suffix}`;
 }
 
 /** A quality parameter's name and unit; a code the HVI list lacks reads as itself. */

@@ -1,5 +1,13 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { type ContractView, formatMoney, formatNumber, formatRange, TRADE_UNIT_LABELS } from '@tradeloom/shared';
+import {
+  type ContractView,
+  formatMoney,
+  formatNumber,
+  formatRange,
+  formatTradePrice,
+  formatTradeQuantity,
+  TRADE_UNIT_LABELS,
+} from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -7,7 +15,6 @@ import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { type MasterNames, useMasterNames } from '../tradedesk/deal-format.tsx';
-import { formatTradePrice, formatTradeQuantity } from '../tradedesk/desk-format.ts';
 import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
 import { CONTRACT_NOT_FOUND, ContractStatusBadge } from './contract-status.tsx';

@@ -1,13 +1,12 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, formatMoney } from '@tradeloom/shared';
+import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, formatMoney, formatTradePrice, formatTradeQuantity } from '@tradeloom/shared';
 import { Link } from 'react-router';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { oneOf, useListParams, usePagesFromAddress } from '../../lib/list-params.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatTradePrice, formatTradeQuantity } from '../tradedesk/desk-format.ts';
 import { ContractStatusBadge } from './contract-status.tsx';
 
 const ROLES = ['all', 'sales', 'purchases'] as const;

@@ -1,34 +1,12 @@
-import { formatMoney, formatNumber, TRADE_UNIT_LABELS, type TradeUnit } from '@tradeloom/shared';
+import { formatNumber, formatRange, formatTradeQuantity, type TradeUnit } from '@tradeloom/shared';
 
 // How the desk words an offer's figures: pure, so the rows, the cards and the tests agree.
-
-/** "₹56,500 per candy"; INR in lakh/crore whatever the browser's language. */
-export function formatTradePrice(price: string, currency: string, priceUnit: TradeUnit): string {
-  return `${formatMoney(price, currency)} ${TRADE_UNIT_LABELS[priceUnit].per}`;
-}
-
-/** "100 bales", "1 candy". */
-export function formatTradeQuantity(quantity: string, unit: TradeUnit): string {
-  const label = TRADE_UNIT_LABELS[unit];
-  return `${formatNumber(quantity)} ${Number(quantity) === 1 ? label.one : label.many}`;
-}
 
 /** "80 of 100 bales" while part is dealt; "100 bales" when all of it is left. */
 export function formatRemaining(remaining: string, total: string, unit: TradeUnit): string {
   return Number(remaining) === Number(total)
     ? formatTradeQuantity(total, unit)
     : `${formatNumber(remaining)} of ${formatTradeQuantity(total, unit)}`;
-}
-
-/** One range in the trade's shorthand: "28.5–30 mm", "≥ 28 g/tex", "≤ 3 %". */
-export function formatRange(range: { min: string | null; max: string | null }, unit = ''): string {
-  const suffix = unit ? (unit === '%' ? ' %' : ` ${unit}`) : '';
-  const { min, max } = range;
-  if (min !== null && max !== null)
-    return min === max ? `${formatNumber(min)}${suffix}` : `${formatNumber(min)}–${formatNumber(max)}${suffix}`;
-  if (min !== null) return `≥ ${formatNumber(min)}${suffix}`;
-  if (max !== null) return `≤ ${formatNumber(max)}${suffix}`;
-  return '';
 }
 
 /** The parameters a trader reads first, in this order, with the trade's short names. */
@@ -38,7 +16,7 @@ const KEY_QUALITY: { code: string; label: string; unit: string }[] = [
   { code: 'strength_gpt', label: '', unit: 'g/tex' },
 ];
 
-/** "28.5–30 mm · mic 3.5–4.2 · ≥ 28 g/tex"; '' when the offer states none of them. */
+/** "28.5–30 mm · mic 3.5–4.2 · at least 28 g/tex"; '' when the offer states none of them. */
 export function keyQuality(quality: Record<string, { min: string | null; max: string | null }>): string {
   return KEY_QUALITY.filter(({ code }) => quality[code])
     .map(({ code, label, unit }) => `${label}${formatRange(quality[code] as { min: string | null; max: string | null }, unit)}`)

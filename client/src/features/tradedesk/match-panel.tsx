@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Collapse, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { OfferMatch } from '@tradeloom/shared';
+import { formatTradePrice, formatTradeQuantity } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { VerifiedBadge } from './deal-format.tsx';
-import { formatTradePrice, formatTradeQuantity } from './desk-format.ts';
 import { FACTOR_LABELS, formatPoints, scoreColor } from './match-score.ts';
 
 /**

@@ -1,6 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { NEGOTIATION_STATUS_LABELS, NEGOTIATION_STATUSES, type NegotiationStatus } from '@tradeloom/shared';
+import {
+  formatTradePrice,
+  formatTradeQuantity,
+  NEGOTIATION_STATUS_LABELS,
+  NEGOTIATION_STATUSES,
+  type NegotiationStatus,
+} from '@tradeloom/shared';
 import { Link } from 'react-router';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, QueryView } from '../../components/ui.tsx';
@@ -8,7 +14,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useListParams, usePagesFromAddress } from '../../lib/list-params.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
 import { oneOfOrNone } from './desk-filters.ts';
-import { formatTradePrice, formatTradeQuantity } from './desk-format.ts';
 
 type Negotiation = RouterOutputs['tradedesk']['negotiations']['list']['items'][number];
 

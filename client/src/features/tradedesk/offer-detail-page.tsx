@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatRange, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
+import { formatRange, formatTradePrice, formatTradeQuantity, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -11,7 +11,7 @@ import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { type MasterNames, NegotiationStatusBadge, OFFER_NOT_FOUND, useMasterNames, VerifiedBadge } from './deal-format.tsx';
 import { OfferStatusBadge, SideBadge } from './desk-badges.tsx';
-import { formatRemaining, formatTradePrice, formatTradeQuantity } from './desk-format.ts';
+import { formatRemaining } from './desk-format.ts';
 import { MatchPanel } from './match-panel.tsx';
 import { TermsForm } from './terms-form.tsx';
 

@@ -1,13 +1,14 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { OfferSummary } from '@tradeloom/shared';
+import { formatTradePrice } from '@tradeloom/shared';
 import { Link } from 'react-router';
 import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useNow } from '../tenders/tender-status.tsx';
 import { OfferStatusBadge, SideBadge } from './desk-badges.tsx';
-import { formatPlace, formatRemaining, formatTradePrice, keyQuality, timeLeft } from './desk-format.ts';
+import { formatPlace, formatRemaining, keyQuality, timeLeft } from './desk-format.ts';
 
 /** Where an offer opens: its detail page (td-ui-deal's screen). */
 export const offerPath = (offerId: string) => `/desk/offers/${offerId}`;

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { formatMoney, type NegotiationTerms, type OfferSummary, termsChanges, tradeValue } from '@tradeloom/shared';
+import { formatMoney, formatTradeQuantity, type NegotiationTerms, type OfferSummary, termsChanges, tradeValue } from '@tradeloom/shared';
 import { useRef } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -10,7 +10,6 @@ import { errorReason } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm, type ZodForm } from '../../lib/zod-form.ts';
 import { type MasterNames, useMasterNames } from './deal-format.tsx';
-import { formatTradeQuantity } from './desk-format.ts';
 import {
   BASIS_OPTIONS,
   draftFromOffer,
