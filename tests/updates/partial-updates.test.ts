@@ -28,6 +28,17 @@ const MINIMAL_UPDATES: Record<string, Record<string, unknown>> = {
   updateWorkOrderInput: { workOrderId: anId, version: 1 },
   updateProfileInput: { name: 'Asha' },
   // A draft tender is saved whole by its wizard; still, parsing must invent nothing.
+  // A lot is saved whole: what it leaves out is cleared, never filled in by parsing.
+  updateLotInput: {
+    lotId: anId,
+    version: 1,
+    commodityCode: 'cotton-lint',
+    bales: 10,
+    netWeightKg: '1700',
+    stateCode: 'GJ',
+    city: 'Rajkot',
+    cropYear: '2025-26',
+  },
   updateTenderInput: {
     tenderId: anId,
     version: 1,

@@ -38,7 +38,8 @@ const lotFields = {
   warehouse: text(200).optional(),
   locationId: id.optional(),
   cropYear,
-  quality: lotQualityInput.default({ values: {} }),
+  /** Left out: no results (a lot is saved whole). */
+  quality: lotQualityInput.optional(),
   labName: text(200).optional(),
   testedOn: isoDate.optional(),
   testReportFileId: id.optional(),

@@ -1,20 +1,12 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import {
-  type ContractView,
-  formatMoney,
-  formatNumber,
-  formatRange,
-  formatTradePrice,
-  formatTradeQuantity,
-  TRADE_UNIT_LABELS,
-} from '@tradeloom/shared';
+import { type ContractView, formatMoney, formatNumber, formatTradePrice, formatTradeQuantity, TRADE_UNIT_LABELS } from '@tradeloom/shared';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { type MasterNames, useMasterNames } from '../tradedesk/deal-format.tsx';
+import { type MasterNames, QualityRangesTable, useMasterNames } from '../tradedesk/deal-format.tsx';
 import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
 import { CONTRACT_NOT_FOUND, ContractStatusBadge } from './contract-status.tsx';
@@ -102,20 +94,7 @@ function ContractDetail({ contract }: { contract: ContractView }) {
           <Title order={4} mb="xs">
             Quality
           </Title>
-          {quality.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No quality ranges agreed.
-            </Text>
-          ) : (
-            <DataTable headers={['Parameter', 'Agreed range']}>
-              {quality.map(([code, range]) => (
-                <Table.Tr key={code}>
-                  <Table.Td>{names.parameter(code)}</Table.Td>
-                  <Table.Td>{formatRange(range, '')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
-          )}
+          <QualityRangesTable ranges={quality} names={names} rangeHeader="Agreed range" empty="No quality ranges agreed." />
         </Paper>
         <Paper withBorder p="md" className={styles.sheet} data-testid="contract-deliveries">
           <Title order={4} mb="xs">

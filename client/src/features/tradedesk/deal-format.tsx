@@ -1,6 +1,6 @@
-import { Badge, Tooltip } from '@mantine/core';
-import { NEGOTIATION_STATUS_LABELS, type NegotiationStatus, qualityLabel } from '@tradeloom/shared';
-import type { NotFoundBack } from '../../components/ui.tsx';
+import { Badge, Table, Text, Tooltip } from '@mantine/core';
+import { formatRange, NEGOTIATION_STATUS_LABELS, type NegotiationStatus, qualityLabel } from '@tradeloom/shared';
+import { DataTable, type NotFoundBack } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { useCommodity } from './use-masters.ts';
 
@@ -59,3 +59,36 @@ export function useMasterNames(commodityCode: string | undefined) {
   };
 }
 export type MasterNames = ReturnType<typeof useMasterNames>;
+
+type Range = { min: string | null; max: string | null };
+
+/** An offer's or a contract's quality ranges by parameter, or a sentence when there are none. */
+export function QualityRangesTable({
+  ranges,
+  names,
+  rangeHeader,
+  empty,
+}: {
+  ranges: [string, Range][];
+  names: MasterNames;
+  rangeHeader: string;
+  empty: string;
+}) {
+  if (ranges.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  return (
+    <DataTable headers={['Parameter', rangeHeader]}>
+      {ranges.map(([code, range]) => (
+        <Table.Tr key={code}>
+          <Table.Td>{names.parameter(code)}</Table.Td>
+          <Table.Td>{formatRange(range)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}

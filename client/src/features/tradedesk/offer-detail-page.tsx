@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatRange, formatTradePrice, formatTradeQuantity, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
+import { formatTradePrice, formatTradeQuantity, OFFER_VISIBILITY_LABELS, type OfferView } from '@tradeloom/shared';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -9,7 +9,14 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { type MasterNames, NegotiationStatusBadge, OFFER_NOT_FOUND, useMasterNames, VerifiedBadge } from './deal-format.tsx';
+import {
+  type MasterNames,
+  NegotiationStatusBadge,
+  OFFER_NOT_FOUND,
+  QualityRangesTable,
+  useMasterNames,
+  VerifiedBadge,
+} from './deal-format.tsx';
 import { OfferStatusBadge, SideBadge } from './desk-badges.tsx';
 import { formatRemaining } from './desk-format.ts';
 import { MatchPanel } from './match-panel.tsx';
@@ -201,20 +208,12 @@ function QualityTable({ offer, names }: { offer: OfferView; names: MasterNames }
       <Title order={4} mb="xs">
         Quality
       </Title>
-      {ranges.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No quality ranges stated{offer.lot ? ': see the lot’s test results below' : ''}.
-        </Text>
-      ) : (
-        <DataTable headers={['Parameter', 'Range']}>
-          {ranges.map(([code, range]) => (
-            <Table.Tr key={code}>
-              <Table.Td>{names.parameter(code)}</Table.Td>
-              <Table.Td>{formatRange(range, '')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+      <QualityRangesTable
+        ranges={ranges}
+        names={names}
+        rangeHeader="Range"
+        empty={`No quality ranges stated${offer.lot ? ': see the lot’s test results below' : ''}.`}
+      />
     </Paper>
   );
 }

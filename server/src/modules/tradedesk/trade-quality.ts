@@ -26,10 +26,10 @@ function checkValue(problems: Problems, field: string, value: string, code: stri
 }
 
 /** Measured values must be parameters of the commodity inside their allowed range: `quality.values.staple_mm`. */
-export async function assertLotQualityAllowed(db: Executor, companyId: string, commodityCode: string, quality: LotQuality) {
+export async function assertLotQualityAllowed(db: Executor, companyId: string, commodityCode: string, quality: LotQuality | undefined) {
   const limits = await qualityLimitsFor(db, companyId, commodityCode);
   const problems: Problems = {};
-  for (const [code, value] of Object.entries(quality.values ?? {})) {
+  for (const [code, value] of Object.entries(quality?.values ?? {})) {
     checkValue(problems, `quality.values.${code}`, value, code, limits);
   }
   if (Object.keys(problems).length) throw invalidFields(problems);
@@ -58,8 +58,8 @@ export async function assertQualityRangesAllowed(
 }
 
 /** A lot's results as the `quality` column keeps them. */
-export function lotQualityColumn(quality: LotQuality): string {
-  return JSON.stringify({ ...(quality.values ?? {}), ...(quality.colourGrade ? { [COLOUR_GRADE]: quality.colourGrade } : {}) });
+export function lotQualityColumn(quality: LotQuality | undefined): string {
+  return JSON.stringify({ ...(quality?.values ?? {}), ...(quality?.colourGrade ? { [COLOUR_GRADE]: quality.colourGrade } : {}) });
 }
 
 /** The `quality` column of a lot as the wire carries it. */
