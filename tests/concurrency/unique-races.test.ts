@@ -78,7 +78,8 @@ describe('a unique index that settles a race answers CONFLICT naming the field',
     );
     expect(values).toHaveLength(1);
     expect(errors.map((e) => [e.code, reasonOf(e)])).toEqual(Array.from({ length: 19 }, () => ['CONFLICT', 'SKU_TAKEN']));
-    expect(errors[0]?.message).toMatch(/^sku: /);
+    // Lost at the pre-check or at the index, every refusal names the field the same way.
+    for (const error of errors) expect(error.message).toBe('sku: this SKU is already in your catalog.');
     expect(await productRows(supplier.id, 'race-1')).toHaveLength(1);
     expect(await auditRows(supplier.id, 'product.created')).toHaveLength(1);
   });

@@ -60,6 +60,16 @@ function isUniqueViolation(error: unknown): error is UniqueViolation {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
 
+/**
+ * The CONFLICT of a unique rule, for a service that finds the duplicate before the index does: a
+ * request that loses the race early answers exactly as one that loses it at the index.
+ */
+export function knownUniqueConflict(constraint: string): TRPCError {
+  const rule = UNIQUE_RULES[constraint];
+  if (!rule) throw new Error(`no unique rule for ${constraint}`);
+  return appError('CONFLICT', rule.reason, `${rule.field}: ${rule.message}`);
+}
+
 /** The CONFLICT a unique violation means to the caller, or undefined for any other error. */
 export function uniqueViolationConflict(error: unknown): TRPCError | undefined {
   if (!isUniqueViolation(error)) return undefined;

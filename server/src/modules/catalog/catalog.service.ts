@@ -3,6 +3,7 @@ import type { BrowseCatalogInput, CreateProductInput, ProductListInput, ProductS
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { afterCursorRow, decodeNameIdCursor, escapeLike, nameIdCursor, rowCursor } from '../../lib/cursor.ts';
+import { knownUniqueConflict } from '../../lib/unique-violation.ts';
 import { appError, invalidFields, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCompanyName, findTradingProfile } from '../companies/company-reads.ts';
@@ -31,8 +32,7 @@ export async function createProduct(ctx: ServiceContext, actor: CompanyActor, in
   await assertSupplier(ctx, actor.companyId);
   await assertReferences(ctx, input);
   return inTransaction(ctx.deps.db, async (trx) => {
-    if (await skuTaken(trx, actor.companyId, input.sku))
-      throw appError('CONFLICT', 'SKU_TAKEN', `SKU ${input.sku} is already in your catalog.`);
+    if (await skuTaken(trx, actor.companyId, input.sku)) throw knownUniqueConflict('products_company_sku_idx');
     const { id } = await insertProduct(trx, actor.companyId, input);
     const product = await selectProducts(trx).where('products.id', '=', id).executeTakeFirstOrThrow();
     await recordChange(trx, actor, ctx.request, {
@@ -55,7 +55,7 @@ export async function updateProduct(ctx: ServiceContext, actor: CompanyActor, in
       .executeTakeFirst();
     if (!before) throw notFound('Product');
     if (input.sku && (await skuTaken(trx, actor.companyId, input.sku, input.productId))) {
-      throw appError('CONFLICT', 'SKU_TAKEN', `SKU ${input.sku} is already in your catalog.`);
+      throw knownUniqueConflict('products_company_sku_idx');
     }
     const { productId, version, ...fields } = input;
     const updated = await trx
