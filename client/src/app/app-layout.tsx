@@ -87,7 +87,8 @@ export function AppLayout({ me }: { me: Me }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      {/* Scrolls on its own: an operator's or an admin's list outgrows a laptop screen. */}
+      <AppShell.Navbar p="xs" aria-label="Main navigation" style={{ overflowY: 'auto' }}>
         {visible.map((item) => (
           <NavLink
             key={item.to}
