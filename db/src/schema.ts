@@ -260,13 +260,17 @@ export interface PartnerLinksTable {
 export interface NotificationsTable {
   id: Identity;
   company_id: string;
+  /** The person it is for: each member reads (and marks read) their own. Null: held for a company with no member yet, handed to the first who joins. */
+  user_id: string | null;
+  /** What caused it (`event:<id>`, `reminder:<kind>:<id>:<date>`): one notification per person and cause. */
+  dedupe_key: string;
   type: string;
   title: string;
   body: Generated<string>;
   link_path: string | null;
   entity_type: string;
   entity_id: string;
-  event_id: number;
+  event_id: number | null;
   read_at: Date | null;
   created_at: CreatedAt;
 }
@@ -862,6 +866,196 @@ export interface ContractCommissionsTable {
   billed_at: Date | null;
 }
 
+export type ConversationAboutType = 'order' | 'tender' | 'quote' | 'offer' | 'negotiation' | 'contract' | 'invoice' | 'complaint';
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  subject: Generated<string>;
+  about_type: ConversationAboutType | null;
+  about_id: string | null;
+  started_by_company_id: string;
+  started_by_user_id: string | null;
+  last_message_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ConversationCompaniesTable {
+  conversation_id: string;
+  company_id: string;
+  added_by_company_id: string | null;
+  added_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Identity;
+  conversation_id: string;
+  sender_company_id: string;
+  sender_user_id: string | null;
+  body: string;
+  reply_to_id: number | null;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  created_at: CreatedAt;
+  search: ColumnType<string, never, never>;
+}
+
+export interface MessageEditsTable {
+  id: Identity;
+  message_id: number;
+  previous_body: string;
+  edited_by: string | null;
+  edited_at: CreatedAt;
+}
+
+export interface MessageAttachmentsTable {
+  message_id: number;
+  file_id: string;
+}
+
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  company_id: string;
+  last_read_message_id: Generated<number>;
+  read_at: Timestamp;
+}
+
+export type ComplaintAboutType = 'order' | 'delivery' | 'contract' | 'invoice';
+export type ComplaintCategory = 'quality' | 'quantity_short' | 'late_delivery' | 'wrong_item' | 'damaged' | 'billing' | 'other';
+export type ComplaintStatus = 'open' | 'in_review' | 'resolved' | 'rejected';
+export type ComplaintEscalationReason = 'manual' | 'first_response_sla' | 'resolution_sla';
+export type ComplaintResolutionKind = 'replacement' | 'credit_note' | 'none';
+export type ComplaintEntryKind = 'filed' | 'note' | 'assigned' | 'escalated' | 'resolved' | 'rejected' | 'reopened';
+
+export interface ComplaintsTable {
+  id: Generated<string>;
+  number: string;
+  buyer_company_id: string;
+  supplier_company_id: string;
+  about_type: ComplaintAboutType;
+  about_id: string;
+  about_document: Generated<string>;
+  category: ComplaintCategory;
+  description: string;
+  amount_claimed: string | null;
+  currency: string;
+  status: Generated<ComplaintStatus>;
+  assignee_user_id: string | null;
+  escalated_at: Date | null;
+  escalation_reason: ComplaintEscalationReason | null;
+  first_response_due_at: Date;
+  resolution_due_at: Date;
+  first_responded_at: Date | null;
+  closed_at: Date | null;
+  resolution_kind: ComplaintResolutionKind | null;
+  credit_amount: string | null;
+  resolution_note: string | null;
+  reopen_count: Generated<number>;
+  filed_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ComplaintEvidenceTable {
+  complaint_id: string;
+  file_id: string;
+  company_id: string;
+  added_at: CreatedAt;
+}
+
+export interface ComplaintEntriesTable {
+  id: Identity;
+  complaint_id: string;
+  company_id: string;
+  user_id: string | null;
+  kind: ComplaintEntryKind;
+  internal: Generated<boolean>;
+  body: Generated<string>;
+  from_status: ComplaintStatus | null;
+  to_status: ComplaintStatus | null;
+  created_at: CreatedAt;
+}
+
+export interface ComplaintSlaPoliciesTable {
+  company_id: string;
+  category: ComplaintCategory;
+  first_response_hours: number;
+  resolution_hours: number;
+  updated_at: Timestamp;
+}
+
+export type PreferenceChannel = 'in_app' | 'email';
+export type DefaultChannel = 'in_app' | 'email' | 'webhook';
+export type DeliveryChannel = 'email' | 'webhook' | 'digest';
+export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'dead';
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  company_id: string;
+  event_type: string;
+  channel: PreferenceChannel;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+export interface NotificationCompanyDefaultsTable {
+  company_id: string;
+  event_type: string;
+  channel: DefaultChannel;
+  enabled: boolean;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationUserSettingsTable {
+  user_id: string;
+  time_zone: Generated<string>;
+  /** 'HH:MM:SS' in the person's time zone; both set or both null. */
+  quiet_start: string | null;
+  quiet_end: string | null;
+  digest_enabled: Generated<boolean>;
+  digest_hour: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface NotificationTemplatesTable {
+  event_type: string;
+  channel: PreferenceChannel;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationDeliveriesTable {
+  id: Identity;
+  notification_id: number | null;
+  user_id: string | null;
+  company_id: string | null;
+  event_type: string;
+  channel: DeliveryChannel;
+  to_address: string;
+  subject: Generated<string>;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  not_before: Date | null;
+  next_attempt_at: Date | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationDigestsTable {
+  user_id: string;
+  /** 'YYYY-MM-DD', the person's local day. */
+  digest_date: string;
+  delivery_id: number | null;
+  items: number;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -922,6 +1116,22 @@ export interface Database {
   contracts: ContractsTable;
   contract_deliveries: ContractDeliveriesTable;
   contract_commissions: ContractCommissionsTable;
+  conversations: ConversationsTable;
+  conversation_companies: ConversationCompaniesTable;
+  messages: MessagesTable;
+  message_edits: MessageEditsTable;
+  message_attachments: MessageAttachmentsTable;
+  conversation_reads: ConversationReadsTable;
+  complaints: ComplaintsTable;
+  complaint_evidence: ComplaintEvidenceTable;
+  complaint_entries: ComplaintEntriesTable;
+  complaint_sla_policies: ComplaintSlaPoliciesTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_company_defaults: NotificationCompanyDefaultsTable;
+  notification_user_settings: NotificationUserSettingsTable;
+  notification_templates: NotificationTemplatesTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_digests: NotificationDigestsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
 import { mastersRouter } from './modules/masters/masters.router.ts';
+import { messagingRouter } from './modules/messaging/messaging.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { operationsRouter } from './modules/operations/operations.router.ts';
 import { ordersRouter } from './modules/orders/orders.router.ts';
@@ -19,6 +20,7 @@ import { reportsRouter } from './modules/reports/reports.router.ts';
 import { searchRouter } from './modules/search/search.router.ts';
 import { settingsRouter } from './modules/settings/settings.router.ts';
 import { sourcingRouter } from './modules/sourcing/sourcing.router.ts';
+import { supportRouter } from './modules/support/support.router.ts';
 import { tradedeskRouter } from './modules/tradedesk/tradedesk.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -45,6 +47,8 @@ export const appRouter = router({
   masters: mastersRouter,
   tradedesk: tradedeskRouter,
   contracts: contractsRouter,
+  messaging: messagingRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,12 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'tradedesk:read': 'see the trade desk, lots and negotiations',
   'tradedesk:write': 'post lots and offers or negotiate on the desk',
   'contracts:read': 'see trade contracts',
+  'messaging:read': 'read conversations with partners',
+  'messaging:write': 'write to partners',
+  'support:read': 'see complaints',
+  'support:write': 'file, answer or resolve complaints',
+  'support:manage': 'assign complaints',
+  'notifications:manage': "set the company's notification defaults or read the delivery log",
 };
 
 const PLURALS: Record<Role, string> = { owner: 'owners', admin: 'admins', manager: 'managers', staff: 'staff', viewer: 'viewers' };

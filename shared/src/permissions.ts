@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   'tradedesk:read',
   'tradedesk:write',
   'contracts:read',
+  'messaging:read',
+  'messaging:write',
+  'support:read',
+  'support:write',
+  'support:manage',
+  'notifications:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +52,8 @@ const viewer: Permission[] = [
   'sourcing:read',
   'tradedesk:read',
   'contracts:read',
+  'messaging:read',
+  'support:read',
 ];
 const staff: Permission[] = [
   ...viewer,
@@ -56,11 +64,22 @@ const staff: Permission[] = [
   'production:write',
   'sourcing:write',
   'tradedesk:write',
+  'messaging:write',
+  'support:write',
 ];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 // Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
-const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve'];
-const admin: Permission[] = [...manager, 'company:update', 'members:manage', 'apiKeys:manage', 'settings:write', 'kyc:write'];
+// Managers also own complaints: they assign them to a sales rep and hear of escalations.
+const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve', 'support:manage'];
+const admin: Permission[] = [
+  ...manager,
+  'company:update',
+  'members:manage',
+  'apiKeys:manage',
+  'settings:write',
+  'kyc:write',
+  'notifications:manage',
+];
 const owner: Permission[] = [...admin, 'ownership:transfer'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -106,5 +125,9 @@ export const API_KEY_SCOPES = [
   'tradedesk:read',
   'tradedesk:write',
   'contracts:read',
+  'messaging:read',
+  'messaging:write',
+  'support:read',
+  'support:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -73,6 +73,14 @@ export const REASON_MEANINGS = {
   LOT_NOT_AVAILABLE: 'The lot is sold, archived or already on a live offer.',
   AWARD_EXCEEDS_QUANTITY: 'The awarded quantities of an item add up to more than the tender asked for, or than the quote offers.',
   CONVERSION_MISSING: 'A quote is in another currency or unit and the buyer has not entered the conversion.',
+  PARTNER_NOT_LINKED: 'A general conversation needs an active partner link; the link was ended or never made.',
+  EDIT_WINDOW_PASSED: 'A message can be edited only within 15 minutes of sending it.',
+  MESSAGE_DELETED: 'The message was deleted; it cannot be edited or replied to.',
+  NOT_YOUR_MESSAGE: 'Only the person who sent a message may edit or delete it.',
+  MESSAGE_RATE_LIMITED: 'Too many messages in a short time from this sender; wait a minute before sending more.',
+  REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
+  ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
+  NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

@@ -16,6 +16,7 @@ import * as m0015 from './0015-order-milestones.ts';
 import * as m0016 from './0016-order-report-indexes.ts';
 import * as m0017 from './0017-sourcing.ts';
 import * as m0018 from './0018-tradedesk.ts';
+import * as m0019 from './0019-conversations-support-notifications.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0016-order-report-indexes': m0016,
   '0017-sourcing': m0017,
   '0018-tradedesk': m0018,
+  '0019-conversations-support-notifications': m0019,
 };

@@ -16,6 +16,7 @@ export type ModuleName =
   | 'live'
   | 'mail'
   | 'masters'
+  | 'messaging'
   | 'notifications'
   | 'orders'
   | 'partners'
@@ -23,6 +24,7 @@ export type ModuleName =
   | 'search'
   | 'settings'
   | 'sourcing'
+  | 'support'
   | 'tradedesk';
 
 /**
@@ -90,4 +92,20 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   contracts: 'contracts',
   contract_deliveries: 'contracts',
   contract_commissions: 'contracts',
+  conversations: 'messaging',
+  conversation_companies: 'messaging',
+  messages: 'messaging',
+  message_edits: 'messaging',
+  message_attachments: 'messaging',
+  conversation_reads: 'messaging',
+  complaints: 'support',
+  complaint_evidence: 'support',
+  complaint_entries: 'support',
+  complaint_sla_policies: 'support',
+  notification_preferences: 'notifications',
+  notification_company_defaults: 'notifications',
+  notification_user_settings: 'notifications',
+  notification_templates: 'notifications',
+  notification_deliveries: 'notifications',
+  notification_digests: 'notifications',
 };

@@ -163,6 +163,20 @@ export const auditActions = {
   'commission_structure.saved': audit('commission_structure', 'saved a commission structure'),
   'clarification.asked': audit('clarification', 'asked a question'),
   'clarification.answered': audit('clarification', 'answered a question'),
+  'conversation.started': audit('conversation', 'started a conversation'),
+  'conversation.company_added': audit('conversation', 'added a company to a conversation'),
+  'message.edited': audit('message', 'edited a message'),
+  'message.deleted': audit('message', 'deleted a message'),
+  'complaint.filed': audit('complaint', 'filed a complaint'),
+  'complaint.assigned': audit('complaint', 'assigned a complaint'),
+  'complaint.escalated': audit('complaint', 'escalated a complaint'),
+  'complaint.resolved': audit('complaint', 'resolved a complaint'),
+  'complaint.rejected': audit('complaint', 'rejected a complaint'),
+  'complaint.reopened': audit('complaint', 'reopened a complaint'),
+  'complaint_sla.saved': audit('complaint_sla', 'changed complaint response times'),
+  'notification_defaults.saved': audit('company', 'changed the notification defaults'),
+  'notification_template.saved': audit('notification_template', 'changed a notification template'),
+  'notification_delivery.retried': audit('notification_delivery', 'retried a failed notification'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -235,6 +249,31 @@ export const tradeRecipients = z.object({
   matchedOfferId: z.string().optional(),
   /** On a negotiation event: the version it made or acted on (a counter's new version, the accepted one). */
   version: z.number().int().optional(),
+});
+
+/**
+ * A conversation event: the conversation's companies to tell (never the actor's own) and who
+ * acted. The messaging notification job words them; live screens refetch for the recipients.
+ */
+export const conversationRecipients = z.object({
+  actorCompanyId: z.string(),
+  recipients: z.array(z.string()),
+  /** On `message.sent`: the message. */
+  messageId: z.number().int().optional(),
+});
+
+/**
+ * A complaint event: both parties (the buyer and the supplier), who acted and, on an
+ * assignment, the assignee. The support notification job words it for each side.
+ */
+export const complaintParties = z.object({
+  buyerCompanyId: z.string(),
+  supplierCompanyId: z.string(),
+  actorCompanyId: z.string(),
+  document: z.string().optional(),
+  assigneeUserId: z.string().optional(),
+  /** On `complaint.escalated`: by hand or which deadline was missed. */
+  reason: z.enum(['manual', 'first_response_sla', 'resolution_sla']).optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
@@ -321,6 +360,18 @@ export const domainEvents = {
   'negotiation.expired': event('negotiation', tradeRecipients),
   'contract.created': event('contract', tradeRecipients),
   'master.changed': event('master', none),
+  'conversation.started': event('conversation', conversationRecipients),
+  'conversation.company_added': event('conversation', conversationRecipients),
+  'message.sent': event('conversation', conversationRecipients),
+  'message.edited': event('conversation', conversationRecipients),
+  'message.deleted': event('conversation', conversationRecipients),
+  'complaint.filed': event('complaint', complaintParties),
+  'complaint.assigned': event('complaint', complaintParties),
+  'complaint.escalated': event('complaint', complaintParties),
+  'complaint.noted': event('complaint', complaintParties),
+  'complaint.resolved': event('complaint', complaintParties),
+  'complaint.rejected': event('complaint', complaintParties),
+  'complaint.reopened': event('complaint', complaintParties),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;

@@ -16,6 +16,11 @@ export function selectUserProfiles(db: Executor) {
   return db.selectFrom('users').select(['users.id', 'users.name', 'users.email', 'users.email_verified_at as emailVerifiedAt']);
 }
 
+/** Profiles of accounts the operators have not disabled: people who may still be told things. */
+export function selectActiveUserProfiles(db: Executor) {
+  return selectUserProfiles(db).where('users.disabled_at', 'is', null);
+}
+
 export function findUserProfile(db: Executor, userId: string) {
   return selectUserProfiles(db).where('users.id', '=', userId).executeTakeFirstOrThrow();
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '@tradeloom/db';
 import type { Role } from '@tradeloom/shared';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { selectActiveUserProfiles } from '../auth/user-reads.ts';
 
 // What other modules read about a company, owned here: names for display, whether a company is
 // on the platform, its tax profile for pricing and its order-approval setting.
@@ -240,4 +241,19 @@ export function companyCityOf(companyId: CompanyId): RawBuilder<string | null> {
 /** Whether the company's KYC is verified, as a scalar subquery (the trade desk shows it beside a counterparty). */
 export function companyVerifiedOf(companyId: CompanyId): RawBuilder<boolean> {
   return sql<boolean>`(select companies.verification_status = 'verified' from companies where companies.id = ${companyId})`;
+}
+
+/** A company's active members as notification recipients: who they are, their role and branches. */
+export async function activeMembersOf(
+  db: Executor,
+  companyId: string,
+): Promise<{ userId: string; name: string; email: string; role: Role; branchIds: string[] }[]> {
+  const rows = await selectActiveUserProfiles(db)
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['memberships.role', 'memberships.branch_ids as branchIds'])
+    .where('memberships.company_id', '=', companyId)
+    .where('memberships.disabled_at', 'is', null)
+    .orderBy('users.id')
+    .execute();
+  return rows.map(({ id, name, email, role, branchIds }) => ({ userId: id, name, email, role, branchIds }));
 }

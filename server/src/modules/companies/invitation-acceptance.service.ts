@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { setActiveCompany } from '../auth/sessions.service.ts';
 import { markEmailVerified } from '../auth/user-reads.ts';
 import { emitEvent } from '../events/events.service.ts';
+import { handOverHeldNotifications } from '../notifications/engine.ts';
 import { findCompanyName } from './company-reads.ts';
 import { findOpenInvitation } from './invitations.ts';
 
@@ -46,6 +47,7 @@ export async function acceptInvitation(ctx: ServiceContext, session: { userId: s
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw appError('CONFLICT', 'ALREADY_MEMBER', 'You are already a member of this company.');
+    await handOverHeldNotifications(trx, invitation.company_id, session.userId);
     // Only claims invite an owner: the company someone added as a counterparty becomes theirs.
     if (invitation.role === 'owner') {
       const claimed = await trx

@@ -17,6 +17,8 @@ const READ_PERMISSION: Record<string, Permission> = {
   trade_offer: 'tradedesk:read',
   desk: 'tradedesk:read',
   contract: 'contracts:read',
+  conversation: 'messaging:read',
+  complaint: 'support:read',
 };
 
 // Someone joined, left, changed role or was disabled, a key was revoked, or the company was

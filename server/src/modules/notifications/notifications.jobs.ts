@@ -3,6 +3,7 @@ import {
   domainEvents,
   formatMoney,
   isDomainEventName,
+  isNotifiableKind,
   type NotificationSubject,
   notificationText,
   orderTransitionPayload,
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import { findCompanyName } from '../companies/company-reads.ts';
 import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
-import { createNotification } from './notifications.service.ts';
+import { notify } from './engine.ts';
 
 export const NOTIFY_QUEUE = 'notifications.partner';
 // (the queue keeps its first name: renaming it would strand queued jobs)
@@ -44,13 +45,13 @@ export function partnerNotificationHandler(db: Kysely<Database>): JobHandler {
     async run(raw) {
       const { eventId } = payload.parse(raw);
       const event = await findDomainEvent(db, eventId);
-      if (!isDomainEventName(event.type) || !domainEvents[event.type].notify) return;
+      if (!isDomainEventName(event.type) || !domainEvents[event.type].notify || !isNotifiableKind(event.type)) return;
       const parties = partiesPayload.parse(event.payload);
       const recipient = parties.actorCompanyId === parties.buyerCompanyId ? parties.supplierCompanyId : parties.buyerCompanyId;
       const actorName = await findCompanyName(db, parties.actorCompanyId);
-      await createNotification(db, {
+      await notify(db, {
         companyId: recipient,
-        type: event.type,
+        kind: event.type,
         title: notificationText(event.type, actorName, subjectOf(event.entity_type, event.payload)) ?? event.type,
         linkPath: linkPaths[event.entity_type]?.(event.entity_id),
         entityType: event.entity_type,

@@ -1,41 +1,11 @@
-import type { Executor } from '@tradeloom/db';
 import type { Page } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
-import { publishLive } from '../live/live.publish.ts';
+import { appError } from '../../trpc/errors.ts';
 
-export interface NewNotification {
-  companyId: string;
-  type: string;
-  title: string;
-  body?: string;
-  linkPath?: string;
-  entityType: string;
-  entityId: string;
-  eventId: number;
-}
-
-/** Idempotent per event and company: a retried job does not notify twice. */
-export async function createNotification(db: Executor, notification: NewNotification): Promise<void> {
-  await db
-    .insertInto('notifications')
-    .values({
-      company_id: notification.companyId,
-      type: notification.type,
-      title: notification.title,
-      body: notification.body ?? '',
-      link_path: notification.linkPath ?? null,
-      entity_type: notification.entityType,
-      entity_id: notification.entityId,
-      event_id: notification.eventId,
-    })
-    .onConflict((oc) => oc.columns(['event_id', 'company_id']).doNothing())
-    .execute();
-  await publishLive(db, {
-    companies: [notification.companyId],
-    type: 'notification.created',
-    entityType: 'notification',
-    entityId: String(notification.eventId),
-  });
+/** Notifications are a person's: an API key (no person) reads none. */
+function personOf(actor: CompanyActor): string {
+  if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'Notifications belong to a signed-in person, not an API key.');
+  return actor.userId;
 }
 
 export interface NotificationRow {
@@ -57,6 +27,7 @@ export async function listNotifications(
     .selectFrom('notifications')
     .select(['id', 'type', 'title', 'body', 'link_path as linkPath', 'read_at as readAt', 'created_at as createdAt'])
     .where('company_id', '=', actor.companyId)
+    .where('user_id', '=', personOf(actor))
     .orderBy('id', 'desc')
     .limit(input.limit + 1);
   if (input.unreadOnly) query = query.where('read_at', 'is', null);
@@ -67,6 +38,7 @@ export async function listNotifications(
       .selectFrom('notifications')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('company_id', '=', actor.companyId)
+      .where('user_id', '=', personOf(actor))
       .where('read_at', 'is', null)
       .executeTakeFirstOrThrow(),
   ]);
@@ -75,12 +47,13 @@ export async function listNotifications(
   return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null, unread: Number(unread.n) };
 }
 
-/** Marks some (or all) of the company's notifications read. Reading is not audited: it changes no business record. */
+/** Marks some (or all) of the person's notifications in the company read. Reading is not audited: it changes no business record. */
 export async function markNotificationsRead(ctx: ServiceContext, actor: CompanyActor, ids?: number[]): Promise<{ marked: number }> {
   let query = ctx.deps.db
     .updateTable('notifications')
     .set({ read_at: ctx.deps.clock.now() })
     .where('company_id', '=', actor.companyId)
+    .where('user_id', '=', personOf(actor))
     .where('read_at', 'is', null);
   if (ids) query = query.where('id', 'in', ids.length ? ids : [-1]);
   const result = await query.executeTakeFirst();

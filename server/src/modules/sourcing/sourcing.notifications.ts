@@ -18,7 +18,7 @@ import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { queueMail } from '../mail/mail.jobs.ts';
 import { tenderInvitationMail } from '../mail/templates.ts';
-import { createNotification } from '../notifications/notifications.service.ts';
+import { notify } from '../notifications/engine.ts';
 
 export const SOURCING_NOTIFY_QUEUE = 'sourcing.notify';
 /** The tender events the sourcing job words for their recipients. */
@@ -119,9 +119,9 @@ export function sourcingNotificationHandler(deps: Pick<AppDeps, 'db' | 'clock' |
           const closes = await closesFor(trx, recipient, tender.closes_at);
           const title = tenderNoticeText(name, side, { buyer, actor, document: tender.number, closes, quoteCount });
           if (title) {
-            await createNotification(trx, {
+            await notify(trx, {
               companyId: recipient,
-              type: name,
+              kind: name,
               title,
               linkPath: isBuyer ? `/tenders/${tender.id}` : `/quote-requests/${tender.id}`,
               entityType: 'tender',

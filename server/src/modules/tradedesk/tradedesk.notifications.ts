@@ -6,7 +6,7 @@ import { findCompanyName } from '../companies/company-reads.ts';
 import { findContractParties } from '../contracts/contract-parties.ts';
 import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
-import { createNotification } from '../notifications/notifications.service.ts';
+import { notify } from '../notifications/engine.ts';
 
 // The trade desk's in-app notifications: each event names the companies to tell
 // (`tradeRecipients`), and each reads its sentence from shared/src/tradedesk/trade-notices.ts.
@@ -128,9 +128,9 @@ export function tradedeskNotificationHandler(db: Kysely<Database>): JobHandler {
       const parties = tradeRecipients.parse(event.payload);
       await inTransaction(db, async (trx) => {
         for (const notice of await noticesOf(trx, name, event.entity_id, parties)) {
-          await createNotification(trx, {
+          await notify(trx, {
             companyId: notice.recipient,
-            type: name,
+            kind: name,
             title: tradeNoticeText(name, notice.subject),
             linkPath: notice.linkPath,
             entityType: event.entity_type,
