@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF } from '../harness/files.ts';
 import { type ApiCompany, apiCompany, pageAs } from './arrange.ts';
 import { browserSuite } from './browser.ts';
 
@@ -67,6 +68,12 @@ async function openTender(buyer: ApiCompany, suppliers: ApiCompany[]): Promise<s
   return tender.id;
 }
 
+/** The buyer owner's name as messages show it. */
+async function senderName(trade: Trade): Promise<string> {
+  const me = await trade.buyer.members.owner.call<{ user: { name: string } }>('auth.me', undefined, 'query');
+  return me.user.name;
+}
+
 const messagesNavBadge = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByTestId('messages-unread');
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -111,6 +118,46 @@ describe('conversations in the browser', () => {
     expect(await reply.textContent()).toBe('Yes, two trucks.\nLR numbers to follow.');
     // The buyer has it on screen, so it does not count as unread for the buyer.
     expect(await messagesNavBadge(buyerPage).count()).toBe(0);
+  });
+
+  it('a reply quotes the original and carries a file the other side can download; a search hit opens the thread at that message', async () => {
+    const trade = await tradeWithOrder('Attach');
+    const conversation = await conversationOnOrder(trade, 'Send the lab report for lot 7 please');
+    const [askedId] = conversation.messageIds as [number];
+    const supplierPage = await pageAs(suite, trade.supplier.members.owner, `/messages/${conversation.id}`);
+    await supplierPage.getByTestId(`message-${askedId}`).getByRole('button', { name: 'Reply' }).click();
+    await supplierPage.getByTestId('composer-reply').getByText('Send the lab report for lot 7 please').waitFor();
+    await supplierPage
+      .getByTestId('composer')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'lab-report-lot7.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await supplierPage.getByTestId('pending-file-lab-report-lot7.pdf').waitFor();
+    await supplierPage.getByLabel('Message', { exact: true }).fill('Micronaire 4.1, staple 29.5 mm');
+    await supplierPage.getByRole('button', { name: 'Send' }).click();
+    await supplierPage.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1' }).waitFor();
+    expect(await supplierPage.getByTestId('composer-reply').count()).toBe(0);
+
+    const buyerPage = await pageAs(suite, trade.buyer.members.owner, `/orders/${trade.orderId}`);
+    const reply = buyerPage.getByTestId('document-conversation').locator('[data-testid^="message-"][data-mine="false"]');
+    await reply.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1, staple 29.5 mm' }).waitFor();
+    expect(await reply.getByTestId('reply-quote').textContent()).toBe(`${await senderName(trade)}: Send the lab report for lot 7 please`);
+    const file = reply.getByRole('link', { name: /^lab-report-lot7\.pdf/ });
+    const href = await file.getAttribute('href');
+    expect(href).toMatch(/^\/files\/[0-9a-f-]{36}$/);
+    const download = await buyerPage.request.get(`${suite.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+
+    // Search from the inbox: the hit opens the thread with that message outlined.
+    await buyerPage.goto(`${suite.url}/messages`);
+    await buyerPage.getByLabel('Search messages').fill('micronaire');
+    const hit = buyerPage.getByTestId('search-results').getByRole('link').first();
+    await hit.click();
+    await buyerPage.waitForURL(/\/messages\/[0-9a-f-]{36}#message-\d+$/);
+    const target = Number(/#message-(\d+)$/.exec(buyerPage.url())?.[1]);
+    const outlined = buyerPage.getByTestId(`message-${target}`);
+    await outlined.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1' }).waitFor();
+    expect(await outlined.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
   });
 
   it('a body with script, an image with onerror and markup shows as literal text and runs nothing; a web address is a safe link', async () => {
