@@ -286,6 +286,65 @@ describe('conversations in the browser', () => {
     expect(await page.getByRole('button', { name: /^(Reply|Edit|Delete|Send)$/ }).count()).toBe(0);
   });
 
+  it("the trade desk's offer, negotiation and contract pages each hold their own conversation between the two traders", async () => {
+    const trader = await apiCompany(suite, 'Desk Trader');
+    const mill = await apiCompany(suite, 'Desk Mill');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const offer = await trader.members.owner.call<{ id: string }>('tradedesk.offers.create', {
+      side: 'sell',
+      commodity: 'cotton-lint',
+      variety: 'shankar-6',
+      quantity: '500',
+      unit: 'bale',
+      price: '56500',
+      currency: 'INR',
+      priceUnit: 'candy',
+      validUntil: inDays(7),
+      visibility: 'desk',
+    });
+    const negotiation = await mill.members.owner.call<{ id: string; version: number }>('tradedesk.negotiations.open', {
+      offerId: offer.id,
+      terms: { priceUnit: 'candy', currency: 'INR', unit: 'bale', price: '56000', quantity: '100' },
+    });
+
+    /** Starts the conversation in the page's panel and waits for the message to show there. */
+    const startIn = async (page: Page, partner: string, body: string) => {
+      const panel = page.getByTestId('document-conversation');
+      await panel.getByLabel(`Message to ${partner}`).fill(body);
+      await panel.getByRole('button', { name: 'Start conversation' }).click();
+      await panel.getByTestId('message-body').filter({ hasText: body }).waitFor();
+    };
+    const millPage = await pageAs(suite, mill.members.owner, `/desk/offers/${offer.id}`);
+    await startIn(millPage, trader.name, 'Is this season’s crop?');
+    await millPage.goto(`${suite.url}/negotiations/${negotiation.id}`);
+    await startIn(millPage, trader.name, 'Can you meet 56,000?');
+
+    const { contractId } = await trader.members.owner.call<{ contractId: string }>('tradedesk.negotiations.accept', {
+      negotiationId: negotiation.id,
+      version: negotiation.version,
+    });
+    const traderPage = await pageAs(suite, trader.members.owner, `/contracts/${contractId}`);
+    await startIn(traderPage, mill.name, 'Contract signed; first truck on the 10th.');
+
+    // Each page shows its own conversation only.
+    const bodiesOn = async (page: Page, path: string) => {
+      await page.goto(`${suite.url}${path}`);
+      const bodies = page.getByTestId('document-conversation').getByTestId('message-body');
+      await bodies.first().waitFor();
+      return bodies.allTextContents();
+    };
+    expect(await bodiesOn(traderPage, `/desk/offers/${offer.id}`)).toEqual(['Is this season’s crop?']);
+    expect(await bodiesOn(traderPage, `/negotiations/${negotiation.id}`)).toEqual(['Can you meet 56,000?']);
+    expect(await bodiesOn(millPage, `/contracts/${contractId}`)).toEqual(['Contract signed; first truck on the 10th.']);
+
+    // The mill's inbox: three conversations, the contract's under the mill's own purchase number.
+    await millPage.goto(`${suite.url}/messages`);
+    const cards = millPage.locator('[data-testid^="conversation-"]');
+    await cards.nth(2).waitFor();
+    expect(await cards.count()).toBe(3);
+    expect(await cards.first().getByText(/^PC-/).count()).toBe(1);
+  });
+
   it('a viewer reads the conversation but has no composer and no buttons to write', async () => {
     const trade = await tradeWithOrder('Viewer', ['viewer']);
     const viewer = trade.supplier.members.viewer;
