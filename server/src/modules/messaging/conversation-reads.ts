@@ -87,8 +87,11 @@ async function summariesOf(db: Executor, actor: CompanyActor, rows: SummaryRow[]
   const companies = await db
     .selectFrom('conversation_companies as cc')
     .select((eb) => ['cc.conversation_id', 'cc.company_id as id', companyNameOf(eb.ref('cc.company_id')).as('name')])
+    .innerJoin('conversations as sc', 'sc.id', 'cc.conversation_id')
     .where('cc.conversation_id', 'in', ids)
+    // In the order they joined, the company that started it first.
     .orderBy('cc.added_at')
+    .orderBy(sql`cc.company_id = sc.started_by_company_id`, 'desc')
     .orderBy('cc.company_id')
     .execute();
   const lastMessages = await db
