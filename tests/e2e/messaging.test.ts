@@ -345,6 +345,40 @@ describe('conversations in the browser', () => {
     expect(await cards.first().getByText(/^PC-/).count()).toBe(1);
   });
 
+  it('adds another partner to a general conversation: it then sees the whole conversation in its inbox', async () => {
+    const buyer = await apiCompany(suite, 'Adding Buyer');
+    const mill = await apiCompany(suite, 'Adding Mill');
+    const transporter = await apiCompany(suite, 'Adding Freight');
+    for (const partner of [mill, transporter]) {
+      const request = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: partner.id });
+      await partner.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
+    }
+    const started = await buyer.members.owner.call<{ id: string }>('messaging.conversations.start', {
+      partnerCompanyId: mill.id,
+      body: 'Trucks for Friday: who arranges them?',
+    });
+
+    const page = await pageAs(suite, buyer.members.owner, `/messages/${started.id}`);
+    await page.getByTestId('message-body').first().waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Add a company' }).click();
+    await page.getByRole('menuitem', { name: transporter.name }).click();
+    await page.getByText(`${transporter.name} can now read and write in this conversation.`).waitFor();
+    // Both partners are in it now: nobody is left to add, and the header names both.
+    await page.getByRole('button', { name: 'Add a company' }).waitFor({ state: 'detached' });
+    await page
+      .getByText(`With ${mill.name}, ${transporter.name}`, { exact: true })
+      .or(page.getByText(`With ${transporter.name}, ${mill.name}`, { exact: true }))
+      .waitFor();
+
+    const freightPage = await pageAs(suite, transporter.members.owner, '/messages');
+    await freightPage
+      .locator('[data-testid^="conversation-"]')
+      .getByText('Trucks for Friday: who arranges them?', { exact: false })
+      .click();
+    await freightPage.getByTestId('message-body').filter({ hasText: 'Trucks for Friday: who arranges them?' }).waitFor();
+  });
+
   it('a viewer reads the conversation but has no composer and no buttons to write', async () => {
     const trade = await tradeWithOrder('Viewer', ['viewer']);
     const viewer = trade.supplier.members.viewer;
