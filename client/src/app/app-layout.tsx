@@ -3,12 +3,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationHost } from '../components/notification-host.tsx';
 import { NotFoundState } from '../components/ui.tsx';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
+import { ComplaintsNavCount } from '../features/support/complaints-nav-count.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { companyLocale, setDateLocale } from '../lib/format.ts';
 import type { Me } from '../lib/session.ts';
@@ -20,6 +22,8 @@ interface NavItem {
   label: string;
   permission?: Permission;
   needsCompany?: boolean;
+  /** A count beside the label, e.g. unread conversations. */
+  badge?: ReactNode;
 }
 
 // Navigation by module; later modules (partners, catalog, orders …) add their entries here.
@@ -34,6 +38,7 @@ const NAV: NavItem[] = [
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
   { to: '/contracts', label: 'Contracts', permission: 'contracts:read' },
+  { to: '/complaints', label: 'Complaints', permission: 'support:read', badge: <ComplaintsNavCount /> },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
@@ -95,6 +100,7 @@ export function AppLayout({ me }: { me: Me }) {
             component={Link}
             to={item.to}
             label={item.label}
+            rightSection={item.badge}
             active={location.pathname === item.to || (item.to !== '/' && location.pathname.startsWith(`${item.to}/`))}
             onClick={close}
           />

@@ -50,6 +50,10 @@ export function LiveUpdates() {
         case 'contract':
           void utils.contracts.invalidate();
           break;
+        case 'complaint':
+          // Filed, moved or noted: the list, the page, the summary and the navigation's count.
+          void utils.support.complaints.invalidate();
+          break;
         case 'lot':
           void utils.tradedesk.lots.invalidate();
           break;
