@@ -78,7 +78,8 @@ export function afterCursorRow(
       | 'lots'
       | 'trade_offers'
       | 'negotiations'
-      | 'contracts';
+      | 'contracts'
+      | 'complaints';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,
