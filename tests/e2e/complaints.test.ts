@@ -242,6 +242,48 @@ describe('complaints', () => {
     await staff.context().close();
   });
 
+  it('the buyer of a trade desk contract files a complaint from the contract page; the seller is not offered it', async () => {
+    const seller = mill.members.owner;
+    const offer = await seller.call<{ id: string }>('tradedesk.offers.create', {
+      side: 'sell',
+      commodity: 'cotton-lint',
+      variety: 'shankar-6',
+      quantity: '100',
+      unit: 'bale',
+      price: '56500',
+      currency: 'INR',
+      priceUnit: 'candy',
+      validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      visibility: 'desk',
+    });
+    const opened = await weaver.members.owner.call<{ id: string; version: number }>('tradedesk.negotiations.open', {
+      offerId: offer.id,
+      terms: { priceUnit: 'candy', currency: 'INR', unit: 'bale', price: '56000', quantity: '100' },
+    });
+    const { contractId } = await seller.call<{ contractId: string }>('tradedesk.negotiations.accept', {
+      negotiationId: opened.id,
+      version: opened.version,
+    });
+
+    const sellerPage = await pageAs(suite, seller, `/contracts/${contractId}`);
+    await sellerPage.getByTestId('contract-number').waitFor();
+    expect(await offered(sellerPage, /^File a complaint$/)).toBe(0);
+
+    const buyer = await pageAs(suite, weaver.members.owner, `/contracts/${contractId}`);
+    const contractNumber = (await buyer.getByTestId('contract-number').textContent()) ?? '';
+    await buyer.getByRole('button', { name: 'File a complaint' }).click();
+    const dialog = buyer.getByRole('dialog');
+    await dialog.getByPlaceholder('What went wrong').click();
+    await buyer.getByRole('option', { name: 'Late delivery' }).click();
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('The first 50 bales came 9 days late.');
+    await dialog.getByRole('button', { name: 'File complaint' }).click();
+    await buyer.getByRole('heading', { name: /^Complaint CMP/ }).waitFor();
+    await buyer.getByRole('link', { name: contractNumber }).waitFor();
+    expect(await buyer.getByTestId('amount-claimed').textContent()).toBe('None');
+    await sellerPage.context().close();
+    await buyer.context().close();
+  });
+
   it('the list and a complaint fit a 390 px phone', async () => {
     const complaint = await filed('Cones crushed in transit.', '2500');
     const list = await pageAs(suite, mill.members.owner, '/complaints?side=received', PHONE);
