@@ -7,6 +7,7 @@ import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { ComplaintActions } from './complaint-actions.tsx';
 import { COMPLAINT_NOT_FOUND, ComplaintStatusBadge, SlaBadge } from './complaint-badges.tsx';
 import { ComplaintTimeline } from './complaint-timeline.tsx';
@@ -132,6 +133,7 @@ function ComplaintDetail({ complaint, reload }: { complaint: ComplaintView; relo
         )}
       </Paper>
       <ComplaintTimeline complaint={complaint} canWrite={complaint.actions.includes('note') && can('support:write')} />
+      <DocumentConversation about={{ type: 'complaint', id: complaint.id }} />
     </Stack>
   );
 }
