@@ -178,12 +178,12 @@ describe('notification templates', () => {
     const company = await createCompany(app, 'TplCo');
     const owner = company.members.owner.caller.notifications.templates;
     const attempts = [
-      owner.list(),
-      owner.preview({ event: 'order.shipped', channel: 'email' }),
-      owner.save({ event: 'order.shipped', channel: 'email', subject: '{title}', body: 'Hacked' }),
-      owner.reset({ event: 'order.shipped', channel: 'email' }),
+      () => owner.list(),
+      () => owner.preview({ event: 'order.shipped', channel: 'email' }),
+      () => owner.save({ event: 'order.shipped', channel: 'email', subject: '{title}', body: 'Hacked' }),
+      () => owner.reset({ event: 'order.shipped', channel: 'email' }),
     ];
-    for (const attempt of attempts) expect((await failure(attempt)).code).toBe('FORBIDDEN');
+    for (const attempt of attempts) expect((await failure(attempt())).code).toBe('FORBIDDEN');
     expect(await app.db.selectFrom('notification_templates').select('body').where('event_type', '=', 'order.shipped').execute()).toEqual(
       [],
     );

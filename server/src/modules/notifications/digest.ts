@@ -18,7 +18,6 @@ export const DIGEST_QUEUE = 'notifications.digest';
 export const DIGEST_EVENT = 'digest';
 
 const DEFAULT_DIGEST_HOUR = 8;
-const FIRST_DIGEST_WINDOW_MS = 24 * 3_600_000;
 
 type DigestDeps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 
@@ -56,14 +55,19 @@ async function dueRecipients(db: Executor, now: Date): Promise<{ userId: string;
 
 type MissedCompany = DigestCompany & { companyId: string };
 
-/** Unread notifications of the person since `since`, per company they are still an active member of. */
-async function missedByCompany(trx: Executor, deps: DigestDeps, userId: string, since: Date): Promise<MissedCompany[]> {
+/** Unread notifications of the person since their last digest (or in the last 24 hours), per company they are still an active member of. */
+async function missedByCompany(trx: Executor, deps: DigestDeps, userId: string): Promise<MissedCompany[]> {
   const rows = await trx
     .selectFrom('notifications')
     .select((eb) => ['company_id as companyId', companyNameOf(eb.ref('notifications.company_id')).as('companyName'), 'title', 'link_path'])
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
-    .where('created_at', '>', since)
+    // Both sides are stamped by the database, so the window is read on its clock.
+    .where(
+      'created_at',
+      '>',
+      sql<Date>`coalesce((select max(d.created_at) from notification_digests d where d.user_id = ${userId}), now() - interval '24 hours')`,
+    )
     .orderBy('id', 'desc')
     .execute();
   const byCompany = new Map<string, DigestCompany>();
@@ -91,15 +95,7 @@ export async function buildDigest(deps: DigestDeps, recipient: { userId: string;
     const person = await selectActiveUserProfiles(trx).where('users.id', '=', recipient.userId).executeTakeFirst();
     // Never write to an address its owner has not confirmed.
     if (!person?.emailVerifiedAt) return false;
-    const last = await trx
-      .selectFrom('notification_digests')
-      .select('created_at')
-      .where('user_id', '=', recipient.userId)
-      .orderBy('digest_date', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const since = last?.created_at ?? new Date(now.getTime() - FIRST_DIGEST_WINDOW_MS);
-    const companies = await missedByCompany(trx, deps, recipient.userId, since);
+    const companies = await missedByCompany(trx, deps, recipient.userId);
     const items = companies.reduce((sum, company) => sum + company.items.length, 0);
     if (items === 0) return false;
     const digestDate = calendarDate(now, recipient.timeZone);
