@@ -124,9 +124,16 @@ describe('the daily digest', () => {
     expect(await digestRows(asha)).toEqual([
       { digest_date: calendarDate(app.clock.now(), 'Asia/Kolkata'), items: 3, delivery_id: expect.any(Number) },
     ]);
+    // The HTML part escapes every value: the company's markup and the sentence's script are text.
+    const html = mails[0]?.html ?? '';
+    expect(html).toContain(`<h3>Shree &lt;b&gt;Cotton&lt;/b&gt; &amp; Sons ${mill.id.slice(0, 4)} (2 unread)</h3>`);
+    expect(html).toContain('<li><a href="http://tradeloom.test/orders/def">Acme delivered PO-2026-000012</a></li>');
+    expect(html).toContain('<li>A question about &lt;script&gt;RFQ-2026-000007&lt;/script&gt;</li>');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<script>');
     const delivery = await app.db
       .selectFrom('notification_deliveries')
-      .select(['user_id', 'company_id', 'channel', 'event_type', 'to_address', 'subject'])
+      .select(['user_id', 'company_id', 'channel', 'event_type', 'to_address', 'subject', 'status', 'attempts'])
       .where('id', '=', (await digestRows(asha))[0]?.delivery_id ?? 0)
       .executeTakeFirst();
     // Across two companies, the delivery is the person's alone (no company's admin log shows it).
@@ -137,6 +144,8 @@ describe('the daily digest', () => {
       event_type: 'digest',
       to_address: asha.email,
       subject: SUBJECT,
+      status: 'sent',
+      attempts: 1,
     });
   });
 
