@@ -48,7 +48,9 @@ async function remindExpiringCertifications(deps: ReminderDeps): Promise<void> {
         linkPath: '/company',
         entityType: 'certification',
         entityId: certification.id,
+        document: certification.number,
         dedupeKey,
+        now: deps.clock.now(),
       }),
     );
   }
@@ -79,7 +81,10 @@ async function remindClosingTenders(deps: ReminderDeps): Promise<void> {
           linkPath: recipient.linkPath,
           entityType: 'tender',
           entityId: tender.id,
+          document: tender.number,
+          actorName: buyer,
           dedupeKey,
+          now,
         });
       }
     });
