@@ -33,7 +33,14 @@ function localHour(at: Date, timeZone: string): number {
 async function hoursByZone(db: Executor, now: Date): Promise<{ zone: string; hour: number }[]> {
   const rows = await db.selectFrom('notification_user_settings').select('time_zone').distinct().execute();
   const zones = new Set([DEFAULTS.timeZone, ...rows.map((row) => row.time_zone)]);
-  return [...zones].map((zone) => ({ zone, hour: localHour(now, zone) }));
+  // A zone this runtime does not know (saved before a tzdata change) must not stop everyone's digest.
+  return [...zones].flatMap((zone) => {
+    try {
+      return [{ zone, hour: localHour(now, zone) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**
