@@ -5,9 +5,11 @@ import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
+import { DIGEST_QUEUE, digestHandler } from './modules/notifications/digest.ts';
 import { notificationEmailHandler } from './modules/notifications/email.jobs.ts';
 import { NOTIFICATION_EMAIL_QUEUE } from './modules/notifications/email-delivery.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
+import { REMINDERS_QUEUE, remindersHandler } from './modules/notifications/reminders.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 import { matchNotifyHandler, TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from './modules/tradedesk/match-notify.ts';
@@ -32,6 +34,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
     [TRADEDESK_MATCH_QUEUE]: matchNotifyHandler(deps.db, deps.clock),
     [TRADEDESK_NOTIFY_QUEUE]: tradedeskNotificationHandler(deps.db),
+    [DIGEST_QUEUE]: digestHandler(deps),
+    [REMINDERS_QUEUE]: remindersHandler(deps),
   };
 }
 
@@ -44,6 +48,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'expire-negotiations', queue: NEGOTIATION_CLOCK_QUEUE, every: '1m' },
   // Offers leave the desk within a minute of their validity; negotiating on them stops at it.
   { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
+  // Each person's daily digest goes out in the run that falls in their chosen local hour.
+  { name: 'notification-digests', queue: DIGEST_QUEUE, every: '1h' },
+  // Certifications expiring in 30 days, tenders closing within 24 hours.
+  { name: 'notification-reminders', queue: REMINDERS_QUEUE, every: '1h' },
 ];
 
 /**
