@@ -239,10 +239,17 @@ describe('notification settings in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Notification log' }).count()).toBe(0);
   });
 
-  it('the bell links to the notification settings', async () => {
+  it('the bell counts a new notification live, opens its document, and links to the settings', async () => {
     const mill = await apiCompany(suite, 'Bell Mill');
+    const trader = await apiCompany(suite, 'Bell Trader');
     const page = await pageAs(suite, mill.members.owner, '/', PHONE);
-    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await page.getByRole('button', { name: 'Notifications, 0 unread' }).waitFor();
+    // Arrives over the live stream while the page is open: no reload.
+    await trader.members.owner.call('partners.requestLink', { supplierId: mill.id });
+    await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await page.getByRole('button', { name: new RegExp(trader.name) }).click();
+    await page.waitForURL(/\/partners/);
+    await page.getByRole('button', { name: 'Notifications, 0 unread' }).click();
     await page.getByRole('link', { name: 'Notification settings' }).click();
     await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
