@@ -1037,6 +1037,8 @@ export interface NotificationDeliveriesTable {
   channel: DeliveryChannel;
   to_address: string;
   subject: Generated<string>;
+  /** The cause, as on the notification: one email per person, company and cause. Null for a digest. */
+  dedupe_key: string | null;
   status: Generated<DeliveryStatus>;
   attempts: Generated<number>;
   last_error: string | null;

@@ -44,6 +44,28 @@ describe('notification emails', () => {
     expect(delivery).toMatchObject({ status: 'sent', attempts: 1, last_error: null, subject: 'Acme <b>shipped</b> PO-1 & more' });
   });
 
+  it('emails a person once per cause even when they take it by email alone (no in-app row to dedupe on)', async () => {
+    const company = await createCompany(app, 'Once');
+    const staff = company.members.manager;
+    await staff.caller.notifications.preferences.set({
+      changes: [
+        { event: 'reminder.certification_expiring', channel: 'in_app', enabled: false },
+        { event: 'reminder.certification_expiring', channel: 'email', enabled: true },
+      ],
+    });
+    const request = {
+      companyId: company.id,
+      kind: 'reminder.certification_expiring' as const,
+      title: 'ISO 9001 expires in 12 days',
+      dedupeKey: `reminder:certification:${company.id}:2026-12-13`,
+      userIds: [staff.id],
+    };
+    await tell(app, request);
+    await tell(app, request);
+    expect((await deliveriesTo(app, staff.id)).map((delivery) => delivery.subject)).toEqual(['ISO 9001 expires in 12 days']);
+    expect(await kindsFor(staff)).toEqual([]);
+  });
+
   it('keeps a subject on one line whatever a value holds, so no header can be added', async () => {
     const company = await createCompany(app, 'Header');
     await tell(app, {

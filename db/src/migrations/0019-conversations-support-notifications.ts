@@ -219,6 +219,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       channel text NOT NULL CHECK (channel IN ('email', 'webhook', 'digest')),
       to_address text NOT NULL,
       subject text NOT NULL DEFAULT '',
+      -- The cause (the notification's dedupe key): one email per person, company and cause.
+      dedupe_key text,
       status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed', 'dead')),
       attempts integer NOT NULL DEFAULT 0,
       last_error text,
@@ -231,6 +233,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX notification_deliveries_company_idx ON notification_deliveries (company_id, id DESC);
     CREATE INDEX notification_deliveries_status_idx ON notification_deliveries (status, id DESC);
+    CREATE UNIQUE INDEX notification_deliveries_dedupe_idx ON notification_deliveries (user_id, company_id, channel, dedupe_key)
+      WHERE dedupe_key IS NOT NULL;
 
     -- One digest per person per local day, whichever process builds it.
     CREATE TABLE notification_digests (

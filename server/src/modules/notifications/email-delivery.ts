@@ -59,6 +59,8 @@ export interface EmailNotice {
   linkPath: string | null;
   /** Mandatory notices ignore quiet hours. */
   mandatory: boolean;
+  /** The cause: a person is emailed once per cause, however often it is told. */
+  dedupeKey: string;
   now: Date;
 }
 
@@ -96,10 +98,13 @@ export async function queueNotificationEmails(trx: Executor, notice: EmailNotice
         to_address: recipient.email,
         subject: renderSubject(template.subject, contentFields(content)),
         not_before: notBefore,
+        dedupe_key: notice.dedupeKey,
         updated_at: notice.now,
       })
+      .onConflict((oc) => oc.columns(['user_id', 'company_id', 'channel', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!delivery) continue;
     await enqueueJob(
       trx,
       NOTIFICATION_EMAIL_QUEUE,

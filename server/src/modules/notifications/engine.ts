@@ -78,12 +78,9 @@ async function tell(trx: Executor, request: NotifyRequest): Promise<void> {
         .execute()
     : [];
   const createdFor = new Map(created.map((notification) => [notification.user_id, notification.id]));
-  // A person told in the app already (the same cause again) is not emailed again either. Someone
-  // who turned the in-app notice off has no row to dedupe on: the caller's one transaction per
-  // cause (a retried job rolls back whole) is what keeps their email single.
-  const emailed = members.filter(
-    (member) => channels.get(member.userId)?.email && (!channels.get(member.userId)?.in_app || createdFor.has(member.userId)),
-  );
+  // The delivery log's own key keeps an email single per cause, whether or not the person also
+  // gets the in-app notice (a reminder told again each hour is emailed once).
+  const emailed = members.filter((member) => channels.get(member.userId)?.email);
   await queueNotificationEmails(
     trx,
     {
@@ -96,6 +93,7 @@ async function tell(trx: Executor, request: NotifyRequest): Promise<void> {
       document: request.document ?? '',
       linkPath: request.linkPath ?? null,
       mandatory: spec.mandatory === true,
+      dedupeKey,
       now: request.now ?? new Date(),
     },
     emailed.map((member) => ({ ...member, notificationId: createdFor.get(member.userId) ?? null })),

@@ -17,9 +17,9 @@ export const REMINDERS_QUEUE = 'notifications.reminders';
 type ReminderDeps = Pick<AppDeps, 'db' | 'clock'>;
 
 /**
- * Whether the company was already told of this cause: the hourly runs skip it rather than call
- * notify() again, whose dedupe covers in-app rows only — a member who takes reminders by email
- * alone would be emailed every hour. notify's dedupe stays the guarantee when two runs race.
+ * Whether the company was already told of this cause: the hourly runs skip it without the work of
+ * a notify() call. notify's own dedupe (per person and cause, in the app and in the delivery log)
+ * stays the guarantee when two runs race or a member takes reminders by email alone.
  */
 async function alreadyReminded(db: Executor, companyId: string, dedupeKey: string): Promise<boolean> {
   const row = await db

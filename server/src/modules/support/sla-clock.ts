@@ -117,6 +117,7 @@ export async function remindDueComplaints(db: Executor, clock: Clock): Promise<n
           // One reminder per complaint and deadline, however often the clock ticks.
           dedupeKey: `reminder:complaint_sla_due:${complaint.id}:${deadline}`,
           userIds,
+          now,
         });
         sent += 1;
       }
