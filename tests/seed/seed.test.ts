@@ -101,9 +101,11 @@ async function expectConversationsAndComplaints() {
   expect(edited?.editedAt).not.toBeNull();
   const history = await traderStaff.messaging.messages.history({ messageId: edited?.id ?? 0 });
   expect(history.edits.map((e) => e.body)).toEqual(['Surveyor can come on Thursday, 11 am.']);
-  // The trader's staff has not read the mill's latest message.
-  const traderView = (await traderStaff.messaging.conversations.list({})).items.find((c) => c.id === onOrder?.id);
-  expect(traderView?.unread).toBe(1);
+  // Read state is per person: writing read it for the trader's staff; the trader's owner has read none of the four.
+  const unreadOf = async (caller: typeof traderStaff) =>
+    (await caller.messaging.conversations.list({})).items.find((c) => c.id === onOrder?.id)?.unread;
+  expect(await unreadOf(traderStaff)).toBe(0);
+  expect(await unreadOf(await demoCaller('owner@saurashtra.example'))).toBe(4);
 
   // Complaints: one open on the delivered order, one resolved with a credit, one breached and escalated.
   const filed = (await millManager.support.complaints.list({ side: 'filed' })).items;
