@@ -5,6 +5,11 @@ import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
+import {
+  MESSAGING_NOTIFY_EVENTS,
+  MESSAGING_NOTIFY_QUEUE,
+  messagingNotificationHandler,
+} from './modules/messaging/messaging.notifications.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
@@ -29,6 +34,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [OFFER_CLOCK_QUEUE]: offerClockHandler(deps.db, deps.clock),
     [TRADEDESK_MATCH_QUEUE]: matchNotifyHandler(deps.db, deps.clock),
     [TRADEDESK_NOTIFY_QUEUE]: tradedeskNotificationHandler(deps.db),
+    [MESSAGING_NOTIFY_QUEUE]: messagingNotificationHandler(deps.db),
   };
 }
 
@@ -54,6 +60,7 @@ export function registerSubscriptions(registry: SubscriptionRegistry, handlers: 
   registry.subscribe(SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE);
   registry.subscribe(TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE);
   registry.subscribe(TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE);
+  registry.subscribe(MESSAGING_NOTIFY_EVENTS, MESSAGING_NOTIFY_QUEUE);
   const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
   if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
   return registry;

@@ -78,7 +78,8 @@ export function afterCursorRow(
       | 'lots'
       | 'trade_offers'
       | 'negotiations'
-      | 'contracts';
+      | 'contracts'
+      | 'conversations';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,
@@ -90,6 +91,17 @@ export function afterCursorRow(
   const compare = direction === 'asc' ? sql`>` : sql`<`;
   const { name, alias } = table;
   return sql<SqlBool>`(${key(alias)}, ${sql.ref(`${alias}.id`)}) ${compare} (select ${key('k')}, k.id from ${sql.table(name)} as k where k.id = ${id} and ${scope('k')})`;
+}
+
+/** A page of rows keyed by a growing integer id (messages), newest first, ends at a row id. */
+export function serialCursor(lastId: number): string {
+  return encodeCursor([String(lastId)]);
+}
+
+export function decodeSerialCursor(cursor: string): number {
+  const [id = ''] = decodeCursor(cursor, 1);
+  if (!/^[1-9]\d{0,15}$/.test(id)) throw invalidCursor();
+  return Number(id);
 }
 
 function invalidCursor() {

@@ -9,6 +9,7 @@ import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isFileOfLinkedProduct } from '../catalog/catalog-lookups.ts';
 import { isKycDocumentFile } from '../kyc/kyc.service.ts';
+import { isFileInCompanyConversation } from '../messaging/message-files.ts';
 import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
 import { isFileOfVisibleTender } from '../sourcing/sourcing-files.ts';
 
@@ -93,7 +94,7 @@ export async function describeFiles(db: Executor, fileIds: string[]): Promise<Ma
 /**
  * The file's bytes for a download: the owner company may read its files; a linked buyer may read
  * what is attached to an active product; either party may read what is attached to an order it
- * can see; a platform reviewer may read submitted documents.
+ * can see, and every company in a conversation what its messages carry; a platform reviewer may read submitted documents.
  */
 export async function readFileForDownload(
   ctx: ServiceContext,
@@ -111,7 +112,8 @@ export async function readFileForDownload(
     (reader.companyId !== null &&
       ((await isFileOfLinkedProduct(db, fileId, reader.companyId)) ||
         (await isFileOnVisibleOrder(db, fileId, reader.companyId)) ||
-        (await isFileOfVisibleTender(db, fileId, reader.companyId))));
+        (await isFileOfVisibleTender(db, fileId, reader.companyId)) ||
+        (await isFileInCompanyConversation(db, fileId, reader.companyId))));
   if (!readable) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };

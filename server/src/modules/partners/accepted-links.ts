@@ -32,3 +32,20 @@ export function findAcceptedLink(db: Executor, buyerId: string, supplierId: stri
 export async function assertLinked(db: Executor, buyerId: string, supplierId: string, what: string): Promise<void> {
   if (!(await findAcceptedLink(db, buyerId, supplierId))) throw notFound(what);
 }
+
+/** The companies `companyId` has an accepted link with, in either role: whom it may talk to. */
+export async function acceptedPartnerIds(db: Executor, companyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partner_links')
+    .select(sql<string>`case when buyer_company_id = ${companyId} then supplier_company_id else buyer_company_id end`.as('partnerId'))
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('buyer_company_id', '=', companyId), eb('supplier_company_id', '=', companyId)]))
+    .execute();
+  return rows.map((row) => row.partnerId);
+}
+
+/** Whether the two companies have an accepted link in either role. */
+export async function areLinked(db: Executor, a: string, b: string): Promise<boolean> {
+  const row = await db.selectNoFrom(acceptedLinkEitherWay(a, b).as('linked')).executeTakeFirstOrThrow();
+  return row.linked === true;
+}
