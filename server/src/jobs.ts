@@ -13,6 +13,8 @@ import {
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
+import { SLA_CLOCK_QUEUE, slaClockHandler } from './modules/support/sla-clock.ts';
+import { SUPPORT_NOTIFY_EVENTS, SUPPORT_NOTIFY_QUEUE, supportNotificationHandler } from './modules/support/support.notifications.ts';
 import { matchNotifyHandler, TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from './modules/tradedesk/match-notify.ts';
 import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
 import { OFFER_CLOCK_QUEUE, offerClockHandler } from './modules/tradedesk/offer-clock.ts';
@@ -35,6 +37,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [TRADEDESK_MATCH_QUEUE]: matchNotifyHandler(deps.db, deps.clock),
     [TRADEDESK_NOTIFY_QUEUE]: tradedeskNotificationHandler(deps.db),
     [MESSAGING_NOTIFY_QUEUE]: messagingNotificationHandler(deps.db),
+    [SLA_CLOCK_QUEUE]: slaClockHandler(deps.db, deps.clock),
+    [SUPPORT_NOTIFY_QUEUE]: supportNotificationHandler(deps.db),
   };
 }
 
@@ -47,6 +51,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'expire-negotiations', queue: NEGOTIATION_CLOCK_QUEUE, every: '1m' },
   // Offers leave the desk within a minute of their validity; negotiating on them stops at it.
   { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
+  // Complaints escalate within 5 minutes of a missed deadline; reminders go 4 hours ahead.
+  { name: 'complaint-sla-clock', queue: SLA_CLOCK_QUEUE, every: '5m' },
 ];
 
 /**
@@ -61,6 +67,7 @@ export function registerSubscriptions(registry: SubscriptionRegistry, handlers: 
   registry.subscribe(TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE);
   registry.subscribe(TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE);
   registry.subscribe(MESSAGING_NOTIFY_EVENTS, MESSAGING_NOTIFY_QUEUE);
+  registry.subscribe(SUPPORT_NOTIFY_EVENTS, SUPPORT_NOTIFY_QUEUE);
   const unhandled = [...registry.queues()].filter((queue) => !Object.hasOwn(handlers, queue));
   if (unhandled.length > 0) throw new Error(`events are routed to queues nothing runs: ${unhandled.join(', ')}`);
   return registry;

@@ -79,7 +79,8 @@ export function afterCursorRow(
       | 'trade_offers'
       | 'negotiations'
       | 'contracts'
-      | 'conversations';
+      | 'conversations'
+      | 'complaints';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

@@ -173,6 +173,7 @@ export const auditActions = {
   'complaint.resolved': audit('complaint', 'resolved a complaint'),
   'complaint.rejected': audit('complaint', 'rejected a complaint'),
   'complaint.reopened': audit('complaint', 'reopened a complaint'),
+  'complaint.noted': audit('complaint', 'wrote on a complaint'),
   'complaint_sla.saved': audit('complaint_sla', 'changed complaint response times'),
   'notification_defaults.saved': audit('company', 'changed the notification defaults'),
   'notification_template.saved': audit('notification_template', 'changed a notification template'),
@@ -274,6 +275,8 @@ export const complaintParties = z.object({
   assigneeUserId: z.string().optional(),
   /** On `complaint.escalated`: by hand or which deadline was missed. */
   reason: z.enum(['manual', 'first_response_sla', 'resolution_sla']).optional(),
+  /** On `complaint.noted`: an internal note, which only the writer's company reads (nobody else is told). */
+  internal: z.boolean().optional(),
 });
 
 const workOrderStatuses: Record<WorkOrderStatus, true> = {

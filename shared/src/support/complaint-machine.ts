@@ -35,16 +35,24 @@ const SIDE_OF: Record<ComplaintAction, ComplaintSide | 'either'> = {
   note: 'either',
 };
 
+/** When the step is taken, and what of the complaint besides its status decides it. */
+export interface ComplaintMoment {
+  now: Date;
+  closedAt: Date | null;
+  /** Escalated already (by hand or by the clock): a second escalation changes nothing. */
+  escalated?: boolean;
+}
+
 /**
  * The next status after `action` by `side`. Assigning moves an open complaint into review;
- * escalating and notes keep the status; resolve and reject close it; the buyer may reopen a
- * closed complaint within 14 days of `closedAt` (into review, with the same assignee).
+ * escalating (once) and notes keep the status; resolve and reject close it; the buyer may reopen
+ * a closed complaint within 14 days of `closedAt` (into review, with the same assignee).
  */
 export function complaintStep(
   status: ComplaintStatus,
   action: ComplaintAction,
   side: ComplaintSide,
-  at: { now: Date; closedAt: Date | null } = { now: new Date(), closedAt: null },
+  at: ComplaintMoment = { now: new Date(), closedAt: null },
 ): ComplaintStep {
   const allowed = SIDE_OF[action];
   if (allowed !== 'either' && allowed !== side) return { ok: false, reason: 'WRONG_SIDE' };
@@ -54,7 +62,7 @@ export function complaintStep(
     case 'assign':
       return OPEN.includes(status) ? { ok: true, status: 'in_review' } : { ok: false, reason: 'ILLEGAL_TRANSITION' };
     case 'escalate':
-      return OPEN.includes(status) ? { ok: true, status } : { ok: false, reason: 'ILLEGAL_TRANSITION' };
+      return OPEN.includes(status) && !at.escalated ? { ok: true, status } : { ok: false, reason: 'ILLEGAL_TRANSITION' };
     case 'resolve':
       return OPEN.includes(status) ? { ok: true, status: 'resolved' } : { ok: false, reason: 'ILLEGAL_TRANSITION' };
     case 'reject':
@@ -68,10 +76,6 @@ export function complaintStep(
 }
 
 /** The actions `side` could take on a complaint now (the app's buttons; permissions apart). */
-export function complaintActions(
-  status: ComplaintStatus,
-  side: ComplaintSide,
-  at: { now: Date; closedAt: Date | null },
-): ComplaintAction[] {
+export function complaintActions(status: ComplaintStatus, side: ComplaintSide, at: ComplaintMoment): ComplaintAction[] {
   return COMPLAINT_ACTIONS.filter((action) => complaintStep(status, action, side, at).ok);
 }

@@ -5,6 +5,7 @@ import { branchNameOf, companyNameOf, invitationEmailOf, membershipUserOf } from
 import { orderNumberOf } from '../orders/orders.repository.ts';
 import { workOrderNumberOf } from '../production/work-order-reads.ts';
 import { clarificationTenderNumberOf, quoteTenderNumberOf, tenderNumberOf } from '../sourcing/sourcing-labels.ts';
+import { complaintNumberOf } from '../support/complaint-records.ts';
 
 // The audit log names a record the way people know it — an order by its number, a member by
 // name — resolved when the log is read, through each owner's own scalar subquery. Read time rather
@@ -27,6 +28,7 @@ function resolvers(viewerCompanyId: string): Record<string, Resolver> {
     tender: tenderNumberOf,
     quote: quoteTenderNumberOf,
     clarification: clarificationTenderNumberOf,
+    complaint: complaintNumberOf,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Executor } from '@tradeloom/db';
 
-// A contract's two parties and each one's own number, for the trade desk's notifications.
+// A contract's two parties and each one's own number, for the trade desk's notifications and
+// the complaints a buyer files about it.
 
-/** Seller and buyer with the number each keeps (`SC-…` the seller's, `PC-…` the buyer's); undefined if there is no such contract. */
+/** Seller and buyer with the number each keeps (`SC-…` the seller's, `PC-…` the buyer's) and the contract's currency; undefined if there is no such contract. */
 export function findContractParties(db: Executor, contractId: string) {
   return db
     .selectFrom('contracts')
@@ -11,6 +12,7 @@ export function findContractParties(db: Executor, contractId: string) {
       'buyer_company_id as buyerCompanyId',
       'seller_number as sellerNumber',
       'buyer_number as buyerNumber',
+      'currency',
     ])
     .where('id', '=', contractId)
     .executeTakeFirst();

@@ -12,6 +12,7 @@ import { isKycDocumentFile } from '../kyc/kyc.service.ts';
 import { isFileInCompanyConversation } from '../messaging/message-files.ts';
 import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
 import { isFileOfVisibleTender } from '../sourcing/sourcing-files.ts';
+import { isFileOfVisibleComplaint } from '../support/complaint-records.ts';
 
 // Uploads are checked by content (magic bytes) against an allow-list, stored under a generated
 // name (never the uploader's), hashed, and served only to their company (and platform reviewers).
@@ -94,7 +95,8 @@ export async function describeFiles(db: Executor, fileIds: string[]): Promise<Ma
 /**
  * The file's bytes for a download: the owner company may read its files; a linked buyer may read
  * what is attached to an active product; either party may read what is attached to an order it
- * can see, and every company in a conversation what its messages carry; a platform reviewer may read submitted documents.
+ * can see, every company in a conversation what its messages carry, and either party a complaint's
+ * evidence; a platform reviewer may read submitted documents.
  */
 export async function readFileForDownload(
   ctx: ServiceContext,
@@ -113,7 +115,8 @@ export async function readFileForDownload(
       ((await isFileOfLinkedProduct(db, fileId, reader.companyId)) ||
         (await isFileOnVisibleOrder(db, fileId, reader.companyId)) ||
         (await isFileOfVisibleTender(db, fileId, reader.companyId)) ||
-        (await isFileInCompanyConversation(db, fileId, reader.companyId))));
+        (await isFileInCompanyConversation(db, fileId, reader.companyId)) ||
+        (await isFileOfVisibleComplaint(db, fileId, reader.companyId))));
   if (!readable) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };

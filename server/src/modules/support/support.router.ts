@@ -19,12 +19,12 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { fileComplaint } from './complaint-filing.ts';
 import { complaintSummary, getComplaint, listComplaints } from './complaint-reads.ts';
 import {
   addComplaintNote,
   assignComplaint,
   escalateComplaint,
-  fileComplaint,
   rejectComplaint,
   reopenComplaint,
   resolveComplaint,
