@@ -10,6 +10,8 @@ import {
   MESSAGING_NOTIFY_QUEUE,
   messagingNotificationHandler,
 } from './modules/messaging/messaging.notifications.ts';
+import { notificationEmailHandler } from './modules/notifications/email.jobs.ts';
+import { NOTIFICATION_EMAIL_QUEUE } from './modules/notifications/email-delivery.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
@@ -28,7 +30,8 @@ import {
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
   return {
     [MAIL_QUEUE]: mailJobHandler(deps.mailer),
-    [NOTIFY_QUEUE]: partnerNotificationHandler(deps.db),
+    [NOTIFY_QUEUE]: partnerNotificationHandler(deps),
+    [NOTIFICATION_EMAIL_QUEUE]: notificationEmailHandler(deps),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),

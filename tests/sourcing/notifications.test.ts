@@ -210,7 +210,10 @@ describe('unclaimed invitees', () => {
       actorUserId: buyer.members.staff.id,
     });
     expect(await app.mailFor(email)).toEqual([]);
-    expect(await app.mailFor(claimed.members.owner.email)).toEqual([]);
+    // A claimed company's members hear of it as of any notice (by email too, by default), with no claim link.
+    const [notice] = (await claimed.members.owner.caller.notifications.list({})).items;
+    const mails = await app.mailFor(claimed.members.owner.email);
+    expect(mails.map((mail) => [mail.subject, mail.text.includes('/accept-invite')])).toEqual([[notice?.title, false]]);
   });
 });
 

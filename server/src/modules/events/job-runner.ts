@@ -18,10 +18,14 @@ export interface JobRunnerOptions {
   lockTimeoutMs?: number;
 }
 
-/** Exponential back-off with jitter: ~2 s, 4 s, 8 s … capped at one hour. */
+/** The back-off after a job's n-th failed attempt before jitter: 2 s, 4 s, 8 s … capped at one hour. */
+export function retryBaseDelayMs(attempts: number): number {
+  return Math.min(2 ** attempts * 1000, 3_600_000);
+}
+
+/** Exponential back-off with jitter (±25 %), so retries of many jobs do not arrive together. */
 function retryDelayMs(attempts: number): number {
-  const base = Math.min(2 ** attempts * 1000, 3_600_000);
-  return Math.round(base * (0.75 + Math.random() * 0.5));
+  return Math.round(retryBaseDelayMs(attempts) * (0.75 + Math.random() * 0.5));
 }
 
 /**

@@ -7,6 +7,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text (notification emails); every value in it already escaped. */
+  html?: string;
 }
 
 export interface Mailer {
@@ -20,7 +22,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     kind: 'smtp',
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
     },
   };
 }
@@ -38,7 +40,7 @@ export function disabledMailer(logger: Logger): Mailer {
   };
 }
 
-/** Without SMTP the mail lands in a table the app shows in development (never in production). */
+/** Without SMTP the mail lands in a table the app shows in development (never in production); it keeps the text part. */
 export function devMailboxMailer(db: Kysely<Database>): Mailer {
   return {
     kind: 'dev-mailbox',

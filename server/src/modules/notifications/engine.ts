@@ -1,8 +1,10 @@
 import type { Executor, NotificationsTable } from '@tradeloom/db';
-import { type NotifiableKind, notificationKindSpec, ROLE_PERMISSIONS } from '@tradeloom/shared';
+import { type NotifiableKind, notificationKindSpec, type Permission, type PreferenceChannel, ROLE_PERMISSIONS } from '@tradeloom/shared';
 import type { Insertable } from 'kysely';
-import { activeMembersOf } from '../companies/company-reads.ts';
+import { activeMembersOf, findCompanyName } from '../companies/company-reads.ts';
 import { publishLive } from '../live/live.publish.ts';
+import { choiceKey, companyChoices, personChoices, resolveChannel } from './channel-settings.ts';
+import { queueNotificationEmails } from './email-delivery.ts';
 
 /** One thing to tell the people of one company; the engine decides who hears it and where. */
 export interface NotifyRequest {
@@ -29,23 +31,21 @@ export interface NotifyRequest {
   branchId?: string | null;
   /** The person who acted is not told of their own action. */
   excludeUserId?: string | null;
+  /** The app's clock (`ctx.deps.clock.now()`): quiet hours are judged from it. Defaults to the wall clock. */
+  now?: Date;
 }
 
 /**
  * Tells the members of a company, in the caller's transaction (so nothing is told of a change that
- * rolled back): one in-app notification per person whose role holds the kind's permission, never
- * twice for the same cause. The notify-engine work adds preferences, email and quiet hours here.
+ * rolled back). Each person whose role holds the kind's permission (and, for a record tied to a
+ * branch, who works for that branch) hears of it on the channels in force for them: in the app
+ * (one notification per person, never twice for the same cause) and by email (a delivery and a
+ * job, held past their quiet hours unless the kind is mandatory). The webhook channel is the
+ * company's, not a person's: the integrations issue (14) delivers it from the same events.
  */
 export async function notify(trx: Executor, request: NotifyRequest): Promise<void> {
   const spec = notificationKindSpec(request.kind);
-  const only = request.userIds ? new Set(request.userIds) : null;
-  const members = (await activeMembersOf(trx, request.companyId)).filter(
-    (member) =>
-      ROLE_PERMISSIONS[member.role].has(spec.permission) &&
-      (!only || only.has(member.userId)) &&
-      member.userId !== request.excludeUserId &&
-      (!request.branchId || member.branchIds.length === 0 || member.branchIds.includes(request.branchId)),
-  );
+  const members = (await activeMembersOf(trx, request.companyId)).filter((member) => mayHear(member, spec.permission, request));
   const dedupeKey = request.dedupeKey ?? `event:${request.eventId}`;
   const row = {
     company_id: request.companyId,
@@ -62,22 +62,77 @@ export async function notify(trx: Executor, request: NotifyRequest): Promise<voi
     if (!(await hasMembers(trx, request.companyId))) await holdForCompany(trx, row);
     return;
   }
-  await trx
-    .insertInto('notifications')
-    .values(
-      members.map((member) => ({
-        ...row,
-        user_id: member.userId,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['user_id', 'company_id', 'dedupe_key']).doNothing())
-    .execute();
+  const channels = await channelsFor(trx, request.companyId, request.kind, members);
+  const inApp = members.filter((member) => channels.get(member.userId)?.in_app);
+  const created = inApp.length
+    ? await trx
+        .insertInto('notifications')
+        .values(inApp.map((member) => ({ ...row, user_id: member.userId })))
+        .onConflict((oc) => oc.columns(['user_id', 'company_id', 'dedupe_key']).doNothing())
+        .returning(['id', 'user_id'])
+        .execute()
+    : [];
+  const createdFor = new Map(created.map((notification) => [notification.user_id, notification.id]));
+  // A person told in the app already (the same cause again) is not emailed again either.
+  const emailed = members.filter(
+    (member) => channels.get(member.userId)?.email && (!channels.get(member.userId)?.in_app || createdFor.has(member.userId)),
+  );
+  await queueNotificationEmails(
+    trx,
+    {
+      companyId: request.companyId,
+      companyName: emailed.length ? await findCompanyName(trx, request.companyId) : '',
+      kind: request.kind,
+      title: request.title,
+      body: request.body ?? '',
+      actorName: request.actorName ?? '',
+      document: request.document ?? '',
+      linkPath: request.linkPath ?? null,
+      mandatory: spec.mandatory === true,
+      now: request.now ?? new Date(),
+    },
+    emailed.map((member) => ({ ...member, notificationId: createdFor.get(member.userId) ?? null })),
+  );
+  if (created.length === 0) return;
   await publishLive(trx, {
     companies: [request.companyId],
     type: 'notification.created',
     entityType: 'notification',
     entityId: dedupeKey,
   });
+}
+
+type Member = Awaited<ReturnType<typeof activeMembersOf>>[number];
+
+function mayHear(member: Member, permission: Permission, request: NotifyRequest): boolean {
+  return (
+    ROLE_PERMISSIONS[member.role].has(permission) &&
+    (!request.userIds || request.userIds.includes(member.userId)) &&
+    member.userId !== request.excludeUserId &&
+    (!request.branchId || member.branchIds.length === 0 || member.branchIds.includes(request.branchId))
+  );
+}
+
+/** The in-app and email setting in force for each member (see channel-settings.ts for the order). */
+async function channelsFor(trx: Executor, companyId: string, kind: NotifiableKind, members: readonly Member[]) {
+  const spec = notificationKindSpec(kind);
+  const [company, people] = await Promise.all([
+    companyChoices(trx, companyId, [kind]),
+    personChoices(
+      trx,
+      companyId,
+      members.map((member) => member.userId),
+      [kind],
+    ),
+  ]);
+  const settings = new Map<string, Record<PreferenceChannel, boolean>>();
+  for (const member of members) {
+    const own = people.get(member.userId);
+    const setting = (channel: PreferenceChannel) =>
+      resolveChannel(spec, channel, { person: own?.get(choiceKey(kind, channel)), company: company.get(choiceKey(kind, channel)) }).enabled;
+    settings.set(member.userId, { in_app: setting('in_app'), email: setting('email') });
+  }
+  return settings;
 }
 
 type NotificationRow = Omit<Insertable<NotificationsTable>, 'user_id'>;

@@ -139,3 +139,12 @@ export function orderNumberOf(orderId: Expression<string>, companyId: string): R
     string | null
   >`(select case when orders.buyer_company_id = ${companyId} then orders.buyer_number else orders.supplier_number end from orders where orders.id = ${orderId})`;
 }
+
+/** The buyer's branch an order ships to: the buyer's members tied to other branches are not told of it. */
+export function findOrderShipTo(db: Executor, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['buyer_company_id as buyerCompanyId', 'ship_to_branch_id as shipToBranchId'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}

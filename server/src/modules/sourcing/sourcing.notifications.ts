@@ -127,6 +127,9 @@ export function sourcingNotificationHandler(deps: Pick<AppDeps, 'db' | 'clock' |
               entityType: 'tender',
               entityId: tender.id,
               eventId,
+              document: tender.number,
+              actorName: actor,
+              now: deps.clock.now(),
             });
           }
           if (!isBuyer && INVITING.includes(name) && tender.status === 'open') {

@@ -136,6 +136,8 @@ export function tradedeskNotificationHandler(db: Kysely<Database>): JobHandler {
             entityType: event.entity_type,
             entityId: event.entity_id,
             eventId,
+            actorName: notice.subject.actor,
+            document: notice.subject.document,
           });
         }
       });
