@@ -12,7 +12,9 @@ import {
 } from './modules/messaging/messaging.notifications.ts';
 import { notificationEmailHandler } from './modules/notifications/email.jobs.ts';
 import { NOTIFICATION_EMAIL_QUEUE } from './modules/notifications/email-delivery.ts';
+import { DIGEST_QUEUE, digestHandler } from './modules/notifications/digest.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
+import { REMINDERS_QUEUE, remindersHandler } from './modules/notifications/reminders.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 import { SLA_CLOCK_QUEUE, slaClockHandler } from './modules/support/sla-clock.ts';
@@ -42,6 +44,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [MESSAGING_NOTIFY_QUEUE]: messagingNotificationHandler(deps.db),
     [SLA_CLOCK_QUEUE]: slaClockHandler(deps.db, deps.clock),
     [SUPPORT_NOTIFY_QUEUE]: supportNotificationHandler(deps.db),
+    [DIGEST_QUEUE]: digestHandler(deps),
+    [REMINDERS_QUEUE]: remindersHandler(deps),
   };
 }
 
@@ -56,6 +60,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'expire-trade-offers', queue: OFFER_CLOCK_QUEUE, every: '1m' },
   // Complaints escalate within 5 minutes of a missed deadline; reminders go 4 hours ahead.
   { name: 'complaint-sla-clock', queue: SLA_CLOCK_QUEUE, every: '5m' },
+  // Each person's daily digest goes out in the run that falls in their chosen local hour.
+  { name: 'notification-digests', queue: DIGEST_QUEUE, every: '1h' },
+  // Certifications expiring in 30 days, tenders closing within 24 hours.
+  { name: 'notification-reminders', queue: REMINDERS_QUEUE, every: '1h' },
 ];
 
 /**

@@ -16,9 +16,9 @@ import { isMemberOf, memberCompanyIds } from '../companies/companies.service.ts'
 import { companyNameOf } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
 import { assertOwnFile, describeFiles } from '../files/files.service.ts';
+import { expiringThrough } from './certification-reads.ts';
 
 const IDENTITY_DOCUMENTS = ['gst_certificate', 'trade_licence'] as const;
-const EXPIRY_WARNING_DAYS = 30;
 
 /**
  * A company is verified once an identity document (GST certificate or trade licence) is approved;
@@ -200,9 +200,7 @@ export async function reviewDocument(ctx: ServiceContext, reviewerId: string, in
 
 function expiryState(validTo: string, today: string): 'valid' | 'expiring' | 'expired' {
   if (validTo < today) return 'expired';
-  const warnFrom = new Date(`${today}T00:00:00Z`);
-  warnFrom.setUTCDate(warnFrom.getUTCDate() + EXPIRY_WARNING_DAYS);
-  return validTo <= warnFrom.toISOString().slice(0, 10) ? 'expiring' : 'valid';
+  return validTo <= expiringThrough(today) ? 'expiring' : 'valid';
 }
 
 export async function listCertifications(ctx: ServiceContext, companyId: string) {
