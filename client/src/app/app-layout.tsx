@@ -3,10 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationHost } from '../components/notification-host.tsx';
 import { NotFoundState } from '../components/ui.tsx';
 import { LiveUpdates } from '../features/live/live-updates.tsx';
+import { UnreadMessagesBadge } from '../features/messaging/unread-messages-badge.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
 import { errorMessage } from '../lib/errors.ts';
@@ -20,6 +22,8 @@ interface NavItem {
   label: string;
   permission?: Permission;
   needsCompany?: boolean;
+  /** A count beside the label, e.g. unread conversations. */
+  badge?: ReactNode;
 }
 
 // Navigation by module; later modules (partners, catalog, orders …) add their entries here.
@@ -27,6 +31,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Overview' },
   { to: '/partners', label: 'Partners', permission: 'partners:read' },
   { to: '/catalog', label: 'Catalog', permission: 'catalog:read' },
+  { to: '/messages', label: 'Messages', permission: 'messaging:read', badge: <UnreadMessagesBadge /> },
   { to: '/orders', label: 'Orders', permission: 'orders:read' },
   { to: '/tenders', label: 'Tenders', permission: 'sourcing:read' },
   { to: '/desk', label: 'Trade desk', permission: 'tradedesk:read' },
@@ -95,6 +100,7 @@ export function AppLayout({ me }: { me: Me }) {
             component={Link}
             to={item.to}
             label={item.label}
+            rightSection={item.badge}
             active={location.pathname === item.to || (item.to !== '/' && location.pathname.startsWith(`${item.to}/`))}
             onClick={close}
           />

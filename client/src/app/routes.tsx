@@ -47,6 +47,8 @@ const ConsoleMastersPage = lazyPage(loadMasters, 'ConsoleMastersPage');
 const TradeMastersPage = lazyPage(loadMasters, 'TradeMastersPage');
 const ConsoleUsersPage = lazyPage(() => import('../features/console/users-page.tsx'), 'ConsoleUsersPage');
 const DevMailboxPage = lazyPage(() => import('../features/dev-mailbox/dev-mailbox-page.tsx'), 'DevMailboxPage');
+const ConversationsPage = lazyPage(() => import('../features/messaging/conversations-page.tsx'), 'ConversationsPage');
+const ConversationPage = lazyPage(() => import('../features/messaging/conversation-page.tsx'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/notifications-page.tsx'), 'NotificationsPage');
 const EditOrderPage = lazyPage(() => import('../features/orders/edit-order-page.tsx'), 'EditOrderPage');
 const NewOrderPage = lazyPage(() => import('../features/orders/new-order-page.tsx'), 'NewOrderPage');
@@ -97,6 +99,8 @@ export function AppRoutes() {
           <Route path="/partners" element={<PartnersPage />} />
           <Route path="/partners/:supplierId/catalog" element={<SupplierCatalogPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
+          <Route path="/messages" element={<ConversationsPage />} />
+          <Route path="/messages/:conversationId" element={<ConversationPage />} />
           <Route path="/orders" element={<OrdersPage />} />
           <Route path="/tenders" element={<TendersPage />} />
           <Route path="/tenders/new" element={<NewTenderPage />} />

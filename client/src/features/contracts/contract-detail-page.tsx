@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { type MasterNames, QualityRangesTable, useMasterNames } from '../tradedesk/deal-format.tsx';
 import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
@@ -128,6 +129,9 @@ function ContractDetail({ contract }: { contract: ContractView }) {
           The offer
         </Anchor>
       </Group>
+      <div className={styles.noPrint}>
+        <DocumentConversation about={{ type: 'contract', id: contract.id }} />
+      </div>
     </Stack>
   );
 }

@@ -50,6 +50,10 @@ export function LiveUpdates() {
         case 'contract':
           void utils.contracts.invalidate();
           break;
+        case 'conversation':
+          // A message sent, edited or deleted, a conversation started or joined: threads, lists, counts.
+          void utils.messaging.invalidate();
+          break;
         case 'lot':
           void utils.tradedesk.lots.invalidate();
           break;

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { OrderFiles } from './order-files.tsx';
 import { ACTION_LABELS, ORDER_NOT_FOUND, OrderStatusBadge } from './order-status.tsx';
 import { OrderTermsPanel } from './order-terms-panel.tsx';
@@ -179,6 +180,9 @@ export function OrderDetailPage() {
             </Title>
             <OrderFiles orderId={data.id} canWrite={can('orders:write') && can('files:write')} />
           </Paper>
+          {data.partner.claimed && data.status !== 'draft' && (
+            <DocumentConversation about={{ type: 'order', id: data.id }} title={`Conversation with ${data.partner.name}`} />
+          )}
           <OrderHistory orderId={data.id} />
         </Stack>
       )}

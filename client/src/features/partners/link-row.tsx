@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { useCan } from '../../lib/session.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
+import { StartConversationButton } from '../messaging/start-conversation-button.tsx';
 import { STATUS_COLORS } from './link-status.ts';
 
 type PartnerLink = RouterOutputs['partners']['list']['items'][number];
@@ -85,6 +86,9 @@ function LinkRowActions({ link }: { link: PartnerLink }) {
         <Button size="xs" variant="light" component={Link} to={`/partners/${link.partnerId}/catalog`}>
           Catalog
         </Button>
+      )}
+      {link.status === 'accepted' && link.partnerClaimed && can('messaging:write') && (
+        <StartConversationButton partner={{ id: link.partnerId, name: link.partnerName }} />
       )}
       {!link.partnerClaimed && can('partners:manage') && (
         <Button

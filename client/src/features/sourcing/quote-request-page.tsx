@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { TenderItemsTable } from '../tenders/tender-items-table.tsx';
 import { TenderStatusBadge } from '../tenders/tender-status.tsx';
 import { ClosingTime } from './closing-time.tsx';
@@ -59,6 +60,7 @@ function SupplierTenderView({ tender }: { tender: SupplierTender }) {
       <TenderDetails tender={tender} />
       <QuoteSection tender={tender} />
       <Clarifications tender={tender} />
+      <DocumentConversation about={{ type: 'tender', id: tender.id }} title={`Conversation with ${tender.buyerName}`} />
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { type Candidate, SupplierPicker } from './supplier-picker.tsx';
 import { TenderItemsTable } from './tender-items-table.tsx';
 import { closesIn, fromLocalInput, TENDER_NOT_FOUND, TenderStatusBadge, toLocalInput, useNow } from './tender-status.tsx';
@@ -113,6 +114,7 @@ function BuyerTenderView({ tender }: { tender: BuyerTender }) {
         <Details tender={tender} />
       </SimpleGrid>
       <Clarifications tender={tender} canAnswer={writer} />
+      {tender.status !== 'draft' && <DocumentConversation about={{ type: 'tender', id: tender.id }} title="Conversations with suppliers" />}
     </Stack>
   );
 }

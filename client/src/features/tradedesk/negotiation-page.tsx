@@ -9,6 +9,7 @@ import { errorMessage, errorReason } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { type MasterNames, NEGOTIATION_NOT_FOUND, NegotiationStatusBadge, useMasterNames, VerifiedBadge } from './deal-format.tsx';
 import { SideBadge } from './desk-badges.tsx';
 import { withTermName } from './terms-draft.ts';
@@ -98,6 +99,10 @@ function NegotiationDetail({ negotiation }: { negotiation: NegotiationView }) {
       )}
       {current && <CurrentTerms negotiation={negotiation} terms={current.terms} names={names} />}
       <Rounds negotiation={negotiation} names={names} />
+      <DocumentConversation
+        about={{ type: 'negotiation', id: negotiation.id }}
+        title={`Conversation with ${negotiation.counterparty.name}`}
+      />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import {
   type MasterNames,
   NegotiationStatusBadge,
@@ -112,6 +113,10 @@ function OfferDetail({ offer }: { offer: OfferView }) {
       {offer.lot && <LotPanel lot={offer.lot} names={names} />}
       {offer.negotiations.length > 0 && <NegotiationsOnOffer offer={offer} />}
       {offer.mine && <MatchPanel offerId={offer.id} canNegotiate={writer} />}
+      <DocumentConversation
+        about={{ type: 'offer', id: offer.id }}
+        title={offer.mine ? 'Conversations about this offer' : `Conversation with ${offer.company.name}`}
+      />
     </Stack>
   );
 }

@@ -1,0 +1,200 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiCompany, apiCompany, pageAs } from './arrange.ts';
+import { browserSuite } from './browser.ts';
+
+// Conversations in the browser: two companies talk on an order's page and see each other's
+// messages, edits and deletes arrive without a reload; hostile text stays text; a viewer reads
+// but cannot write; a phone-wide screen does not scroll sideways.
+const suite = browserSuite({ beforeAll, afterAll });
+
+const PHONE = { width: 390, height: 844 };
+
+interface Trade {
+  buyer: ApiCompany;
+  supplier: ApiCompany;
+  orderId: string;
+}
+
+/** A buyer and a supplier, linked, with a purchase order placed (submitted) between them. */
+async function tradeWithOrder(label: string, supplierRoles: 'viewer'[] = []): Promise<Trade> {
+  const buyer = await apiCompany(suite, `${label} Buyer`);
+  const supplier = await apiCompany(suite, `${label} Mill`, supplierRoles);
+  const link = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: supplier.id });
+  await supplier.members.owner.call('partners.decide', { linkId: link.id, decision: 'accept' });
+  const order = await buyer.members.owner.call<{ id: string; version: number }>('orders.create', {
+    supplierId: supplier.id,
+    lines: [{ description: 'Combed cotton yarn 40s', quantity: '500', unit: 'kg', unitPrice: '310', taxRate: '5' }],
+  });
+  await buyer.members.owner.call('orders.transition', { orderId: order.id, action: 'submit', version: order.version });
+  return { buyer, supplier, orderId: order.id };
+}
+
+/** A conversation about the order, started by the buyer over the API with these messages. */
+async function conversationOnOrder(trade: Trade, ...bodies: string[]): Promise<{ id: string; messageIds: number[] }> {
+  const [first = 'Hello', ...rest] = bodies;
+  const started = await trade.buyer.members.owner.call<{ id: string; messageId: number }>('messaging.conversations.start', {
+    partnerCompanyId: trade.supplier.id,
+    about: { type: 'order', id: trade.orderId },
+    body: first,
+  });
+  const messageIds = [started.messageId];
+  for (const body of rest) {
+    const sent = await trade.buyer.members.owner.call<{ id: number }>('messaging.messages.send', { conversationId: started.id, body });
+    messageIds.push(sent.id);
+  }
+  return { id: started.id, messageIds };
+}
+
+const messagesNavBadge = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByTestId('messages-unread');
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('conversations in the browser', () => {
+  it('buyer and supplier chat on an order: the other side sees each message arrive live, and the unread badge counts then clears', async () => {
+    const trade = await tradeWithOrder('LiveChat');
+    const buyerPage = await pageAs(suite, trade.buyer.members.owner, `/orders/${trade.orderId}`);
+    const supplierPage = await pageAs(suite, trade.supplier.members.owner, '/messages');
+    await supplierPage.getByText('No conversations yet.', { exact: false }).waitFor();
+    expect(await messagesNavBadge(supplierPage).count()).toBe(0);
+
+    // The buyer starts the conversation from the order's panel; Enter sends.
+    const panel = buyerPage.getByTestId('document-conversation');
+    await panel.getByTestId('start-conversation').waitFor();
+    await panel.getByLabel(`Message to ${trade.supplier.name}`).fill('Can you ship the yarn by Friday?');
+    await panel.getByLabel(`Message to ${trade.supplier.name}`).press('Enter');
+    await panel.getByTestId('message-body').filter({ hasText: 'Can you ship the yarn by Friday?' }).waitFor();
+
+    // The supplier, without reloading: the inbox lists it and the navigation counts it.
+    await messagesNavBadge(supplierPage).filter({ hasText: /^1$/ }).waitFor();
+    const card = supplierPage.locator('[data-testid^="conversation-"]').first();
+    await card.getByText('Can you ship the yarn by Friday?', { exact: false }).waitFor();
+    expect(await card.getByTestId('unread-badge').textContent()).toBe('1');
+
+    // Opening it reads it: the badge clears.
+    await card.click();
+    await supplierPage.getByTestId('message-body').filter({ hasText: 'Can you ship the yarn by Friday?' }).waitFor();
+    await messagesNavBadge(supplierPage).waitFor({ state: 'detached' });
+
+    // The supplier replies (Shift+Enter is a new line); the buyer's order page shows it without a reload.
+    const box = supplierPage.getByLabel('Message', { exact: true });
+    await box.fill('Yes, two trucks.');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('LR numbers to follow.');
+    expect(await box.inputValue()).toBe('Yes, two trucks.\nLR numbers to follow.');
+    await box.press('Enter');
+    await supplierPage.getByTestId('message-body').filter({ hasText: 'LR numbers to follow.' }).waitFor();
+    expect(await box.inputValue()).toBe('');
+
+    const reply = panel.getByTestId('message-body').filter({ hasText: 'Yes, two trucks.' });
+    await reply.waitFor();
+    expect(await reply.textContent()).toBe('Yes, two trucks.\nLR numbers to follow.');
+    // The buyer has it on screen, so it does not count as unread for the buyer.
+    expect(await messagesNavBadge(buyerPage).count()).toBe(0);
+  });
+
+  it('a body with script, an image with onerror and markup shows as literal text and runs nothing; a web address is a safe link', async () => {
+    const trade = await tradeWithOrder('Hostile');
+    const hostile = [
+      '<script>window.__pwned = "script"</script>',
+      '<img src=x onerror="window.__pwned = \'img\'">',
+      '<b>bold?</b> <a href="javascript:window.__pwned=\'link\'">click</a>',
+    ].join('\n');
+    const conversation = await conversationOnOrder(trade, hostile, 'Specs at https://mill.example/specs?lot=7 today.');
+    const page = await pageAs(suite, trade.supplier.members.owner, `/messages/${conversation.id}`);
+    const bodies = page.getByTestId('message-body');
+    await bodies.nth(1).waitFor();
+
+    expect(await bodies.nth(0).textContent()).toBe(hostile);
+    const list = page.getByTestId('message-list');
+    expect(await list.locator('img, script, b').count()).toBe(0);
+    expect(await list.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+
+    const link = bodies.nth(1).getByRole('link', { name: 'https://mill.example/specs?lot=7' });
+    expect(await link.getAttribute('href')).toBe('https://mill.example/specs?lot=7');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await bodies.nth(1).textContent()).toBe('Specs at https://mill.example/specs?lot=7 today.');
+  });
+
+  it("the buyer's edit and delete show in the supplier's open thread, the edit with its history", async () => {
+    const trade = await tradeWithOrder('EditDelete');
+    const conversation = await conversationOnOrder(trade, 'Price is 310 per kg', 'Wrong thread, ignore');
+    const [firstId, secondId] = conversation.messageIds as [number, number];
+    const supplierPage = await pageAs(suite, trade.supplier.members.owner, `/messages/${conversation.id}`);
+    await supplierPage.getByTestId(`message-${secondId}`).waitFor();
+    // Not the supplier's messages: nothing to edit or delete.
+    expect(await supplierPage.getByTestId(`message-${firstId}`).getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await supplierPage.getByTestId(`message-${firstId}`).getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    const buyerPage = await pageAs(suite, trade.buyer.members.owner, `/messages/${conversation.id}`);
+    const mine = buyerPage.getByTestId(`message-${firstId}`);
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByLabel('Edit the message').fill('Price is 305 per kg');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await mine.getByText('Price is 305 per kg').waitFor();
+
+    buyerPage.once('dialog', (dialog) => void dialog.accept());
+    await buyerPage.getByTestId(`message-${secondId}`).getByRole('button', { name: 'Delete' }).click();
+    await buyerPage.getByTestId(`message-${secondId}`).getByTestId('message-deleted').waitFor();
+
+    // The supplier's page, never reloaded.
+    const edited = supplierPage.getByTestId(`message-${firstId}`);
+    await edited.getByTestId('message-body').filter({ hasText: 'Price is 305 per kg' }).waitFor();
+    await supplierPage.getByTestId(`message-${secondId}`).getByText('Message deleted').waitFor();
+    expect(await supplierPage.getByTestId(`message-${secondId}`).getByTestId('message-body').count()).toBe(0);
+
+    await edited.getByRole('button', { name: /edited/i }).click();
+    const history = supplierPage.getByTestId('message-history');
+    await history.getByText('Price is 310 per kg').waitFor();
+    expect(await history.getByTestId('message-body').allTextContents()).toEqual(['Price is 305 per kg', 'Price is 310 per kg']);
+  });
+
+  it('a viewer reads the conversation but has no composer and no buttons to write', async () => {
+    const trade = await tradeWithOrder('Viewer', ['viewer']);
+    const viewer = trade.supplier.members.viewer;
+    if (!viewer) throw new Error('no viewer arranged');
+    const conversation = await conversationOnOrder(trade, 'Dispatch plan attached soon');
+    const page = await pageAs(suite, viewer, `/messages/${conversation.id}`);
+    await page.getByTestId('message-body').filter({ hasText: 'Dispatch plan attached soon' }).waitFor();
+    await page.getByTestId('read-only-note').waitFor();
+    expect(await page.getByTestId('composer').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Reply|Edit|Delete|Send|Add a company)$/ }).count()).toBe(0);
+
+    // On the order's page too: the thread, no composer.
+    await page.goto(`${suite.url}/orders/${trade.orderId}`);
+    const panel = page.getByTestId('document-conversation');
+    await panel.getByTestId('message-body').filter({ hasText: 'Dispatch plan attached soon' }).waitFor();
+    expect(await panel.getByTestId('composer').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /^(Reply|Send|Start conversation)$/ }).count()).toBe(0);
+  });
+
+  it('works 390 px wide: the inbox, a thread with a long unbroken line and the order panel do not scroll sideways', async () => {
+    const trade = await tradeWithOrder('Phone');
+    const conversation = await conversationOnOrder(
+      trade,
+      `Batch ${'X'.repeat(300)}`,
+      'Lot details at https://mill.example/a/very/long/path/that/goes/on/and/on/and/on/without/a/break/lot-000123',
+    );
+    const page = await pageAs(suite, trade.supplier.members.owner, '/messages', PHONE);
+    await page.locator('[data-testid^="conversation-"]').first().waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.goto(`${suite.url}/messages/${conversation.id}`);
+    await page.getByTestId('message-body').nth(1).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    const send = page.getByRole('button', { name: 'Send' });
+    const box = await send.boundingBox();
+    expect(box !== null && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+
+    await page.goto(`${suite.url}/orders/${trade.orderId}`);
+    const panel = page.getByTestId('document-conversation');
+    await panel.getByTestId('message-body').nth(1).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    // The panel folds away and opens again.
+    await panel.getByRole('button', { name: 'Hide' }).click();
+    await panel.getByTestId('message-list').waitFor({ state: 'detached' });
+    await panel.getByRole('button', { name: 'Show' }).click();
+    await panel.getByTestId('message-list').waitFor();
+  });
+});
