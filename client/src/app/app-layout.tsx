@@ -11,6 +11,7 @@ import { LiveUpdates } from '../features/live/live-updates.tsx';
 import { UnreadMessagesBadge } from '../features/messaging/unread-messages-badge.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalShortcuts, openShortcuts, SearchButton } from '../features/search/global-shortcuts.tsx';
+import { ComplaintsNavCount } from '../features/support/complaints-nav-count.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { companyLocale, setDateLocale } from '../lib/format.ts';
 import type { Me } from '../lib/session.ts';
@@ -39,6 +40,7 @@ const NAV: NavItem[] = [
   { to: '/production', label: 'Production', permission: 'production:read' },
   { to: '/quote-requests', label: 'Quote requests', permission: 'sourcing:read' },
   { to: '/contracts', label: 'Contracts', permission: 'contracts:read' },
+  { to: '/complaints', label: 'Complaints', permission: 'support:read', badge: <ComplaintsNavCount /> },
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },

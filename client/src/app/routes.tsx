@@ -78,6 +78,9 @@ const LotDetailPage = lazyPage(() => import('../features/tradedesk/lot-detail-pa
 const loadLotForms = () => import('../features/tradedesk/lot-form-page.tsx');
 const NewLotPage = lazyPage(loadLotForms, 'NewLotPage');
 const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
+const ComplaintsPage = lazyPage(() => import('../features/support/complaints-page.tsx'), 'ComplaintsPage');
+const ComplaintDetailPage = lazyPage(() => import('../features/support/complaint-detail-page.tsx'), 'ComplaintDetailPage');
+const SlaSettingsPage = lazyPage(() => import('../features/support/sla-settings-page.tsx'), 'SlaSettingsPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -125,12 +128,15 @@ export function AppRoutes() {
           <Route path="/negotiations/:negotiationId" element={<NegotiationPage />} />
           <Route path="/contracts" element={<ContractsPage />} />
           <Route path="/contracts/:contractId" element={<ContractDetailPage />} />
+          <Route path="/complaints" element={<ComplaintsPage />} />
+          <Route path="/complaints/:complaintId" element={<ComplaintDetailPage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/trade-masters" element={<TradeMastersPage />} />
+          <Route path="/settings/complaints" element={<SlaSettingsPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dev-mailbox" element={<DevMailboxPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />

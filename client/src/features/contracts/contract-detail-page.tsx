@@ -7,6 +7,7 @@ import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
+import { FileComplaintButton } from '../support/file-complaint.tsx';
 import { type MasterNames, QualityRangesTable, useMasterNames } from '../tradedesk/deal-format.tsx';
 import { commissionRate } from '../tradedesk/terms-draft.ts';
 import styles from './contract-print.module.css';
@@ -48,6 +49,11 @@ function ContractDetail({ contract }: { contract: ContractView }) {
         </Stack>
         <Group gap="xs">
           <ContractStatusBadge status={contract.status} />
+          {contract.role === 'buyer' && (
+            <span className={styles.noPrint}>
+              <FileComplaintButton about={{ type: 'contract', id: contract.id, label: contract.number }} />
+            </span>
+          )}
           <Button variant="default" size="xs" onClick={() => window.print()} className={styles.noPrint}>
             Print
           </Button>

@@ -54,6 +54,10 @@ export function LiveUpdates() {
           // A message sent, edited or deleted, a conversation started or joined: threads, lists, counts.
           void utils.messaging.invalidate();
           break;
+        case 'complaint':
+          // Filed, moved or noted: the list, the page, the summary and the navigation's count.
+          void utils.support.complaints.invalidate();
+          break;
         case 'lot':
           void utils.tradedesk.lots.invalidate();
           break;

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
+import { FileComplaintButton } from '../support/file-complaint.tsx';
 import { OrderFiles } from './order-files.tsx';
 import { ACTION_LABELS, ORDER_NOT_FOUND, OrderStatusBadge } from './order-status.tsx';
 import { OrderTermsPanel } from './order-terms-panel.tsx';
@@ -62,6 +63,9 @@ export function OrderDetailPage() {
                   <Button size="sm" variant="default" component={Link} to={`/production?line=${data.lines[0]?.id ?? ''}`}>
                     Plan production
                   </Button>
+                )}
+                {data.side === 'buyer' && data.status !== 'draft' && data.status !== 'pending_approval' && (
+                  <FileComplaintButton about={{ type: 'order', id: data.id, label: data.number ?? 'this order' }} />
                 )}
                 {data.editable && can('orders:write') && (
                   <Button size="sm" variant="default" component={Link} to={`/orders/${data.id}/edit`}>

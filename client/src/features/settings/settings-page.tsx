@@ -18,6 +18,7 @@ export function SettingsPage() {
       <OrderApproval />
       <NumberSeries />
       <TradeMastersLink />
+      <ComplaintTimesLink />
       <MasterData />
     </Stack>
   );
@@ -199,6 +200,26 @@ function TradeMastersLink() {
         </Stack>
         <Button component={Link} to="/settings/trade-masters" variant="light">
           Open trade masters
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+function ComplaintTimesLink() {
+  const can = useCan();
+  if (!can('support:read')) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={4}>Complaint response times</Title>
+          <Text size="sm" c="dimmed">
+            Hours your company gives itself, per category, to answer a buyer's complaint and to resolve it.
+          </Text>
+        </Stack>
+        <Button component={Link} to="/settings/complaints" variant="light">
+          Open response times
         </Button>
       </Group>
     </Paper>
