@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Permission, ROLE_LABELS } from '@tradeloom/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationHost } from '../components/notification-host.tsx';
 import { NotFoundState } from '../components/ui.tsx';
@@ -25,6 +25,10 @@ interface NavItem {
   needsCompany?: boolean;
   /** A count beside the label, e.g. unread conversations. */
   badge?: ReactNode;
+  /** Active only on this very address, not on the pages under it. */
+  exact?: boolean;
+  /** Pages under this one, folded away until one of them is open. */
+  children?: NavItem[];
 }
 
 // Navigation by module; later modules (partners, catalog, orders …) add their entries here.
@@ -44,7 +48,17 @@ const NAV: NavItem[] = [
   { to: '/reports', label: 'Reports', permission: 'orders:read' },
   { to: '/company', label: 'Company profile', permission: 'company:read' },
   { to: '/team', label: 'Team', permission: 'members:read' },
-  { to: '/settings', label: 'Settings', permission: 'settings:read' },
+  {
+    to: '/settings',
+    label: 'Settings',
+    children: [
+      { to: '/settings', label: 'Company settings', permission: 'settings:read', exact: true },
+      { to: '/settings/notifications', label: 'Notifications', permission: 'notifications:read' },
+      { to: '/settings/notification-defaults', label: 'Notification defaults', permission: 'notifications:manage' },
+      { to: '/settings/notification-log', label: 'Notification log', permission: 'notifications:manage' },
+      { to: '/settings/trade-masters', label: 'Trade masters', permission: 'tradedesk:read' },
+    ],
+  },
   { to: '/api-keys', label: 'API keys', permission: 'apiKeys:manage' },
   { to: '/audit', label: 'Audit log', permission: 'audit:read' },
 ];
@@ -58,18 +72,27 @@ const OPERATOR_NAV: NavItem[] = [
   { to: '/admin/health', label: 'Platform health' },
   { to: '/admin/security', label: 'Security events' },
   { to: '/admin/masters', label: 'Masters' },
+  { to: '/admin/notification-templates', label: 'Notification templates' },
 ];
+
+/** The items a member may open; a group shows when any of its pages may be opened. */
+function allowed(items: NavItem[], permissions: ReadonlySet<Permission>): NavItem[] {
+  return items.flatMap((item) => {
+    if (item.permission && !permissions.has(item.permission)) return [];
+    if (!item.children) return [item];
+    const children = allowed(item.children, permissions);
+    return children.length ? [{ ...item, children }] : [];
+  });
+}
+
+const isActive = (item: NavItem, path: string) => path === item.to || (!item.exact && item.to !== '/' && path.startsWith(`${item.to}/`));
 
 export function AppLayout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   // Before the page renders, so its dates read in the active company's locale (idempotent).
   setDateLocale(companyLocale(me.activeCompany?.country));
-  const permissions = new Set(me.permissions);
-  const visible = [
-    ...NAV.filter((item) => !item.permission || permissions.has(item.permission)),
-    ...(me.user.isPlatformAdmin ? OPERATOR_NAV : []),
-  ];
+  const visible = allowed(NAV, new Set(me.permissions));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -96,17 +119,23 @@ export function AppLayout({ me }: { me: Me }) {
       </AppShell.Header>
       {/* Scrolls on its own: an operator's or an admin's list outgrows a laptop screen. */}
       <AppShell.Navbar p="xs" aria-label="Main navigation" style={{ overflowY: 'auto' }}>
-        {visible.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            rightSection={item.badge}
-            active={location.pathname === item.to || (item.to !== '/' && location.pathname.startsWith(`${item.to}/`))}
-            onClick={close}
-          />
-        ))}
+        {visible.map((item) =>
+          item.children ? (
+            <NavGroup key={item.to} item={item} path={location.pathname} onNavigate={close} />
+          ) : (
+            <NavItemLink key={item.to} item={item} path={location.pathname} onNavigate={close} />
+          ),
+        )}
+        {me.user.isPlatformAdmin && (
+          <>
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+              Platform operators
+            </Text>
+            {OPERATOR_NAV.map((item) => (
+              <NavItemLink key={item.to} item={item} path={location.pathname} onNavigate={close} />
+            ))}
+          </>
+        )}
         {me.devMailbox && (
           <NavLink component={Link} to="/dev-mailbox" label="Dev mailbox" active={location.pathname === '/dev-mailbox'} onClick={close} />
         )}
@@ -121,6 +150,32 @@ export function AppLayout({ me }: { me: Me }) {
         {me.activeCompany && <GlobalShortcuts permissions={me.permissions} />}
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function NavItemLink({ item, path, onNavigate }: { item: NavItem; path: string; onNavigate: () => void }) {
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      rightSection={item.badge}
+      active={isActive(item, path)}
+      onClick={onNavigate}
+    />
+  );
+}
+
+/** A folding group (Settings): open while one of its pages is, and whenever opened by hand. */
+function NavGroup({ item, path, onNavigate }: { item: NavItem; path: string; onNavigate: () => void }) {
+  const inside = isActive(item, path);
+  const [opened, setOpened] = useState(inside);
+  return (
+    <NavLink label={item.label} opened={opened || inside} onChange={setOpened} childrenOffset={20}>
+      {item.children?.map((child) => (
+        <NavItemLink key={child.to} item={child} path={path} onNavigate={onNavigate} />
+      ))}
+    </NavLink>
   );
 }
 

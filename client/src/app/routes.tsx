@@ -50,6 +50,10 @@ const DevMailboxPage = lazyPage(() => import('../features/dev-mailbox/dev-mailbo
 const ConversationsPage = lazyPage(() => import('../features/messaging/conversations-page.tsx'), 'ConversationsPage');
 const ConversationPage = lazyPage(() => import('../features/messaging/conversation-page.tsx'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/notifications-page.tsx'), 'NotificationsPage');
+const NotificationPreferencesPage = lazyPage(() => import('../features/notifications/preferences-page.tsx'), 'NotificationPreferencesPage');
+const NotificationDefaultsPage = lazyPage(() => import('../features/notifications/defaults-page.tsx'), 'NotificationDefaultsPage');
+const NotificationLogPage = lazyPage(() => import('../features/notifications/delivery-log-page.tsx'), 'NotificationLogPage');
+const NotificationTemplatesPage = lazyPage(() => import('../features/notifications/templates-page.tsx'), 'NotificationTemplatesPage');
 const EditOrderPage = lazyPage(() => import('../features/orders/edit-order-page.tsx'), 'EditOrderPage');
 const NewOrderPage = lazyPage(() => import('../features/orders/new-order-page.tsx'), 'NewOrderPage');
 const OrderDetailPage = lazyPage(() => import('../features/orders/order-detail-page.tsx'), 'OrderDetailPage');
@@ -137,6 +141,9 @@ export function AppRoutes() {
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/trade-masters" element={<TradeMastersPage />} />
           <Route path="/settings/complaints" element={<SlaSettingsPage />} />
+          <Route path="/settings/notifications" element={<NotificationPreferencesPage />} />
+          <Route path="/settings/notification-defaults" element={<NotificationDefaultsPage />} />
+          <Route path="/settings/notification-log" element={<NotificationLogPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dev-mailbox" element={<DevMailboxPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
@@ -148,6 +155,7 @@ export function AppRoutes() {
           <Route path="/admin/health" element={<ConsoleHealthPage />} />
           <Route path="/admin/security" element={<ConsoleSecurityPage />} />
           <Route path="/admin/masters" element={<ConsoleMastersPage />} />
+          <Route path="/admin/notification-templates" element={<NotificationTemplatesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

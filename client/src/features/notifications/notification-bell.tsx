@@ -4,7 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 
-/** The header bell: unread count, the latest notifications, mark all read. Polls every 15 s. */
+/**
+ * The header bell: the signed-in person's own unread count, their latest notifications, mark all
+ * read. Kept current by the live stream (a new notification refetches it).
+ */
 export function NotificationBell() {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
@@ -77,9 +80,14 @@ export function NotificationBell() {
             ))}
           </Stack>
         </ScrollArea.Autosize>
-        <Button component={Link} to="/notifications" onClick={close} size="xs" variant="light" fullWidth mt="xs">
-          See all notifications
-        </Button>
+        <Group grow gap="xs" mt="xs">
+          <Button component={Link} to="/notifications" onClick={close} size="xs" variant="light">
+            See all notifications
+          </Button>
+          <Button component={Link} to="/settings/notifications" onClick={close} size="xs" variant="subtle">
+            Notification settings
+          </Button>
+        </Group>
       </Popover.Dropdown>
     </Popover>
   );

@@ -27,13 +27,18 @@ export function NotificationsPage() {
     <Stack>
       <PageHeader
         title="Notifications"
-        description="What your partners did with orders and links. Each one opens the document it is about."
+        description="What happened that concerns you, newest first. Each one opens the document it is about."
         actions={
-          unread > 0 && (
-            <Button variant="light" loading={markRead.isPending && !markRead.variables?.ids} onClick={() => markRead.mutate({})}>
-              Mark all read
+          <Group gap="xs">
+            {unread > 0 && (
+              <Button variant="light" loading={markRead.isPending && !markRead.variables?.ids} onClick={() => markRead.mutate({})}>
+                Mark all read
+              </Button>
+            )}
+            <Button component={Link} to="/settings/notifications" variant="subtle">
+              Notification settings
             </Button>
-          )
+          </Group>
         }
       />
       <SegmentedControl
@@ -49,7 +54,11 @@ export function NotificationsPage() {
       <QueryView
         query={list}
         isEmpty={() => !items?.length}
-        empty={unreadOnly ? 'You have read everything.' : 'No notifications yet. They arrive when partners act on orders and links.'}
+        empty={
+          unreadOnly
+            ? 'You have read everything.'
+            : 'No notifications yet. They arrive when partners and colleagues act on what concerns you.'
+        }
       >
         {() => (
           <Stack gap="xs">

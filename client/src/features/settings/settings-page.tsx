@@ -13,7 +13,8 @@ import { useZodForm } from '../../lib/zod-form.ts';
 export function SettingsPage() {
   return (
     <Stack>
-      <PageHeader title="Settings" description="Financial years, document numbering and the master data products use." />
+      <PageHeader title="Settings" description="Notifications, financial years, document numbering and the master data products use." />
+      <NotificationsLinks />
       <FinancialYears />
       <OrderApproval />
       <NumberSeries />
@@ -181,6 +182,38 @@ function NumberSeries() {
           </DataTable>
         )}
       </QueryView>
+    </Paper>
+  );
+}
+
+/** Where each member chooses what they hear about; an admin also sets the defaults and reads the log. */
+function NotificationsLinks() {
+  const can = useCan();
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={4}>Notifications</Title>
+          <Text size="sm" c="dimmed">
+            What you hear about, by email or in the app, quiet hours and a daily digest.
+          </Text>
+        </Stack>
+        <Group gap="xs" wrap="wrap">
+          <Button component={Link} to="/settings/notifications" variant="light">
+            Your notification settings
+          </Button>
+          {can('notifications:manage') && (
+            <>
+              <Button component={Link} to="/settings/notification-defaults" variant="default">
+                Company defaults
+              </Button>
+              <Button component={Link} to="/settings/notification-log" variant="default">
+                Delivery log
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
     </Paper>
   );
 }

@@ -1,0 +1,173 @@
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  CHANNEL_LABELS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUS_LABELS,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  type DeliveryView,
+} from '@tradeloom/shared';
+import { useState } from 'react';
+import { RequirePermission } from '../../components/require-permission.tsx';
+import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { notifyError } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+type DeliveryChannel = DeliveryView['channel'];
+
+const DELIVERY_CHANNEL_LABELS: Record<DeliveryChannel, string> = {
+  email: CHANNEL_LABELS.email,
+  webhook: CHANNEL_LABELS.webhook,
+  digest: 'Daily digest',
+};
+const STATUS_COLORS: Record<DeliveryStatus, string> = { queued: 'blue', sent: 'teal', failed: 'orange', dead: 'red' };
+const RETRYABLE: readonly DeliveryStatus[] = ['failed', 'dead'];
+
+interface Filters {
+  status: DeliveryStatus | null;
+  channel: DeliveryChannel | null;
+  q: string;
+}
+
+/** Every email (later webhook) sent to the company's members: what went out, what failed and why. */
+export function NotificationLogPage() {
+  return (
+    <RequirePermission permission="notifications:manage" back={{ to: '/settings/notifications', label: 'Your notification settings' }}>
+      <Stack>
+        <PageHeader
+          title="Notification log"
+          description="Emails and webhooks to your members, newest first. Failed ones are retried with growing pauses, then given up."
+        />
+        <DeliveryLog />
+      </Stack>
+    </RequirePermission>
+  );
+}
+
+function DeliveryLog() {
+  const [filters, setFilters] = useState<Filters>({ status: null, channel: null, q: '' });
+  const [debounced] = useDebouncedValue(filters, 300);
+  const utils = trpc.useUtils();
+  const deliveries = trpc.notifications.deliveries.list.useInfiniteQuery(
+    { status: debounced.status ?? undefined, channel: debounced.channel ?? undefined, q: debounced.q.trim() || undefined, limit: 50 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const retry = trpc.notifications.deliveries.retry.useMutation({
+    onSuccess: async () => {
+      await utils.notifications.deliveries.list.invalidate();
+      notifications.show({ color: 'teal', message: 'Queued to be sent again.' });
+    },
+    onError: notifyError,
+  });
+  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="Status"
+            placeholder="Any"
+            clearable
+            data={DELIVERY_STATUSES.map((status) => ({ value: status, label: DELIVERY_STATUS_LABELS[status] }))}
+            value={filters.status}
+            onChange={(value) => set({ status: value as DeliveryStatus | null })}
+            w={180}
+          />
+          <Select
+            label="Channel"
+            placeholder="Any"
+            clearable
+            data={DELIVERY_CHANNELS.map((channel) => ({ value: channel, label: DELIVERY_CHANNEL_LABELS[channel] }))}
+            value={filters.channel}
+            onChange={(value) => set({ channel: value as DeliveryChannel | null })}
+            w={160}
+          />
+          <TextInput
+            label="Search"
+            placeholder="Address or subject"
+            value={filters.q}
+            onChange={(event) => set({ q: event.currentTarget.value })}
+            w={240}
+          />
+        </Group>
+        <QueryView
+          query={{ ...deliveries, data: deliveries.data?.pages.flatMap((page) => page.items) }}
+          isEmpty={(rows) => rows.length === 0}
+          empty="Nothing sent yet matches."
+        >
+          {(rows) => (
+            <Stack>
+              <DataTable
+                headers={['When', 'Recipient', 'Notification', 'Channel', 'Subject', 'Status', 'Attempts', 'Last error', 'Held until', '']}
+                minWidth={1100}
+              >
+                {rows.map((delivery) => (
+                  <Table.Tr key={delivery.id} data-testid="delivery">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(delivery.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{delivery.recipient.name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {delivery.recipient.address}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{delivery.eventLabel}</Table.Td>
+                    <Table.Td>{DELIVERY_CHANNEL_LABELS[delivery.channel]}</Table.Td>
+                    <Table.Td maw={280}>
+                      <Text size="sm" lineClamp={2}>
+                        {delivery.subject}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLORS[delivery.status]} miw="max-content">
+                        {DELIVERY_STATUS_LABELS[delivery.status]}
+                      </Badge>
+                      {delivery.status === 'failed' && delivery.nextAttemptAt && (
+                        <Text size="xs" c="dimmed">
+                          next try {formatDateTime(delivery.nextAttemptAt)}
+                        </Text>
+                      )}
+                      {delivery.status === 'sent' && delivery.sentAt && (
+                        <Text size="xs" c="dimmed">
+                          {formatDateTime(delivery.sentAt)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">{delivery.attempts}</Table.Td>
+                    <Table.Td maw={280}>
+                      <Text size="xs" ff="monospace" lineClamp={3}>
+                        {delivery.lastError ?? '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {delivery.notBefore && delivery.status === 'queued' ? formatDateTime(delivery.notBefore) : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {RETRYABLE.includes(delivery.status) && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={retry.isPending && retry.variables?.deliveryId === delivery.id}
+                          onClick={() => retry.mutate({ deliveryId: delivery.id })}
+                        >
+                          Retry
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+              {deliveries.hasNextPage && (
+                <Button variant="light" loading={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
+                  Load more
+                </Button>
+              )}
+            </Stack>
+          )}
+        </QueryView>
+      </Stack>
+    </Paper>
+  );
+}
