@@ -10,9 +10,9 @@ import {
   MESSAGING_NOTIFY_QUEUE,
   messagingNotificationHandler,
 } from './modules/messaging/messaging.notifications.ts';
+import { DIGEST_QUEUE, digestHandler } from './modules/notifications/digest.ts';
 import { notificationEmailHandler } from './modules/notifications/email.jobs.ts';
 import { NOTIFICATION_EMAIL_QUEUE } from './modules/notifications/email-delivery.ts';
-import { DIGEST_QUEUE, digestHandler } from './modules/notifications/digest.ts';
 import { NOTIFY_QUEUE, partnerNotificationHandler } from './modules/notifications/notifications.jobs.ts';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/notifications/reminders.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHandler } from './modules/sourcing/sourcing.notifications.ts';

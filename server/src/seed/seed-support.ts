@@ -3,14 +3,10 @@ import type { CompanyActor, ServiceContext } from '../deps.ts';
 import { markConversationRead, startConversation } from '../modules/messaging/conversations.service.ts';
 import { editMessage, sendMessage } from '../modules/messaging/messages.service.ts';
 import { setPreferences } from '../modules/notifications/preferences.service.ts';
-import {
-  addComplaintNote,
-  assignComplaint,
-  escalateComplaint,
-  fileComplaint,
-  resolveComplaint,
-} from '../modules/support/complaints.service.ts';
+import { fileComplaint } from '../modules/support/complaint-filing.ts';
+import { addComplaintNote, assignComplaint, resolveComplaint } from '../modules/support/complaints.service.ts';
 import { setSlaPolicies } from '../modules/support/sla.service.ts';
+import { escalateOverdueComplaints } from '../modules/support/sla-clock.ts';
 
 const TRADER = 'Saurashtra Cotton Traders';
 const MILL = 'Coimbatore Spinning Mills';
@@ -136,15 +132,14 @@ export async function seedConversationsAndComplaints(ctx: ServiceContext, actors
   // within the mill's default 24 hours, so the clock escalated it.
   const filedAt = new Date(ctx.deps.clock.now().getTime() - 48 * HOUR);
   const earlier: ServiceContext = { ...ctx, deps: { ...ctx.deps, clock: { now: () => filedAt } } };
-  const wet = await fileComplaint(earlier, weaver, {
+  await fileComplaint(earlier, weaver, {
     about: { type: 'order', id: orders.deliveredYarn },
     category: 'damaged',
     description: 'Eleven cartons of 20s hosiery yarn arrived wet; cones stained and unusable.',
     amountClaimed: '58500',
     evidenceFileIds: [],
   });
-  // TODO(e2eseed): run the support module's SLA clock here once merged, instead of escalating by hand.
-  await escalateComplaint(ctx, weaver, { complaintId: wet.id, note: 'No answer in two days.' });
+  await escalateOverdueComplaints(ctx.deps.db, ctx.deps.clock, ctx.request);
 
   // A manager who reads complaints in the app, not by email, and is not disturbed at night.
   await setPreferences(ctx, traderManager, {
