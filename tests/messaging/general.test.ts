@@ -51,7 +51,9 @@ describe('general conversations between partners', () => {
     expect((await buyer.members.viewer.caller.messaging.messages.list({ conversationId: started.id })).items.map((m) => m.body)).toEqual([
       'Hello from the buyer',
     ]);
-    const refused = await failure(supplier.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: 'Still there?' }));
+    const refused = await failure(
+      supplier.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: 'Still there?' }),
+    );
     expect([refused.code, refused.reason]).toEqual(['CONFLICT', 'PARTNER_NOT_LINKED']);
     await expectNotFound(buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplier.id, body: 'Again' }));
     expect((await buyer.members.viewer.caller.messaging.messages.list({ conversationId: started.id })).items).toHaveLength(1);
@@ -65,14 +67,18 @@ describe('general conversations between partners', () => {
     const started = await generalConversation(buyer, supplier, 'Pickup on Monday');
     const canAdd = (await buyer.members.staff.caller.messaging.conversations.get({ conversationId: started.id })).canAdd;
     expect(canAdd).toEqual([{ id: transporter.id, name: transporter.name }]);
-    await expectNotFound(supplier.members.staff.caller.messaging.conversations.addCompany({ conversationId: started.id, companyId: transporter.id }));
-    await expectNotFound(buyer.members.staff.caller.messaging.conversations.addCompany({ conversationId: started.id, companyId: outsider.id }));
+    await expectNotFound(
+      supplier.members.staff.caller.messaging.conversations.addCompany({ conversationId: started.id, companyId: transporter.id }),
+    );
+    await expectNotFound(
+      buyer.members.staff.caller.messaging.conversations.addCompany({ conversationId: started.id, companyId: outsider.id }),
+    );
     await buyer.members.staff.caller.messaging.conversations.addCompany({ conversationId: started.id, companyId: transporter.id });
     const seen = await transporter.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
     expect(seen.companies.map((c) => c.id)).toEqual([buyer.id, supplier.id, transporter.id]);
-    expect((await transporter.members.viewer.caller.messaging.messages.list({ conversationId: started.id })).items.map((m) => m.body)).toEqual([
-      'Pickup on Monday',
-    ]);
+    expect(
+      (await transporter.members.viewer.caller.messaging.messages.list({ conversationId: started.id })).items.map((m) => m.body),
+    ).toEqual(['Pickup on Monday']);
     const audit = await app.db
       .selectFrom('audit_log')
       .select(['action', 'after'])

@@ -60,7 +60,11 @@ describe('live delivery and notifications', () => {
     const { buyer, supplier, product } = await tradingPair(app, 'NotifyOrder');
     const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
     await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
-    const numbers = await app.db.selectFrom('orders').select(['buyer_number', 'supplier_number']).where('id', '=', order.id).executeTakeFirstOrThrow();
+    const numbers = await app.db
+      .selectFrom('orders')
+      .select(['buyer_number', 'supplier_number'])
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
     const body = `Please confirm the dispatch date for the full quantity of combed yarn, packed in 50 kg bags, before Friday`;
     const started = await buyer.members.staff.caller.messaging.conversations.start({
       partnerCompanyId: supplier.id,

@@ -67,7 +67,12 @@ describe('messages', () => {
     expect(await app.db.selectFrom('messages').select('body').where('id', '=', started.messageId).executeTakeFirstOrThrow()).toEqual({
       body: 'Price 56,300',
     });
-    const audit = await app.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'message').where('entity_id', '=', String(started.messageId)).execute();
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'message')
+      .where('entity_id', '=', String(started.messageId))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['message.edited', 'message.edited']);
   });
 
@@ -78,7 +83,11 @@ describe('messages', () => {
     const author = buyer.members.staff.caller.messaging.messages;
     const withFile = await author.send({ conversationId: started.id, body: 'The spec', attachmentFileIds: [file] });
     await author.edit({ messageId: started.messageId, body: 'Secret draft v2' });
-    const reply = await supplier.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: 'Noted', replyToId: started.messageId });
+    const reply = await supplier.members.staff.caller.messaging.messages.send({
+      conversationId: started.id,
+      body: 'Noted',
+      replyToId: started.messageId,
+    });
     const notMine = await failure(supplier.members.staff.caller.messaging.messages.delete({ messageId: started.messageId }));
     expect([notMine.code, notMine.reason]).toEqual(['FORBIDDEN', 'NOT_YOUR_MESSAGE']);
     await author.delete({ messageId: started.messageId });
@@ -91,7 +100,11 @@ describe('messages', () => {
     ]);
     expect(page.items[0]?.replyTo).toEqual({ id: started.messageId, preview: '', senderName: 'Test MsgDeleteBuyer-staff', deleted: true });
     expect((await supplier.members.viewer.caller.messaging.messages.history({ messageId: started.messageId })).edits).toEqual([]);
-    const stored = await app.db.selectFrom('messages').select(['body', 'deleted_at']).where('id', '=', started.messageId).executeTakeFirstOrThrow();
+    const stored = await app.db
+      .selectFrom('messages')
+      .select(['body', 'deleted_at'])
+      .where('id', '=', started.messageId)
+      .executeTakeFirstOrThrow();
     expect(stored.body).toBe('');
     expect(stored.deleted_at).not.toBeNull();
     const toDeleted = await failure(
@@ -118,9 +131,16 @@ describe('messages', () => {
     );
     expect(foreign.code).toBe('NOT_FOUND');
     expect([await rows(app, 'messages'), await rows(app, 'message_attachments')]).toEqual(before);
-    const sent = await buyer.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: 'Report', attachmentFileIds: [own] });
+    const sent = await buyer.members.staff.caller.messaging.messages.send({
+      conversationId: started.id,
+      body: 'Report',
+      attachmentFileIds: [own],
+    });
     const page = await supplier.members.viewer.caller.messaging.messages.list({ conversationId: started.id });
-    expect(page.items[0]).toMatchObject({ id: sent.id, attachments: [{ fileId: own, name: 'lab-report.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }] });
+    expect(page.items[0]).toMatchObject({
+      id: sent.id,
+      attachments: [{ fileId: own, name: 'lab-report.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }],
+    });
     const download = await fetch(`${http.url}/files/${own}`, { headers: { cookie: `tl_session=${supplier.members.viewer.token}` } });
     expect(download.status).toBe(200);
   });
@@ -133,7 +153,11 @@ describe('messages', () => {
       supplier.members.staff.caller.messaging.messages.send({ conversationId: two.id, body: 'Re', replyToId: one.messageId }),
     );
     expect(fieldErrors(wrong)).toEqual({ replyToId: ['is not a message of this conversation'] });
-    const reply = await supplier.members.staff.caller.messaging.messages.send({ conversationId: one.id, body: 'Re: one', replyToId: one.messageId });
+    const reply = await supplier.members.staff.caller.messaging.messages.send({
+      conversationId: one.id,
+      body: 'Re: one',
+      replyToId: one.messageId,
+    });
     const page = await buyer.members.viewer.caller.messaging.messages.list({ conversationId: one.id });
     expect(page.items[0]).toMatchObject({ id: reply.id, replyTo: { id: one.messageId, preview: 'One', deleted: false } });
   });

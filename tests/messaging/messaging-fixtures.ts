@@ -31,7 +31,10 @@ export async function expectNotFound(call: Promise<unknown>) {
   expect(error.code).toBe('NOT_FOUND');
 }
 
-export async function rows(app: TestApp, table: 'conversations' | 'messages' | 'message_attachments' | 'conversation_companies' | 'message_edits') {
+export async function rows(
+  app: TestApp,
+  table: 'conversations' | 'messages' | 'message_attachments' | 'conversation_companies' | 'message_edits',
+) {
   const row = await app.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

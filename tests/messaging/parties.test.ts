@@ -38,12 +38,24 @@ describe('conversations about a document', () => {
     const { buyer, supplier, product } = await tradingPair(app, 'PartyOrder');
     const draft = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
     await expectNotFound(
-      buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplier.id, about: { type: 'order', id: draft.id }, body: 'Too early' }),
+      buyer.members.staff.caller.messaging.conversations.start({
+        partnerCompanyId: supplier.id,
+        about: { type: 'order', id: draft.id },
+        body: 'Too early',
+      }),
     );
     await buyer.members.staff.caller.orders.transition({ orderId: draft.id, action: 'submit', version: draft.version });
     const about = { type: 'order' as const, id: draft.id };
-    const started = await buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplier.id, about, body: 'Please confirm the date' });
-    const numbers = await app.db.selectFrom('orders').select(['buyer_number', 'supplier_number']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    const started = await buyer.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: supplier.id,
+      about,
+      body: 'Please confirm the date',
+    });
+    const numbers = await app.db
+      .selectFrom('orders')
+      .select(['buyer_number', 'supplier_number'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
     const seenBySupplier = await supplier.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
     expect(seenBySupplier.about).toEqual({ type: 'order', id: draft.id, label: numbers.supplier_number, linkPath: `/orders/${draft.id}` });
     const seenByBuyer = await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
@@ -55,14 +67,22 @@ describe('conversations about a document', () => {
   it('a tender: the buyer talks with each invited supplier apart; a second supplier can neither read, join nor start with the first', async () => {
     const { buyer, supplierA, supplierB, tender } = await tenderWorld(app, 'PartyTender');
     const about = { type: 'tender' as const, id: tender.id };
-    const withA = await buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplierA.id, about, body: 'Is 29 mm possible?' });
+    const withA = await buyer.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: supplierA.id,
+      about,
+      body: 'Is 29 mm possible?',
+    });
     const forB = await supplierB.members.viewer.caller.messaging.conversations.forDocument({ about });
     expect(forB.items).toEqual([]);
     expect(forB.startWith).toEqual([{ id: buyer.id, name: buyer.name }]);
     await expectNotFound(supplierB.members.owner.caller.messaging.conversations.get({ conversationId: withA.id }));
     await expectNotFound(supplierB.members.owner.caller.messaging.messages.list({ conversationId: withA.id }));
-    await expectNotFound(supplierB.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplierA.id, about, body: 'Hi rival' }));
-    await expectNotFound(buyer.members.staff.caller.messaging.conversations.addCompany({ conversationId: withA.id, companyId: supplierB.id }));
+    await expectNotFound(
+      supplierB.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplierA.id, about, body: 'Hi rival' }),
+    );
+    await expectNotFound(
+      buyer.members.staff.caller.messaging.conversations.addCompany({ conversationId: withA.id, companyId: supplierB.id }),
+    );
     const viewByBuyer = await buyer.members.staff.caller.messaging.conversations.get({ conversationId: withA.id });
     expect(viewByBuyer.canAdd).toEqual([]);
     expect(viewByBuyer.about).toEqual({ type: 'tender', id: tender.id, label: tender.number, linkPath: `/tenders/${tender.id}` });
@@ -79,11 +99,19 @@ describe('conversations about a document', () => {
     const lines = tender.itemIds.map((itemId) => ({ itemId, unitPrice: '120.50' }));
     const draft = await supplierA.members.staff.caller.sourcing.quotes.saveDraft({ tenderId: tender.id, lines });
     await expectNotFound(
-      supplierA.members.staff.caller.messaging.conversations.start({ partnerCompanyId: buyer.id, about: { type: 'quote', id: draft.id }, body: 'Draft' }),
+      supplierA.members.staff.caller.messaging.conversations.start({
+        partnerCompanyId: buyer.id,
+        about: { type: 'quote', id: draft.id },
+        body: 'Draft',
+      }),
     );
     const quote = await supplierA.members.staff.caller.sourcing.quotes.submit({ tenderId: tender.id, lines });
     const about = { type: 'quote' as const, id: quote.id };
-    const started = await supplierA.members.staff.caller.messaging.conversations.start({ partnerCompanyId: buyer.id, about, body: 'Our quote includes freight' });
+    const started = await supplierA.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: buyer.id,
+      about,
+      body: 'Our quote includes freight',
+    });
     const seen = await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
     expect(seen.about).toEqual({ type: 'quote', id: quote.id, label: `Quote for ${tender.number}`, linkPath: `/tenders/${tender.id}` });
     await expectNotFound(supplierB.members.owner.caller.messaging.conversations.forDocument({ about }));
@@ -94,7 +122,11 @@ describe('conversations about a document', () => {
   it('an offer: anyone who sees it may talk with its owner; a partners-only offer is hidden from a company not linked', async () => {
     const { seller, buyer, offer } = await dealWorld(app, 'PartyOffer');
     const about = { type: 'offer' as const, id: offer.id };
-    const started = await buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: seller.id, about, body: 'Is the lot tested?' });
+    const started = await buyer.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: seller.id,
+      about,
+      body: 'Is the lot tested?',
+    });
     const seen = await seller.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
     expect(seen.about).toEqual({ type: 'offer', id: offer.id, label: offer.number, linkPath: `/desk/offers/${offer.id}` });
     // The stranger sees a desk offer too, but not the buyer's conversation about it.
@@ -113,9 +145,18 @@ describe('conversations about a document', () => {
     const { seller, buyer, offer } = await dealWorld(app, 'PartyNeg');
     const negotiationId = await openNegotiationRow(app, { id: offer.id, ownerId: seller.id }, buyer.id);
     const about = { type: 'negotiation' as const, id: negotiationId };
-    const started = await seller.members.staff.caller.messaging.conversations.start({ partnerCompanyId: buyer.id, about, body: 'Can you do 56,200?' });
+    const started = await seller.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: buyer.id,
+      about,
+      body: 'Can you do 56,200?',
+    });
     const seen = await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
-    expect(seen.about).toEqual({ type: 'negotiation', id: negotiationId, label: `Negotiation on ${offer.number}`, linkPath: `/negotiations/${negotiationId}` });
+    expect(seen.about).toEqual({
+      type: 'negotiation',
+      id: negotiationId,
+      label: `Negotiation on ${offer.number}`,
+      linkPath: `/negotiations/${negotiationId}`,
+    });
     await strangerLocksOut(about, seller, started.id);
   });
 
@@ -124,10 +165,22 @@ describe('conversations about a document', () => {
     const opened = await buyer.members.staff.caller.tradedesk.negotiations.open({ offerId: offer.id, terms: terms() });
     const { contractId } = await seller.members.staff.caller.tradedesk.negotiations.accept({ negotiationId: opened.id, version: 1 });
     const about = { type: 'contract' as const, id: contractId };
-    const started = await buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: seller.id, about, body: 'Dispatch next week?' });
-    const numbers = await app.db.selectFrom('contracts').select(['seller_number', 'buyer_number']).where('id', '=', contractId).executeTakeFirstOrThrow();
-    expect((await seller.members.viewer.caller.messaging.conversations.get({ conversationId: started.id })).about?.label).toBe(numbers.seller_number);
-    expect((await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id })).about?.label).toBe(numbers.buyer_number);
+    const started = await buyer.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: seller.id,
+      about,
+      body: 'Dispatch next week?',
+    });
+    const numbers = await app.db
+      .selectFrom('contracts')
+      .select(['seller_number', 'buyer_number'])
+      .where('id', '=', contractId)
+      .executeTakeFirstOrThrow();
+    expect((await seller.members.viewer.caller.messaging.conversations.get({ conversationId: started.id })).about?.label).toBe(
+      numbers.seller_number,
+    );
+    expect((await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id })).about?.label).toBe(
+      numbers.buyer_number,
+    );
     expect(numbers.seller_number).toMatch(/^SC-/);
     expect(numbers.buyer_number).toMatch(/^PC-/);
     await strangerLocksOut(about, seller, started.id);
@@ -154,7 +207,11 @@ describe('conversations about a document', () => {
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
     const about = { type: 'complaint' as const, id: complaint.id };
-    const started = await supplier.members.staff.caller.messaging.conversations.start({ partnerCompanyId: buyer.id, about, body: 'We will send a sample' });
+    const started = await supplier.members.staff.caller.messaging.conversations.start({
+      partnerCompanyId: buyer.id,
+      about,
+      body: 'We will send a sample',
+    });
     const seen = await buyer.members.viewer.caller.messaging.conversations.get({ conversationId: started.id });
     expect(seen.about).toEqual({ type: 'complaint', id: complaint.id, label: complaint.number, linkPath: `/complaints/${complaint.id}` });
     await strangerLocksOut(about, buyer, started.id);

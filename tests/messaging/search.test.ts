@@ -21,7 +21,10 @@ describe('search', () => {
     const started = await generalConversation(buyer, supplier, `The ${word} lot arrives Monday`);
     const long = `${'Before the point. '.repeat(12)}Here the ${word} sample is <b>graded</b> 31-1. ${'After the point. '.repeat(12)}`;
     const second = await supplier.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: long });
-    const deleted = await supplier.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: `Delete ${word} please` });
+    const deleted = await supplier.members.staff.caller.messaging.messages.send({
+      conversationId: started.id,
+      body: `Delete ${word} please`,
+    });
     await supplier.members.staff.caller.messaging.messages.delete({ messageId: deleted.id });
     await generalConversation(other.buyer, other.supplier, `Their ${word} is private`);
     await link(buyer, other.supplier);
@@ -46,7 +49,11 @@ describe('search', () => {
 
     const paged = await buyer.members.viewer.caller.messaging.conversations.search({ q: word, limit: 1 });
     expect(paged.items.map((h) => h.messageId)).toEqual([second.id]);
-    const next = await buyer.members.viewer.caller.messaging.conversations.search({ q: word, limit: 1, cursor: paged.nextCursor ?? undefined });
+    const next = await buyer.members.viewer.caller.messaging.conversations.search({
+      q: word,
+      limit: 1,
+      cursor: paged.nextCursor ?? undefined,
+    });
     expect(next.items.map((h) => h.messageId)).toEqual([started.messageId]);
     expect(next.nextCursor).toBeNull();
 

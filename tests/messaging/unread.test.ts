@@ -53,15 +53,16 @@ describe('unread counts', () => {
     await reader.markRead({ conversationId: started.id });
     const senders = [buyer.members.owner, buyer.members.admin, buyer.members.manager, buyer.members.staff];
     const N = 12;
+    const senderAt = (i: number) => senders[i % senders.length] ?? buyer.members.staff;
     await Promise.all(
-      Array.from({ length: N }, (_, i) => senders[i % senders.length]!.caller.messaging.messages.send({ conversationId: started.id, body: `burst ${i}` })),
+      Array.from({ length: N }, (_, i) => senderAt(i).caller.messaging.messages.send({ conversationId: started.id, body: `burst ${i}` })),
     );
     expect(await reader.unreadCount()).toEqual({ conversations: 1, messages: N });
     expect((await reader.get({ conversationId: started.id })).unread).toBe(N);
 
     // Reads racing sends: whatever a read marks, every message it did not see stays unread.
     const racing = await Promise.all([
-      ...Array.from({ length: N }, (_, i) => senders[i % senders.length]!.caller.messaging.messages.send({ conversationId: started.id, body: `race ${i}` })),
+      ...Array.from({ length: N }, (_, i) => senderAt(i).caller.messaging.messages.send({ conversationId: started.id, body: `race ${i}` })),
       reader.markRead({ conversationId: started.id }),
     ]);
     const marked = racing.at(-1) as { messages: number };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../server/src/modules/audit/audit.service.ts';
 import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { recordChange } from '../../server/src/modules/events/record-change.ts';
+import { MESSAGING_NOTIFY_EVENTS, MESSAGING_NOTIFY_QUEUE } from '../../server/src/modules/messaging/messaging.notifications.ts';
 import { NOTIFY_QUEUE } from '../../server/src/modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE } from '../../server/src/modules/sourcing/sourcing.notifications.ts';
 import { TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from '../../server/src/modules/tradedesk/match-notify.ts';
@@ -102,6 +103,7 @@ describe('subscriptions registered at start-up', () => {
     expect(registry.queuesFor('product.created')).toEqual([]);
     for (const name of SOURCING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([SOURCING_NOTIFY_QUEUE]);
     for (const name of TRADEDESK_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_NOTIFY_QUEUE]);
+    for (const name of MESSAGING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([MESSAGING_NOTIFY_QUEUE]);
     // A posted offer is scored against the desk by the match job, which words nothing itself.
     for (const name of TRADEDESK_MATCH_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_MATCH_QUEUE]);
   });
@@ -112,7 +114,11 @@ describe('subscriptions registered at start-up', () => {
     expect(unsubscribed).toContain('catalog.imported');
     expect(unsubscribed).not.toContain('order.submitted');
     const subscribed =
-      notifyingEvents().length + SOURCING_NOTIFY_EVENTS.length + TRADEDESK_NOTIFY_EVENTS.length + TRADEDESK_MATCH_EVENTS.length;
+      notifyingEvents().length +
+      SOURCING_NOTIFY_EVENTS.length +
+      TRADEDESK_NOTIFY_EVENTS.length +
+      TRADEDESK_MATCH_EVENTS.length +
+      MESSAGING_NOTIFY_EVENTS.length;
     expect(unsubscribed.length + subscribed).toBe(domainEventNames.length);
   });
 

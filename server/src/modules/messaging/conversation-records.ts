@@ -67,12 +67,13 @@ export async function maySendIn(db: Executor, conversation: ConversationRow, com
 
 /**
  * Unread for a person: messages by others after their read pointer, not deleted. An API key has
- * no pointer, so everything others wrote counts. `conversation` is the conversation id column.
+ * no pointer, so everything not written through its company's keys counts. `conversation` is the
+ * conversation id column.
  */
 export function unreadCondition(messageAlias: string, conversation: Expression<string>, actor: CompanyActor): RawBuilder<SqlBool> {
   const m = (column: string) => sql.ref(`${messageAlias}.${column}`);
   const pointer = sql`coalesce((select r.last_read_message_id from conversation_reads r where r.conversation_id = ${conversation} and r.user_id = ${actor.userId} and r.company_id = ${actor.companyId}), 0)`;
-  return sql<SqlBool>`(${m('conversation_id')} = ${conversation} and ${m('deleted_at')} is null and ${m('sender_user_id')} is distinct from ${actor.userId} and ${m('id')} > ${pointer})`;
+  return sql<SqlBool>`(${m('conversation_id')} = ${conversation} and ${m('deleted_at')} is null and not (${m('sender_company_id')} = ${actor.companyId} and ${m('sender_user_id')} is not distinct from ${actor.userId}) and ${m('id')} > ${pointer})`;
 }
 
 /** How many messages of the conversation `conversation` the person has not read. */
