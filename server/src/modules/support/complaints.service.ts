@@ -5,6 +5,7 @@ import {
   type ComplaintSide,
   type ComplaintStatus,
   complaintStep,
+  formatMoney,
   RESOLUTION_KIND_LABELS,
   type ResolutionKind,
   ROLE_PERMISSIONS,
@@ -153,7 +154,9 @@ export function escalateComplaint(
 }
 
 function resolutionText(kind: ResolutionKind, creditAmount: string | null, currency: string): string {
-  return kind === 'credit_note' ? `${RESOLUTION_KIND_LABELS[kind]} of ${currency} ${creditAmount}` : RESOLUTION_KIND_LABELS[kind];
+  return kind === 'credit_note' && creditAmount
+    ? `${RESOLUTION_KIND_LABELS[kind]} of ${formatMoney(creditAmount, currency)}`
+    : RESOLUTION_KIND_LABELS[kind];
 }
 
 /** The supplier settles the complaint: a replacement, a credit note for an amount, or nothing, with its note. */
