@@ -21,6 +21,7 @@ import {
   reset,
 } from './rate-limits.ts';
 import { recordSecurityEvent } from './security-events.ts';
+import { tellSecurityNotice } from './security-notices.ts';
 import { createSession, deleteUserSessions, type NewSession } from './sessions.service.ts';
 import { isTwoFactorEnabled } from './two-factor.service.ts';
 
@@ -236,6 +237,7 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
       entityId: userId,
     });
     await recordSecurityEvent(trx, ctx.request, { type: 'password.reset', userId, email, details: { sessionsEnded: ended } });
+    await tellSecurityNotice(trx, clock, userId, 'security.password_changed');
   });
 }
 
@@ -279,6 +281,7 @@ export async function changePassword(
       userId: session.userId,
       details: { otherSessionsEnded: ended },
     });
+    await tellSecurityNotice(trx, clock, session.userId, 'security.password_changed');
   });
 }
 

@@ -9,6 +9,7 @@ import { findTwoFactorPolicy, setTwoFactorPolicy } from '../companies/company-se
 import { claimAccountAttempt, reset } from './rate-limits.ts';
 import { consumeRecoveryCode, countUnusedRecoveryCodes, deleteRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.ts';
 import { recordSecurityEvent } from './security-events.ts';
+import { tellSecurityNotice } from './security-notices.ts';
 import { matchingStep, newTotpKey, totpEnrolment } from './totp.ts';
 import { isLegacyTotpKey, openTotpKey, sealTotpKey } from './totp-key-box.ts';
 import { operatorNeedsTwoFactor, twoFactorThrottleKey } from './two-factor-rules.ts';
@@ -176,6 +177,7 @@ export async function disableTwoFactor(ctx: ServiceContext, session: Principal, 
       entityId: session.userId,
     });
     await recordSecurityEvent(trx, ctx.request, { type: 'two_factor.disabled', userId: session.userId });
+    await tellSecurityNotice(trx, ctx.deps.clock, session.userId, 'security.two_factor_disabled');
   });
 }
 

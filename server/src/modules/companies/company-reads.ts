@@ -257,3 +257,17 @@ export async function activeMembersOf(
     .execute();
   return rows.map(({ id, name, email, role, branchIds }) => ({ userId: id, name, email, role, branchIds }));
 }
+
+/** The companies a user may act for now: active companies where an admin has not disabled them. */
+export async function activeCompanyIdsOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('companies', 'companies.id', 'memberships.company_id')
+    .select('memberships.company_id')
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.disabled_at', 'is', null)
+    .where('companies.status', '=', 'active')
+    .orderBy('memberships.company_id')
+    .execute();
+  return rows.map((row) => row.company_id);
+}

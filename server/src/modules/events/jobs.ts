@@ -1,4 +1,5 @@
 import type { Executor } from '@tradeloom/db';
+import { sql } from 'kysely';
 import type { Clock } from '../../lib/clock.ts';
 import type { JobHandler } from './job-runner.ts';
 
@@ -33,4 +34,25 @@ export function pruneJobsHandler(db: Executor, clock: Clock): JobHandler {
       await db.deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', cutoff).execute();
     },
   };
+}
+
+/**
+ * Gives the job on `queue` whose payload holds `key: value` a fresh set of attempts, due now, if it
+ * is dead or waiting for its next try (a module's "send it again", e.g. a notification delivery).
+ * Returns false when there is no such job, or it is running or done.
+ */
+export async function requeueJobByPayload(
+  db: Executor,
+  clock: Clock,
+  queue: string,
+  match: { key: string; value: string | number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: 0, run_at: clock.now(), finished_at: null, locked_at: null, locked_by: null })
+    .where('queue', '=', queue)
+    .where('status', 'in', ['dead', 'pending'])
+    .where(sql<string>`payload ->> ${match.key}`, '=', String(match.value))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

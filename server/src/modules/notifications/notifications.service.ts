@@ -3,7 +3,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError } from '../../trpc/errors.ts';
 
 /** Notifications are a person's: an API key (no person) reads none. */
-function personOf(actor: CompanyActor): string {
+export function personOf(actor: CompanyActor): string {
   if (!actor.userId) throw appError('FORBIDDEN', 'API_KEY_NOT_ALLOWED', 'Notifications belong to a signed-in person, not an API key.');
   return actor.userId;
 }
