@@ -1,6 +1,6 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import { calendarDate, DEFAULT_TIME_ZONE, type DigestCompany, renderDigest } from '@tradeloom/shared';
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { AppDeps } from '../../deps.ts';
 import { selectActiveUserProfiles } from '../auth/user-reads.ts';
 import { companyNameOf, findMembershipStanding } from '../companies/company-reads.ts';
@@ -33,8 +33,16 @@ async function hoursByZone(db: Executor, now: Date): Promise<{ zone: string; hou
 }
 
 /**
- * People whose digest hour it is now and who have something unread: one read over their unread
- * notifications, matched against the local hour of each time zone in use.
+ * Where a person's digest starts: their last digest, or 24 hours ago. Notifications and digests
+ * are both stamped by the database, so the window is read on its clock.
+ */
+function digestWindowStart(userId: Expression<string | null> | string) {
+  return sql<Date>`coalesce((select max(d.created_at) from notification_digests d where d.user_id = ${userId}), now() - interval '24 hours')`;
+}
+
+/**
+ * People whose digest hour it is now and who have missed something since their last digest: one
+ * read over unread notifications, matched against the local hour of each time zone in use.
  */
 async function dueRecipients(db: Executor, now: Date): Promise<{ userId: string; timeZone: string }[]> {
   const hours = await hoursByZone(db, now);
@@ -48,6 +56,7 @@ async function dueRecipients(db: Executor, now: Date): Promise<{ userId: string;
     .where('n.user_id', 'is not', null)
     .where('n.read_at', 'is', null)
     .where(sql<boolean>`coalesce(s.digest_enabled, true)`)
+    .where((eb) => eb('n.created_at', '>', digestWindowStart(eb.ref('n.user_id'))))
     .where((eb) => eb.or(hours.map((h) => eb.and([eb(zone, '=', h.zone), eb(hour, '=', h.hour)]))))
     .execute();
   return rows.flatMap((row) => (row.userId ? [{ userId: row.userId, timeZone: row.timeZone }] : []));
@@ -62,12 +71,7 @@ async function missedByCompany(trx: Executor, deps: DigestDeps, userId: string):
     .select((eb) => ['company_id as companyId', companyNameOf(eb.ref('notifications.company_id')).as('companyName'), 'title', 'link_path'])
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
-    // Both sides are stamped by the database, so the window is read on its clock.
-    .where(
-      'created_at',
-      '>',
-      sql<Date>`coalesce((select max(d.created_at) from notification_digests d where d.user_id = ${userId}), now() - interval '24 hours')`,
-    )
+    .where('created_at', '>', digestWindowStart(userId))
     .orderBy('id', 'desc')
     .execute();
   const byCompany = new Map<string, DigestCompany>();
