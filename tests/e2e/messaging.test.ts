@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiCompany, apiCompany, pageAs } from './arrange.ts';
@@ -44,6 +45,26 @@ async function conversationOnOrder(trade: Trade, ...bodies: string[]): Promise<{
     messageIds.push(sent.id);
   }
   return { id: started.id, messageIds };
+}
+
+/** A buyer's open tender inviting both suppliers (each linked first). */
+async function openTender(buyer: ApiCompany, suppliers: ApiCompany[]): Promise<string> {
+  const owner = buyer.members.owner;
+  for (const supplier of suppliers) {
+    const request = await owner.call<{ id: string }>('partners.requestLink', { supplierId: supplier.id });
+    await supplier.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
+  }
+  const tender = await owner.call<{ id: string }>('sourcing.tenders.create', {
+    title: 'Shankar-6 cotton, December',
+    currency: 'INR',
+    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+    deliveryPlace: 'Coimbatore',
+    items: [{ description: 'Shankar-6 raw cotton bales', quantity: '1000', unit: 'kg' }],
+    idempotencyKey: randomUUID(),
+  });
+  await owner.call('sourcing.tenders.invite', { tenderId: tender.id, supplierIds: suppliers.map((supplier) => supplier.id) });
+  await owner.call('sourcing.tenders.publish', { tenderId: tender.id });
+  return tender.id;
 }
 
 const messagesNavBadge = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByTestId('messages-unread');
@@ -148,6 +169,74 @@ describe('conversations in the browser', () => {
     const history = supplierPage.getByTestId('message-history');
     await history.getByText('Price is 310 per kg').waitFor();
     expect(await history.getByTestId('message-body').allTextContents()).toEqual(['Price is 305 per kg', 'Price is 310 per kg']);
+  });
+
+  it("a tender's buyer talks with each supplier apart: picks whom to write to, and no supplier sees another's conversation", async () => {
+    const buyer = await apiCompany(suite, 'Tender Buyer');
+    const first = await apiCompany(suite, 'First Gin');
+    const second = await apiCompany(suite, 'Second Gin');
+    const tenderId = await openTender(buyer, [first, second]);
+
+    // The first supplier asks on its quote request page.
+    const firstPage = await pageAs(suite, first.members.owner, `/quote-requests/${tenderId}`);
+    const firstPanel = firstPage.getByTestId('document-conversation');
+    await firstPanel.getByLabel(`Message to ${buyer.name}`).fill('Is trash content up to 3% acceptable?');
+    await firstPanel.getByRole('button', { name: 'Start conversation' }).click();
+    await firstPanel.getByTestId('message-body').filter({ hasText: 'Is trash content up to 3% acceptable?' }).waitFor();
+
+    // The buyer's tender page: the first supplier's conversation, and the second to start.
+    const buyerPage = await pageAs(suite, buyer.members.owner, `/tenders/${tenderId}`);
+    const panel = buyerPage.getByTestId('document-conversation');
+    await panel.getByTestId('message-body').filter({ hasText: 'Is trash content up to 3% acceptable?' }).waitFor();
+    const pick = panel.getByLabel('Conversation with').and(buyerPage.locator('input'));
+    await pick.click();
+    await buyerPage.getByRole('option', { name: `${second.name} (new)` }).click();
+    await panel.getByLabel(`Message to ${second.name}`).fill('Please quote for delivery in Coimbatore.');
+    await panel.getByRole('button', { name: 'Start conversation' }).click();
+    await panel.getByTestId('message-body').filter({ hasText: 'Please quote for delivery in Coimbatore.' }).waitFor();
+    expect(await pick.inputValue()).toBe(second.name);
+
+    // Each supplier sees its own conversation only.
+    const secondPage = await pageAs(suite, second.members.owner, `/quote-requests/${tenderId}`);
+    const secondPanel = secondPage.getByTestId('document-conversation');
+    await secondPanel.getByTestId('message-body').filter({ hasText: 'Please quote for delivery in Coimbatore.' }).waitFor();
+    expect(await secondPanel.getByTestId('message-body').allTextContents()).toEqual(['Please quote for delivery in Coimbatore.']);
+    await firstPage.reload();
+    await firstPanel.getByTestId('message-body').first().waitFor();
+    expect(await firstPanel.getByTestId('message-body').allTextContents()).toEqual(['Is trash content up to 3% acceptable?']);
+  });
+
+  it("a partner's Message button starts a general conversation; a too-long message is refused under the box; once unlinked the box gives way to the reason", async () => {
+    const buyer = await apiCompany(suite, 'General Buyer');
+    const supplier = await apiCompany(suite, 'General Mill');
+    const link = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: supplier.id });
+    await supplier.members.owner.call('partners.decide', { linkId: link.id, decision: 'accept' });
+
+    const page = await pageAs(suite, buyer.members.owner, '/partners');
+    await page.getByTestId(`link-${supplier.name}`).getByRole('button', { name: 'Message' }).click();
+    const dialog = page.getByRole('dialog', { name: `Message ${supplier.name}` });
+    await dialog.getByLabel('Your message').fill('Do you have 40s combed yarn in stock?');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    await page.getByTestId('message-body').filter({ hasText: 'Do you have 40s combed yarn in stock?' }).waitFor();
+    await page.getByRole('heading', { name: `Conversation with ${supplier.name}` }).waitFor();
+
+    const box = page.getByLabel('Message', { exact: true });
+    await box.fill('x'.repeat(4001));
+    await page.getByRole('button', { name: 'Send' }).click();
+    expect(await page.getByTestId('composer-error').textContent()).toBe('Message must be at most 4000 characters.');
+    expect(await page.getByTestId('message-body').count()).toBe(1);
+    // What was typed stays, to shorten.
+    expect((await box.inputValue()).length).toBe(4001);
+
+    await buyer.members.owner.call('partners.unlink', { linkId: link.id });
+    await page.reload();
+    await page.getByTestId('message-body').filter({ hasText: 'Do you have 40s combed yarn in stock?' }).waitFor();
+    expect(await page.getByTestId('composer-disabled').textContent()).toBe(
+      'The partner link has ended, so this conversation takes no new messages. You can still read it, and link again to continue.',
+    );
+    expect(await page.getByTestId('composer').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Reply|Edit|Delete|Send)$/ }).count()).toBe(0);
   });
 
   it('a viewer reads the conversation but has no composer and no buttons to write', async () => {

@@ -7,7 +7,7 @@ import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { notifyError } from '../../lib/notify.ts';
 import { useCan, useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { otherCompanies } from './conversation-card.tsx';
+import { conversationTitle, otherCompanies } from './conversation-card.tsx';
 import { MessageThread } from './message-thread.tsx';
 
 const CONVERSATION_NOT_FOUND = { title: 'Conversation not found', to: '/messages', label: 'Back to messages' };
@@ -22,7 +22,6 @@ export function ConversationPage() {
     <QueryView query={conversation} notFound={CONVERSATION_NOT_FOUND}>
       {(data) => (
         <Stack>
-          <Breadcrumbs items={[{ label: 'Messages', to: '/messages' }, { label: data.subject }]} />
           <ConversationHeader conversation={data} />
           <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
             <MessageThread conversationId={data.id} canSend={data.canSend} focusMessageId={focus} />
@@ -36,31 +35,36 @@ export function ConversationPage() {
 function ConversationHeader({ conversation }: { conversation: ConversationView }) {
   const me = useMe();
   const about = conversation.about;
+  const others = otherCompanies(conversation, me.data?.activeCompany?.id);
+  const title = conversationTitle(conversation, others);
   return (
-    <PageHeader
-      title={conversation.subject}
-      description={
-        <>
-          With {otherCompanies(conversation, me.data?.activeCompany?.id)}
-          {about && (
-            <>
-              {' · '}
-              {CONVERSATION_ABOUT_LABELS[about.type]}{' '}
-              {about.linkPath ? (
-                <Anchor component={Link} to={about.linkPath} size="sm">
-                  {about.label}
-                </Anchor>
-              ) : (
-                <Text span size="sm">
-                  {about.label}
-                </Text>
-              )}
-            </>
-          )}
-        </>
-      }
-      actions={<AddCompany conversation={conversation} />}
-    />
+    <>
+      <Breadcrumbs items={[{ label: 'Messages', to: '/messages' }, { label: title }]} />
+      <PageHeader
+        title={title}
+        description={
+          <>
+            With {others}
+            {about && (
+              <>
+                {' · '}
+                {CONVERSATION_ABOUT_LABELS[about.type]}{' '}
+                {about.linkPath ? (
+                  <Anchor component={Link} to={about.linkPath} size="sm">
+                    {about.label}
+                  </Anchor>
+                ) : (
+                  <Text span size="sm">
+                    {about.label}
+                  </Text>
+                )}
+              </>
+            )}
+          </>
+        }
+        actions={<AddCompany conversation={conversation} />}
+      />
+    </>
   );
 }
 

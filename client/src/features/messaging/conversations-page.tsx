@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { ConversationCard } from './conversation-card.tsx';
+import { ConversationCard, conversationTitle } from './conversation-card.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -94,7 +94,7 @@ function SearchResults({ q }: { q: string }) {
               <Stack gap={2}>
                 <Group gap={6} justify="space-between">
                   <Anchor component={Link} to={`/messages/${hit.conversationId}#message-${hit.messageId}`} size="sm" fw={600}>
-                    {hit.subject}
+                    {conversationTitle(hit)}
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {formatDateTime(hit.at)}

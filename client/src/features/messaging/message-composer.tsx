@@ -1,6 +1,6 @@
 import { Alert, Button, CloseButton, FileButton, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { MESSAGE_LIMITS, messageBody } from '@tradeloom/shared';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../lib/errors.ts';
 import { type UploadedFile, uploadFile } from '../../lib/upload.ts';
 
@@ -42,6 +42,12 @@ export function MessageComposer({
   const [uploading, setUploading] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Choosing "Reply" puts the cursor in the box.
+  const replyId = replyTo?.id;
+  useEffect(() => {
+    if (replyId) box.current?.focus();
+  }, [replyId]);
 
   if (disabledReason) {
     return (
@@ -113,6 +119,7 @@ export function MessageComposer({
         </Paper>
       )}
       <Textarea
+        ref={box}
         label={label}
         placeholder="Write a message. Enter sends, Shift+Enter starts a new line."
         autosize

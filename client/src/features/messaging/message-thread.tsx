@@ -11,7 +11,7 @@ import { useMarkRead } from './use-mark-read.ts';
 
 const PAGE_SIZE = 30;
 
-export const LINK_ENDED =
+const LINK_ENDED =
   'The partner link has ended, so this conversation takes no new messages. You can still read it, and link again to continue.';
 
 /**
