@@ -33,7 +33,8 @@ export function KindGrid<Row extends KindRow, Channel extends string>({
     (entry) => entry.rows.length > 0,
   );
   return (
-    <DataTable headers={['Notification', ...channels.map((channel) => channel.label)]} minWidth={320 + channels.length * 150}>
+    // Two channels fit a phone with the labels wrapping; three scroll inside the box.
+    <DataTable headers={['Notification', ...channels.map((channel) => channel.label)]} minWidth={channels.length > 2 ? 560 : 0}>
       {groups.map(({ group, rows: groupRows }) => [
         <Table.Tr key={group} bg="gray.0">
           <Table.Th colSpan={channels.length + 1} scope="colgroup">
@@ -121,7 +122,7 @@ export function ChannelSwitch({
         onChange={(event) => onToggle(event.currentTarget.checked)}
       />
       {!locked && (source || onReset) && (
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="wrap">
           {source && (
             <Text size="xs" c="dimmed">
               {source}

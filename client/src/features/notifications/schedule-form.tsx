@@ -68,6 +68,8 @@ export function ScheduleForm({ preferences }: { preferences: NotificationPrefere
         label="Time zone"
         description="Quiet hours and the digest follow this clock."
         searchable
+        // Picking the zone already chosen keeps it, rather than emptying the box.
+        allowDeselect={false}
         data={timeZoneOptions(zone)}
         maw={340}
       />
@@ -78,7 +80,7 @@ export function ScheduleForm({ preferences }: { preferences: NotificationPrefere
           <Switch label="Daily digest by email" checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
         )}
       />
-      {digest && <SelectField form={form} name="digest.hour" label="Sent at" data={HOUR_OPTIONS} w={140} />}
+      {digest && <SelectField form={form} name="digest.hour" label="Sent at" allowDeselect={false} data={HOUR_OPTIONS} w={140} />}
       <SubmitRow form={form} loading={save.isPending}>
         Save
       </SubmitRow>
