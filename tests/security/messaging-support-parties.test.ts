@@ -134,14 +134,15 @@ describe('API keys', () => {
       `Bales look wet ${pair.canary}-message`,
     ]);
     const before = await tableFingerprints(app);
+    // Lazy: each call starts only when awaited, so no rejection goes unhandled meanwhile.
     const attempts = [
-      program.messaging.messages.send({ conversationId: pair.ids.conversationId, body: 'From a read-only key' }),
-      program.messaging.conversations.start({ partnerCompanyId: pair.supplier.id, body: 'From a read-only key' }),
-      program.messaging.messages.edit({ messageId: pair.ids.messageId, body: 'From a read-only key' }),
-      program.messaging.messages.delete({ messageId: pair.ids.messageId }),
+      () => program.messaging.messages.send({ conversationId: pair.ids.conversationId, body: 'From a read-only key' }),
+      () => program.messaging.conversations.start({ partnerCompanyId: pair.supplier.id, body: 'From a read-only key' }),
+      () => program.messaging.messages.edit({ messageId: pair.ids.messageId, body: 'From a read-only key' }),
+      () => program.messaging.messages.delete({ messageId: pair.ids.messageId }),
     ];
     for (const attempt of attempts) {
-      const error = await failure(attempt);
+      const error = await failure(attempt());
       expect([error.code, error.reason]).toEqual(['FORBIDDEN', 'PERMISSION_DENIED']);
     }
     expect(await tableFingerprints(app)).toEqual(before);
@@ -153,12 +154,12 @@ describe('API keys', () => {
     expect((await program.support.complaints.get({ complaintId: pair.ids.complaintId })).id).toBe(pair.ids.complaintId);
     const before = await tableFingerprints(app);
     const attempts = [
-      program.support.complaints.file({ about: { type: 'order', id: pair.ids.orderId }, category: 'other', description: 'By a key' }),
-      program.support.complaints.addNote({ complaintId: pair.ids.complaintId, body: 'By a key' }),
-      program.support.complaints.escalate({ complaintId: pair.ids.complaintId }),
+      () => program.support.complaints.file({ about: { type: 'order', id: pair.ids.orderId }, category: 'other', description: 'By a key' }),
+      () => program.support.complaints.addNote({ complaintId: pair.ids.complaintId, body: 'By a key' }),
+      () => program.support.complaints.escalate({ complaintId: pair.ids.complaintId }),
     ];
     for (const attempt of attempts) {
-      const error = await failure(attempt);
+      const error = await failure(attempt());
       expect([error.code, error.reason]).toEqual(['FORBIDDEN', 'PERMISSION_DENIED']);
     }
     expect(await tableFingerprints(app)).toEqual(before);
