@@ -65,7 +65,7 @@ describe('buyer and supplier on a delivered order', () => {
     // The buyer files a complaint from the order.
     await buyerPage.getByRole('button', { name: 'File a complaint' }).click();
     const dialog = buyerPage.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Category' }).click();
+    await dialog.getByPlaceholder('What went wrong').click();
     await buyerPage.getByRole('option', { name: 'Quality' }).click();
     await dialog.getByRole('textbox', { name: 'Description' }).fill('12 of 30 candies above micronaire 4.2; yarn breaks up 18%.');
     await dialog.getByRole('textbox', { name: 'Amount claimed (optional)' }).fill('125000');
