@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
+import { countRows } from '../harness/factories.ts';
 import { PDF, upload } from '../harness/files.ts';
 import { generalConversation, MINUTE, rows, talkingPair } from './messaging-fixtures.ts';
 
@@ -125,12 +126,22 @@ describe('messages', () => {
     const own = await uploaded(buyer.members.staff.token, 'lab-report.pdf');
     const theirs = await uploaded(supplier.members.staff.token, 'theirs.pdf');
     const started = await generalConversation(buyer, supplier);
-    const before = [await rows(app, 'messages'), await rows(app, 'message_attachments')];
+    const before = [
+      await rows(app, 'messages'),
+      await rows(app, 'message_attachments'),
+      await countRows(app, 'domain_events'),
+      await countRows(app, 'jobs'),
+    ];
     const foreign = await failure(
       buyer.members.staff.caller.messaging.messages.send({ conversationId: started.id, body: 'Report', attachmentFileIds: [own, theirs] }),
     );
     expect(foreign.code).toBe('NOT_FOUND');
-    expect([await rows(app, 'messages'), await rows(app, 'message_attachments')]).toEqual(before);
+    expect([
+      await rows(app, 'messages'),
+      await rows(app, 'message_attachments'),
+      await countRows(app, 'domain_events'),
+      await countRows(app, 'jobs'),
+    ]).toEqual(before);
     const sent = await buyer.members.staff.caller.messaging.messages.send({
       conversationId: started.id,
       body: 'Report',

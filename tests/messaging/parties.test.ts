@@ -30,6 +30,12 @@ async function strangerLocksOut(about: About, party: TestCompany, conversationId
   await expectNotFound(caller.conversations.get({ conversationId }));
   await expectNotFound(caller.messages.list({ conversationId }));
   await expectNotFound(caller.messages.send({ conversationId, body: 'Let me in' }));
+  const [newest] = (await party.members.viewer.caller.messaging.messages.list({ conversationId })).items;
+  const messageId = newest?.id ?? 0;
+  await expectNotFound(caller.messages.history({ messageId }));
+  await expectNotFound(caller.messages.edit({ messageId, body: 'Mine now' }));
+  await expectNotFound(caller.messages.delete({ messageId }));
+  await expectNotFound(caller.conversations.markRead({ conversationId }));
   await expectNotFound(party.members.owner.caller.messaging.conversations.addCompany({ conversationId, companyId: stranger.id }));
 }
 
@@ -239,5 +245,26 @@ describe('conversations about a document', () => {
     const forDocument = await supplier.members.viewer.caller.messaging.conversations.forDocument({ about });
     expect(forDocument.items.map((item) => item.id)).toEqual([first.id]);
     expect(forDocument.startWith).toEqual([]);
+  });
+
+  it('two first messages at once about a document still make one conversation', async () => {
+    const { buyer, supplier, product } = await tradingPair(app, 'PartyRace');
+    const order = await buyer.members.staff.caller.orders.create({ supplierId: supplier.id, lines: [yarnLine(product.id)] });
+    await buyer.members.staff.caller.orders.transition({ orderId: order.id, action: 'submit', version: order.version });
+    const about = { type: 'order' as const, id: order.id };
+    const started = await Promise.all([
+      buyer.members.staff.caller.messaging.conversations.start({ partnerCompanyId: supplier.id, about, body: 'From the buyer' }),
+      supplier.members.staff.caller.messaging.conversations.start({ partnerCompanyId: buyer.id, about, body: 'From the supplier' }),
+      buyer.members.manager.caller.messaging.conversations.start({ partnerCompanyId: supplier.id, about, body: 'From the manager' }),
+    ]);
+    expect(new Set(started.map((s) => s.id)).size).toBe(1);
+    const stored = await app.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('about_type', '=', 'order')
+      .where('about_id', '=', order.id)
+      .execute();
+    expect(stored).toEqual([{ id: started[0]?.id }]);
+    expect((await buyer.members.viewer.caller.messaging.messages.list({ conversationId: stored[0]?.id ?? '' })).items).toHaveLength(3);
   });
 });
