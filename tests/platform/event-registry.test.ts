@@ -9,6 +9,7 @@ import { recordChange } from '../../server/src/modules/events/record-change.ts';
 import { MESSAGING_NOTIFY_EVENTS, MESSAGING_NOTIFY_QUEUE } from '../../server/src/modules/messaging/messaging.notifications.ts';
 import { NOTIFY_QUEUE } from '../../server/src/modules/notifications/notifications.jobs.ts';
 import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE } from '../../server/src/modules/sourcing/sourcing.notifications.ts';
+import { SUPPORT_NOTIFY_EVENTS, SUPPORT_NOTIFY_QUEUE } from '../../server/src/modules/support/support.notifications.ts';
 import { TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from '../../server/src/modules/tradedesk/match-notify.ts';
 import { TRADEDESK_NOTIFY_EVENTS, TRADEDESK_NOTIFY_QUEUE } from '../../server/src/modules/tradedesk/tradedesk.notifications.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
@@ -104,6 +105,7 @@ describe('subscriptions registered at start-up', () => {
     for (const name of SOURCING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([SOURCING_NOTIFY_QUEUE]);
     for (const name of TRADEDESK_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_NOTIFY_QUEUE]);
     for (const name of MESSAGING_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([MESSAGING_NOTIFY_QUEUE]);
+    for (const name of SUPPORT_NOTIFY_EVENTS) expect(registry.queuesFor(name), name).toEqual([SUPPORT_NOTIFY_QUEUE]);
     // A posted offer is scored against the desk by the match job, which words nothing itself.
     for (const name of TRADEDESK_MATCH_EVENTS) expect(registry.queuesFor(name), name).toEqual([TRADEDESK_MATCH_QUEUE]);
   });
@@ -118,7 +120,8 @@ describe('subscriptions registered at start-up', () => {
       SOURCING_NOTIFY_EVENTS.length +
       TRADEDESK_NOTIFY_EVENTS.length +
       TRADEDESK_MATCH_EVENTS.length +
-      MESSAGING_NOTIFY_EVENTS.length;
+      MESSAGING_NOTIFY_EVENTS.length +
+      SUPPORT_NOTIFY_EVENTS.length;
     expect(unsubscribed.length + subscribed).toBe(domainEventNames.length);
   });
 

@@ -92,25 +92,24 @@ export async function remindDueComplaints(db: Executor, clock: Clock): Promise<n
     let sent = 0;
     const managers = new Map<string, string[]>();
     for (const complaint of due) {
-      const deadlines: [Deadline, Date][] = [];
       const inWindow = (at: Date) => at > now && at <= soon;
-      if (!complaint.first_responded_at && inWindow(complaint.first_response_due_at))
-        deadlines.push(['first_response', complaint.first_response_due_at]);
-      if (inWindow(complaint.resolution_due_at)) deadlines.push(['resolution', complaint.resolution_due_at]);
+      const deadlines: Deadline[] = [];
+      if (!complaint.first_responded_at && inWindow(complaint.first_response_due_at)) deadlines.push('first_response');
+      if (inWindow(complaint.resolution_due_at)) deadlines.push('resolution');
       let userIds = complaint.assignee_user_id ? [complaint.assignee_user_id] : managers.get(complaint.supplier_company_id);
       if (!userIds) {
         const members = await activeMembersOf(trx, complaint.supplier_company_id);
         userIds = members.filter((member) => ROLE_PERMISSIONS[member.role].has('support:manage')).map((member) => member.userId);
         managers.set(complaint.supplier_company_id, userIds);
       }
-      for (const [deadline, at] of deadlines) {
+      for (const deadline of deadlines) {
         await notify(trx, {
           companyId: complaint.supplier_company_id,
           kind: 'reminder.complaint_sla_due',
           title:
             deadline === 'first_response'
-              ? `Complaint ${complaint.number} needs a first response by ${at.toISOString().slice(11, 16)} UTC`
-              : `Complaint ${complaint.number} is due to be resolved by ${at.toISOString().slice(11, 16)} UTC`,
+              ? `Complaint ${complaint.number} needs a first response within 4 hours`
+              : `Complaint ${complaint.number} is due to be resolved within 4 hours`,
           linkPath: `/complaints/${complaint.id}`,
           entityType: 'complaint',
           entityId: complaint.id,

@@ -69,19 +69,22 @@ function noticesOf(name: ComplaintEvent, parties: Parties, complaint: Complaint)
     }
     case 'complaint.escalated': {
       const missed = parties.reason === 'first_response_sla' ? 'first response' : parties.reason === 'resolution_sla' ? 'resolution' : null;
-      const by = byBuyer ? complaint.buyer_name : complaint.supplier_name;
       return [
         {
           ...supplier,
           title: missed
             ? `Complaint ${number} from ${complaint.buyer_name} is escalated: its ${missed} deadline passed`
-            : `${by} escalated complaint ${number} from ${complaint.buyer_name}`,
+            : byBuyer
+              ? `${complaint.buyer_name} escalated complaint ${number}`
+              : `Complaint ${number} from ${complaint.buyer_name} was escalated to managers`,
         },
         {
           ...buyer,
           title: missed
             ? `Your complaint ${number} is escalated: ${complaint.supplier_name} missed its ${missed} deadline`
-            : `${by} escalated your complaint ${number}`,
+            : byBuyer
+              ? `Your complaint ${number} was escalated to ${complaint.supplier_name}’s managers`
+              : `${complaint.supplier_name} escalated your complaint ${number} to its managers`,
         },
       ];
     }
