@@ -1,4 +1,4 @@
-import type { Executor, NotificationsTable } from '@tradeloom/db';
+import { type Executor, inTransaction, type NotificationsTable } from '@tradeloom/db';
 import { type NotifiableKind, notificationKindSpec, type Permission, type PreferenceChannel, ROLE_PERMISSIONS } from '@tradeloom/shared';
 import type { Insertable } from 'kysely';
 import { activeMembersOf, findCompanyName } from '../companies/company-reads.ts';
@@ -43,7 +43,12 @@ export interface NotifyRequest {
  * job, held past their quiet hours unless the kind is mandatory). The webhook channel is the
  * company's, not a person's: the integrations issue (14) delivers it from the same events.
  */
-export async function notify(trx: Executor, request: NotifyRequest): Promise<void> {
+export function notify(executor: Executor, request: NotifyRequest): Promise<void> {
+  // Given a plain connection (a job outside a transaction), its writes still land all or none.
+  return inTransaction(executor, (trx) => tell(trx, request));
+}
+
+async function tell(trx: Executor, request: NotifyRequest): Promise<void> {
   const spec = notificationKindSpec(request.kind);
   const members = (await activeMembersOf(trx, request.companyId)).filter((member) => mayHear(member, spec.permission, request));
   const dedupeKey = request.dedupeKey ?? `event:${request.eventId}`;
@@ -73,7 +78,9 @@ export async function notify(trx: Executor, request: NotifyRequest): Promise<voi
         .execute()
     : [];
   const createdFor = new Map(created.map((notification) => [notification.user_id, notification.id]));
-  // A person told in the app already (the same cause again) is not emailed again either.
+  // A person told in the app already (the same cause again) is not emailed again either. Someone
+  // who turned the in-app notice off has no row to dedupe on: the caller's one transaction per
+  // cause (a retried job rolls back whole) is what keeps their email single.
   const emailed = members.filter(
     (member) => channels.get(member.userId)?.email && (!channels.get(member.userId)?.in_app || createdFor.has(member.userId)),
   );
