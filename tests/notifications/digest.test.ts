@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { createDb, type DbHandle, inTransaction } from '@tradeloom/db';
-import { createLogger, JobRunner, jobHandlers } from '@tradeloom/server';
+import { createLogger, JobRunner, jobHandlers, smtpMailer } from '@tradeloom/server';
 import { calendarDate, type NotifiableKind } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,9 +125,16 @@ describe('the daily digest', () => {
     expect(await digestRows(asha)).toEqual([
       { digest_date: calendarDate(app.clock.now(), 'Asia/Kolkata'), items: 3, delivery_id: expect.any(Number) },
     ]);
+    // The HTML part escapes every value: the company's markup and the sentence's script are text.
+    const html = mails[0]?.html ?? '';
+    expect(html).toContain(`<h3>Shree &lt;b&gt;Cotton&lt;/b&gt; &amp; Sons ${mill.id.slice(0, 4)} (2 unread)</h3>`);
+    expect(html).toContain('<li><a href="http://tradeloom.test/orders/def">Acme delivered PO-2026-000012</a></li>');
+    expect(html).toContain('<li>A question about &lt;script&gt;RFQ-2026-000007&lt;/script&gt;</li>');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<script>');
     const delivery = await app.db
       .selectFrom('notification_deliveries')
-      .select(['user_id', 'company_id', 'channel', 'event_type', 'to_address', 'subject'])
+      .select(['user_id', 'company_id', 'channel', 'event_type', 'to_address', 'subject', 'status', 'attempts'])
       .where('id', '=', (await digestRows(asha))[0]?.delivery_id ?? 0)
       .executeTakeFirst();
     // Across two companies, the delivery is the person's alone (no company's admin log shows it).
@@ -137,6 +145,8 @@ describe('the daily digest', () => {
       event_type: 'digest',
       to_address: asha.email,
       subject: SUBJECT,
+      status: 'sent',
+      attempts: 1,
     });
   });
 
@@ -258,6 +268,47 @@ describe('the daily digest', () => {
       expect(digestsFor(person).map((mail) => mail.text.includes(`Missed by ${person.email}`))).toEqual([true]);
       expect(await digestRows(person)).toHaveLength(1);
     }
+  });
+});
+
+describe('a digest that cannot be sent', () => {
+  it('is logged failed with the reason, and the company admin sends it again from the delivery log', async () => {
+    toQuarterPast();
+    const company = await createCompany(app, 'DigestFail');
+    const { owner, staff } = company.members;
+    await digestSettings(staff, { hour: localHour('Asia/Kolkata') });
+    await tell(company, staff, 'Missed while mail was down');
+    // A process whose SMTP server refuses connections builds and tries to send it.
+    const closed = createServer();
+    const port = await new Promise<number>((resolve) =>
+      closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)),
+    );
+    await new Promise((resolve) => closed.close(resolve));
+    const broken = new JobRunner(
+      app.db,
+      app.clock,
+      jobHandlers({ ...app.deps, mailer: smtpMailer(`smtp://127.0.0.1:${port}`, app.deps.config.mailFrom) }),
+      createLogger('silent'),
+      { workerId: 'broken-smtp' },
+    );
+    await enqueueJob(app.db, DIGEST_QUEUE, {}, { runAt: app.clock.now() });
+    await broken.drain();
+    const [failed] = (await owner.caller.notifications.deliveries.list({ channel: 'digest' })).items;
+    expect(failed).toMatchObject({
+      channel: 'digest',
+      subject: SUBJECT,
+      status: 'failed',
+      attempts: 1,
+      lastError: `connect ECONNREFUSED 127.0.0.1:${port}`,
+      recipient: { userId: staff.id, address: staff.email },
+    });
+    expect(digestsFor(staff)).toEqual([]);
+
+    const retried = await owner.caller.notifications.deliveries.retry({ deliveryId: failed?.id ?? 0 });
+    expect(retried.status).toBe('queued');
+    await app.runner.drain();
+    expect(digestsFor(staff).map((mail) => mail.text.includes('Missed while mail was down'))).toEqual([true]);
+    expect((await owner.caller.notifications.deliveries.list({ channel: 'digest' })).items[0]?.status).toBe('sent');
   });
 });
 

@@ -172,6 +172,14 @@ describe('tender closing reminders', () => {
     // A supplier that quoted or declined is not reminded.
     expect(await remindedIn(world.quoted, key)).toEqual([]);
     expect(await remindedIn(world.declined, key)).toEqual([]);
+    // Reminders are emailed by default: once, for all the runs.
+    const aboutTender = (user: { email: string }) =>
+      app.smtp.received.filter((mail) => mail.to === user.email && mail.subject.includes(world.tender.number));
+    const silentOwnerMail = aboutTender(world.silent.members.owner);
+    expect(silentOwnerMail.map((mail) => mail.subject)).toEqual([
+      `${world.buyer.name}’s ${world.tender.number} closes tomorrow at 17:00: you have not quoted yet`,
+    ]);
+    expect(aboutTender(world.quoted.members.owner)).toEqual([]);
   });
 
   it('says "today" for a tender closing later the same local day, and nothing for a cancelled one', async () => {

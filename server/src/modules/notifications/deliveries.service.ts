@@ -71,7 +71,10 @@ export async function listDeliveries(
 }
 
 /** The queue whose job sends each channel's deliveries (payload `{ deliveryId, … }`). */
-const SENDING_QUEUES: Partial<Record<DeliveryView['channel'], string>> = { email: NOTIFICATION_EMAIL_QUEUE };
+const SENDING_QUEUES: Partial<Record<DeliveryView['channel'], string>> = {
+  email: NOTIFICATION_EMAIL_QUEUE,
+  digest: NOTIFICATION_EMAIL_QUEUE,
+};
 
 const notRetriable = () =>
   appError('CONFLICT', 'ILLEGAL_TRANSITION', 'Only a failed or abandoned delivery can be sent again; this one is sent or on its way.');

@@ -1,11 +1,14 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
-import { calendarDate, DEFAULT_TIME_ZONE, type DigestCompany, renderDigest } from '@tradeloom/shared';
+import { calendarDate, type DigestCompany, renderDigest } from '@tradeloom/shared';
 import { type Expression, sql } from 'kysely';
+import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { selectActiveUserProfiles } from '../auth/user-reads.ts';
 import { companyNameOf, findMembershipStanding } from '../companies/company-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
-import { queueMail } from '../mail/mail.jobs.ts';
+import { enqueueJob } from '../events/jobs.ts';
+import { EMAIL_MAX_ATTEMPTS, type emailJobPayload, NOTIFICATION_EMAIL_QUEUE } from './email-delivery.ts';
+import { DEFAULT_USER_SETTINGS } from './user-settings.ts';
 
 // The daily digest: once a day, at the hour a person chose in their own time zone, one email of
 // the in-app notifications they have not read since their last digest (or in the last 24 hours),
@@ -17,7 +20,8 @@ export const DIGEST_QUEUE = 'notifications.digest';
 /** The delivery log's event for a digest (it stands for many notifications, not one kind). */
 export const DIGEST_EVENT = 'digest';
 
-const DEFAULT_DIGEST_HOUR = 8;
+// No settings row: digests on, at 08:00 in Kolkata (the table's column defaults too).
+const DEFAULTS = DEFAULT_USER_SETTINGS;
 
 type DigestDeps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 
@@ -28,8 +32,15 @@ function localHour(at: Date, timeZone: string): number {
 /** The local hour it is in every time zone people chose (and the default), at `now`. */
 async function hoursByZone(db: Executor, now: Date): Promise<{ zone: string; hour: number }[]> {
   const rows = await db.selectFrom('notification_user_settings').select('time_zone').distinct().execute();
-  const zones = new Set([DEFAULT_TIME_ZONE, ...rows.map((row) => row.time_zone)]);
-  return [...zones].map((zone) => ({ zone, hour: localHour(now, zone) }));
+  const zones = new Set([DEFAULTS.timeZone, ...rows.map((row) => row.time_zone)]);
+  // A zone this runtime does not know (saved before a tzdata change) must not stop everyone's digest.
+  return [...zones].flatMap((zone) => {
+    try {
+      return [{ zone, hour: localHour(now, zone) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**
@@ -46,8 +57,8 @@ function digestWindowStart(userId: Expression<string | null> | string) {
  */
 async function dueRecipients(db: Executor, now: Date): Promise<{ userId: string; timeZone: string }[]> {
   const hours = await hoursByZone(db, now);
-  const zone = sql<string>`coalesce(s.time_zone, ${DEFAULT_TIME_ZONE})`;
-  const hour = sql<number>`coalesce(s.digest_hour, ${DEFAULT_DIGEST_HOUR})`;
+  const zone = sql<string>`coalesce(s.time_zone, ${DEFAULTS.timeZone})`;
+  const hour = sql<number>`coalesce(s.digest_hour, ${DEFAULTS.digest.hour})`;
   const rows = await db
     .selectFrom('notifications as n')
     .leftJoin('notification_user_settings as s', 's.user_id', 'n.user_id')
@@ -55,7 +66,7 @@ async function dueRecipients(db: Executor, now: Date): Promise<{ userId: string;
     .distinct()
     .where('n.user_id', 'is not', null)
     .where('n.read_at', 'is', null)
-    .where(sql<boolean>`coalesce(s.digest_enabled, true)`)
+    .where(sql<boolean>`coalesce(s.digest_enabled, ${DEFAULTS.digest.enabled})`)
     .where((eb) => eb('n.created_at', '>', digestWindowStart(eb.ref('n.user_id'))))
     .where((eb) => eb.or(hours.map((h) => eb.and([eb(zone, '=', h.zone), eb(hour, '=', h.hour)]))))
     .execute();
@@ -127,6 +138,7 @@ export async function buildDigest(deps: DigestDeps, recipient: { userId: string;
         channel: 'digest',
         to_address: person.email,
         subject: message.subject,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -136,7 +148,8 @@ export async function buildDigest(deps: DigestDeps, recipient: { userId: string;
       .where('user_id', '=', recipient.userId)
       .where('digest_date', '=', digestDate)
       .execute();
-    await queueMail(trx, { to: person.email, subject: message.subject, text: message.text });
+    const job: z.input<typeof emailJobPayload> = { deliveryId: delivery.id, rendered: message };
+    await enqueueJob(trx, NOTIFICATION_EMAIL_QUEUE, job, { runAt: now, maxAttempts: EMAIL_MAX_ATTEMPTS });
     return true;
   });
 }

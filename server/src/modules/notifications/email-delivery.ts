@@ -28,7 +28,12 @@ export const emailContent = z.object({
   linkPath: z.string().nullable(),
 });
 export type EmailContent = z.infer<typeof emailContent>;
-export const emailJobPayload = z.object({ deliveryId: z.number().int(), content: emailContent });
+/** An email its sender wrote whole (the daily digest): sent as it is, with the same log and retries. */
+export const renderedEmail = z.object({ subject: z.string(), text: z.string(), html: z.string() });
+export const emailJobPayload = z.union([
+  z.object({ deliveryId: z.number().int(), content: emailContent }),
+  z.object({ deliveryId: z.number().int(), rendered: renderedEmail }),
+]);
 
 /** The template's fields but the two addresses, which need the app's public URL (the job adds them). */
 export function contentFields(content: EmailContent): TemplateFields {

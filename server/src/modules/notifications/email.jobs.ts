@@ -1,7 +1,7 @@
 import { renderTemplate } from '@tradeloom/shared';
 import type { AppDeps } from '../../deps.ts';
 import { type JobHandler, retryBaseDelayMs } from '../events/job-runner.ts';
-import { contentFields, EMAIL_MAX_ATTEMPTS, emailJobPayload } from './email-delivery.ts';
+import { contentFields, EMAIL_MAX_ATTEMPTS, type EmailContent, emailJobPayload } from './email-delivery.ts';
 import { templateFor } from './template-store.ts';
 
 interface Outcome {
@@ -18,16 +18,26 @@ function shortReason(error: unknown): string {
   return (message.split('\n')[0] ?? '').trim().slice(0, 300) || 'unknown error';
 }
 
+async function renderNotice({ db, config }: Pick<AppDeps, 'db' | 'config'>, content: EmailContent) {
+  const fields = {
+    ...contentFields(content),
+    link: `${config.publicUrl}${content.linkPath ?? '/'}`,
+    settingsLink: `${config.publicUrl}/settings/notifications`,
+  };
+  return renderTemplate(await templateFor(db, content.kind, 'email'), fields);
+}
+
 /**
  * Sends one notification email: renders the wording in force (an operator's override or the
  * built-in one) and records the outcome on its delivery. A failure is logged with its reason and
  * rethrown so the runner retries with back-off; the last attempt leaves it `dead`, never dropped.
  */
 export function notificationEmailHandler(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): JobHandler {
-  const { db, mailer, clock, config } = deps;
+  const { db, mailer, clock } = deps;
   return {
     async run(raw, job) {
-      const { deliveryId, content } = emailJobPayload.parse(raw);
+      const payload = emailJobPayload.parse(raw);
+      const { deliveryId } = payload;
       const delivery = await db
         .selectFrom('notification_deliveries')
         .select(['to_address', 'status'])
@@ -35,12 +45,8 @@ export function notificationEmailHandler(deps: Pick<AppDeps, 'db' | 'mailer' | '
         .executeTakeFirst();
       // Sent already (a job run twice) or given up on: a retry sets it queued again first.
       if (!delivery || (delivery.status !== 'queued' && delivery.status !== 'failed')) return;
-      const fields = {
-        ...contentFields(content),
-        link: `${config.publicUrl}${content.linkPath ?? '/'}`,
-        settingsLink: `${config.publicUrl}/settings/notifications`,
-      };
-      const rendered = renderTemplate(await templateFor(db, content.kind, 'email'), fields);
+      // A digest comes written whole; a notice is worded now, with the template in force.
+      const rendered = 'rendered' in payload ? payload.rendered : await renderNotice(deps, payload.content);
       /** One attempt's outcome on the delivery (the log an admin reads). */
       const record = (outcome: Outcome) =>
         db

@@ -17,9 +17,9 @@ export const REMINDERS_QUEUE = 'notifications.reminders';
 type ReminderDeps = Pick<AppDeps, 'db' | 'clock'>;
 
 /**
- * Whether the company was already told of this cause: the hourly runs skip it rather than lean on
- * notify's dedupe (which would still publish a live refresh every hour). The dedupe stays the
- * guarantee when two runs race.
+ * Whether the company was already told of this cause: the hourly runs skip it rather than call
+ * notify() again, whose dedupe covers in-app rows only — a member who takes reminders by email
+ * alone would be emailed every hour. notify's dedupe stays the guarantee when two runs race.
  */
 async function alreadyReminded(db: Executor, companyId: string, dedupeKey: string): Promise<boolean> {
   const row = await db
@@ -48,7 +48,9 @@ async function remindExpiringCertifications(deps: ReminderDeps): Promise<void> {
         linkPath: '/company',
         entityType: 'certification',
         entityId: certification.id,
+        document: certification.number,
         dedupeKey,
+        now: deps.clock.now(),
       }),
     );
   }
@@ -79,7 +81,10 @@ async function remindClosingTenders(deps: ReminderDeps): Promise<void> {
           linkPath: recipient.linkPath,
           entityType: 'tender',
           entityId: tender.id,
+          document: tender.number,
+          actorName: buyer,
           dedupeKey,
+          now,
         });
       }
     });
