@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF } from '../harness/files.ts';
 import { type ApiCompany, apiCompany, pageAs } from './arrange.ts';
 import { browserSuite } from './browser.ts';
 
@@ -67,6 +68,12 @@ async function openTender(buyer: ApiCompany, suppliers: ApiCompany[]): Promise<s
   return tender.id;
 }
 
+/** The buyer owner's name as messages show it. */
+async function senderName(trade: Trade): Promise<string> {
+  const me = await trade.buyer.members.owner.call<{ user: { name: string } }>('auth.me', undefined, 'query');
+  return me.user.name;
+}
+
 const messagesNavBadge = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByTestId('messages-unread');
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -111,6 +118,46 @@ describe('conversations in the browser', () => {
     expect(await reply.textContent()).toBe('Yes, two trucks.\nLR numbers to follow.');
     // The buyer has it on screen, so it does not count as unread for the buyer.
     expect(await messagesNavBadge(buyerPage).count()).toBe(0);
+  });
+
+  it('a reply quotes the original and carries a file the other side can download; a search hit opens the thread at that message', async () => {
+    const trade = await tradeWithOrder('Attach');
+    const conversation = await conversationOnOrder(trade, 'Send the lab report for lot 7 please');
+    const [askedId] = conversation.messageIds as [number];
+    const supplierPage = await pageAs(suite, trade.supplier.members.owner, `/messages/${conversation.id}`);
+    await supplierPage.getByTestId(`message-${askedId}`).getByRole('button', { name: 'Reply' }).click();
+    await supplierPage.getByTestId('composer-reply').getByText('Send the lab report for lot 7 please').waitFor();
+    await supplierPage
+      .getByTestId('composer')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'lab-report-lot7.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await supplierPage.getByTestId('pending-file-lab-report-lot7.pdf').waitFor();
+    await supplierPage.getByLabel('Message', { exact: true }).fill('Micronaire 4.1, staple 29.5 mm');
+    await supplierPage.getByRole('button', { name: 'Send' }).click();
+    await supplierPage.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1' }).waitFor();
+    expect(await supplierPage.getByTestId('composer-reply').count()).toBe(0);
+
+    const buyerPage = await pageAs(suite, trade.buyer.members.owner, `/orders/${trade.orderId}`);
+    const reply = buyerPage.getByTestId('document-conversation').locator('[data-testid^="message-"][data-mine="false"]');
+    await reply.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1, staple 29.5 mm' }).waitFor();
+    expect(await reply.getByTestId('reply-quote').textContent()).toBe(`${await senderName(trade)}: Send the lab report for lot 7 please`);
+    const file = reply.getByRole('link', { name: /^lab-report-lot7\.pdf/ });
+    const href = await file.getAttribute('href');
+    expect(href).toMatch(/^\/files\/[0-9a-f-]{36}$/);
+    const download = await buyerPage.request.get(`${suite.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+
+    // Search from the inbox: the hit opens the thread with that message outlined.
+    await buyerPage.goto(`${suite.url}/messages`);
+    await buyerPage.getByLabel('Search messages').fill('micronaire');
+    const hit = buyerPage.getByTestId('search-results').getByRole('link').first();
+    await hit.click();
+    await buyerPage.waitForURL(/\/messages\/[0-9a-f-]{36}#message-\d+$/);
+    const target = Number(/#message-(\d+)$/.exec(buyerPage.url())?.[1]);
+    const outlined = buyerPage.getByTestId(`message-${target}`);
+    await outlined.getByTestId('message-body').filter({ hasText: 'Micronaire 4.1' }).waitFor();
+    expect(await outlined.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
   });
 
   it('a body with script, an image with onerror and markup shows as literal text and runs nothing; a web address is a safe link', async () => {
@@ -237,6 +284,99 @@ describe('conversations in the browser', () => {
     );
     expect(await page.getByTestId('composer').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Reply|Edit|Delete|Send)$/ }).count()).toBe(0);
+  });
+
+  it("the trade desk's offer, negotiation and contract pages each hold their own conversation between the two traders", async () => {
+    const trader = await apiCompany(suite, 'Desk Trader');
+    const mill = await apiCompany(suite, 'Desk Mill');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const offer = await trader.members.owner.call<{ id: string }>('tradedesk.offers.create', {
+      side: 'sell',
+      commodity: 'cotton-lint',
+      variety: 'shankar-6',
+      quantity: '500',
+      unit: 'bale',
+      price: '56500',
+      currency: 'INR',
+      priceUnit: 'candy',
+      validUntil: inDays(7),
+      visibility: 'desk',
+    });
+    const negotiation = await mill.members.owner.call<{ id: string; version: number }>('tradedesk.negotiations.open', {
+      offerId: offer.id,
+      terms: { priceUnit: 'candy', currency: 'INR', unit: 'bale', price: '56000', quantity: '100' },
+    });
+
+    /** Starts the conversation in the page's panel and waits for the message to show there. */
+    const startIn = async (page: Page, partner: string, body: string) => {
+      const panel = page.getByTestId('document-conversation');
+      await panel.getByLabel(`Message to ${partner}`).fill(body);
+      await panel.getByRole('button', { name: 'Start conversation' }).click();
+      await panel.getByTestId('message-body').filter({ hasText: body }).waitFor();
+    };
+    const millPage = await pageAs(suite, mill.members.owner, `/desk/offers/${offer.id}`);
+    await startIn(millPage, trader.name, 'Is this season’s crop?');
+    await millPage.goto(`${suite.url}/negotiations/${negotiation.id}`);
+    await startIn(millPage, trader.name, 'Can you meet 56,000?');
+
+    const { contractId } = await trader.members.owner.call<{ contractId: string }>('tradedesk.negotiations.accept', {
+      negotiationId: negotiation.id,
+      version: negotiation.version,
+    });
+    const traderPage = await pageAs(suite, trader.members.owner, `/contracts/${contractId}`);
+    await startIn(traderPage, mill.name, 'Contract signed; first truck on the 10th.');
+
+    // Each page shows its own conversation only.
+    const bodiesOn = async (page: Page, path: string) => {
+      await page.goto(`${suite.url}${path}`);
+      const bodies = page.getByTestId('document-conversation').getByTestId('message-body');
+      await bodies.first().waitFor();
+      return bodies.allTextContents();
+    };
+    expect(await bodiesOn(traderPage, `/desk/offers/${offer.id}`)).toEqual(['Is this season’s crop?']);
+    expect(await bodiesOn(traderPage, `/negotiations/${negotiation.id}`)).toEqual(['Can you meet 56,000?']);
+    expect(await bodiesOn(millPage, `/contracts/${contractId}`)).toEqual(['Contract signed; first truck on the 10th.']);
+
+    // The mill's inbox: three conversations, the contract's under the mill's own purchase number.
+    await millPage.goto(`${suite.url}/messages`);
+    const cards = millPage.locator('[data-testid^="conversation-"]');
+    await cards.nth(2).waitFor();
+    expect(await cards.count()).toBe(3);
+    expect(await cards.first().getByText(/^PC-/).count()).toBe(1);
+  });
+
+  it('adds another partner to a general conversation: it then sees the whole conversation in its inbox', async () => {
+    const buyer = await apiCompany(suite, 'Adding Buyer');
+    const mill = await apiCompany(suite, 'Adding Mill');
+    const transporter = await apiCompany(suite, 'Adding Freight');
+    for (const partner of [mill, transporter]) {
+      const request = await buyer.members.owner.call<{ id: string }>('partners.requestLink', { supplierId: partner.id });
+      await partner.members.owner.call('partners.decide', { linkId: request.id, decision: 'accept' });
+    }
+    const started = await buyer.members.owner.call<{ id: string }>('messaging.conversations.start', {
+      partnerCompanyId: mill.id,
+      body: 'Trucks for Friday: who arranges them?',
+    });
+
+    const page = await pageAs(suite, buyer.members.owner, `/messages/${started.id}`);
+    await page.getByTestId('message-body').first().waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Add a company' }).click();
+    await page.getByRole('menuitem', { name: transporter.name }).click();
+    await page.getByText(`${transporter.name} can now read and write in this conversation.`).waitFor();
+    // Both partners are in it now: nobody is left to add, and the header names both.
+    await page.getByRole('button', { name: 'Add a company' }).waitFor({ state: 'detached' });
+    await page
+      .getByText(`With ${mill.name}, ${transporter.name}`, { exact: true })
+      .or(page.getByText(`With ${transporter.name}, ${mill.name}`, { exact: true }))
+      .waitFor();
+
+    const freightPage = await pageAs(suite, transporter.members.owner, '/messages');
+    await freightPage
+      .locator('[data-testid^="conversation-"]')
+      .getByText('Trucks for Friday: who arranges them?', { exact: false })
+      .click();
+    await freightPage.getByTestId('message-body').filter({ hasText: 'Trucks for Friday: who arranges them?' }).waitFor();
   });
 
   it('a viewer reads the conversation but has no composer and no buttons to write', async () => {

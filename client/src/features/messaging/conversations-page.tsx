@@ -62,7 +62,7 @@ function Inbox({ unreadOnly, onShow }: { unreadOnly: boolean; onShow: (show: str
         }
       >
         {(rows) => (
-          <Stack gap="xs" data-testid="conversation-list">
+          <Stack gap="xs" data-testid="inbox">
             {rows.map((conversation) => (
               <ConversationCard key={conversation.id} conversation={conversation} ownCompanyId={me.data?.activeCompany?.id} />
             ))}

@@ -61,8 +61,10 @@ function DocumentConversationBody({ about, data }: { about: ConversationAbout; d
     })),
   ];
   const [picked, setPicked] = useState<Choice | null>(null);
-  const choice = options.find((option) => option.value === picked)?.value ?? options[0]?.value;
-  if (!choice) {
+  // The latest conversation opens by itself; with none yet and several parties, the reader picks.
+  const fallback = data.items.length > 0 || options.length === 1 ? options[0]?.value : undefined;
+  const choice = options.find((option) => option.value === picked)?.value ?? fallback;
+  if (options.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="no-conversation">
         {writer
@@ -71,23 +73,24 @@ function DocumentConversationBody({ about, data }: { about: ConversationAbout; d
       </Text>
     );
   }
-  const [kind, id = ''] = choice.split(':');
+  const [kind, id = ''] = choice?.split(':') ?? [];
   return (
     <Stack gap="sm">
       {options.length > 1 && (
         <Select
           label="Conversation with"
+          placeholder="Choose whom to write to"
           data={options}
-          value={choice}
+          value={choice ?? null}
           onChange={(value) => value && setPicked(value)}
           allowDeselect={false}
+          searchable={options.length > 8}
           w={320}
           maw="100%"
         />
       )}
-      {kind === 'c' ? (
-        <DocumentThread conversationId={id} />
-      ) : (
+      {kind === 'c' && <DocumentThread conversationId={id} />}
+      {kind === 's' && (
         <StartConversation
           about={about}
           partner={data.startWith.find((company) => company.id === id)}
