@@ -161,6 +161,129 @@ describe('complaints', () => {
     await owner.context().close();
   });
 
+  it('only the buying side, with a role that may write, is offered "File a complaint" on the order', async () => {
+    const buyerOwner = await pageAs(suite, weaver.members.owner, `/orders/${order.id}`);
+    await buyerOwner.getByRole('heading', { name: /^Purchase order/ }).waitFor();
+    expect(await offered(buyerOwner, /^File a complaint$/)).toBe(1);
+    const buyerViewer = await pageAs(suite, weaver.members.viewer, `/orders/${order.id}`);
+    await buyerViewer.getByRole('heading', { name: /^Purchase order/ }).waitFor();
+    expect(await offered(buyerViewer, /^File a complaint$/)).toBe(0);
+    const supplier = await pageAs(suite, mill.members.owner, `/orders/${order.id}`);
+    await supplier.getByRole('heading', { name: /^Sales order/ }).waitFor();
+    expect(await offered(supplier, /^File a complaint$/)).toBe(0);
+    for (const page of [buyerOwner, buyerViewer, supplier]) await page.context().close();
+  });
+
+  it('a move on a complaint someone else changed meanwhile says so in words and reloads', async () => {
+    const complaint = await filed('Cone weights differ from the packing list.');
+    const first = await openComplaint(mill.members.owner, complaint.id);
+    // The second tab hears no live updates (its stream is down), so it keeps the version it read.
+    const context = await suite.browser.newContext();
+    await context.addCookies([{ name: 'tl_session', value: mill.members.owner.token, url: suite.url }]);
+    await context.route('**/trpc/live.updates**', (route) => route.abort());
+    const second = await context.newPage();
+    await second.goto(`${suite.url}/complaints/${complaint.id}`);
+    await second.getByTestId('complaint-timeline').waitFor();
+    await first.getByRole('button', { name: 'Assign' }).click();
+    await first.getByRole('dialog').getByPlaceholder('Pick a member').click();
+    await first.getByRole('option', { name: /^Complaint Mill staff/ }).click();
+    await first.getByRole('dialog').getByRole('button', { name: 'Assign' }).click();
+    await expect.poll(() => first.getByTestId('complaint-status').textContent(), { timeout: 15_000 }).toBe('In review');
+
+    // The second tab still shows the complaint as it was: its rejection names an old version.
+    expect(await second.getByTestId('complaint-status').textContent()).toBe('Open');
+    await second.getByRole('button', { name: 'Reject' }).click();
+    await second.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill('Weights are within tolerance.');
+    await second.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
+    const stale = second.getByTestId('complaint-stale');
+    await stale.getByText('Someone changed this complaint after you opened it. Reload to see what changed, then try again.').waitFor();
+    await stale.getByRole('button', { name: 'Reload' }).click();
+    await stale.waitFor({ state: 'detached' });
+    expect(await second.getByTestId('complaint-status').textContent()).toBe('In review');
+    expect(await second.getByTestId('complaint-assignee').textContent()).toBe('Complaint Mill staff');
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('a breached complaint shows its badge and counts beside Complaints in the supplier navigation', async () => {
+    const complaint = await filed('No answer on the missing bags.');
+    // The clock is the seed helper's test: here the deadline is simply moved into the past.
+    await suite.db
+      .updateTable('complaints')
+      .set({ first_response_due_at: new Date(Date.now() - 3_600_000) })
+      .where('id', '=', complaint.id)
+      .execute();
+    const supplier = await pageAs(suite, mill.members.owner, '/complaints?side=received&sla=breached');
+    const row = supplier.getByTestId(`complaint-${complaint.number}`);
+    await row.waitFor();
+    expect(await row.getByTestId('complaint-sla').textContent()).toBe('Breached');
+    expect(await supplier.getByTestId('complaints-nav-count').textContent()).toMatch(/^[1-9]\d*$/);
+    await supplier.context().close();
+  });
+
+  it('complaint response times: an admin edits them with errors beside the hours; a staff member only reads them', async () => {
+    const owner = await pageAs(suite, mill.members.owner, '/settings/complaints');
+    const quality = owner.getByTestId('sla-quality');
+    await quality.getByRole('textbox', { name: 'First response hours for Quality' }).fill('12');
+    await quality.getByRole('textbox', { name: 'Resolution hours for Quality' }).fill('6');
+    await owner.getByRole('button', { name: 'Save response times' }).click();
+    await quality.getByText('Must be at least the first response time').waitFor();
+    await quality.getByRole('textbox', { name: 'Resolution hours for Quality' }).fill('48');
+    await owner.getByRole('button', { name: 'Save response times' }).click();
+    await quality.getByText('Set by your company').waitFor();
+
+    const staff = await pageAs(suite, mill.members.staff, '/settings/complaints');
+    const row = staff.getByTestId('sla-quality');
+    await row.getByText('Set by your company').waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['Quality', '12', '48', 'Set by your company']);
+    expect(await staff.getByRole('textbox').count()).toBe(0);
+    expect(await offered(staff, /^Save response times$/)).toBe(0);
+    await owner.context().close();
+    await staff.context().close();
+  });
+
+  it('the buyer of a trade desk contract files a complaint from the contract page; the seller is not offered it', async () => {
+    const seller = mill.members.owner;
+    const offer = await seller.call<{ id: string }>('tradedesk.offers.create', {
+      side: 'sell',
+      commodity: 'cotton-lint',
+      variety: 'shankar-6',
+      quantity: '100',
+      unit: 'bale',
+      price: '56500',
+      currency: 'INR',
+      priceUnit: 'candy',
+      validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      visibility: 'desk',
+    });
+    const opened = await weaver.members.owner.call<{ id: string; version: number }>('tradedesk.negotiations.open', {
+      offerId: offer.id,
+      terms: { priceUnit: 'candy', currency: 'INR', unit: 'bale', price: '56000', quantity: '100' },
+    });
+    const { contractId } = await seller.call<{ contractId: string }>('tradedesk.negotiations.accept', {
+      negotiationId: opened.id,
+      version: opened.version,
+    });
+
+    const sellerPage = await pageAs(suite, seller, `/contracts/${contractId}`);
+    await sellerPage.getByTestId('contract-number').waitFor();
+    expect(await offered(sellerPage, /^File a complaint$/)).toBe(0);
+
+    const buyer = await pageAs(suite, weaver.members.owner, `/contracts/${contractId}`);
+    const contractNumber = (await buyer.getByTestId('contract-number').textContent()) ?? '';
+    await buyer.getByRole('button', { name: 'File a complaint' }).click();
+    const dialog = buyer.getByRole('dialog');
+    await dialog.getByPlaceholder('What went wrong').click();
+    await buyer.getByRole('option', { name: 'Late delivery' }).click();
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('The first 50 bales came 9 days late.');
+    await dialog.getByRole('button', { name: 'File complaint' }).click();
+    await buyer.getByRole('heading', { name: /^Complaint CMP/ }).waitFor();
+    await buyer.getByRole('link', { name: contractNumber }).waitFor();
+    expect(await buyer.getByTestId('amount-claimed').textContent()).toBe('None');
+    await sellerPage.context().close();
+    await buyer.context().close();
+  });
+
   it('the list and a complaint fit a 390 px phone', async () => {
     const complaint = await filed('Cones crushed in transit.', '2500');
     const list = await pageAs(suite, mill.members.owner, '/complaints?side=received', PHONE);

@@ -16,7 +16,7 @@ import { Controller } from 'react-hook-form';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { errorCode, errorMessage, errorReason } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, trimZeros } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
@@ -169,7 +169,7 @@ interface ResolveValues {
 function ResolveForm(props: FormProps) {
   const { complaint } = props;
   const form = useZodForm(resolveComplaintInput, {
-    defaultValues: { resolution: 'credit_note', creditAmount: complaint.amountClaimed ?? '', note: '' },
+    defaultValues: { resolution: 'credit_note', creditAmount: complaint.amountClaimed ? trimZeros(complaint.amountClaimed) : '', note: '' },
     // The amount goes only with a credit note: a hidden box's leftover is not sent.
     prepare: (values: ResolveValues) => ({
       complaintId: complaint.id,
