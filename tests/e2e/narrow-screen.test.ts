@@ -131,14 +131,23 @@ describe('a phone-wide screen (390 px)', () => {
 
   it("the operator's screens fit", async () => {
     const page = await phoneSignedInAs('ops@tradeloom.example');
-    expect(await widerScreens(page, ['/', '/admin/review', '/admin/jobs', '/account'])).toEqual({});
+    expect(await widerScreens(page, ['/', '/admin/review', '/admin/jobs', '/admin/notification-templates', '/account'])).toEqual({});
   });
 
   it('the newest screens fit for an owner: reports, notifications, a work order, order terms, picking from a catalog, search', async () => {
     const page = await phoneSignedInAs('owner@kovaispin.example');
     const order = await placedOrder();
     const workOrder = await workOrderOf('Coimbatore Spinning Mills');
-    expect(await widerScreens(page, ['/reports', '/notifications', `/production/${workOrder}`])).toEqual({});
+    expect(
+      await widerScreens(page, [
+        '/reports',
+        '/notifications',
+        '/settings/notifications',
+        '/settings/notification-defaults',
+        '/settings/notification-log',
+        `/production/${workOrder}`,
+      ]),
+    ).toEqual({});
 
     // The order terms panel, drawn on the order's page; the terms fields on the new-order form.
     await widthOf(page, `/orders/${order}`);

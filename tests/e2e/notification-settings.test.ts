@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiUser, apiCompany, pageAs } from './arrange.ts';
@@ -135,10 +136,16 @@ describe('notification settings in a real browser', () => {
     expect(await row.getByRole('button', { name: 'Retry' }).count()).toBe(0);
 
     // The mail server refused it five times: the log says so in words and offers a retry.
+    const deliveryId = delivery?.id as number;
     await suite.db
       .updateTable('notification_deliveries')
       .set({ status: 'dead', attempts: 5, last_error: '550 mailbox unavailable', sent_at: null })
-      .where('id', '=', delivery?.id as number)
+      .where('id', '=', deliveryId)
+      .execute();
+    await suite.db
+      .updateTable('jobs')
+      .set({ status: 'dead', attempts: 5, last_error: '550 mailbox unavailable' })
+      .where(sql<string>`payload ->> 'deliveryId'`, '=', String(deliveryId))
       .execute();
     await selectInput(page, 'Status').click();
     await page.getByRole('option', { name: 'Gave up' }).click();
@@ -177,8 +184,13 @@ describe('notification settings in a real browser', () => {
 
     const body = page.getByLabel('Body');
     await body.fill('Hello {recipient}, your {price} is on its way: {link}');
+    // Said under the body as soon as the preview sees it, and again when saving is tried.
+    await page.getByText('Unknown placeholder {price}').waitFor();
+    await preview.getByText('The preview returns once the subject and body use only the fields listed.').waitFor();
+    const refused = page.waitForResponse((response) => response.url().includes('notifications.templates.save'));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Uses {price}, which is not among the fields listed').waitFor();
+    await refused;
+    expect(await page.getByText('Unknown placeholder {price}').count()).toBe(1);
     const unchanged = await operator.call<{ rows: { event: string; channel: string; custom: boolean }[] }>(
       'notifications.templates.list',
       undefined,
@@ -227,10 +239,17 @@ describe('notification settings in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Notification log' }).count()).toBe(0);
   });
 
-  it('the bell links to the notification settings', async () => {
+  it('the bell counts a new notification live, opens its document, and links to the settings', async () => {
     const mill = await apiCompany(suite, 'Bell Mill');
+    const trader = await apiCompany(suite, 'Bell Trader');
     const page = await pageAs(suite, mill.members.owner, '/', PHONE);
-    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await page.getByRole('button', { name: 'Notifications, 0 unread' }).waitFor();
+    // Arrives over the live stream while the page is open: no reload.
+    await trader.members.owner.call('partners.requestLink', { supplierId: mill.id });
+    await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await page.getByRole('button', { name: new RegExp(trader.name) }).click();
+    await page.waitForURL(/\/partners/);
+    await page.getByRole('button', { name: 'Notifications, 0 unread' }).click();
     await page.getByRole('link', { name: 'Notification settings' }).click();
     await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);

@@ -17,32 +17,20 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { CHANNEL_LABELS, type PreferenceChannel, saveTemplateInput, unknownPlaceholders } from '@tradeloom/shared';
+import { CHANNEL_LABELS, type PreferenceChannel, saveTemplateInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
-import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { DataTable, PageHeader, type QueryLike, QueryView } from '../../components/ui.tsx';
+import { serverFieldErrors } from '../../lib/errors.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { type RouterOutputs, trpc } from '../../lib/trpc.ts';
-import { useZodForm } from '../../lib/zod-form.ts';
+import { sentence, useZodForm } from '../../lib/zod-form.ts';
 import { OperatorOnly } from '../console/operator-only.tsx';
 
 type TemplateList = RouterOutputs['notifications']['templates']['list'];
 type TemplateRow = TemplateList['rows'][number];
-
-// An override may use only the listed fields: said under the field before the server is asked.
-const templateForm = saveTemplateInput.superRefine((template, ctx) => {
-  for (const field of ['subject', 'body'] as const) {
-    const unknown = unknownPlaceholders(template[field]);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: `uses ${unknown.map((name) => `{${name}}`).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not among the fields listed`,
-      });
-    }
-  }
-});
+type PreviewQuery = QueryLike<RouterOutputs['notifications']['templates']['preview']>;
 
 const hrefOf = (row: { event: string; channel: string }) =>
   `/admin/notification-templates?${new URLSearchParams({ event: row.event, channel: row.channel })}`;
@@ -147,7 +135,7 @@ function TemplateTable({ rows }: { rows: TemplateRow[] }) {
 function TemplateEditor({ row, fields }: { row: TemplateRow; fields: TemplateList['fields'] }) {
   const utils = trpc.useUtils();
   const key = { event: row.event, channel: row.channel as PreferenceChannel };
-  const form = useZodForm(templateForm, { defaultValues: { ...key, subject: row.subject, body: row.body } });
+  const form = useZodForm(saveTemplateInput, { defaultValues: { ...key, subject: row.subject, body: row.body } });
   const afterChange = async (saved: TemplateRow, message: string) => {
     form.reset({ ...key, subject: saved.subject, body: saved.body });
     await utils.notifications.templates.list.invalidate();
@@ -162,6 +150,10 @@ function TemplateEditor({ row, fields }: { row: TemplateRow; fields: TemplateLis
     onError: notifyError,
   });
   const [draft] = useDebouncedValue({ subject: form.watch('subject'), body: form.watch('body') }, 300);
+  const preview = trpc.notifications.templates.preview.useQuery({ ...key, ...draft }, { placeholderData: keepPreviousData, retry: false });
+  // The preview refuses what saving would (an unknown placeholder): said under the field while typing.
+  const previewProblems = serverFieldErrors(preview.error);
+  const messageOf = (field: 'subject' | 'body') => form.messageOf(field) ?? sentence(previewProblems[field]?.[0]);
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -178,8 +170,8 @@ function TemplateEditor({ row, fields }: { row: TemplateRow; fields: TemplateLis
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <SchemaForm form={form} onSubmit={(input) => save.mutate(input)}>
-            <TextInput label="Subject" {...form.register('subject')} error={form.messageOf('subject')} />
-            <Textarea label="Body" autosize minRows={8} maxRows={20} {...form.register('body')} error={form.messageOf('body')} />
+            <TextInput label="Subject" {...form.register('subject')} error={messageOf('subject')} />
+            <Textarea label="Body" autosize minRows={8} maxRows={20} {...form.register('body')} error={messageOf('body')} />
             <FieldList fields={fields} />
             <SubmitRow
               form={form}
@@ -196,7 +188,7 @@ function TemplateEditor({ row, fields }: { row: TemplateRow; fields: TemplateLis
             </SubmitRow>
           </SchemaForm>
         </Paper>
-        <TemplatePreview templateKey={key} draft={draft} />
+        <TemplatePreview channel={row.channel} preview={preview} />
       </SimpleGrid>
     </Stack>
   );
@@ -218,57 +210,54 @@ function FieldList({ fields }: { fields: TemplateList['fields'] }) {
 }
 
 /** The draft rendered with sample values by the server's own renderer; the HTML in a sandbox that runs nothing. */
-function TemplatePreview({
-  templateKey,
-  draft,
-}: {
-  templateKey: { event: string; channel: PreferenceChannel };
-  draft: { subject: string; body: string };
-}) {
-  const preview = trpc.notifications.templates.preview.useQuery(
-    { ...templateKey, ...draft },
-    { placeholderData: keepPreviousData, retry: false },
-  );
+function TemplatePreview({ channel, preview }: { channel: PreferenceChannel; preview: PreviewQuery }) {
+  const refused = Object.keys(serverFieldErrors(preview.error)).length > 0;
   return (
     <Paper withBorder p="md" data-testid="template-preview">
       <Title order={4} mb="sm">
         Preview
       </Title>
-      <QueryView query={preview}>
-        {(data) => (
-          <Stack gap="sm">
-            <Stack gap={2}>
-              <Text size="xs" c="dimmed">
-                Subject
-              </Text>
-              <Text fw={600} data-testid="preview-subject">
-                {data.subject}
-              </Text>
-            </Stack>
-            <Stack gap={2}>
-              <Text size="xs" c="dimmed">
-                Text
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="preview-text">
-                {data.text}
-              </Text>
-            </Stack>
-            {templateKey.channel === 'email' && (
+      {refused ? (
+        <Text size="sm" c="dimmed">
+          The preview returns once the subject and body use only the fields listed.
+        </Text>
+      ) : (
+        <QueryView query={preview}>
+          {(data) => (
+            <Stack gap="sm">
               <Stack gap={2}>
                 <Text size="xs" c="dimmed">
-                  Email (HTML)
+                  Subject
                 </Text>
-                <iframe
-                  title="Email preview"
-                  sandbox=""
-                  srcDoc={data.html}
-                  style={{ width: '100%', minHeight: 260, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
-                />
+                <Text fw={600} data-testid="preview-subject">
+                  {data.subject}
+                </Text>
               </Stack>
-            )}
-          </Stack>
-        )}
-      </QueryView>
+              <Stack gap={2}>
+                <Text size="xs" c="dimmed">
+                  Text
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="preview-text">
+                  {data.text}
+                </Text>
+              </Stack>
+              {channel === 'email' && (
+                <Stack gap={2}>
+                  <Text size="xs" c="dimmed">
+                    Email (HTML)
+                  </Text>
+                  <iframe
+                    title="Email preview"
+                    sandbox=""
+                    srcDoc={data.html}
+                    style={{ width: '100%', minHeight: 260, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
+                  />
+                </Stack>
+              )}
+            </Stack>
+          )}
+        </QueryView>
+      )}
     </Paper>
   );
 }
