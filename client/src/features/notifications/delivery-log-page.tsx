@@ -11,7 +11,7 @@ import {
 } from '@tradeloom/shared';
 import { useState } from 'react';
 import { RequirePermission } from '../../components/require-permission.tsx';
-import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
+import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -101,53 +101,35 @@ function DeliveryLog() {
           {(rows) => (
             <Stack>
               <DataTable
-                headers={['When', 'Recipient', 'Notification', 'Channel', 'Subject', 'Status', 'Attempts', 'Last error', 'Held until', '']}
-                minWidth={1100}
+                headers={['When', 'Recipient', 'Notification', 'Channel', 'Status', { label: 'Attempts', numeric: true }, 'Last error']}
+                minWidth={880}
               >
                 {rows.map((delivery) => (
                   <Table.Tr key={delivery.id} data-testid="delivery">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(delivery.createdAt)}</Table.Td>
+                    <Table.Td miw={110}>{formatDateTime(delivery.createdAt)}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{delivery.recipient.name}</Text>
                       <Text size="xs" c="dimmed">
                         {delivery.recipient.address}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{delivery.eventLabel}</Table.Td>
-                    <Table.Td>{DELIVERY_CHANNEL_LABELS[delivery.channel]}</Table.Td>
-                    <Table.Td maw={280}>
-                      <Text size="sm" lineClamp={2}>
-                        {delivery.subject}
+                    <Table.Td miw={220}>
+                      <Text size="sm">{delivery.subject}</Text>
+                      <Text size="xs" c="dimmed">
+                        {delivery.eventLabel}
                       </Text>
                     </Table.Td>
+                    <Table.Td>{DELIVERY_CHANNEL_LABELS[delivery.channel]}</Table.Td>
+                    {/* The retry sits with the status it changes, in view however wide the error. */}
                     <Table.Td>
                       <Badge variant="light" color={STATUS_COLORS[delivery.status]} miw="max-content">
                         {DELIVERY_STATUS_LABELS[delivery.status]}
                       </Badge>
-                      {delivery.status === 'failed' && delivery.nextAttemptAt && (
-                        <Text size="xs" c="dimmed">
-                          next try {formatDateTime(delivery.nextAttemptAt)}
-                        </Text>
-                      )}
-                      {delivery.status === 'sent' && delivery.sentAt && (
-                        <Text size="xs" c="dimmed">
-                          {formatDateTime(delivery.sentAt)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{delivery.attempts}</Table.Td>
-                    <Table.Td maw={280}>
-                      <Text size="xs" ff="monospace" lineClamp={3}>
-                        {delivery.lastError ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {delivery.notBefore && delivery.status === 'queued' ? formatDateTime(delivery.notBefore) : '—'}
-                    </Table.Td>
-                    <Table.Td>
+                      <StatusDetail delivery={delivery} />
                       {RETRYABLE.includes(delivery.status) && (
                         <Button
-                          size="xs"
+                          mt={4}
+                          size="compact-xs"
                           variant="light"
                           loading={retry.isPending && retry.variables?.deliveryId === delivery.id}
                           onClick={() => retry.mutate({ deliveryId: delivery.id })}
@@ -155,6 +137,13 @@ function DeliveryLog() {
                           Retry
                         </Button>
                       )}
+                    </Table.Td>
+                    <NumberCell>{delivery.attempts}</NumberCell>
+                    <Table.Td maw={260}>
+                      {/* No line clamp: a clamped box will not shrink below its full text, pushing the table wider. */}
+                      <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                        {delivery.lastError ?? '—'}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -169,5 +158,23 @@ function DeliveryLog() {
         </QueryView>
       </Stack>
     </Paper>
+  );
+}
+
+/** When it went, will be tried again, or waits for the recipient's quiet hours to end. */
+function StatusDetail({ delivery }: { delivery: DeliveryView }) {
+  const detail =
+    delivery.status === 'sent'
+      ? delivery.sentAt && formatDateTime(delivery.sentAt)
+      : delivery.status === 'failed'
+        ? delivery.nextAttemptAt && `next try ${formatDateTime(delivery.nextAttemptAt)}`
+        : delivery.status === 'queued'
+          ? delivery.notBefore && `held until ${formatDateTime(delivery.notBefore)} (quiet hours)`
+          : null;
+  if (!detail) return null;
+  return (
+    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      {detail}
+    </Text>
   );
 }
