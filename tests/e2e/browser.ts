@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { createServer } from '@tradeloom/server';
+import { type Clock, createServer } from '@tradeloom/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestDb } from '../harness/test-db.ts';
 
@@ -45,13 +45,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface AppServerOptions {
+  seedDemo?: boolean;
+  /** A clock the test moves (ManualClock) for deadlines and schedules; real time by default. */
+  clock?: Clock;
+}
+
 /** The real server (built app, job runner, dev mailbox) on a fresh database and a free port. */
-export async function startAppServer(options: { seedDemo?: boolean } = {}) {
+export async function startAppServer(options: AppServerOptions = {}) {
   const port = await freePort();
   const database = await createTestDb();
   const server = await createServer({
     database,
     seedDemo: options.seedDemo ?? false,
+    clock: options.clock,
     config: {
       port,
       publicUrl: `http://127.0.0.1:${port}`,
@@ -81,7 +88,7 @@ export function browserSuite(
     beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
     afterAll: (fn: () => Promise<void>) => void;
   },
-  options: { seedDemo?: boolean } = {},
+  options: AppServerOptions = {},
 ) {
   const state: { browser?: Browser; app?: Awaited<ReturnType<typeof startAppServer>> } = {};
   hooks.beforeAll(async () => {

@@ -241,6 +241,28 @@ describe('a phone-wide screen (390 px)', () => {
     expect(await widerScreens(seller, ['/desk', '/lots', '/contracts', ...sellerScreens])).toEqual({});
   }, 240_000);
 
+  it('conversations, complaints and notification settings fit, for the buyer and for the supplier', async () => {
+    // The demo's order conversation and the mill's open quality complaint against the trader.
+    const mill = await companyId('Coimbatore Spinning Mills');
+    const conversation = await suite.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('about_type', '=', 'order')
+      .where('started_by_company_id', '=', mill)
+      .executeTakeFirstOrThrow();
+    const complaint = await suite.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('buyer_company_id', '=', mill)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const screens = ['/messages', `/messages/${conversation.id}`, '/complaints', `/complaints/${complaint.id}`, '/settings/notifications'];
+    const buyer = await phoneSignedInAs('manager@kovaispin.example');
+    expect(await widerScreens(buyer, screens)).toEqual({});
+    const seller = await phoneSignedInAs('staff@saurashtra.example');
+    expect(await widerScreens(seller, screens)).toEqual({});
+  }, 240_000);
+
   it("the operators' console fits", async () => {
     const page = await phoneSignedInAs('ops@tradeloom.example');
     const company = await companyId('Coimbatore Spinning Mills');

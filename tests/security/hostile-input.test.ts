@@ -5,6 +5,7 @@ import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure, fieldErrors } from '../harness/errors.ts';
 import { createCompany, type TestCompany } from '../harness/factories.ts';
 import { tradingPair } from '../orders/order-fixtures.ts';
+import { type PartyRecords, partyRecords } from './party-records.ts';
 import { rowCounts } from './row-counts.ts';
 
 // Each of these once answered 500: every one must be a 400 naming the field, with
@@ -274,5 +275,57 @@ describe('the trade desk’s numbers, ranges and cursors', () => {
       await refusedWithoutWrite(() => caller.contracts.list({ cursor }), 'cursor');
       await refusedWithoutWrite(() => caller.masters.locations({ cursor }), 'cursor');
     }
+  });
+});
+
+describe('message bodies and complaint descriptions', () => {
+  // Markup is kept as the text the person typed (the screens draw it as text); what the
+  // database cannot hold, or the limits refuse, is a 400 naming the field with nothing written.
+  const MARKUP = '<script>alert(1)</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">pay</a> {{7*7}}';
+
+  let pair: PartyRecords;
+  beforeAll(async () => {
+    pair = await partyRecords(app, 'HostileText');
+  });
+
+  it('refuses a NUL, a lone surrogate, an empty and an oversized body or description', async () => {
+    const buyer = pair.buyer.members.staff.caller;
+    const send = (body: string) => buyer.messaging.messages.send({ conversationId: pair.ids.conversationId, body });
+    const file = (description: string) =>
+      buyer.support.complaints.file({ about: { type: 'order', id: pair.ids.orderId }, category: 'quality', description });
+    const start = (body: string) => buyer.messaging.conversations.start({ partnerCompanyId: pair.supplier.id, body });
+    for (const bad of [NUL, 'a\uD800b', '   ', 'x'.repeat(4001)]) {
+      await refusedWithoutWrite(() => send(bad), 'body');
+      await refusedWithoutWrite(() => start(bad), 'body');
+      await refusedWithoutWrite(() => file(bad), 'description');
+      await refusedWithoutWrite(() => buyer.messaging.messages.edit({ messageId: pair.ids.messageId, body: bad }), 'body');
+      await refusedWithoutWrite(() => buyer.support.complaints.addNote({ complaintId: pair.ids.complaintId, body: bad }), 'body');
+    }
+    await refusedWithoutWrite(() => buyer.messaging.conversations.search({ q: NUL }), 'q');
+    await refusedWithoutWrite(() => buyer.support.complaints.list({ q: NUL }), 'q');
+  });
+
+  it('refuses a claimed amount beyond numeric(18,2), negative or with three decimals', async () => {
+    const file = (amountClaimed: string) =>
+      pair.buyer.members.staff.caller.support.complaints.file({
+        about: { type: 'order', id: pair.ids.orderId },
+        category: 'quality',
+        description: 'Short staple',
+        amountClaimed,
+      });
+    for (const amount of ['99999999999999999999', '-1', '1.001', '1e308']) await refusedWithoutWrite(() => file(amount), 'amountClaimed');
+  });
+
+  it('keeps markup as plain text: the other party reads exactly what was typed', async () => {
+    const sent = await pair.buyer.members.staff.caller.messaging.messages.send({ conversationId: pair.ids.conversationId, body: MARKUP });
+    const filed = await pair.buyer.members.staff.caller.support.complaints.file({
+      about: { type: 'order', id: pair.ids.orderId },
+      category: 'other',
+      description: MARKUP,
+    });
+    const supplier = pair.supplier.members.viewer.caller;
+    const [newest] = (await supplier.messaging.messages.list({ conversationId: pair.ids.conversationId })).items;
+    expect(newest).toMatchObject({ id: sent.id, body: MARKUP });
+    expect((await supplier.support.complaints.get({ complaintId: filed.id })).description).toBe(MARKUP);
   });
 });

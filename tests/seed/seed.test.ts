@@ -75,6 +75,72 @@ async function expectTradeDesk(app: TestApp) {
   expect(desk.every((offer) => offer.visibility === 'desk')).toBe(true);
 }
 
+// Conversations, complaints and notification choices, as each party reads them through the API.
+async function expectConversationsAndComplaints() {
+  const millManager = await demoCaller('manager@kovaispin.example');
+  const traderStaff = await demoCaller('staff@saurashtra.example');
+  const weaver = await demoCaller('owner@bhiwandiweave.example');
+
+  const millConversations = (await millManager.messaging.conversations.list({})).items;
+  expect(millConversations.map((c) => c.about?.type ?? 'general').sort()).toEqual(['contract', 'general', 'order']);
+  const weaverConversations = (await weaver.messaging.conversations.list({})).items;
+  expect(weaverConversations.map((c) => [c.subject, c.about])).toEqual([['Yarn for the January–March quarter', null]]);
+
+  // The order's conversation: four messages, a reply, an edit with its history, read by the mill's manager.
+  const onOrder = millConversations.find((c) => c.about?.type === 'order');
+  expect(onOrder?.unread).toBe(0);
+  const messages = (await traderStaff.messaging.messages.list({ conversationId: onOrder?.id ?? '' })).items;
+  expect(messages.map((m) => m.body)).toEqual([
+    'Surveyor can come on Friday, 11 am.',
+    'Thank you. We will retest two bales with your surveyor present.',
+    'Sending the sheets today. The Gondal lab read 4.1 before pressing.',
+    'Our lab reads micronaire 4.6 on bales 18–30, above the 4.2 agreed. Can you send the gin’s HVI sheets?',
+  ]);
+  expect(messages[1]?.replyTo?.preview).toBe('Sending the sheets today. The Gondal lab read 4.1 before pressing.');
+  const edited = messages[0];
+  expect(edited?.editedAt).not.toBeNull();
+  const history = await traderStaff.messaging.messages.history({ messageId: edited?.id ?? 0 });
+  expect(history.edits.map((e) => e.body)).toEqual(['Surveyor can come on Thursday, 11 am.']);
+  // Read state is per person: writing read it for the trader's staff; the trader's owner has read none of the four.
+  const unreadOf = async (caller: typeof traderStaff) =>
+    (await caller.messaging.conversations.list({})).items.find((c) => c.id === onOrder?.id)?.unread;
+  expect(await unreadOf(traderStaff)).toBe(0);
+  expect(await unreadOf(await demoCaller('owner@saurashtra.example'))).toBe(4);
+
+  // Complaints: one open on the delivered order, one resolved with a credit, one breached and escalated.
+  const filed = (await millManager.support.complaints.list({ side: 'filed' })).items;
+  const byCategory = Object.fromEntries(filed.map((c) => [c.category, c]));
+  expect(Object.keys(byCategory).sort()).toEqual(['quality', 'quantity_short']);
+  expect(byCategory.quality).toMatchObject({ status: 'open', amountClaimed: '125000.00', currency: 'INR', escalated: false });
+  const resolved = await traderStaff.support.complaints.get({ complaintId: byCategory.quantity_short?.id ?? '' });
+  expect(resolved).toMatchObject({
+    status: 'resolved',
+    side: 'supplier',
+    resolution: { kind: 'credit_note', creditAmount: '40800.00' },
+    assignee: { name: 'Anil Desai' },
+  });
+  // The trader's internal note is the trader's alone.
+  expect(resolved.entries.filter((e) => e.internal).map((e) => e.body)).toEqual([
+    'Our loading slip shows 4 bales left behind at the press; pay the credit.',
+  ]);
+  const buyerSide = await millManager.support.complaints.get({ complaintId: resolved.id });
+  expect(buyerSide.entries.filter((e) => e.internal)).toEqual([]);
+  expect(JSON.stringify(buyerSide)).not.toContain('loading slip');
+  const [wet] = (await weaver.support.complaints.list({ side: 'filed' })).items;
+  expect(wet).toMatchObject({ category: 'damaged', status: 'open', escalated: true, sla: 'breached' });
+
+  // The trader's SLA policy, and its manager's notification choices.
+  const policies = (await traderStaff.support.sla.get()).policies.filter((p) => p.custom);
+  expect(policies.map((p) => [p.category, p.firstResponseHours, p.resolutionHours])).toEqual([
+    ['quality', 12, 96],
+    ['quantity_short', 12, 48],
+  ]);
+  const manager = await demoCaller('manager@saurashtra.example');
+  const preferences = await manager.notifications.preferences.get();
+  expect(preferences.quietHours).toEqual({ start: '22:00', end: '07:00' });
+  expect(preferences.rows.find((row) => row.event === 'complaint.noted')?.email).toEqual({ enabled: false, source: 'user' });
+}
+
 beforeAll(async () => {
   app = await setupTestApp();
 });
@@ -93,6 +159,8 @@ describe('demo data', { timeout: 400_000 }, () => {
       .execute();
     expect(Object.fromEntries(statuses.map((s) => [s.status, s.count]))).toEqual({
       completed: 1,
+      // The two the demo complaints are about.
+      delivered: 2,
       draft: 1,
       in_progress: 1,
       shipped: 1,
@@ -151,6 +219,7 @@ describe('demo data', { timeout: 400_000 }, () => {
     expect(view.items[0]?.specification.map((spec) => spec.name)).toEqual(['Staple length', 'Micronaire', 'Trash', 'Moisture']);
     expect(view.clarifications.map((c) => Boolean(c.answer))).toEqual([true]);
     await expectTradeDesk(app);
+    await expectConversationsAndComplaints();
     // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
     expect(await presentDemoLogins(app.deps)).toEqual(logins);

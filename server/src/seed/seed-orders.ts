@@ -40,6 +40,15 @@ const ORDERS: DemoOrder[] = [
     steps: ['submit', 'accept', 'ship'],
   },
   {
+    // Delivered, not yet completed: the mill's quality complaint and its conversation are about it.
+    buyer: 'Coimbatore Spinning Mills',
+    supplier: 'Saurashtra Cotton Traders',
+    createdBy: 'buyer',
+    lines: [['S6-29MM', '30']],
+    steps: ['submit', 'accept', 'ship', 'deliver'],
+    note: 'November lot, Shankar-6 for 30s combed',
+  },
+  {
     buyer: 'Coimbatore Spinning Mills',
     supplier: 'Saurashtra Cotton Traders',
     createdBy: 'buyer',
@@ -59,6 +68,14 @@ const ORDERS: DemoOrder[] = [
     createdBy: 'buyer',
     lines: [['YRN-30CC', '3000']],
     steps: ['submit', 'accept', 'start'],
+  },
+  {
+    // Delivered yarn the weaver complains about (wet cartons).
+    buyer: 'Bhiwandi Weaving Works',
+    supplier: 'Coimbatore Spinning Mills',
+    createdBy: 'buyer',
+    lines: [['YRN-20KH', '1500']],
+    steps: ['submit', 'accept', 'ship', 'deliver'],
   },
   {
     buyer: 'Bhiwandi Weaving Works',

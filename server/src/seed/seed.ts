@@ -12,6 +12,7 @@ import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partn
 import { DEMO_PDF } from './demo-pdf.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 import { seedSourcing } from './seed-sourcing.ts';
+import { seedConversationsAndComplaints } from './seed-support.ts';
 import { seedTradeDesk } from './seed-tradedesk.ts';
 
 export const DEMO_PASSWORD = 'tradeloom-demo-2026';
@@ -239,6 +240,7 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedOrdersAndProduction(ctx, actors);
   await seedSourcing(ctx, actors);
   await seedTradeDesk(ctx, actors);
+  await seedConversationsAndComplaints(ctx, actors);
   return demoLogins();
 }
 
