@@ -52,6 +52,19 @@ export async function findCompanyName(db: Executor, companyId: string): Promise<
   return company.name;
 }
 
+/** A name lookup for one read or job that asks for each company's name once, however often it is named. */
+export function companyNamesOnce(db: Executor): (companyId: string) => Promise<string> {
+  const names = new Map<string, Promise<string>>();
+  return (companyId) => {
+    let name = names.get(companyId);
+    if (!name) {
+      name = findCompanyName(db, companyId);
+      names.set(companyId, name);
+    }
+    return name;
+  };
+}
+
 /** What the company trades as: buyer, supplier, where, and its base currency. */
 export function findTradingProfile(db: Executor, companyId: string) {
   return db

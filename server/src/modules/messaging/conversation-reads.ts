@@ -13,7 +13,7 @@ import { afterCursorRow, decodeSerialCursor, rowCursor, serialCursor } from '../
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { userNameOf } from '../auth/user-reads.ts';
-import { companyNameOf, findCompanyName } from '../companies/company-reads.ts';
+import { companyNameOf, companyNamesOnce } from '../companies/company-reads.ts';
 import { acceptedPartnerIds } from '../partners/accepted-links.ts';
 import {
   aboutOf,
@@ -50,19 +50,6 @@ function selectConversations(db: Executor, actor: CompanyActor) {
       unreadCountOf(eb.ref('c.id'), actor).as('unread'),
     ])
     .where((eb) => isMember(eb.ref('c.id'), actor.companyId));
-}
-
-/** Company names looked up once per read. */
-function namesFrom(db: Executor) {
-  const names = new Map<string, Promise<string>>();
-  return (companyId: string) => {
-    let name = names.get(companyId);
-    if (!name) {
-      name = findCompanyName(db, companyId);
-      names.set(companyId, name);
-    }
-    return name;
-  };
 }
 
 /**
@@ -183,7 +170,7 @@ export async function getConversation(ctx: ServiceContext, actor: CompanyActor, 
   const [summary] = await summariesOf(db, actor, [row]);
   if (!summary) throw notFound('Conversation');
   const companyIds = await conversationCompanyIds(db, conversationId);
-  const nameOf = namesFrom(db);
+  const nameOf = companyNamesOnce(db);
   const addable = await addableCompanies(db, row, companyIds, actor.companyId);
   return {
     ...summary,
@@ -225,7 +212,7 @@ export async function documentConversations(
     .execute();
   const items = await summariesOf(db, actor, rows);
   const talkingWith = new Set(items.flatMap((item) => item.companies.map((company) => company.id)));
-  const nameOf = namesFrom(db);
+  const nameOf = companyNamesOnce(db);
   const startWith = await Promise.all(
     mine.parties.filter((id) => id !== actor.companyId && !talkingWith.has(id)).map(async (id) => ({ id, name: await nameOf(id) })),
   );

@@ -2,7 +2,7 @@ import { type Database, type Executor, inTransaction } from '@tradeloom/db';
 import { type TradeNoticeEvent, type TradeNoticeSubject, tradeNoticeEvents, tradeNoticeText, tradeRecipients } from '@tradeloom/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { findCompanyName } from '../companies/company-reads.ts';
+import { companyNamesOnce } from '../companies/company-reads.ts';
 import { findContractParties } from '../contracts/contract-parties.ts';
 import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
@@ -48,22 +48,9 @@ function findOffer(db: Executor, offerId: string) {
   return db.selectFrom('trade_offers').select(['id', 'number', 'side', 'company_id']).where('id', '=', offerId).executeTakeFirst();
 }
 
-/** Company names looked up once per event. */
-function namesFrom(db: Executor) {
-  const names = new Map<string, Promise<string>>();
-  return (companyId: string) => {
-    let name = names.get(companyId);
-    if (!name) {
-      name = findCompanyName(db, companyId);
-      names.set(companyId, name);
-    }
-    return name;
-  };
-}
-
 /** Who reads what for one event; an entity that is gone tells no one. */
 async function noticesOf(db: Executor, name: TradeNoticeEvent, entityId: string, parties: Parties): Promise<Notice[]> {
-  const nameOf = namesFrom(db);
+  const nameOf = companyNamesOnce(db);
   const actor = await nameOf(parties.actorCompanyId);
   const recipients = [...new Set(parties.recipients)].filter((id) => !ACTOR_NAMED.includes(name) || id !== parties.actorCompanyId);
   if (name === 'contract.created') {
