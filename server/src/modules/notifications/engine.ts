@@ -50,7 +50,8 @@ export function notify(executor: Executor, request: NotifyRequest): Promise<void
 
 async function tell(trx: Executor, request: NotifyRequest): Promise<void> {
   const spec = notificationKindSpec(request.kind);
-  const members = (await activeMembersOf(trx, request.companyId)).filter((member) => mayHear(member, spec.permission, request));
+  const everyone = await activeMembersOf(trx, request.companyId);
+  const members = everyone.filter((member) => mayHear(member, spec.permission, request));
   const dedupeKey = request.dedupeKey ?? `event:${request.eventId}`;
   const row = {
     company_id: request.companyId,
@@ -64,7 +65,7 @@ async function tell(trx: Executor, request: NotifyRequest): Promise<void> {
     event_id: request.eventId ?? null,
   };
   if (members.length === 0) {
-    if (!(await hasMembers(trx, request.companyId))) await holdForCompany(trx, row);
+    if (everyone.length === 0) await holdForCompany(trx, row);
     return;
   }
   const channels = await channelsFor(trx, request.companyId, request.kind, members);
@@ -141,10 +142,6 @@ async function channelsFor(trx: Executor, companyId: string, kind: NotifiableKin
 }
 
 type NotificationRow = Omit<Insertable<NotificationsTable>, 'user_id'>;
-
-async function hasMembers(trx: Executor, companyId: string): Promise<boolean> {
-  return (await activeMembersOf(trx, companyId)).length > 0;
-}
 
 /** A company nobody can read for yet (added by a partner, not claimed) keeps it until someone joins. */
 async function holdForCompany(trx: Executor, row: NotificationRow): Promise<void> {
