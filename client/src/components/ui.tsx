@@ -163,3 +163,17 @@ export function NumberCell({ children, fw }: { children: ReactNode; fw?: number 
     </Table.Td>
   );
 }
+
+/** One labelled figure of a document's header: the label small and dimmed, the value below it. */
+export function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} component="div" data-testid={testId}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,9 +1,8 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { type ContractView, formatMoney, formatNumber, formatTradePrice, formatTradeQuantity, TRADE_UNIT_LABELS } from '@tradeloom/shared';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
-import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
+import { DataTable, Fact, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
@@ -138,19 +137,6 @@ function ContractDetail({ contract }: { contract: ContractView }) {
       <div className={styles.noPrint}>
         <DocumentConversation about={{ type: 'contract', id: contract.id }} />
       </div>
-    </Stack>
-  );
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div" data-testid={testId}>
-        {children}
-      </Text>
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { COMPLAINT_CATEGORY_LABELS, type ComplaintView, formatMoney, RESOLUTION_KIND_LABELS } from '@tradeloom/shared';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
-import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { Fact, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -177,18 +177,5 @@ function Resolution({ complaint, resolution }: { complaint: ComplaintView; resol
         </Text>
       )}
     </Paper>
-  );
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div" data-testid={testId}>
-        {children}
-      </Text>
-    </Stack>
   );
 }
