@@ -1058,6 +1058,58 @@ export interface NotificationDigestsTable {
   created_at: CreatedAt;
 }
 
+export type WebhookEndpointStatus = 'active' | 'paused' | 'disabled';
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  company_id: string;
+  url: string;
+  description: Generated<string>;
+  events: string[];
+  status: Generated<WebhookEndpointStatus>;
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  failing_since: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  deleted_at: Date | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  company_id: string;
+  event_id: number | null;
+  event_type: string;
+  message_id: string;
+  payload: Json;
+  is_test: Generated<boolean>;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  succeeded_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookAttemptsTable {
+  id: Identity;
+  delivery_id: string;
+  attempted_at: Generated<Timestamp>;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_excerpt: Generated<string>;
+  trigger: Generated<'automatic' | 'replay'>;
+}
+
 export interface Database {
   users: UsersTable;
   companies: CompaniesTable;
@@ -1134,6 +1186,9 @@ export interface Database {
   notification_templates: NotificationTemplatesTable;
   notification_deliveries: NotificationDeliveriesTable;
   notification_digests: NotificationDigestsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -33,6 +33,20 @@ export interface Config {
    * Outside production a fixed key is derived when none is given; production refuses to start without one.
    */
   twoFactorKey: Buffer | undefined;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /**
+   * Hosts (names or IP addresses, `WEBHOOK_ALLOW_HOSTS`, comma-separated, empty by default) an
+   * endpoint may use even though they resolve to a private or loopback address: a receiver on
+   * 127.0.0.1 for tests and local use. Nothing else private is ever reached.
+   */
+  allowHosts: string[];
+  /** `WEBHOOK_ALLOW_HTTP=true`: plain http:// endpoints are accepted (local use); otherwise https only. */
+  allowHttp: boolean;
+  /** How long one attempt waits for the receiver's answer (`WEBHOOK_TIMEOUT_MS`, default 10 s). */
+  timeoutMs: number;
 }
 
 export type MailTransport = 'smtp' | 'dev-mailbox' | 'disabled';
@@ -135,5 +149,13 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     metricsToken: env.METRICS_TOKEN || undefined,
     twoFactorKey: parseKey(env.TWO_FACTOR_KEY) ?? (mode === 'production' || env.TWO_FACTOR_KEY ? undefined : DEVELOPMENT_TWO_FACTOR_KEY),
+    webhooks: {
+      allowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+      timeoutMs: int(env.WEBHOOK_TIMEOUT_MS, 10_000),
+    },
   };
 }

@@ -22,6 +22,7 @@ import { settingsRouter } from './modules/settings/settings.router.ts';
 import { sourcingRouter } from './modules/sourcing/sourcing.router.ts';
 import { supportRouter } from './modules/support/support.router.ts';
 import { tradedeskRouter } from './modules/tradedesk/tradedesk.router.ts';
+import { webhooksRouter } from './modules/webhooks/webhooks.router.ts';
 import { router } from './trpc/init.ts';
 
 export const appRouter = router({
@@ -49,6 +50,7 @@ export const appRouter = router({
   contracts: contractsRouter,
   messaging: messagingRouter,
   support: supportRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -71,4 +71,8 @@ export * from './tradedesk/trade-notices.ts';
 export * from './tradedesk/tradedesk.outputs.ts';
 export * from './tradedesk/tradedesk.schemas.ts';
 export * from './tradedesk/units.ts';
+export * from './webhooks/signature.ts';
+export * from './webhooks/webhook-events.ts';
+export * from './webhooks/webhooks.outputs.ts';
+export * from './webhooks/webhooks.schemas.ts';
 export * from './wire.ts';

@@ -38,6 +38,7 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'support:write': 'file, answer or resolve complaints',
   'support:manage': 'assign complaints',
   'notifications:manage': "set the company's notification defaults or read the delivery log",
+  'webhooks:manage': "manage the company's webhook endpoints and their delivery log",
 };
 
 const PLURALS: Record<Role, string> = { owner: 'owners', admin: 'admins', manager: 'managers', staff: 'staff', viewer: 'viewers' };

@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'support:write',
   'support:manage',
   'notifications:manage',
+  'webhooks:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +80,7 @@ const admin: Permission[] = [
   'settings:write',
   'kyc:write',
   'notifications:manage',
+  'webhooks:manage',
 ];
 const owner: Permission[] = [...admin, 'ownership:transfer'];
 

@@ -25,6 +25,10 @@ export const REASON_MEANINGS = {
   API_KEY_INVALID: 'The API key is unknown, malformed or revoked.',
   API_KEY_REVOKED: 'The API key to revoke is already revoked.',
   MAILBOX_DISABLED: 'The development mailbox is off because mail goes out over SMTP.',
+  WEBHOOK_URL_REFUSED:
+    'The webhook address is not allowed: plain http where only https is, or a host that resolves to a private, loopback, link-local or metadata address.',
+  WEBHOOK_ENDPOINT_NOT_ACTIVE: 'The webhook endpoint is paused or disabled; resume it before sending to it.',
+  WEBHOOK_DELIVERY_PENDING: 'The delivery is still waiting for its next attempt; only a delivered or failed one can be replayed.',
   STALE_VERSION: 'Someone else changed the record since it was read; reload and retry.',
   LAST_OWNER: 'The company’s only owner cannot leave; transfer ownership first.',
   ROLE_OUTRANKS_YOU: 'The target member or role ranks above what the caller’s role may manage.',

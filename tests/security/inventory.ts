@@ -331,6 +331,18 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'support.sla.get': () => undefined,
   'support.sla.set': () => ({ policies: [{ category: 'quality', firstResponseHours: 24, resolutionHours: 96 }] }),
   'tradedesk.parse': () => ({ text: 'Sell 100 bales S-6 29 mm mic 3.8 at 56500 per candy ex-Rajkot' }),
+  // A public IP literal (no DNS in tests) and an event the test companies never cause: nothing is sent.
+  'webhooks.endpoints.create': () => ({ url: 'https://93.184.215.14/tradeloom', events: ['tender.awarded'] }),
+  'webhooks.endpoints.list': () => undefined,
+  'webhooks.endpoints.get': () => ({ endpointId: missing() }),
+  'webhooks.endpoints.update': () => ({ endpointId: missing(), version: 1, description: 'ERP' }),
+  'webhooks.endpoints.delete': () => ({ endpointId: missing() }),
+  'webhooks.endpoints.rotateSecret': () => ({ endpointId: missing(), version: 1 }),
+  'webhooks.endpoints.test': () => ({ endpointId: missing() }),
+  'webhooks.deliveries.list': () => ({ endpointId: missing() }),
+  'webhooks.deliveries.get': () => ({ deliveryId: missing() }),
+  'webhooks.deliveries.replay': () => ({ deliveryId: missing() }),
+  'webhooks.events': () => undefined,
 };
 
 /** Calls `path` on a caller with an input, the way the HTTP adapter would. */

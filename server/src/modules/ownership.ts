@@ -25,7 +25,8 @@ export type ModuleName =
   | 'settings'
   | 'sourcing'
   | 'support'
-  | 'tradedesk';
+  | 'tradedesk'
+  | 'webhooks';
 
 /**
  * Who owns each table: only the owner queries it; every other module goes through a function the
@@ -108,4 +109,7 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   notification_templates: 'notifications',
   notification_deliveries: 'notifications',
   notification_digests: 'notifications',
+  webhook_endpoints: 'webhooks',
+  webhook_deliveries: 'webhooks',
+  webhook_attempts: 'webhooks',
 };

@@ -1,19 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { trpc } from '../../lib/trpc.ts';
 
 /**
  * Keeps every screen current: the server announces what changed in the active company and we
- * refetch the queries that show it. After a reconnect everything is refetched once, since
- * messages sent while the stream was down are not replayed.
+ * refetch the queries that show it. Changes announced before the stream opened are not replayed,
+ * so on connecting we refetch what was already read: on the first connection the queries a page
+ * load fetched while the stream was opening (a job finishing in between would be missed), after a
+ * reconnect everything.
  */
 export function LiveUpdates() {
   const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
   const connections = useRef(0);
   trpc.live.updates.useSubscription(undefined, {
     onData: (update) => {
       switch (update.entityType) {
         case 'stream':
           if (connections.current++ > 0) void utils.invalidate();
+          // Queries still in flight read after the stream opened (near enough): left to finish.
+          else void queryClient.invalidateQueries({ predicate: (query) => query.state.dataUpdatedAt > 0 }, { cancelRefetch: false });
           break;
         case 'order':
           void utils.orders.invalidate();
