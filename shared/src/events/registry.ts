@@ -178,6 +178,7 @@ export const auditActions = {
   'notification_defaults.saved': audit('company', 'changed the notification defaults'),
   'notification_template.saved': audit('notification_template', 'changed a notification template'),
   'notification_delivery.retried': audit('notification_delivery', 'retried a failed notification'),
+  'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
