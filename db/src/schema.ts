@@ -986,8 +986,8 @@ export interface ComplaintSlaPoliciesTable {
 }
 
 export type PreferenceChannel = 'in_app' | 'email';
-export type DefaultChannel = 'in_app' | 'email' | 'webhook';
-export type DeliveryChannel = 'email' | 'webhook' | 'digest';
+export type DefaultChannel = 'in_app' | 'email';
+export type DeliveryChannel = 'email' | 'digest';
 export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'dead';
 
 export interface NotificationPreferencesTable {
