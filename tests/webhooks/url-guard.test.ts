@@ -1,6 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookConfig } from '../../server/src/config.ts';
 import { assertWebhookUrlAllowed, sendWebhookRequest, type WebhookResolver } from '../../server/src/modules/webhooks/url-guard.ts';
@@ -304,6 +305,38 @@ describe('sendWebhookRequest', () => {
     const result = await sendWebhookRequest({ url, headers: {}, body: '{}', timeoutMs: 5000, config, resolver });
     expect(result).toMatchObject({ statusCode: null, address: null, error: 'Refused: the URL resolves to a loopback address (127.0.0.1)' });
     expect(internal.hits).toHaveLength(0);
+  });
+
+  it('over https, connects to the pinned address but presents the URL host name (SNI) for the certificate', async () => {
+    const serverNames: string[] = [];
+    // No certificate at all: the handshake is refused right after the client names its server.
+    const tls = createTlsServer({ SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'), undefined)) });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (tls.address() as AddressInfo).port;
+      const result = await sendWebhookRequest({
+        url: `https://hooks.partner.example:${port}/hook`,
+        headers: {},
+        body: '{}',
+        timeoutMs: 5000,
+        config: { allowHosts: ['127.0.0.1'], allowHttp: false, timeoutMs: 5000 },
+        resolver: answers('127.0.0.1'),
+      });
+      expect(result).toMatchObject({ statusCode: null, address: '127.0.0.1' });
+      expect(result.error).toBeTruthy();
+      expect(serverNames).toEqual(['hooks.partner.example']);
+    } finally {
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
+  });
+
+  it('an answer whose body stalls after the status still counts by its status, with what arrived', async () => {
+    const receiver = await startReceiver((_req, res) => {
+      res.writeHead(202, { 'content-type': 'text/plain' });
+      res.write('accepted, still');
+    });
+    const result = await sendWebhookRequest({ url: `${receiver.url}/`, headers: {}, body: '{}', timeoutMs: 300, config: local(['127.0.0.1']) });
+    expect(result).toMatchObject({ statusCode: 202, error: null, responseExcerpt: 'accepted, still' });
   });
 
   it('does not follow a redirect: a 3xx is a failed attempt with its status', async () => {
