@@ -240,10 +240,11 @@ describe('retries, the dead letter and replay', () => {
       expect(hooks).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
       expect(new Set(hooks.map((hook) => hook.headers['webhook-id']))).toEqual(new Set([delivery.message_id]));
       expect(new Set(hooks.map((hook) => hook.body)).size).toBe(1);
-      const span = (dead.last_attempt_at?.getTime() ?? 0) - delivery.created_at.getTime();
-      expect(span).toBeGreaterThan(20 * 60 * MINUTE);
-      expect(span).toBeLessThan(36 * 60 * MINUTE);
       const attempts = await attemptsOf(app, delivery.id);
+      // 5 s + 5 min + 30 min + 2 h + 5 h + 10 h + 10 h ≈ 27.6 h, each wait ±25 %.
+      const span = (attempts.at(-1)?.attempted_at.getTime() ?? 0) - (attempts[0]?.attempted_at.getTime() ?? 0);
+      expect(span).toBeGreaterThan(20 * 60 * MINUTE);
+      expect(span).toBeLessThan(35 * 60 * MINUTE);
       expect(attempts.map((attempt) => attempt.status_code)).toEqual(Array(WEBHOOK_MAX_ATTEMPTS).fill(500));
       expect(attempts.every((attempt) => attempt.response_excerpt === 'receiver is down' && attempt.duration_ms >= 0)).toBe(true);
 
@@ -293,22 +294,22 @@ describe('order per record', () => {
         receiver
           .to('ordered')
           .map((hook) => `${bodyOf(hook).type} ${bodyOf(hook).data.id === first.id ? 'first' : 'other'} ${hook.answered}`);
-      expect(seen()).toEqual(['order.submitted first 503', 'order.submitted other 200']);
+      // The first order's submission keeps failing (a slow machine may have retried it already);
+      // its acceptance waits behind it, the other order does not.
+      expect(seen()[0]).toBe('order.submitted first 503');
+      expect(seen()).toContain('order.submitted other 200');
+      expect(seen().filter((line) => line.includes('first'))).toEqual(seen().filter((line) => line === 'order.submitted first 503'));
+      const failedSoFar = seen().length;
       const held = (await deliveriesOf(app, endpoint.id)).find((delivery) => delivery.event_type === 'order.accepted');
       expect(held).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: null });
       expect(other.id).not.toBe(first.id);
 
       down = false;
       const submitted = (await deliveriesOf(app, endpoint.id)).find(
-        (delivery) => delivery.event_type === 'order.submitted' && delivery.attempts === 1 && delivery.status === 'pending',
+        (delivery) => delivery.event_type === 'order.submitted' && delivery.status === 'pending',
       );
       await untilNextAttempt(submitted?.id ?? '');
-      expect(seen()).toEqual([
-        'order.submitted first 503',
-        'order.submitted other 200',
-        'order.submitted first 200',
-        'order.accepted first 200',
-      ]);
+      expect(seen().slice(failedSoFar)).toEqual(['order.submitted first 200', 'order.accepted first 200']);
     } finally {
       receiver.answerWith(() => 200);
     }
