@@ -19,10 +19,6 @@ import { SOURCING_NOTIFY_EVENTS, SOURCING_NOTIFY_QUEUE, sourcingNotificationHand
 import { TENDER_CLOCK_QUEUE, tenderClockHandler } from './modules/sourcing/tender-clock.ts';
 import { SLA_CLOCK_QUEUE, slaClockHandler } from './modules/support/sla-clock.ts';
 import { SUPPORT_NOTIFY_EVENTS, SUPPORT_NOTIFY_QUEUE, supportNotificationHandler } from './modules/support/support.notifications.ts';
-import { webhookDeliveryHandler } from './modules/webhooks/deliver.job.ts';
-import { WEBHOOK_DELIVER_QUEUE } from './modules/webhooks/outbox.ts';
-import { WEBHOOK_SWEEP_QUEUE, webhookSweepHandler } from './modules/webhooks/sweep.job.ts';
-import { sendWebhookRequest } from './modules/webhooks/url-guard.ts';
 import { matchNotifyHandler, TRADEDESK_MATCH_EVENTS, TRADEDESK_MATCH_QUEUE } from './modules/tradedesk/match-notify.ts';
 import { NEGOTIATION_CLOCK_QUEUE, negotiationClockHandler } from './modules/tradedesk/negotiation-clock.ts';
 import { OFFER_CLOCK_QUEUE, offerClockHandler } from './modules/tradedesk/offer-clock.ts';
@@ -31,6 +27,10 @@ import {
   TRADEDESK_NOTIFY_QUEUE,
   tradedeskNotificationHandler,
 } from './modules/tradedesk/tradedesk.notifications.ts';
+import { webhookDeliveryHandler } from './modules/webhooks/deliver.job.ts';
+import { WEBHOOK_DELIVER_QUEUE } from './modules/webhooks/outbox.ts';
+import { WEBHOOK_SWEEP_QUEUE, webhookSweepHandler } from './modules/webhooks/sweep.job.ts';
+import { sendWebhookRequest } from './modules/webhooks/url-guard.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {

@@ -96,7 +96,13 @@ export function expectSignedWith(secret: string, hook: ReceivedHook): void {
 }
 
 export async function deliveriesOf(app: TestApp, endpointId: string) {
-  return app.db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpointId).orderBy('created_at').orderBy('event_id').execute();
+  return app.db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('endpoint_id', '=', endpointId)
+    .orderBy('created_at')
+    .orderBy('event_id')
+    .execute();
 }
 
 export async function attemptsOf(app: TestApp, deliveryId: string) {

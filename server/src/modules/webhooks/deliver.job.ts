@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { disableIfFailingTooLong } from './auto-disable.ts';
 import { mustWait, wakeReadyDeliveries } from './delivery-order.ts';
-import { endpointSecrets } from './signing-secrets.ts';
+import { endpointSecrets } from './endpoint-secrets.ts';
 import { enqueueDeliverJob, publishDeliveryChange } from './outbox.ts';
 import { nextAttemptAt, WEBHOOK_MAX_ATTEMPTS } from './retry-schedule.ts';
 import type { sendWebhookRequest } from './url-guard.ts';
@@ -48,7 +48,7 @@ export function webhookDeliveryHandler(deps: Deps, send: Sender): JobHandler {
         timeoutMs: deps.config.webhooks.timeoutMs,
         config: deps.config.webhooks,
       });
-      await inTransaction(deps.db, (trx) => record(trx, deps, claimed, job.trigger, now, result));
+      await inTransaction(deps.db, (trx) => record(trx, claimed, { trigger: job.trigger, now, result }));
     },
   };
 }
@@ -67,7 +67,7 @@ async function claim(trx: Tx, deps: Deps, deliveryId: string, trigger: Trigger, 
     .where('id', '=', deliveryId)
     .forUpdate()
     .executeTakeFirst();
-  if (!delivery || delivery.status !== 'pending' || !delivery.next_attempt_at || delivery.next_attempt_at > now) return null;
+  if (delivery?.status !== 'pending' || !delivery.next_attempt_at || delivery.next_attempt_at > now) return null;
   const endpoint = await trx
     .selectFrom('webhook_endpoints')
     .select(['id', 'company_id', 'url', 'status', 'secret', 'previous_secret', 'previous_secret_expires_at', 'deleted_at'])
@@ -103,13 +103,18 @@ async function finishWithoutSending(trx: Executor, delivery: { id: string; compa
   await publishDeliveryChange(trx, delivery.company_id, delivery.id);
 }
 
-const succeeded = (result: SendResult) => result.error === null && result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+const succeeded = (result: SendResult) =>
+  result.error === null && result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
 
 /** The reason kept on the delivery: the sender's error, else the status the receiver answered. */
 const failureOf = (result: SendResult) => result.error ?? `The receiver answered HTTP ${result.statusCode}.`;
 
 /** Logs the attempt and moves the delivery on: sent, retried later, or failed for good. */
-async function record(trx: Tx, deps: Deps, { delivery, endpoint }: Claimed, trigger: Trigger, now: Date, result: SendResult) {
+async function record(
+  trx: Tx,
+  { delivery, endpoint }: Claimed,
+  { trigger, now, result }: { trigger: Trigger; now: Date; result: SendResult },
+) {
   const attempts = delivery.attempts + 1;
   await trx
     .insertInto('webhook_attempts')

@@ -1,6 +1,5 @@
-import type { Executor } from '@tradeloom/db';
+import type { Database, Executor } from '@tradeloom/db';
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database } from '@tradeloom/db';
 import { enqueueDeliverJob } from './outbox.ts';
 
 // The order rule: a delivery about a record (the `data.id` and `data.entityType` of its body) is
