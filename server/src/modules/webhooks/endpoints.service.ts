@@ -14,6 +14,7 @@ import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
+import { wakeReadyDeliveries } from './delivery-order.ts';
 import { newWebhookSecret, sealEndpointSecret, secretHintOf } from './endpoint-secrets.ts';
 import { countEndpoints, endpointViews, selectEndpoints } from './endpoints.repository.ts';
 import { queueDelivery } from './outbox.ts';
@@ -151,6 +152,8 @@ export async function updateEndpoint(
     if (newStatus) {
       const action = newStatus === 'paused' ? 'webhook_endpoint.paused' : 'webhook_endpoint.resumed';
       await recordAudit(trx, actor, ctx.request, { ...entity, action, before: { status: before.status }, after: { status: newStatus } });
+      // What waited while it was paused or disabled goes now (the minute sweep would, later).
+      if (newStatus === 'active') await wakeReadyDeliveries(trx, clock.now(), endpointId);
     }
     return endpointView(ctx, trx, actor.companyId, endpointId);
   });
