@@ -112,6 +112,8 @@ describe('webhooks.endpoints.create', () => {
     const rows = await auditRows(co.id);
     expect(rows).toMatchObject([{ action: 'webhook_endpoint.created', entity_id: created.id, after: { url: URL_A, status: 'active' } }]);
     expect(JSON.stringify(rows)).not.toContain(created.secret.slice(6));
+    const history = await co.members.owner.caller.audit.list({ entityType: 'webhook_endpoint' });
+    expect(history.items.map((entry) => [entry.action, entry.entityLabel])).toEqual([['webhook_endpoint.created', URL_A]]);
   });
 
   it('refuses a plain-http address, naming the url field, and writes nothing', async () => {
@@ -479,5 +481,39 @@ describe('webhooks.deliveries', () => {
     const replayed = await admin.webhooks.deliveries.replay({ deliveryId: failed.id });
     expect(replayed).toMatchObject({ id: failed.id, messageId: failed.messageId });
     expect((await auditRows(co.id, 'webhook_delivery.replayed'))[0]).toMatchObject({ entity_id: failed.id, before: { status: 'failed' } });
+  });
+});
+
+// Races only happen on PostgreSQL: PGlite serves one session at a time.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+describe('concurrent changes', () => {
+  it.skipIf(!onPostgres)(
+    'parallel creates near the limit: exactly the room left is taken, the rest get WEBHOOK_ENDPOINT_LIMIT',
+    async () => {
+      const co = await createCompany(app, 'Race');
+      const admin = co.members.admin.caller;
+      for (let n = 0; n < WEBHOOK_ENDPOINTS_PER_COMPANY - 2; n++) await newEndpoint(admin);
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => newEndpoint(admin)));
+      const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as { cause?: { reason?: string } }] : []));
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
+      expect(refused.map((error) => error.cause?.reason)).toEqual(Array(4).fill('WEBHOOK_ENDPOINT_LIMIT'));
+      expect(await endpointRows(co.id)).toBe(WEBHOOK_ENDPOINTS_PER_COMPANY);
+    },
+  );
+
+  it.skipIf(!onPostgres)('parallel updates from one version: one applies, the others get STALE_VERSION', async () => {
+    const co = await createCompany(app, 'RaceUpd');
+    const admin = co.members.admin.caller;
+    const { id: endpointId } = await newEndpoint(admin);
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c', 'd'].map((description) => admin.webhooks.endpoints.update({ endpointId, version: 1, description })),
+    );
+    const applied = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(applied).toHaveLength(1);
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as { cause?: { reason?: string } }] : []));
+    expect(refused.map((error) => error.cause?.reason)).toEqual(Array(3).fill('STALE_VERSION'));
+    expect(await storedEndpoint(endpointId)).toMatchObject({ version: 2, description: applied[0]?.description });
+    expect((await auditRows(co.id, 'webhook_endpoint.updated')).length).toBe(1);
   });
 });
