@@ -1075,7 +1075,7 @@ export interface WebhookEndpointsTable {
   failing_since: Date | null;
   created_by: string | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
   version: Generated<number>;
   deleted_at: Date | null;
 }
@@ -1102,7 +1102,7 @@ export interface WebhookDeliveriesTable {
 export interface WebhookAttemptsTable {
   id: Identity;
   delivery_id: string;
-  attempted_at: Generated<Timestamp>;
+  attempted_at: Timestamp;
   status_code: number | null;
   duration_ms: number;
   error: string | null;

@@ -28,6 +28,7 @@ export const REASON_MEANINGS = {
   WEBHOOK_URL_REFUSED:
     'The webhook address is not allowed: plain http where only https is, or a host that resolves to a private, loopback, link-local or metadata address.',
   WEBHOOK_ENDPOINT_NOT_ACTIVE: 'The webhook endpoint is paused or disabled; resume it before sending to it.',
+  WEBHOOK_ENDPOINT_LIMIT: 'The company already has as many webhook endpoints as allowed; delete one first.',
   WEBHOOK_DELIVERY_PENDING: 'The delivery is still waiting for its next attempt; only a delivered or failed one can be replayed.',
   STALE_VERSION: 'Someone else changed the record since it was read; reload and retry.',
   LAST_OWNER: 'The company’s only owner cannot leave; transfer ownership first.',

@@ -178,6 +178,14 @@ export const auditActions = {
   'notification_defaults.saved': audit('company', 'changed the notification defaults'),
   'notification_template.saved': audit('notification_template', 'changed a notification template'),
   'notification_delivery.retried': audit('notification_delivery', 'retried a failed notification'),
+  'webhook_endpoint.created': audit('webhook_endpoint', 'added a webhook endpoint'),
+  'webhook_endpoint.updated': audit('webhook_endpoint', 'edited a webhook endpoint'),
+  'webhook_endpoint.paused': audit('webhook_endpoint', 'paused a webhook endpoint'),
+  'webhook_endpoint.resumed': audit('webhook_endpoint', 'resumed a webhook endpoint'),
+  'webhook_endpoint.deleted': audit('webhook_endpoint', 'deleted a webhook endpoint'),
+  'webhook_endpoint.secret_rotated': audit('webhook_endpoint', "rotated a webhook endpoint's signing secret"),
+  'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
+  'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
