@@ -27,6 +27,10 @@ import {
   TRADEDESK_NOTIFY_QUEUE,
   tradedeskNotificationHandler,
 } from './modules/tradedesk/tradedesk.notifications.ts';
+import { webhookDeliveryHandler } from './modules/webhooks/deliver.job.ts';
+import { sendWebhookRequest } from './modules/webhooks/interim-sender.ts';
+import { WEBHOOK_DELIVER_QUEUE } from './modules/webhooks/outbox.ts';
+import { WEBHOOK_SWEEP_QUEUE, webhookSweepHandler } from './modules/webhooks/sweep.job.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -46,6 +50,8 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [SUPPORT_NOTIFY_QUEUE]: supportNotificationHandler(deps.db),
     [DIGEST_QUEUE]: digestHandler(deps),
     [REMINDERS_QUEUE]: remindersHandler(deps),
+    [WEBHOOK_DELIVER_QUEUE]: webhookDeliveryHandler(deps, sendWebhookRequest),
+    [WEBHOOK_SWEEP_QUEUE]: webhookSweepHandler(deps),
   };
 }
 
@@ -64,6 +70,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'notification-digests', queue: DIGEST_QUEUE, every: '1h' },
   // Certifications expiring in 30 days, tenders closing within 24 hours.
   { name: 'notification-reminders', queue: REMINDERS_QUEUE, every: '1h' },
+  // Held webhook deliveries (paused endpoint resumed, the one ahead finished) go within a minute.
+  { name: 'webhook-sweep', queue: WEBHOOK_SWEEP_QUEUE, every: '1m' },
 ];
 
 /**

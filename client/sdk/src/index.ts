@@ -59,5 +59,14 @@ export function errorReason(error: unknown): Reason | undefined {
 }
 
 // Every reason the server sends, with a one-line meaning: `REASON_MEANINGS[errorReason(error)]`.
-export { REASON_MEANINGS, REASONS, type Reason } from '@tradeloom/shared';
+// A receiver checks a delivery's Standard Webhooks signature with its endpoint secret:
+// `await verifyWebhook(secret, request.headers, rawBody)` returns the payload or throws.
+export {
+  REASON_MEANINGS,
+  REASONS,
+  type Reason,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@tradeloom/shared';
 export { TRPCClientError };

@@ -186,6 +186,7 @@ export const auditActions = {
   'webhook_endpoint.secret_rotated': audit('webhook_endpoint', "rotated a webhook endpoint's signing secret"),
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
+  'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;

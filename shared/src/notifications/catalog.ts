@@ -23,6 +23,7 @@ export const NOTIFICATION_GROUPS = [
   'support',
   'reminders',
   'security',
+  'integrations',
 ] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
@@ -34,6 +35,7 @@ export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
   support: 'Complaints',
   reminders: 'Reminders',
   security: 'Security',
+  integrations: 'Integrations',
 };
 
 export const REMINDER_KINDS = ['reminder.certification_expiring', 'reminder.tender_closing', 'reminder.complaint_sla_due'] as const;
@@ -41,7 +43,11 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const SECURITY_KINDS = ['security.password_changed', 'security.two_factor_disabled'] as const;
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 
-export type NotificationKind = DomainEventName | ReminderKind | SecurityKind;
+/** The system's notices about a company's integrations (a webhook endpoint it turned off). */
+export const INTEGRATION_KINDS = ['webhook.endpoint_disabled'] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+
+export type NotificationKind = DomainEventName | ReminderKind | SecurityKind | IntegrationKind;
 
 export interface NotificationKindSpec {
   group: NotificationGroup;
@@ -144,6 +150,10 @@ export const notificationKinds = {
   'security.two_factor_disabled': kind('security', 'Two-factor sign-in was turned off on your account', 'company:read', {
     email: true,
     mandatory: true,
+  }),
+  'webhook.endpoint_disabled': kind('integrations', 'A webhook endpoint is turned off after failing for days', 'webhooks:manage', {
+    email: true,
+    webhook: false,
   }),
 } as const satisfies Partial<Record<NotificationKind, NotificationKindSpec>>;
 
