@@ -153,7 +153,6 @@ export const notificationKinds = {
   }),
   'webhook.endpoint_disabled': kind('integrations', 'A webhook endpoint is turned off after failing for days', 'webhooks:manage', {
     email: true,
-    webhook: false,
   }),
 } as const satisfies Partial<Record<NotificationKind, NotificationKindSpec>>;
 
