@@ -85,6 +85,9 @@ const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
 const ComplaintsPage = lazyPage(() => import('../features/support/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintDetailPage = lazyPage(() => import('../features/support/complaint-detail-page.tsx'), 'ComplaintDetailPage');
 const SlaSettingsPage = lazyPage(() => import('../features/support/sla-settings-page.tsx'), 'SlaSettingsPage');
+const WebhooksPage = lazyPage(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage');
+const NewWebhookEndpointPage = lazyPage(() => import('../features/webhooks/new-endpoint-page.tsx'), 'NewEndpointPage');
+const WebhookEndpointPage = lazyPage(() => import('../features/webhooks/endpoint-page.tsx'), 'EndpointPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -144,6 +147,9 @@ export function AppRoutes() {
           <Route path="/settings/notifications" element={<NotificationPreferencesPage />} />
           <Route path="/settings/notification-defaults" element={<NotificationDefaultsPage />} />
           <Route path="/settings/notification-log" element={<NotificationLogPage />} />
+          <Route path="/settings/webhooks" element={<WebhooksPage />} />
+          <Route path="/settings/webhooks/new" element={<NewWebhookEndpointPage />} />
+          <Route path="/settings/webhooks/:endpointId" element={<WebhookEndpointPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dev-mailbox" element={<DevMailboxPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
