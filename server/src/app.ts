@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
+import { apiDescription } from './http/api-description.ts';
 import { clientAssets } from './http/client-assets.ts';
 import { csvExportsRouter } from './http/csv-exports.routes.ts';
 import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
@@ -15,6 +16,7 @@ import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
+import { restApi } from './http/rest-api.ts';
 import { jsonError, writeJsonError } from './http/rest-errors.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { auditCsv } from './modules/audit/audit-export.ts';
@@ -123,6 +125,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
 
+  // Programs: REST routes (API key only) and the public OpenAPI document with its viewer.
+  app.use('/api/v1', restApi(deps));
+  app.use('/api', apiDescription());
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));

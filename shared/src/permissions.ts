@@ -131,5 +131,7 @@ export const API_KEY_SCOPES = [
   'messaging:write',
   'support:read',
   'support:write',
+  // A program that receives webhooks may register and maintain its own endpoints.
+  'webhooks:manage',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

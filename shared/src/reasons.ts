@@ -23,6 +23,7 @@ export const REASON_MEANINGS = {
   SESSION_REQUIRED: 'Nobody is signed in (or the session ended); sign in again.',
   API_KEY_NOT_ALLOWED: 'This action needs a signed-in person; an API key cannot do it.',
   API_KEY_INVALID: 'The API key is unknown, malformed or revoked.',
+  API_KEY_REQUIRED: 'The REST API (/api/v1) takes an API key (Authorization: Bearer tlk_…); browser sessions are not accepted there.',
   API_KEY_REVOKED: 'The API key to revoke is already revoked.',
   MAILBOX_DISABLED: 'The development mailbox is off because mail goes out over SMTP.',
   WEBHOOK_URL_REFUSED:

@@ -20,6 +20,7 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { type RestRoute, restRoutes } from '../../trpc/rest-route.ts';
 import { getDelivery, listDeliveries, replayDelivery } from './deliveries.service.ts';
 import {
   createEndpoint,
@@ -31,7 +32,7 @@ import {
   updateEndpoint,
 } from './endpoints.service.ts';
 
-const manage = () => companyProcedure('webhooks:manage');
+const manage = (route?: RestRoute) => companyProcedure('webhooks:manage', route);
 
 /** The company's endpoints: where Tradeloom posts its events, signed. */
 const endpointsRouter = router({
@@ -39,7 +40,7 @@ const endpointsRouter = router({
     .input(createWebhookEndpointInput)
     .output(webhookEndpointCreated)
     .mutation(({ ctx, input }) => createEndpoint(ctx, ctx.actor, input)),
-  list: manage()
+  list: manage(restRoutes('Webhooks').get('/webhooks/endpoints', 'List webhook endpoints'))
     .output(webhookEndpointList)
     .query(({ ctx }) => listEndpoints(ctx, ctx.actor)),
   get: manage()
