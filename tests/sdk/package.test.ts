@@ -21,6 +21,12 @@ const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 const pnpm = process.env.npm_execpath && !process.env.npm_execpath.endsWith('.js') ? process.env.npm_execpath : 'pnpm';
 const typesNodeVersion = JSON.parse(await readFile(path.join(repoRoot, 'node_modules/@types/node/package.json'), 'utf8')).version as string;
 
+// Node 20 is the oldest the package declares (engines); Debian's node is one on these machines.
+const node20 = await run('/usr/bin/node', ['--version']).then(
+  ({ stdout }) => (stdout.startsWith('v20.') ? '/usr/bin/node' : null),
+  () => null,
+);
+
 let scratch: string;
 let tarball: string;
 let unpacked: string;
@@ -172,5 +178,18 @@ describe('the SDK as an installed package (slow: builds and packs)', () => {
     expect(stdout.trim().split(' ')).toEqual(
       expect.arrayContaining(['createClient', 'errorReason', 'retryAfterSeconds', 'RateLimitedError', 'verifyWebhook', 'REASON_MEANINGS']),
     );
+  });
+
+  it.skipIf(!node20)('loads and verifies a webhook on Node 20, the oldest version it declares', async () => {
+    const script = [
+      "import { createClient, verifyWebhook } from '@tradeloom/sdk';",
+      "const headers = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };",
+      `const payload = await verifyWebhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', headers, '{"test": 2432232314}', { now: new Date(1614265330000) });`,
+      "const client = createClient({ url: 'http://127.0.0.1:1', apiKey: 'tlk_x' });",
+      'console.log(process.version, JSON.stringify(payload), typeof client.orders.list.query);',
+    ].join('\n');
+    await writeFile(path.join(projectDir(), 'node20.mjs'), script);
+    const { stdout } = await run(node20 as string, ['node20.mjs'], { cwd: projectDir() });
+    expect(stdout).toMatch(/^v20\.\S+ \{"test":2432232314\} function/);
   });
 });
