@@ -5,22 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'rolldown';
 import { dts } from 'rolldown-plugin-dts';
 
-const clientContext = fileURLToPath(new URL('./types/client-context.d.ts', import.meta.url));
+const serverTrpcTypes = fileURLToPath(new URL('./types/server-trpc.d.ts', import.meta.url));
 
 /**
- * The router's declaration names the server's Context (database, logger, mailer …) as its `ctx`.
- * A client never uses it, so the declarations get an empty Context instead: without this the
- * package's types would carry the database schema and import kysely and pino.
+ * The router's declaration names the server's tRPC Context (database, logger, mailer …) and
+ * ProcedureMeta (access rules, OpenAPI routes) as its `ctx` and `meta`. A client uses neither, so
+ * the declarations get plain object types instead: without this the package's types would carry
+ * the database schema and import kysely, pino and trpc-to-openapi.
  */
-function replaceServerContext(): Plugin {
+function replaceServerTrpcTypes(): Plugin {
   return {
-    name: 'tradeloom:replace-server-context',
+    name: 'tradeloom:replace-server-trpc-types',
     resolveId: {
-      // Before rolldown-plugin-dts's own resolver, which would find the real file.
+      // Before rolldown-plugin-dts's own resolver, which would find the real files.
       order: 'pre',
       handler(source, importer) {
-        const fromRouterOrInit = importer !== undefined && /[\\/]server[\\/]src[\\/](router|trpc[\\/]init)\.d\.ts$/.test(importer);
-        return fromRouterOrInit && /(^|\/)context\.ts$/.test(source) ? clientContext : null;
+        const fromRouter = importer !== undefined && /[\\/]server[\\/]src[\\/]router\.d\.ts$/.test(importer);
+        return fromRouter && /^\.\/trpc\/(context|init)\.ts$/.test(source) ? serverTrpcTypes : null;
       },
     },
   };
@@ -34,7 +35,7 @@ export default defineConfig({
   input: 'src/index.ts',
   external: isExternal,
   treeshake: { moduleSideEffects: (_id, external) => (external ? false : undefined) },
-  plugins: [replaceServerContext(), dts({ tsconfig: 'tsconfig.build.json' })],
+  plugins: [replaceServerTrpcTypes(), dts({ tsconfig: 'tsconfig.build.json' })],
   output: { dir: 'dist', format: 'es', cleanDir: true },
   // The dts step spends ~20 s in tsgo; that is expected, not worth a warning.
   checks: { pluginTimings: false },

@@ -105,9 +105,10 @@ describe('the SDK as an installed package (slow: builds and packs)', () => {
     for (const serverSign of ['@tradeloom/', 'kysely', 'express', 'pino', 'appRouter', 'createApp', 'argon2']) {
       expect(js, serverSign).not.toContain(serverSign);
     }
-    // The router's types are inlined; the server's context is not (it names the database).
+    // The router's types are inlined; the server's context and meta are not (they name the database).
     expect(dts).toContain('type AppRouter = typeof appRouter');
     expect(dts).toMatch(/type Context = object;/);
+    expect(dts).toMatch(/type ProcedureMeta = object;/);
     expect(dts).not.toMatch(/Kysely|interface Database\b|Logger/);
   });
 
