@@ -147,6 +147,17 @@ export interface ApiKeysTable {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Calls per minute this key may make; null: the configured default. */
+  rate_limit_per_minute: number | null;
+}
+
+/** One API key's calls on one UTC day (`day` is YYYY-MM-DD). */
+export interface ApiKeyUsageTable {
+  api_key_id: string;
+  company_id: string;
+  day: string;
+  requests: Generated<number>;
+  limited: Generated<number>;
 }
 
 export interface SecurityEventsTable {
@@ -1120,6 +1131,7 @@ export interface Database {
   auth_tokens: AuthTokensTable;
   rate_limits: RateLimitsTable;
   api_keys: ApiKeysTable;
+  api_key_usage: ApiKeyUsageTable;
   security_events: SecurityEventsTable;
   audit_log: AuditLogTable;
   domain_events: DomainEventsTable;

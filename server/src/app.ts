@@ -19,6 +19,7 @@ import { requestScope } from './http/request-scope.ts';
 import { restApi } from './http/rest-api.ts';
 import { jsonError, writeJsonError } from './http/rest-errors.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
+import { apiRateLimit } from './modules/api-keys/api-rate-limit.ts';
 import { auditCsv } from './modules/audit/audit-export.ts';
 import { productCsv } from './modules/catalog/catalog-export.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
@@ -106,6 +107,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     res.send(await metrics.registry.metrics());
   });
 
+  // Per API key (or client IP without key or session), before any API route reads the request.
+  app.use(['/trpc', '/api/v1'], apiRateLimit(deps));
   app.use(
     '/trpc',
     originGuard(config),

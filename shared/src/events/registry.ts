@@ -95,6 +95,7 @@ export const auditActions = {
   'invitation.accepted': audit('membership', 'accepted an invitation'),
   'api_key.created': audit('api_key', 'created an API key'),
   'api_key.revoked': audit('api_key', 'revoked an API key'),
+  'api_key.rate_limit_changed': audit('api_key', "changed an API key's rate limit"),
   'file.uploaded': audit('file', 'uploaded a file'),
   'financial_year.created': audit('financial_year', 'opened a financial year'),
   'financial_year.closed': audit('financial_year', 'closed a financial year'),
