@@ -25,7 +25,9 @@ export function ApiKeysPage() {
 function ApiKeys() {
   const utils = trpc.useUtils();
   const [creating, create] = useDisclosure();
+  // The last key shown stays while the dialog fades out, so its title does not blank mid-close.
   const [usageOf, setUsageOf] = useState<{ id: string; name: string; revoked: boolean } | null>(null);
+  const [showingUsage, usage] = useDisclosure();
   const keys = trpc.apiKeys.list.useQuery();
   const revoke = trpc.apiKeys.revoke.useMutation({
     onSuccess: () => utils.apiKeys.list.invalidate(),
@@ -79,7 +81,10 @@ function ApiKeys() {
                       <Button
                         size="xs"
                         variant="subtle"
-                        onClick={() => setUsageOf({ id: key.id, name: key.name, revoked: Boolean(key.revokedAt) })}
+                        onClick={() => {
+                          setUsageOf({ id: key.id, name: key.name, revoked: Boolean(key.revokedAt) });
+                          usage.open();
+                        }}
                       >
                         Usage &amp; limit
                       </Button>
@@ -108,7 +113,7 @@ function ApiKeys() {
           )}
         </QueryView>
       </Paper>
-      <Modal opened={usageOf !== null} onClose={() => setUsageOf(null)} title={`Usage of “${usageOf?.name ?? ''}”`} size="lg">
+      <Modal opened={showingUsage} onClose={usage.close} title={`Usage of “${usageOf?.name ?? ''}”`} size="lg">
         {usageOf && <KeyUsage apiKeyId={usageOf.id} revoked={usageOf.revoked} />}
       </Modal>
       <Modal opened={creating} onClose={create.close} title="Create API key" size="lg">
