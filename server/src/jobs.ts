@@ -1,5 +1,6 @@
 import { notifyingEvents } from '@tradeloom/shared';
 import type { AppDeps } from './deps.ts';
+import { pruneStaleCounters } from './modules/auth/rate-limits.ts';
 import type { JobHandler } from './modules/events/job-runner.ts';
 import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
@@ -39,6 +40,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps),
     [NOTIFICATION_EMAIL_QUEUE]: notificationEmailHandler(deps),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
+    [PRUNE_RATE_LIMITS_QUEUE]: { run: () => pruneStaleCounters(deps.db, deps.clock).then(() => undefined) },
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
     [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
@@ -55,9 +57,13 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
   };
 }
 
+/** Rate-limit counters (sign-in throttles, API limits per key and per client address) a day stale. */
+export const PRUNE_RATE_LIMITS_QUEUE = 'rate_limits.prune';
+
 /** Clock-driven work: each queues a job on its queue at every occurrence, once across processes. */
 export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' },
+  { name: 'prune-rate-limits', queue: PRUNE_RATE_LIMITS_QUEUE, every: '1h' },
   // Tenders close within a minute of their deadline; quotes are refused from the deadline itself.
   { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
   // Negotiations expire within a minute of their expiry; counter and accept are refused from it on.

@@ -1,5 +1,5 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
-import type { ApiKeyUsage, CreateApiKeyInput, SetApiKeyRateLimitInput } from '@tradeloom/shared';
+import { type ApiKeyUsage, type CreateApiKeyInput, formatNumber, type SetApiKeyRateLimitInput } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { hashSecret, randomString } from '../../lib/secrets.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
@@ -114,7 +114,7 @@ async function whyNotRevoked(trx: Executor, companyId: string, apiKeyId: string)
 export async function setApiKeyRateLimit(ctx: ServiceContext, actor: CompanyActor, input: SetApiKeyRateLimitInput) {
   const { ceilingPerMinute, defaultPerMinute } = ctx.deps.config.apiRateLimit;
   if (input.perMinute !== null && input.perMinute > ceilingPerMinute) {
-    throw invalidFields({ perMinute: `At most ${ceilingPerMinute.toLocaleString('en-IN')} calls a minute on your plan.` });
+    throw invalidFields({ perMinute: `At most ${formatNumber(ceilingPerMinute)} calls a minute on your plan.` });
   }
   return inTransaction(ctx.deps.db, async (trx) => {
     const key = await trx

@@ -82,7 +82,10 @@ export function apiRateLimit(deps: AppDeps): RequestHandler {
         ),
       );
     } catch (error) {
-      next(error);
+      // Fail open: the call meets the same database in its procedure, which answers in the API's
+      // own error shape; a limiter that failed closed would only turn every answer into a bare 500.
+      req.log?.error({ err: error }, 'rate limit not checked');
+      next();
     }
   };
 }

@@ -68,6 +68,17 @@ export async function consume(db: Executor, clock: Clock, key: string, points: n
   return { count: row.count, resetAt: new Date(row.window_start.getTime() + limit.windowMs) };
 }
 
+// Every window here is at most an hour and every back-off at most 15 minutes, so a row untouched
+// for a day counts nothing any more; without pruning, each client address ever seen keeps a row.
+const PRUNE_AFTER_MS = 86_400_000;
+
+/** Deletes counters whose window started over a day ago; run hourly by the `rate_limits.prune` schedule. */
+export async function pruneStaleCounters(db: Executor, clock: Clock): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - PRUNE_AFTER_MS);
+  const result = await db.deleteFrom('rate_limits').where('window_start', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function reset(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
