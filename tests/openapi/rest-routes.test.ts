@@ -45,7 +45,6 @@ const EXAMPLE_CALLS: Record<string, (world: RestWorld) => Call> = {
   'tradedesk-offers-get': (w) => ({ as: 'buyer', params: { offerId: w.ids.offerId } }),
   'contracts-list': () => ({ as: 'buyer' }),
   'contracts-get': (w) => ({ as: 'buyer', params: { contractId: w.ids.contractId } }),
-  'webhooks-endpoints-list': () => ({ as: 'buyer' }),
 };
 
 type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema: object }> }> };

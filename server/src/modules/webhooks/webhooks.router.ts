@@ -20,7 +20,6 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { type RestRoute, restRoutes } from '../../trpc/rest-route.ts';
 import { getDelivery, listDeliveries, replayDelivery } from './deliveries.service.ts';
 import {
   createEndpoint,
@@ -32,7 +31,7 @@ import {
   updateEndpoint,
 } from './endpoints.service.ts';
 
-const manage = (route?: RestRoute) => companyProcedure('webhooks:manage', route);
+const manage = () => companyProcedure('webhooks:manage');
 
 /** The company's endpoints: where Tradeloom posts its events, signed. */
 const endpointsRouter = router({
@@ -40,7 +39,7 @@ const endpointsRouter = router({
     .input(createWebhookEndpointInput)
     .output(webhookEndpointCreated)
     .mutation(({ ctx, input }) => createEndpoint(ctx, ctx.actor, input)),
-  list: manage(restRoutes('Webhooks').get('/webhooks/endpoints', 'List webhook endpoints'))
+  list: manage()
     .output(webhookEndpointList)
     .query(({ ctx }) => listEndpoints(ctx, ctx.actor)),
   get: manage()
