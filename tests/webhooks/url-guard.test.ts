@@ -168,6 +168,13 @@ describe('assertWebhookUrlAllowed: DNS answers', () => {
     expect(await refusal(strict, 'https://nowhere.example.com/', notFound)).toBe('could not be resolved (nowhere.example.com: ENOTFOUND)');
     expect(await refusal(strict, 'https://nowhere.example.com/', answers())).toMatch(/no addresses/);
   });
+
+  it('refuses a name whose DNS answer does not come within the timeout', async () => {
+    const hanging: WebhookResolver = () => new Promise(() => {});
+    expect(await refusal({ ...strict, timeoutMs: 200 }, 'https://slow-dns.example.com/', hanging)).toBe(
+      'could not be resolved within 200 ms',
+    );
+  });
 });
 
 describe('assertWebhookUrlAllowed: WEBHOOK_ALLOW_HOSTS', () => {
