@@ -168,6 +168,13 @@ describe('assertWebhookUrlAllowed: DNS answers', () => {
     expect(await refusal(strict, 'https://nowhere.example.com/', notFound)).toBe('could not be resolved (nowhere.example.com: ENOTFOUND)');
     expect(await refusal(strict, 'https://nowhere.example.com/', answers())).toMatch(/no addresses/);
   });
+
+  it('refuses a name whose DNS answer does not come within the timeout', async () => {
+    const hanging: WebhookResolver = () => new Promise(() => {});
+    expect(await refusal({ ...strict, timeoutMs: 200 }, 'https://slow-dns.example.com/', hanging)).toBe(
+      'could not be resolved within 200 ms',
+    );
+  });
 });
 
 describe('assertWebhookUrlAllowed: WEBHOOK_ALLOW_HOSTS', () => {
@@ -311,7 +318,10 @@ describe('sendWebhookRequest', () => {
     const serverNames: string[] = [];
     // No certificate at all: the handshake is refused right after the client names its server.
     const tls = createTlsServer({
-      SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'), undefined)),
+      SNICallback: (name, callback) => {
+        serverNames.push(name);
+        callback(new Error('no certificate here'), undefined);
+      },
     });
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     try {
