@@ -168,6 +168,13 @@ describe('assertWebhookUrlAllowed: DNS answers', () => {
     expect(await refusal(strict, 'https://nowhere.example.com/', notFound)).toBe('could not be resolved (nowhere.example.com: ENOTFOUND)');
     expect(await refusal(strict, 'https://nowhere.example.com/', answers())).toMatch(/no addresses/);
   });
+
+  it('refuses a name whose DNS answer does not come within the timeout', async () => {
+    const hanging: WebhookResolver = () => new Promise(() => {});
+    expect(await refusal({ ...strict, timeoutMs: 200 }, 'https://slow-dns.example.com/', hanging)).toBe(
+      'could not be resolved within 200 ms',
+    );
+  });
 });
 
 describe('assertWebhookUrlAllowed: WEBHOOK_ALLOW_HOSTS', () => {
@@ -310,7 +317,12 @@ describe('sendWebhookRequest', () => {
   it('over https, connects to the pinned address but presents the URL host name (SNI) for the certificate', async () => {
     const serverNames: string[] = [];
     // No certificate at all: the handshake is refused right after the client names its server.
-    const tls = createTlsServer({ SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'), undefined)) });
+    const tls = createTlsServer({
+      SNICallback: (name, callback) => {
+        serverNames.push(name);
+        callback(new Error('no certificate here'), undefined);
+      },
+    });
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     try {
       const port = (tls.address() as AddressInfo).port;
@@ -335,7 +347,13 @@ describe('sendWebhookRequest', () => {
       res.writeHead(202, { 'content-type': 'text/plain' });
       res.write('accepted, still');
     });
-    const result = await sendWebhookRequest({ url: `${receiver.url}/`, headers: {}, body: '{}', timeoutMs: 300, config: local(['127.0.0.1']) });
+    const result = await sendWebhookRequest({
+      url: `${receiver.url}/`,
+      headers: {},
+      body: '{}',
+      timeoutMs: 300,
+      config: local(['127.0.0.1']),
+    });
     expect(result).toMatchObject({ statusCode: 202, error: null, responseExcerpt: 'accepted, still' });
   });
 
