@@ -310,7 +310,9 @@ describe('sendWebhookRequest', () => {
   it('over https, connects to the pinned address but presents the URL host name (SNI) for the certificate', async () => {
     const serverNames: string[] = [];
     // No certificate at all: the handshake is refused right after the client names its server.
-    const tls = createTlsServer({ SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'), undefined)) });
+    const tls = createTlsServer({
+      SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'), undefined)),
+    });
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     try {
       const port = (tls.address() as AddressInfo).port;
@@ -335,7 +337,13 @@ describe('sendWebhookRequest', () => {
       res.writeHead(202, { 'content-type': 'text/plain' });
       res.write('accepted, still');
     });
-    const result = await sendWebhookRequest({ url: `${receiver.url}/`, headers: {}, body: '{}', timeoutMs: 300, config: local(['127.0.0.1']) });
+    const result = await sendWebhookRequest({
+      url: `${receiver.url}/`,
+      headers: {},
+      body: '{}',
+      timeoutMs: 300,
+      config: local(['127.0.0.1']),
+    });
     expect(result).toMatchObject({ statusCode: 202, error: null, responseExcerpt: 'accepted, still' });
   });
 
