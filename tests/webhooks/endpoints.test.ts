@@ -162,17 +162,18 @@ describe('who may manage webhooks', () => {
     for (const role of ['manager', 'staff', 'viewer'] as const) {
       const caller = co.members[role].caller;
       const calls = [
-        newEndpoint(caller),
-        caller.webhooks.endpoints.list(),
-        caller.webhooks.endpoints.get({ endpointId }),
-        caller.webhooks.endpoints.update({ endpointId, version: 1, description: 'x' }),
-        caller.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
-        caller.webhooks.endpoints.test({ endpointId }),
-        caller.webhooks.endpoints.delete({ endpointId }),
-        caller.webhooks.deliveries.list({ endpointId }),
-        caller.webhooks.events(),
+        () => newEndpoint(caller),
+        () => caller.webhooks.endpoints.list(),
+        () => caller.webhooks.endpoints.get({ endpointId }),
+        () => caller.webhooks.endpoints.update({ endpointId, version: 1, description: 'x' }),
+        () => caller.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
+        () => caller.webhooks.endpoints.test({ endpointId }),
+        () => caller.webhooks.endpoints.delete({ endpointId }),
+        () => caller.webhooks.deliveries.list({ endpointId }),
+        () => caller.webhooks.events(),
       ];
-      for (const call of calls) expect((await failure(call)).code, role).toBe('FORBIDDEN');
+      // One at a time: a call made up front would reject before its turn to be awaited.
+      for (const call of calls) expect((await failure(call())).code, role).toBe('FORBIDDEN');
     }
     expect((await storedEndpoint(endpointId)).version).toBe(1);
   });
@@ -184,17 +185,17 @@ describe('who may manage webhooks', () => {
     const delivery = await insertDelivery(owner, endpointId, { status: 'failed' });
     const stranger = other.members.owner.caller;
     const calls = [
-      stranger.webhooks.endpoints.get({ endpointId }),
-      stranger.webhooks.endpoints.update({ endpointId, version: 1, description: 'taken over' }),
-      stranger.webhooks.endpoints.update({ endpointId, version: 1, status: 'paused' }),
-      stranger.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
-      stranger.webhooks.endpoints.test({ endpointId }),
-      stranger.webhooks.endpoints.delete({ endpointId }),
-      stranger.webhooks.deliveries.list({ endpointId }),
-      stranger.webhooks.deliveries.get({ deliveryId: delivery.id }),
-      stranger.webhooks.deliveries.replay({ deliveryId: delivery.id }),
+      () => stranger.webhooks.endpoints.get({ endpointId }),
+      () => stranger.webhooks.endpoints.update({ endpointId, version: 1, description: 'taken over' }),
+      () => stranger.webhooks.endpoints.update({ endpointId, version: 1, status: 'paused' }),
+      () => stranger.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
+      () => stranger.webhooks.endpoints.test({ endpointId }),
+      () => stranger.webhooks.endpoints.delete({ endpointId }),
+      () => stranger.webhooks.deliveries.list({ endpointId }),
+      () => stranger.webhooks.deliveries.get({ deliveryId: delivery.id }),
+      () => stranger.webhooks.deliveries.replay({ deliveryId: delivery.id }),
     ];
-    for (const call of calls) expect((await failure(call)).code).toBe('NOT_FOUND');
+    for (const call of calls) expect((await failure(call())).code).toBe('NOT_FOUND');
     expect(await stranger.webhooks.endpoints.list()).toEqual({ items: [] });
     const stored = await storedEndpoint(endpointId);
     expect(stored).toMatchObject({ version: 1, description: '', status: 'active', deleted_at: null });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   type createWebhookEndpointInput,
+  newWebhookSecret,
   type rotateWebhookSecretInput,
   type updateWebhookEndpointInput,
   WEBHOOK_ENDPOINTS_PER_COMPANY,
@@ -15,7 +16,7 @@ import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
 import { wakeReadyDeliveries } from './delivery-order.ts';
-import { newWebhookSecret, sealEndpointSecret, secretHintOf } from './endpoint-secrets.ts';
+import { sealEndpointSecret, secretHintOf } from './endpoint-secrets.ts';
 import { countEndpoints, endpointViews, selectEndpoints } from './endpoints.repository.ts';
 import { queueDelivery } from './outbox.ts';
 import { assertWebhookUrlAllowed } from './url-guard.ts';
