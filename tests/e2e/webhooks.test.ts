@@ -60,14 +60,19 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-/** Moves the clock to the delivery's next attempt and waits until the receiver has heard it. */
-async function runNextRetry(deliveryId: string, receiver: { received: Received[] }) {
-  const heard = receiver.received.length;
-  const row = await suite.db
+const deliveryRow = (deliveryId: string) =>
+  suite.db
     .selectFrom('webhook_deliveries')
-    .select(['status', 'next_attempt_at'])
+    .select(['status', 'attempts', 'next_attempt_at'])
     .where('id', '=', deliveryId)
     .executeTakeFirstOrThrow();
+
+/** Moves the clock to the delivery's next attempt and waits until the receiver has heard it; false once it is given up. */
+async function runNextRetry(deliveryId: string, receiver: { received: Received[] }) {
+  const heard = receiver.received.length;
+  // The receiver hears an attempt before the sender records it: read the schedule once it has.
+  await until(async () => (await deliveryRow(deliveryId)).attempts === heard, `attempt ${heard} recorded`);
+  const row = await deliveryRow(deliveryId);
   if (row.status !== 'pending' || !row.next_attempt_at) return false;
   const wait = new Date(row.next_attempt_at).getTime() - clock.now().getTime();
   if (wait > 0) clock.advance(wait + 1_000);
