@@ -28,9 +28,9 @@ import {
   tradedeskNotificationHandler,
 } from './modules/tradedesk/tradedesk.notifications.ts';
 import { webhookDeliveryHandler } from './modules/webhooks/deliver.job.ts';
-import { sendWebhookRequest } from './modules/webhooks/interim-sender.ts';
 import { WEBHOOK_DELIVER_QUEUE } from './modules/webhooks/outbox.ts';
 import { WEBHOOK_SWEEP_QUEUE, webhookSweepHandler } from './modules/webhooks/sweep.job.ts';
+import { sendWebhookRequest } from './modules/webhooks/url-guard.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {

@@ -1,12 +1,12 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@tradeloom/server';
 import { expect } from 'vitest';
-import type { TestApp } from '../harness/app.ts';
+import type { Caller, TestApp } from '../harness/app.ts';
 
-// A real receiver for webhook tests (node:http on 127.0.0.1, port 0), endpoints written straight
-// to the table (the endpoint service has its own tests), and an independent signature check.
+// A real receiver for webhook tests (node:http on 127.0.0.1, port 0), endpoints registered through
+// the endpoint service, and a signature check independent of the app's code.
 
 /** Plain http to 127.0.0.1 is allowed for the local receiver; attempts time out fast. */
 export const WEBHOOK_TEST_CONFIG: Partial<Config> = {
@@ -52,33 +52,14 @@ export async function startReceiver(answer: Answer = () => 200) {
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
-export function newSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64')}`;
-}
-
-/** An endpoint of `companyId` as the endpoint service stores it (a plain `whsec_` secret reads as is). */
-export async function addEndpoint(
-  app: TestApp,
-  companyId: string,
-  url: string,
-  events: string[],
-  options: { status?: 'active' | 'paused'; previousSecret?: string; previousExpiresAt?: Date } = {},
-) {
-  const secret = newSecret();
-  const row = await app.db
-    .insertInto('webhook_endpoints')
-    .values({
-      company_id: companyId,
-      url,
-      events,
-      status: options.status ?? 'active',
-      secret,
-      previous_secret: options.previousSecret ?? null,
-      previous_secret_expires_at: options.previousExpiresAt ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, secret };
+/**
+ * An endpoint registered by the company's admin through `webhooks.endpoints.create` (URL checks,
+ * sealed secret and all), paused afterwards if asked. Returns its id and the secret shown once.
+ */
+export async function addEndpoint(admin: Caller, url: string, events: string[], options: { paused?: boolean } = {}) {
+  const { id, secret, endpoint } = await admin.webhooks.endpoints.create({ url, events });
+  if (options.paused) await admin.webhooks.endpoints.update({ endpointId: id, version: endpoint.version, status: 'paused' });
+  return { id, secret };
 }
 
 /** The signature a receiver expects for one secret, computed here with node:crypto (not the app's code). */

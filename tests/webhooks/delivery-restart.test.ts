@@ -22,8 +22,8 @@ afterAll(async () => {
 it('delivers what the stopped server committed exactly once after a restart, each message with its own webhook-id', async () => {
   const before = await setupTestApp(WEBHOOK_TEST_CONFIG, { database: await store.open() });
   const world = await tradingPair(before, 'Restart');
-  await addEndpoint(before, world.buyer.id, receiver.url('restart-buyer'), ['order.submitted', 'order.accepted']);
-  await addEndpoint(before, world.supplier.id, receiver.url('restart-supplier'), ['order.submitted', 'order.accepted']);
+  await addEndpoint(world.buyer.members.admin.caller, receiver.url('restart-buyer'), ['order.submitted', 'order.accepted']);
+  await addEndpoint(world.supplier.members.admin.caller, receiver.url('restart-supplier'), ['order.submitted', 'order.accepted']);
   for (let n = 0; n < 3; n++) {
     const draft = await world.buyer.members.staff.caller.orders.create({
       supplierId: world.supplier.id,

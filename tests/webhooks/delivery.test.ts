@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULES } from '../../server/src/jobs.ts';
 import { emitEvent } from '../../server/src/modules/events/events.service.ts';
 import { registerSchedules } from '../../server/src/modules/events/schedules.ts';
-import { queueDelivery, sendAgain } from '../../server/src/modules/webhooks/outbox.ts';
 import { retryBaseDelay, WEBHOOK_MAX_ATTEMPTS } from '../../server/src/modules/webhooks/retry-schedule.ts';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 import { failure } from '../harness/errors.ts';
@@ -19,9 +18,7 @@ import {
   deliveriesOf,
   expectSignedWith,
   MINUTE,
-  newSecret,
   type Receiver,
-  SECOND,
   startReceiver,
   WEBHOOK_TEST_CONFIG,
 } from './delivery-fixtures.ts';
@@ -67,9 +64,12 @@ describe('an event becomes signed deliveries', () => {
   it('sends an order submitted to the buyer’s and the supplier’s subscribed endpoints, signed, in the documented shape', async () => {
     const world = await tradingPair(app, 'Sent');
     const { buyer, supplier } = world;
-    const atBuyer = await addEndpoint(app, buyer.id, receiver.url('sent-buyer'), ['order.submitted']);
-    const atSupplier = await addEndpoint(app, supplier.id, receiver.url('sent-supplier'), ['order.accepted', 'order.submitted']);
-    await addEndpoint(app, supplier.id, receiver.url('sent-unsubscribed'), ['order.shipped']);
+    const atBuyer = await addEndpoint(buyer.members.admin.caller, receiver.url('sent-buyer'), ['order.submitted']);
+    const atSupplier = await addEndpoint(supplier.members.admin.caller, receiver.url('sent-supplier'), [
+      'order.accepted',
+      'order.submitted',
+    ]);
+    await addEndpoint(supplier.members.admin.caller, receiver.url('sent-unsubscribed'), ['order.shipped']);
 
     const order = await submittedOrder(world);
     await app.runner.drain();
@@ -125,7 +125,7 @@ describe('an event becomes signed deliveries', () => {
       createCompany(app, 'TLose'),
     ]);
     for (const company of [buyer, winner, loser])
-      await addEndpoint(app, company.id, receiver.url(`award-${company.id}`), ['tender.awarded']);
+      await addEndpoint(company.members.admin.caller, receiver.url(`award-${company.id}`), ['tender.awarded']);
     const tender = await insertTender(app, buyer.id, { status: 'closed', invitees: [{ companyId: winner.id }, { companyId: loser.id }] });
 
     await emitTenderEvent(app, 'tender.awarded', tender, {
@@ -153,7 +153,7 @@ describe('an event becomes signed deliveries', () => {
 
   it('writes nothing when the mutation rolls back', async () => {
     const company = await createCompany(app, 'Rolled');
-    const endpoint = await addEndpoint(app, company.id, receiver.url('rolled'), ['order.submitted']);
+    const endpoint = await addEndpoint(company.members.admin.caller, receiver.url('rolled'), ['order.submitted']);
     const orderId = randomUUID();
     await expect(
       inTransaction(app.db, async (trx) => {
@@ -174,42 +174,36 @@ describe('an event becomes signed deliveries', () => {
 
   it('signs with both secrets during a rotation overlap, and only the new one after it', async () => {
     const company = await createCompany(app, 'Rotate');
-    const previous = newSecret();
-    const endpoint = await addEndpoint(app, company.id, receiver.url('rotate'), ['webhook.test' as string], {
-      previousSecret: previous,
-      previousExpiresAt: new Date(app.clock.now().getTime() + DAY),
-    });
-    const test = (n: number) =>
-      inTransaction(app.db, (trx) =>
-        queueDelivery(
-          trx,
-          { id: endpoint.id, companyId: company.id },
-          { type: 'webhook.test', data: { n }, eventId: null, isTest: true, occurredAt: app.clock.now() },
-        ),
-      );
-    await test(1);
+    const admin = company.members.admin.caller;
+    const endpoint = await addEndpoint(admin, receiver.url('rotate'), ['order.submitted']);
+    const previous = endpoint.secret;
+    const { version } = await admin.webhooks.endpoints.get({ endpointId: endpoint.id });
+    const { secret } = await admin.webhooks.endpoints.rotateSecret({ endpointId: endpoint.id, version, overlapHours: 24 });
+    // The endpoint's test button: a `webhook.test` delivery, sent by the job runner like any other.
+    const test = () => admin.webhooks.endpoints.test({ endpointId: endpoint.id });
+    await test();
     await app.runner.drain();
     const [during] = receiver.to('rotate');
     if (!during) throw new Error('the test event was not sent');
     expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
-    expectSignedWith(endpoint.secret, during);
+    expectSignedWith(secret, during);
     expectSignedWith(previous, during);
-    expect(bodyOf(during)).toMatchObject({ type: 'webhook.test', data: { n: 1 } });
+    expect(bodyOf(during)).toMatchObject({ type: 'webhook.test', data: expect.any(Object) });
 
     app.clock.advance(DAY + MINUTE);
-    await test(2);
+    await test();
     await app.runner.drain();
     const after = receiver.to('rotate')[1];
     if (!after) throw new Error('the second test event was not sent');
     expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
-    expectSignedWith(endpoint.secret, after);
+    expectSignedWith(secret, after);
   });
 });
 
 describe('retries, the dead letter and replay', () => {
   it('retries a failing receiver with growing delays for about a day, then marks the delivery failed', async () => {
     const world = await tradingPair(app, 'Retry');
-    const endpoint = await addEndpoint(app, world.buyer.id, receiver.url('retry'), ['order.submitted']);
+    const endpoint = await addEndpoint(world.buyer.members.admin.caller, receiver.url('retry'), ['order.submitted']);
     receiver.answerWith((hook) => (hook.path === '/retry' ? 500 : 200));
     try {
       await submittedOrder(world);
@@ -235,15 +229,16 @@ describe('retries, the dead letter and replay', () => {
 
       const dead = await app.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', delivery.id).executeTakeFirstOrThrow();
       expect(dead).toMatchObject({ status: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS, next_attempt_at: null, last_status_code: 500 });
-      expect(dead.last_error).toMatch(/HTTP 500/);
+      expect(dead.last_error).toMatch(/500/);
       const hooks = receiver.to('retry');
       expect(hooks).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
       expect(new Set(hooks.map((hook) => hook.headers['webhook-id']))).toEqual(new Set([delivery.message_id]));
       expect(new Set(hooks.map((hook) => hook.body)).size).toBe(1);
-      const span = (dead.last_attempt_at?.getTime() ?? 0) - delivery.created_at.getTime();
-      expect(span).toBeGreaterThan(20 * 60 * MINUTE);
-      expect(span).toBeLessThan(36 * 60 * MINUTE);
       const attempts = await attemptsOf(app, delivery.id);
+      // 5 s + 5 min + 30 min + 2 h + 5 h + 10 h + 10 h ≈ 27.6 h, each wait ±25 %.
+      const span = (attempts.at(-1)?.attempted_at.getTime() ?? 0) - (attempts[0]?.attempted_at.getTime() ?? 0);
+      expect(span).toBeGreaterThan(20 * 60 * MINUTE);
+      expect(span).toBeLessThan(35 * 60 * MINUTE);
       expect(attempts.map((attempt) => attempt.status_code)).toEqual(Array(WEBHOOK_MAX_ATTEMPTS).fill(500));
       expect(attempts.every((attempt) => attempt.response_excerpt === 'receiver is down' && attempt.duration_ms >= 0)).toBe(true);
 
@@ -254,8 +249,9 @@ describe('retries, the dead letter and replay', () => {
 
       // Replay: the same message, now, once; logged as a replay.
       receiver.answerWith(() => 200);
-      await inTransaction(app.db, (trx) => sendAgain(trx, delivery.id));
-      expect((await failure(inTransaction(app.db, (trx) => sendAgain(trx, delivery.id)))).reason).toBe('WEBHOOK_DELIVERY_PENDING');
+      const admin = world.buyer.members.admin.caller;
+      await admin.webhooks.deliveries.replay({ deliveryId: delivery.id });
+      expect((await failure(admin.webhooks.deliveries.replay({ deliveryId: delivery.id }))).reason).toBe('WEBHOOK_DELIVERY_PENDING');
       await app.runner.drain();
       const replayed = receiver.to('retry').at(-1);
       expect(replayed?.headers['webhook-id']).toBe(delivery.message_id);
@@ -279,7 +275,7 @@ describe('retries, the dead letter and replay', () => {
 describe('order per record', () => {
   it('holds an order’s later event until the earlier one is delivered; other orders do not wait', async () => {
     const world = await tradingPair(app, 'Order');
-    const endpoint = await addEndpoint(app, world.supplier.id, receiver.url('ordered'), ['order.submitted', 'order.accepted']);
+    const endpoint = await addEndpoint(world.supplier.members.admin.caller, receiver.url('ordered'), ['order.submitted', 'order.accepted']);
     const first = await submittedOrder(world);
     let down = true;
     receiver.answerWith((hook) => (down && hook.path === '/ordered' && hook.body.includes(first.id) ? 503 : 200));
@@ -293,22 +289,22 @@ describe('order per record', () => {
         receiver
           .to('ordered')
           .map((hook) => `${bodyOf(hook).type} ${bodyOf(hook).data.id === first.id ? 'first' : 'other'} ${hook.answered}`);
-      expect(seen()).toEqual(['order.submitted first 503', 'order.submitted other 200']);
+      // The first order's submission keeps failing (a slow machine may have retried it already);
+      // its acceptance waits behind it, the other order does not.
+      expect(seen()[0]).toBe('order.submitted first 503');
+      expect(seen()).toContain('order.submitted other 200');
+      expect(seen().filter((line) => line.includes('first'))).toEqual(seen().filter((line) => line === 'order.submitted first 503'));
+      const failedSoFar = seen().length;
       const held = (await deliveriesOf(app, endpoint.id)).find((delivery) => delivery.event_type === 'order.accepted');
       expect(held).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: null });
       expect(other.id).not.toBe(first.id);
 
       down = false;
       const submitted = (await deliveriesOf(app, endpoint.id)).find(
-        (delivery) => delivery.event_type === 'order.submitted' && delivery.attempts === 1 && delivery.status === 'pending',
+        (delivery) => delivery.event_type === 'order.submitted' && delivery.status === 'pending',
       );
       await untilNextAttempt(submitted?.id ?? '');
-      expect(seen()).toEqual([
-        'order.submitted first 503',
-        'order.submitted other 200',
-        'order.submitted first 200',
-        'order.accepted first 200',
-      ]);
+      expect(seen().slice(failedSoFar)).toEqual(['order.submitted first 200', 'order.accepted first 200']);
     } finally {
       receiver.answerWith(() => 200);
     }
@@ -318,7 +314,7 @@ describe('order per record', () => {
 describe('paused and failing endpoints', () => {
   it('holds deliveries while the endpoint is paused and sends them once it is resumed', async () => {
     const world = await tradingPair(app, 'Pause');
-    const endpoint = await addEndpoint(app, world.buyer.id, receiver.url('paused'), ['order.submitted'], { status: 'paused' });
+    const endpoint = await addEndpoint(world.buyer.members.admin.caller, receiver.url('paused'), ['order.submitted'], { paused: true });
     await submittedOrder(world);
     await app.runner.drain();
     app.clock.advance(2 * MINUTE);
@@ -328,8 +324,9 @@ describe('paused and failing endpoints', () => {
       expect.objectContaining({ status: 'pending', attempts: 0, next_attempt_at: null }),
     ]);
 
-    await app.db.updateTable('webhook_endpoints').set({ status: 'active' }).where('id', '=', endpoint.id).execute();
-    app.clock.advance(MINUTE + SECOND);
+    const admin = world.buyer.members.admin.caller;
+    const { version } = await admin.webhooks.endpoints.get({ endpointId: endpoint.id });
+    await admin.webhooks.endpoints.update({ endpointId: endpoint.id, version, status: 'active' });
     await app.runner.drain();
     expect(receiver.to('paused')).toHaveLength(1);
     expect(await deliveriesOf(app, endpoint.id)).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 1 })]);
@@ -337,7 +334,7 @@ describe('paused and failing endpoints', () => {
 
   it('turns off an endpoint that has failed for three days, tells the company’s admins and keeps an audit row', async () => {
     const company = await createCompany(app, 'Dying');
-    const endpoint = await addEndpoint(app, company.id, receiver.url('dying'), ['order.submitted']);
+    const endpoint = await addEndpoint(company.members.admin.caller, receiver.url('dying'), ['order.submitted']);
     receiver.answerWith((hook) => (hook.path === '/dying' ? 502 : 200));
     const emitOrderEvent = () =>
       inTransaction(app.db, (trx) =>

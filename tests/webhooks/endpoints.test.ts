@@ -112,6 +112,8 @@ describe('webhooks.endpoints.create', () => {
     const rows = await auditRows(co.id);
     expect(rows).toMatchObject([{ action: 'webhook_endpoint.created', entity_id: created.id, after: { url: URL_A, status: 'active' } }]);
     expect(JSON.stringify(rows)).not.toContain(created.secret.slice(6));
+    const history = await co.members.owner.caller.audit.list({ entityType: 'webhook_endpoint' });
+    expect(history.items.map((entry) => [entry.action, entry.entityLabel])).toEqual([['webhook_endpoint.created', URL_A]]);
   });
 
   it('refuses a plain-http address, naming the url field, and writes nothing', async () => {
@@ -160,17 +162,18 @@ describe('who may manage webhooks', () => {
     for (const role of ['manager', 'staff', 'viewer'] as const) {
       const caller = co.members[role].caller;
       const calls = [
-        newEndpoint(caller),
-        caller.webhooks.endpoints.list(),
-        caller.webhooks.endpoints.get({ endpointId }),
-        caller.webhooks.endpoints.update({ endpointId, version: 1, description: 'x' }),
-        caller.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
-        caller.webhooks.endpoints.test({ endpointId }),
-        caller.webhooks.endpoints.delete({ endpointId }),
-        caller.webhooks.deliveries.list({ endpointId }),
-        caller.webhooks.events(),
+        () => newEndpoint(caller),
+        () => caller.webhooks.endpoints.list(),
+        () => caller.webhooks.endpoints.get({ endpointId }),
+        () => caller.webhooks.endpoints.update({ endpointId, version: 1, description: 'x' }),
+        () => caller.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
+        () => caller.webhooks.endpoints.test({ endpointId }),
+        () => caller.webhooks.endpoints.delete({ endpointId }),
+        () => caller.webhooks.deliveries.list({ endpointId }),
+        () => caller.webhooks.events(),
       ];
-      for (const call of calls) expect((await failure(call)).code, role).toBe('FORBIDDEN');
+      // One at a time: a call made up front would reject before its turn to be awaited.
+      for (const call of calls) expect((await failure(call())).code, role).toBe('FORBIDDEN');
     }
     expect((await storedEndpoint(endpointId)).version).toBe(1);
   });
@@ -182,17 +185,17 @@ describe('who may manage webhooks', () => {
     const delivery = await insertDelivery(owner, endpointId, { status: 'failed' });
     const stranger = other.members.owner.caller;
     const calls = [
-      stranger.webhooks.endpoints.get({ endpointId }),
-      stranger.webhooks.endpoints.update({ endpointId, version: 1, description: 'taken over' }),
-      stranger.webhooks.endpoints.update({ endpointId, version: 1, status: 'paused' }),
-      stranger.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
-      stranger.webhooks.endpoints.test({ endpointId }),
-      stranger.webhooks.endpoints.delete({ endpointId }),
-      stranger.webhooks.deliveries.list({ endpointId }),
-      stranger.webhooks.deliveries.get({ deliveryId: delivery.id }),
-      stranger.webhooks.deliveries.replay({ deliveryId: delivery.id }),
+      () => stranger.webhooks.endpoints.get({ endpointId }),
+      () => stranger.webhooks.endpoints.update({ endpointId, version: 1, description: 'taken over' }),
+      () => stranger.webhooks.endpoints.update({ endpointId, version: 1, status: 'paused' }),
+      () => stranger.webhooks.endpoints.rotateSecret({ endpointId, version: 1 }),
+      () => stranger.webhooks.endpoints.test({ endpointId }),
+      () => stranger.webhooks.endpoints.delete({ endpointId }),
+      () => stranger.webhooks.deliveries.list({ endpointId }),
+      () => stranger.webhooks.deliveries.get({ deliveryId: delivery.id }),
+      () => stranger.webhooks.deliveries.replay({ deliveryId: delivery.id }),
     ];
-    for (const call of calls) expect((await failure(call)).code).toBe('NOT_FOUND');
+    for (const call of calls) expect((await failure(call())).code).toBe('NOT_FOUND');
     expect(await stranger.webhooks.endpoints.list()).toEqual({ items: [] });
     const stored = await storedEndpoint(endpointId);
     expect(stored).toMatchObject({ version: 1, description: '', status: 'active', deleted_at: null });
@@ -479,5 +482,39 @@ describe('webhooks.deliveries', () => {
     const replayed = await admin.webhooks.deliveries.replay({ deliveryId: failed.id });
     expect(replayed).toMatchObject({ id: failed.id, messageId: failed.messageId });
     expect((await auditRows(co.id, 'webhook_delivery.replayed'))[0]).toMatchObject({ entity_id: failed.id, before: { status: 'failed' } });
+  });
+});
+
+// Races only happen on PostgreSQL: PGlite serves one session at a time.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+describe('concurrent changes', () => {
+  it.skipIf(!onPostgres)(
+    'parallel creates near the limit: exactly the room left is taken, the rest get WEBHOOK_ENDPOINT_LIMIT',
+    async () => {
+      const co = await createCompany(app, 'Race');
+      const admin = co.members.admin.caller;
+      for (let n = 0; n < WEBHOOK_ENDPOINTS_PER_COMPANY - 2; n++) await newEndpoint(admin);
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => newEndpoint(admin)));
+      const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as { cause?: { reason?: string } }] : []));
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
+      expect(refused.map((error) => error.cause?.reason)).toEqual(Array(4).fill('WEBHOOK_ENDPOINT_LIMIT'));
+      expect(await endpointRows(co.id)).toBe(WEBHOOK_ENDPOINTS_PER_COMPANY);
+    },
+  );
+
+  it.skipIf(!onPostgres)('parallel updates from one version: one applies, the others get STALE_VERSION', async () => {
+    const co = await createCompany(app, 'RaceUpd');
+    const admin = co.members.admin.caller;
+    const { id: endpointId } = await newEndpoint(admin);
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c', 'd'].map((description) => admin.webhooks.endpoints.update({ endpointId, version: 1, description })),
+    );
+    const applied = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(applied).toHaveLength(1);
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as { cause?: { reason?: string } }] : []));
+    expect(refused.map((error) => error.cause?.reason)).toEqual(Array(3).fill('STALE_VERSION'));
+    expect(await storedEndpoint(endpointId)).toMatchObject({ version: 2, description: applied[0]?.description });
+    expect((await auditRows(co.id, 'webhook_endpoint.updated')).length).toBe(1);
   });
 });

@@ -6,9 +6,9 @@ import type { JobHandler } from '../events/job-runner.ts';
 import { disableIfFailingTooLong } from './auto-disable.ts';
 import { mustWait, wakeReadyDeliveries } from './delivery-order.ts';
 import { endpointSecrets } from './endpoint-secrets.ts';
-import type { sendWebhookRequest } from './interim-sender.ts';
 import { enqueueDeliverJob, publishDeliveryChange } from './outbox.ts';
 import { nextAttemptAt, WEBHOOK_MAX_ATTEMPTS } from './retry-schedule.ts';
+import type { sendWebhookRequest } from './url-guard.ts';
 import { bodyText } from './webhook-body.ts';
 
 // Sends one delivery: one attempt per job. The job claims the delivery, signs and posts it

@@ -9,6 +9,7 @@ import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isLiveEndpoint } from './endpoints.repository.ts';
 import { sendAgain } from './outbox.ts';
+import { bodyText } from './webhook-body.ts';
 
 // The delivery log of an endpoint (newest first) and the admin's replay of a delivered or failed
 // one. A deleted endpoint's deliveries are gone with it, as the endpoint is.
@@ -86,7 +87,7 @@ export async function getDelivery(
     .orderBy('a.id')
     .execute();
   const { payload, ...view } = delivery;
-  return { delivery: view, body: JSON.stringify(payload), attempts };
+  return { delivery: view, body: bodyText(payload), attempts };
 }
 
 /** Sends the same message (same webhook-id and body) again, now; CONFLICT while it is still pending. */

@@ -55,8 +55,3 @@ export function secretHintOf(config: KeyConfig, endpoint: Pick<StoredEndpointSec
     return '';
   }
 }
-
-// TEMPORARY until the signing helper's newWebhookSecret (shared/src/webhooks/signature.ts) lands.
-export function newWebhookSecret(): string {
-  return `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`;
-}

@@ -1,5 +1,6 @@
 import type { Executor } from '@tradeloom/db';
 import type { WebhookEndpointView } from '@tradeloom/shared';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { secretHintOf } from './endpoint-secrets.ts';
@@ -95,4 +96,9 @@ export async function isLiveEndpoint(db: Executor, companyId: string, endpointId
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Boolean(row);
+}
+
+/** An endpoint's address, as the audit log names it (deleted ones too: their history stays readable). */
+export function webhookEndpointUrlOf(endpointId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select webhook_endpoints.url from webhook_endpoints where webhook_endpoints.id = ${endpointId})`;
 }

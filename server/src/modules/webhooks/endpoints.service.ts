@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   type createWebhookEndpointInput,
+  newWebhookSecret,
   type rotateWebhookSecretInput,
   type updateWebhookEndpointInput,
   WEBHOOK_ENDPOINTS_PER_COMPANY,
@@ -14,7 +15,8 @@ import { lockUntilCommit } from '../../lib/advisory-lock.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
-import { newWebhookSecret, sealEndpointSecret, secretHintOf } from './endpoint-secrets.ts';
+import { wakeReadyDeliveries } from './delivery-order.ts';
+import { sealEndpointSecret, secretHintOf } from './endpoint-secrets.ts';
 import { countEndpoints, endpointViews, selectEndpoints } from './endpoints.repository.ts';
 import { queueDelivery } from './outbox.ts';
 import { assertWebhookUrlAllowed } from './url-guard.ts';
@@ -151,6 +153,8 @@ export async function updateEndpoint(
     if (newStatus) {
       const action = newStatus === 'paused' ? 'webhook_endpoint.paused' : 'webhook_endpoint.resumed';
       await recordAudit(trx, actor, ctx.request, { ...entity, action, before: { status: before.status }, after: { status: newStatus } });
+      // What waited while it was paused or disabled goes now (the minute sweep would, later).
+      if (newStatus === 'active') await wakeReadyDeliveries(trx, clock.now(), endpointId);
     }
     return endpointView(ctx, trx, actor.companyId, endpointId);
   });

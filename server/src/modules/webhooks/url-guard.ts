@@ -20,10 +20,12 @@ export async function assertWebhookUrlAllowed(
   url: string,
   resolver: WebhookResolver = systemResolver,
 ): Promise<void> {
+  const signal = AbortSignal.timeout(config.timeoutMs);
   try {
-    await vetWebhookUrl(config, url, resolver);
+    await beforeDeadline(vetWebhookUrl(config, url, resolver), signal);
   } catch (error) {
     if (error instanceof WebhookUrlRefusal) throw invalidFields({ url: error.message }, 'WEBHOOK_URL_REFUSED');
+    if (signal.aborted) throw invalidFields({ url: `could not be resolved within ${config.timeoutMs} ms` }, 'WEBHOOK_URL_REFUSED');
     throw error;
   }
 }
