@@ -25,6 +25,7 @@ const AccountPage = lazyPage(() => import('../features/account/account-page.tsx'
 const JobsPage = lazyPage(() => import('../features/admin/jobs-page.tsx'), 'JobsPage');
 const ReviewPage = lazyPage(() => import('../features/admin/review-page.tsx'), 'ReviewPage');
 const ApiKeysPage = lazyPage(() => import('../features/api-keys/api-keys-page.tsx'), 'ApiKeysPage');
+const ApiDocsPage = lazyPage(() => import('../features/developers/api-docs-page.tsx'), 'ApiDocsPage');
 const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const LoginPage = lazyPage(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const TwoFactorSignInPage = lazyPage(() => import('../features/auth/two-factor-sign-in-page.tsx'), 'TwoFactorSignInPage');
@@ -140,6 +141,7 @@ export function AppRoutes() {
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
+          <Route path="/developers/api" element={<ApiDocsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/trade-masters" element={<TradeMastersPage />} />

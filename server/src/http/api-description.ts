@@ -30,7 +30,8 @@ export function apiDescription(): Router {
   for (const [route, file] of Object.entries(DOCS_FILES)) {
     routes.get(`/docs${route}`, (_req, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(file);
+      // pnpm keeps packages under node_modules/.pnpm: a dot folder `send` would otherwise refuse.
+      res.sendFile(file, { dotfiles: 'allow' });
     });
   }
   return routes;

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { API_KEY_SCOPES, createApiKeyInput, formatNumber } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
+import { Link } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { RequirePermission } from '../../components/require-permission.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
@@ -37,7 +38,15 @@ function ApiKeys() {
     <Stack>
       <PageHeader
         title="API keys"
-        description="Keys let your programs use the Tradeloom SDK on behalf of this company, with only the scopes you grant."
+        description={
+          <>
+            Keys let your programs use the Tradeloom SDK or the{' '}
+            <Anchor component={Link} to="/developers/api" inherit>
+              REST API
+            </Anchor>{' '}
+            on behalf of this company, with only the scopes you grant.
+          </>
+        }
         actions={<Button onClick={create.open}>Create key</Button>}
       />
       <Paper withBorder p="lg">
