@@ -1,7 +1,7 @@
 import type { DomainEventName } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../deps.ts';
-import { createApiKey, setApiKeyRateLimit } from '../modules/api-keys/api-keys.service.ts';
 import { countKeyUsage, utcDay } from '../modules/api-keys/api-key-usage.ts';
+import { createApiKey, setApiKeyRateLimit } from '../modules/api-keys/api-keys.service.ts';
 import { webhookDeliveryHandler } from '../modules/webhooks/deliver.job.ts';
 import { listDeliveries, replayDelivery } from '../modules/webhooks/deliveries.service.ts';
 import { createEndpoint, getEndpoint, updateEndpoint } from '../modules/webhooks/endpoints.service.ts';

@@ -10,9 +10,9 @@ import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 import { DEMO_PDF } from './demo-pdf.ts';
+import { seedDemoApiKey, settleDemoWebhooks, subscribeDemoWebhook } from './seed-integrations.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 import { seedSourcing } from './seed-sourcing.ts';
-import { seedDemoApiKey, settleDemoWebhooks, subscribeDemoWebhook } from './seed-integrations.ts';
 import { seedConversationsAndComplaints } from './seed-support.ts';
 import { seedTradeDesk } from './seed-tradedesk.ts';
 
