@@ -24,7 +24,7 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/trpc': `http://localhost:${process.env.API_PORT ?? 3000}` } },
+  server: { proxy: Object.fromEntries(['/trpc', '/api'].map((prefix) => [prefix, `http://localhost:${process.env.API_PORT ?? 3000}`])) },
   test: {
     // `root: 'client'` is for the app; the tests live at the repository root.
     root: repoRoot,

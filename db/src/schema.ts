@@ -147,6 +147,17 @@ export interface ApiKeysTable {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Calls per minute this key may make; null: the configured default. */
+  rate_limit_per_minute: number | null;
+}
+
+/** One API key's calls on one UTC day (`day` is YYYY-MM-DD). */
+export interface ApiKeyUsageTable {
+  api_key_id: string;
+  company_id: string;
+  day: string;
+  requests: Generated<number>;
+  limited: Generated<number>;
 }
 
 export interface SecurityEventsTable {
@@ -986,8 +997,8 @@ export interface ComplaintSlaPoliciesTable {
 }
 
 export type PreferenceChannel = 'in_app' | 'email';
-export type DefaultChannel = 'in_app' | 'email' | 'webhook';
-export type DeliveryChannel = 'email' | 'webhook' | 'digest';
+export type DefaultChannel = 'in_app' | 'email';
+export type DeliveryChannel = 'email' | 'digest';
 export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'dead';
 
 export interface NotificationPreferencesTable {
@@ -1075,7 +1086,7 @@ export interface WebhookEndpointsTable {
   failing_since: Date | null;
   created_by: string | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
   version: Generated<number>;
   deleted_at: Date | null;
 }
@@ -1102,7 +1113,7 @@ export interface WebhookDeliveriesTable {
 export interface WebhookAttemptsTable {
   id: Identity;
   delivery_id: string;
-  attempted_at: Generated<Timestamp>;
+  attempted_at: Timestamp;
   status_code: number | null;
   duration_ms: number;
   error: string | null;
@@ -1120,6 +1131,7 @@ export interface Database {
   auth_tokens: AuthTokensTable;
   rate_limits: RateLimitsTable;
   api_keys: ApiKeysTable;
+  api_key_usage: ApiKeyUsageTable;
   security_events: SecurityEventsTable;
   audit_log: AuditLogTable;
   domain_events: DomainEventsTable;

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.ts';
+import { apiDescription } from './http/api-description.ts';
 import { clientAssets } from './http/client-assets.ts';
 import { csvExportsRouter } from './http/csv-exports.routes.ts';
 import { requestLogFields, responseLogFields } from './http/log-redaction.ts';
@@ -15,8 +16,10 @@ import { createMetrics, metricsAccess, routeLabel } from './http/metrics.ts';
 import { corsAllowlist, originGuard } from './http/origin-guard.ts';
 import { contextFromHttp } from './http/request-context.ts';
 import { requestScope } from './http/request-scope.ts';
+import { restApi } from './http/rest-api.ts';
 import { jsonError, writeJsonError } from './http/rest-errors.ts';
 import { isEventStream, singleWriteResponses } from './http/single-write.ts';
+import { apiRateLimit } from './modules/api-keys/api-rate-limit.ts';
 import { auditCsv } from './modules/audit/audit-export.ts';
 import { productCsv } from './modules/catalog/catalog-export.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
@@ -104,6 +107,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     res.send(await metrics.registry.metrics());
   });
 
+  // Per API key (or client IP without key or session), before any API route reads the request.
+  app.use(['/trpc', '/api/v1'], apiRateLimit(deps));
   app.use(
     '/trpc',
     originGuard(config),
@@ -123,6 +128,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
 
+  // Programs: REST routes (API key only) and the public OpenAPI document with its viewer.
+  app.use('/api/v1', restApi(deps));
+  app.use('/api', apiDescription());
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));

@@ -34,6 +34,17 @@ export interface Config {
    */
   twoFactorKey: Buffer | undefined;
   webhooks: WebhookConfig;
+  apiRateLimit: ApiRateLimitConfig;
+}
+
+/** Calls per minute on /trpc and /api/v1 (each call of a batch counts); signed-in people are not limited. */
+export interface ApiRateLimitConfig {
+  /** Per API key unless an admin set its own (`API_RATE_LIMIT_DEFAULT`, default 600). */
+  defaultPerMinute: number;
+  /** The plan's ceiling: no key may be set above it (`API_RATE_LIMIT_CEILING`, default 6000). */
+  ceilingPerMinute: number;
+  /** Per client IP for calls without a key or session (`API_RATE_LIMIT_ANONYMOUS`, default 300). */
+  anonymousPerMinute: number;
 }
 
 export interface WebhookConfig {
@@ -70,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   assertMailInProduction(config);
   assertTwoFactorKey(config, env.TWO_FACTOR_KEY);
   assertHost(config.host);
+  assertApiRateLimits(config.apiRateLimit);
   return config;
 }
 
@@ -119,6 +131,18 @@ function assertHost(host: string): void {
   }
 }
 
+function assertApiRateLimits(limits: ApiRateLimitConfig): void {
+  const { defaultPerMinute, ceilingPerMinute, anonymousPerMinute } = limits;
+  if (!(defaultPerMinute > 0 && ceilingPerMinute > 0 && anonymousPerMinute > 0)) {
+    throw new StartupError(
+      'API_RATE_LIMIT_DEFAULT, API_RATE_LIMIT_CEILING and API_RATE_LIMIT_ANONYMOUS must be positive numbers of calls per minute.',
+    );
+  }
+  if (defaultPerMinute > ceilingPerMinute) {
+    throw new StartupError(`API_RATE_LIMIT_DEFAULT (${defaultPerMinute}) must not be above API_RATE_LIMIT_CEILING (${ceilingPerMinute}).`);
+  }
+}
+
 function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env.PORT, 3000);
@@ -156,6 +180,11 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
         .filter(Boolean),
       allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
       timeoutMs: int(env.WEBHOOK_TIMEOUT_MS, 10_000),
+    },
+    apiRateLimit: {
+      defaultPerMinute: int(env.API_RATE_LIMIT_DEFAULT, 600),
+      ceilingPerMinute: int(env.API_RATE_LIMIT_CEILING, 6000),
+      anonymousPerMinute: int(env.API_RATE_LIMIT_ANONYMOUS, 300),
     },
   };
 }

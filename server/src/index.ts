@@ -13,6 +13,7 @@ export { devMailboxMailer, disabledMailer, type Mailer, type MailMessage, smtpMa
 export { type ModuleName, TABLE_OWNERS } from './modules/ownership.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export { DEMO_PASSWORD, presentDemoLogins, seedDemoData } from './seed/seed.ts';
+export { DEMO_WEBHOOK_URL } from './seed/seed-integrations.ts';
 export { createServer } from './server.ts';
 export { StartupError } from './startup-error.ts';
 export type { Context } from './trpc/context.ts';

@@ -1,5 +1,6 @@
 import { notifyingEvents } from '@tradeloom/shared';
 import type { AppDeps } from './deps.ts';
+import { pruneStaleCounters } from './modules/auth/rate-limits.ts';
 import type { JobHandler } from './modules/events/job-runner.ts';
 import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
@@ -27,6 +28,10 @@ import {
   TRADEDESK_NOTIFY_QUEUE,
   tradedeskNotificationHandler,
 } from './modules/tradedesk/tradedesk.notifications.ts';
+import { webhookDeliveryHandler } from './modules/webhooks/deliver.job.ts';
+import { WEBHOOK_DELIVER_QUEUE } from './modules/webhooks/outbox.ts';
+import { WEBHOOK_SWEEP_QUEUE, webhookSweepHandler } from './modules/webhooks/sweep.job.ts';
+import { sendWebhookRequest } from './modules/webhooks/url-guard.ts';
 
 /** Every background queue and what runs it; the server and the tests start runners with this. */
 export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'config'>): Record<string, JobHandler> {
@@ -35,6 +40,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [NOTIFY_QUEUE]: partnerNotificationHandler(deps),
     [NOTIFICATION_EMAIL_QUEUE]: notificationEmailHandler(deps),
     [PRUNE_JOBS_QUEUE]: pruneJobsHandler(deps.db, deps.clock),
+    [PRUNE_RATE_LIMITS_QUEUE]: { run: () => pruneStaleCounters(deps.db, deps.clock).then(() => undefined) },
     [SOURCING_NOTIFY_QUEUE]: sourcingNotificationHandler(deps),
     [TENDER_CLOCK_QUEUE]: tenderClockHandler(deps.db, deps.clock),
     [NEGOTIATION_CLOCK_QUEUE]: negotiationClockHandler(deps.db, deps.clock),
@@ -46,12 +52,18 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [SUPPORT_NOTIFY_QUEUE]: supportNotificationHandler(deps.db),
     [DIGEST_QUEUE]: digestHandler(deps),
     [REMINDERS_QUEUE]: remindersHandler(deps),
+    [WEBHOOK_DELIVER_QUEUE]: webhookDeliveryHandler(deps, sendWebhookRequest),
+    [WEBHOOK_SWEEP_QUEUE]: webhookSweepHandler(deps),
   };
 }
+
+/** Rate-limit counters (sign-in throttles, API limits per key and per client address) a day stale. */
+export const PRUNE_RATE_LIMITS_QUEUE = 'rate_limits.prune';
 
 /** Clock-driven work: each queues a job on its queue at every occurrence, once across processes. */
 export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'prune-finished-jobs', queue: PRUNE_JOBS_QUEUE, every: '1h' },
+  { name: 'prune-rate-limits', queue: PRUNE_RATE_LIMITS_QUEUE, every: '1h' },
   // Tenders close within a minute of their deadline; quotes are refused from the deadline itself.
   { name: 'close-due-tenders', queue: TENDER_CLOCK_QUEUE, every: '1m' },
   // Negotiations expire within a minute of their expiry; counter and accept are refused from it on.
@@ -64,6 +76,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'notification-digests', queue: DIGEST_QUEUE, every: '1h' },
   // Certifications expiring in 30 days, tenders closing within 24 hours.
   { name: 'notification-reminders', queue: REMINDERS_QUEUE, every: '1h' },
+  // Held webhook deliveries (paused endpoint resumed, the one ahead finished) go within a minute.
+  { name: 'webhook-sweep', queue: WEBHOOK_SWEEP_QUEUE, every: '1m' },
 ];
 
 /**

@@ -131,5 +131,8 @@ export const API_KEY_SCOPES = [
   'messaging:write',
   'support:read',
   'support:write',
+  // No webhooks:manage: an endpoint is a standing feed of every event it picks, beyond the key's
+  // read scopes, to an address of the caller's choosing; a leaked key must not be able to set one
+  // up. Endpoints are registered by a signed-in owner or admin (tests/security/webhooks.test.ts).
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

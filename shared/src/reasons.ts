@@ -23,11 +23,13 @@ export const REASON_MEANINGS = {
   SESSION_REQUIRED: 'Nobody is signed in (or the session ended); sign in again.',
   API_KEY_NOT_ALLOWED: 'This action needs a signed-in person; an API key cannot do it.',
   API_KEY_INVALID: 'The API key is unknown, malformed or revoked.',
+  API_KEY_REQUIRED: 'The REST API (/api/v1) takes an API key (Authorization: Bearer tlk_…); browser sessions are not accepted there.',
   API_KEY_REVOKED: 'The API key to revoke is already revoked.',
   MAILBOX_DISABLED: 'The development mailbox is off because mail goes out over SMTP.',
   WEBHOOK_URL_REFUSED:
     'The webhook address is not allowed: plain http where only https is, or a host that resolves to a private, loopback, link-local or metadata address.',
   WEBHOOK_ENDPOINT_NOT_ACTIVE: 'The webhook endpoint is paused or disabled; resume it before sending to it.',
+  WEBHOOK_ENDPOINT_LIMIT: 'The company already has as many webhook endpoints as allowed; delete one first.',
   WEBHOOK_DELIVERY_PENDING: 'The delivery is still waiting for its next attempt; only a delivered or failed one can be replayed.',
   STALE_VERSION: 'Someone else changed the record since it was read; reload and retry.',
   LAST_OWNER: 'The company’s only owner cannot leave; transfer ownership first.',

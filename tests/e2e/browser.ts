@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { type Clock, createServer } from '@tradeloom/server';
+import { type Clock, type Config, createServer } from '@tradeloom/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestDb } from '../harness/test-db.ts';
 
@@ -49,6 +49,8 @@ export interface AppServerOptions {
   seedDemo?: boolean;
   /** A clock the test moves (ManualClock) for deadlines and schedules; real time by default. */
   clock?: Clock;
+  /** Webhook rules, e.g. a local receiver allowed on 127.0.0.1 over plain http; the defaults refuse both. */
+  webhooks?: Config['webhooks'];
 }
 
 /** The real server (built app, job runner, dev mailbox) on a fresh database and a free port. */
@@ -67,6 +69,7 @@ export async function startAppServer(options: AppServerOptions = {}) {
       secureCookies: false,
       runJobs: true,
       smtpUrl: undefined,
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     },
   });
   // Quick job polling so mail shows up in the dev mailbox without waiting.

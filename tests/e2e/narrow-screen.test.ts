@@ -104,6 +104,7 @@ describe('a phone-wide screen (390 px)', () => {
       '/company',
       '/settings',
       '/api-keys',
+      '/developers/api',
       '/audit',
       '/account',
       '/dev-mailbox',

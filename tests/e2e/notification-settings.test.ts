@@ -92,7 +92,9 @@ describe('notification settings in a real browser', () => {
     const admin = await pageAs(suite, mill.members.owner, '/settings', LAPTOP);
     await admin.getByRole('link', { name: 'Company defaults' }).click();
     await admin.getByRole('heading', { name: 'Notification defaults' }).waitFor();
-    await admin.getByText('Webhook: delivered once webhooks are set up.', { exact: false }).waitFor();
+    // Webhooks are chosen per endpoint now: no column here, a way to their own page instead.
+    await admin.getByRole('link', { name: 'Settings → Webhooks' }).waitFor();
+    expect(await admin.getByRole('columnheader', { name: 'Webhook' }).count()).toBe(0);
     const delivered = admin.getByTestId('kind-order.delivered');
     const emailDelivered = admin.getByRole('switch', { name: 'Email: A buyer confirms delivery' });
     expect(await emailDelivered.isChecked()).toBe(false);

@@ -31,11 +31,12 @@ export interface CallerOptions {
 }
 
 /**
- * One test file's world: a fresh database, a movable clock, a real SMTP sink, the job runner,
+ * One test file's world: a fresh database (or the one given), a movable clock, a real SMTP sink, the job runner,
  * and callers that go through the full router (middleware, zod, error formatter).
  */
-export async function setupTestApp(configOverrides: Partial<Config> = {}) {
-  const database: DbHandle = await createTestDb();
+export async function setupTestApp(configOverrides: Partial<Config> = {}, options: { database?: DbHandle } = {}) {
+  // A given database is another "process" over the same data (a restart); `close` closes it too.
+  const database: DbHandle = options.database ?? (await createTestDb());
   const smtp = await startSmtpSink();
   const clock = new ManualClock();
   const config = loadConfig({ NODE_ENV: 'test' }, { publicUrl: 'http://tradeloom.test', runJobs: false, ...configOverrides });

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDb, type DbHandle } from '@tradeloom/db';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -25,6 +28,31 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   const snapshot = inject('pgliteSnapshot');
   if (!snapshot) throw new Error('global setup provided no database snapshot');
   return createDb({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(snapshot)]) });
+}
+
+/**
+ * A migrated database that outlives the handles opened on it, for tests of a restart: each
+ * `open()` is a new process's connection (PostgreSQL: a new pool on the same database; PGlite: the
+ * same data folder on disk, opened again once the previous handle is closed). `dispose` drops it.
+ */
+export async function createReopenableTestDb(): Promise<{ open(): Promise<DbHandle>; dispose(): Promise<void> }> {
+  if (inject('pgTemplate') && process.env.TEST_DATABASE_URL) {
+    const base = await createTestDb();
+    const url = base.url as string;
+    return { open: () => createDb({ databaseUrl: url, poolSize: 5 }), dispose: () => base.close() };
+  }
+  const snapshot = inject('pgliteSnapshot');
+  if (!snapshot) throw new Error('global setup provided no database snapshot');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tradeloom-reopen-'));
+  let opened = false;
+  return {
+    async open() {
+      const first = !opened;
+      opened = true;
+      return createDb({ dataDir, ...(first ? { loadDataDir: new Blob([readFileSync(snapshot)]) } : {}) });
+    },
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }
 
 // CREATE DATABASE … TEMPLATE fails while another session is connected to the template, so

@@ -129,7 +129,7 @@ describe('company defaults', () => {
     const company = await createCompany(app, 'Admin');
     expect((await failure(company.members.manager.caller.notifications.defaults.get())).code).toBe('FORBIDDEN');
     const saved = await company.members.admin.caller.notifications.defaults.set({
-      changes: [{ event: 'order.shipped', channel: 'webhook', enabled: false }],
+      changes: [{ event: 'order.shipped', channel: 'email', enabled: false }],
     });
     expect(saved.rows.find((row) => row.event === 'order.shipped')).toEqual({
       event: 'order.shipped',
@@ -137,8 +137,7 @@ describe('company defaults', () => {
       label: 'A supplier ships your order',
       mandatory: false,
       in_app: { enabled: true, custom: false },
-      email: { enabled: true, custom: false },
-      webhook: { enabled: false, custom: true },
+      email: { enabled: false, custom: true },
     });
     const audit = await app.db
       .selectFrom('audit_log')
@@ -150,9 +149,24 @@ describe('company defaults', () => {
       {
         action: 'notification_defaults.saved',
         entity_id: company.id,
-        before: { 'order.shipped:webhook': null },
-        after: { 'order.shipped:webhook': false },
+        before: { 'order.shipped:email': null },
+        after: { 'order.shipped:email': false },
       },
     ]);
+  });
+
+  it('have no webhook column: an endpoint picks its own events (Settings → Webhooks)', async () => {
+    const company = await createCompany(app, 'No webhook column');
+    const defaults = await company.members.admin.caller.notifications.defaults.get();
+    expect(Object.keys(defaults.rows[0] ?? {})).not.toContain('webhook');
+    const change = { event: 'order.shipped', channel: 'webhook', enabled: false } as unknown as {
+      event: string;
+      channel: 'email';
+      enabled: boolean;
+    };
+    const refused = await failure(company.members.admin.caller.notifications.defaults.set({ changes: [change] }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(Object.keys(fieldErrors(refused))).toEqual(['changes']);
+    expect(await app.db.selectFrom('notification_company_defaults').selectAll().where('company_id', '=', company.id).execute()).toEqual([]);
   });
 });

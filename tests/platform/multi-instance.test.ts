@@ -1,43 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { DbHandle } from '@tradeloom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess, stopServerProcesses } from '../harness/server-process.ts';
 import { createTestDb } from '../harness/test-db.ts';
 
 // Production runs N app processes on one PostgreSQL. PGlite is single-process by nature, so this
 // file only runs against PostgreSQL (TEST_DATABASE_URL).
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const main = path.resolve(import.meta.dirname, '../../server/src/main.ts');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startProcess(databaseUrl: string, port: number, publicUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Tradeloom is running') && resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return child;
-}
 
 describe.runIf(onPostgres)('two server processes on one PostgreSQL', () => {
   let database: DbHandle & { url?: string };
@@ -49,13 +18,12 @@ describe.runIf(onPostgres)('two server processes on one PostgreSQL', () => {
     database = await createTestDb();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
-      children.push(await startProcess(database.url ?? '', port, publicUrl));
+      children.push(await startServerProcess(database.url ?? '', port, publicUrl));
       urls.push(`http://127.0.0.1:${port}`);
     }
   }, 60_000);
   afterAll(async () => {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    await stopServerProcesses(children);
     await database.close();
   });
 

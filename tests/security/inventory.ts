@@ -30,6 +30,8 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'apiKeys.create': () => ({ name: 'matrix key', scopes: ['company:read'] }),
   'apiKeys.list': () => undefined,
   'apiKeys.revoke': () => ({ apiKeyId: missing() }),
+  'apiKeys.setRateLimit': () => ({ apiKeyId: missing(), perMinute: 100 }),
+  'apiKeys.usage': () => ({ apiKeyId: missing(), days: 14 }),
   'audit.list': () => ({}),
   'auth.changePassword': () => ({ currentPassword: 'wrong password', newPassword: 'another passphrase' }),
   'auth.login': () => ({ email: 'nobody@example.test', password: 'whatever1' }),

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, presentDemoLogins, seedDemoData } from '@tradeloom/server';
+import { DEMO_PASSWORD, DEMO_WEBHOOK_URL, presentDemoLogins, seedDemoData } from '@tradeloom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../harness/app.ts';
 
@@ -141,6 +141,31 @@ async function expectConversationsAndComplaints() {
   expect(preferences.rows.find((row) => row.event === 'complaint.noted')?.email).toEqual({ enabled: false, source: 'user' });
 }
 
+// The trader's integrations: a paused webhook endpoint at the documented local address with
+// deliveries in every status, and an ERP key with its own limit and a week of calls.
+async function expectIntegrations() {
+  const admin = await demoCaller('admin@saurashtra.example');
+  const [endpoint, ...others] = (await admin.webhooks.endpoints.list()).items;
+  expect(others).toEqual([]);
+  expect(endpoint).toMatchObject({ url: DEMO_WEBHOOK_URL, status: 'paused' });
+  const log = await admin.webhooks.deliveries.list({ endpointId: endpoint?.id ?? '', limit: 100 });
+  const count = (status: string) => log.items.filter((d) => d.status === status).length;
+  expect(count('succeeded')).toBeGreaterThanOrEqual(3);
+  expect(count('failed')).toBe(1);
+  expect(count('pending')).toBeGreaterThanOrEqual(1);
+  expect(log.items.every((d) => d.eventType.startsWith('order.') || d.eventType.startsWith('complaint.'))).toBe(true);
+  const failed = log.items.find((d) => d.status === 'failed');
+  const detail = await admin.webhooks.deliveries.get({ deliveryId: failed?.id ?? '' });
+  expect(detail.attempts.map((a) => [a.trigger, a.statusCode])).toEqual([
+    ['automatic', 200],
+    ['replay', 503],
+  ]);
+  const [key] = await admin.apiKeys.list();
+  const usage = await admin.apiKeys.usage({ apiKeyId: key?.id ?? '', days: 7 });
+  expect(usage.days.reduce((sum, day) => sum + day.requests, 0)).toBe(5_928);
+  expect(usage.days.filter((day) => day.limited > 0)).toHaveLength(2);
+}
+
 beforeAll(async () => {
   app = await setupTestApp();
 });
@@ -220,6 +245,7 @@ describe('demo data', { timeout: 400_000 }, () => {
     expect(view.clarifications.map((c) => Boolean(c.answer))).toEqual([true]);
     await expectTradeDesk(app);
     await expectConversationsAndComplaints();
+    await expectIntegrations();
     // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
     expect(await presentDemoLogins(app.deps)).toEqual(logins);

@@ -1,6 +1,6 @@
 // Prints the company behind an API key, its team and the latest audit entries.
 //   TRADELOOM_URL=http://localhost:3000 TRADELOOM_API_KEY=tlk_… node client/sdk/examples/company-report.ts
-import { createClient } from '../src/index.ts';
+import { createClient } from '@tradeloom/sdk';
 
 const url = process.env.TRADELOOM_URL ?? 'http://localhost:3000';
 const apiKey = process.env.TRADELOOM_API_KEY;

@@ -1,8 +1,10 @@
-import type { AppRouter } from '@tradeloom/server';
+// The router's type only (never its code): the package build inlines it into index.d.ts.
+import type { AppRouter } from '@tradeloom/server/router';
 import type { Reason } from '@tradeloom/shared';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { EventSource } from 'eventsource';
+import { type RateLimitOptions, rateLimitedCause, retryOnceOn429 } from './rate-limit.ts';
 
 export type { AppRouter };
 export type TradeloomInputs = inferRouterInputs<AppRouter>;
@@ -15,6 +17,8 @@ export interface ClientOptions {
   apiKey: string;
   /** Optional fetch (for proxies or tests); defaults to the global one. */
   fetch?: typeof fetch;
+  /** How a 429 is handled: one retry after Retry-After when it asks for at most this long. */
+  rateLimit?: RateLimitOptions;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface ClientOptions {
  * `await client.companies.current.query()`, `await client.audit.list.query({ limit: 10 })`.
  * Live updates: `client.live.updates.subscribe(undefined, { onData: (change) => … })`.
  */
-export function createClient(options: ClientOptions) {
+export function createClient(options: ClientOptions): TradeloomClient {
   if (!/^tlk_/.test(options.apiKey)) throw new Error('apiKey must be a Tradeloom API key (tlk_…)');
   const url = `${options.url.replace(/\/$/, '')}/trpc`;
   const authorization = `Bearer ${options.apiKey}`;
@@ -44,20 +48,32 @@ export function createClient(options: ClientOptions) {
           // The server refuses larger batches.
           maxItems: 10,
           headers: () => ({ authorization }),
-          fetch: options.fetch,
+          fetch: retryOnceOn429(fetchImpl, options.rateLimit),
         }),
       }),
     ],
   });
 }
 
-export type TradeloomClient = ReturnType<typeof createClient>;
+export type TradeloomClient = TRPCClient<AppRouter>;
 
-/** The machine-readable reason of a failed call (`INVALID_CREDENTIALS`, `STALE_VERSION` …), if any. */
+/** The machine-readable reason of a failed call (`INVALID_CREDENTIALS`, `RATE_LIMITED` …), if any. */
 export function errorReason(error: unknown): Reason | undefined {
+  const rateLimited = rateLimitedCause(error);
+  if (rateLimited) return rateLimited.reason;
   return error instanceof TRPCClientError ? (error.data as { reason?: Reason } | undefined)?.reason : undefined;
 }
 
 // Every reason the server sends, with a one-line meaning: `REASON_MEANINGS[errorReason(error)]`.
-export { REASON_MEANINGS, REASONS, type Reason } from '@tradeloom/shared';
+// A receiver checks a delivery's Standard Webhooks signature with its endpoint secret:
+// `await verifyWebhook(secret, request.headers, rawBody)` returns the payload or throws.
+export {
+  REASON_MEANINGS,
+  REASONS,
+  type Reason,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@tradeloom/shared';
+export { MAX_RETRY_WAIT_SECONDS, parseRetryAfter, RateLimitedError, type RateLimitOptions, retryAfterSeconds } from './rate-limit.ts';
 export { TRPCClientError };

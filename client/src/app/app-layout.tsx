@@ -56,6 +56,7 @@ const NAV: NavItem[] = [
       { to: '/settings/notifications', label: 'Notifications', permission: 'notifications:read' },
       { to: '/settings/notification-defaults', label: 'Notification defaults', permission: 'notifications:manage' },
       { to: '/settings/notification-log', label: 'Notification log', permission: 'notifications:manage' },
+      { to: '/settings/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
       { to: '/settings/complaints', label: 'Complaint response times', permission: 'support:read' },
       { to: '/settings/trade-masters', label: 'Trade masters', permission: 'tradedesk:read' },
     ],

@@ -25,6 +25,7 @@ const AccountPage = lazyPage(() => import('../features/account/account-page.tsx'
 const JobsPage = lazyPage(() => import('../features/admin/jobs-page.tsx'), 'JobsPage');
 const ReviewPage = lazyPage(() => import('../features/admin/review-page.tsx'), 'ReviewPage');
 const ApiKeysPage = lazyPage(() => import('../features/api-keys/api-keys-page.tsx'), 'ApiKeysPage');
+const ApiDocsPage = lazyPage(() => import('../features/developers/api-docs-page.tsx'), 'ApiDocsPage');
 const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const LoginPage = lazyPage(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const TwoFactorSignInPage = lazyPage(() => import('../features/auth/two-factor-sign-in-page.tsx'), 'TwoFactorSignInPage');
@@ -85,6 +86,9 @@ const EditLotPage = lazyPage(loadLotForms, 'EditLotPage');
 const ComplaintsPage = lazyPage(() => import('../features/support/complaints-page.tsx'), 'ComplaintsPage');
 const ComplaintDetailPage = lazyPage(() => import('../features/support/complaint-detail-page.tsx'), 'ComplaintDetailPage');
 const SlaSettingsPage = lazyPage(() => import('../features/support/sla-settings-page.tsx'), 'SlaSettingsPage');
+const WebhooksPage = lazyPage(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage');
+const NewWebhookEndpointPage = lazyPage(() => import('../features/webhooks/new-endpoint-page.tsx'), 'NewEndpointPage');
+const WebhookEndpointPage = lazyPage(() => import('../features/webhooks/endpoint-page.tsx'), 'EndpointPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -137,6 +141,7 @@ export function AppRoutes() {
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
+          <Route path="/developers/api" element={<ApiDocsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/trade-masters" element={<TradeMastersPage />} />
@@ -144,6 +149,9 @@ export function AppRoutes() {
           <Route path="/settings/notifications" element={<NotificationPreferencesPage />} />
           <Route path="/settings/notification-defaults" element={<NotificationDefaultsPage />} />
           <Route path="/settings/notification-log" element={<NotificationLogPage />} />
+          <Route path="/settings/webhooks" element={<WebhooksPage />} />
+          <Route path="/settings/webhooks/new" element={<NewWebhookEndpointPage />} />
+          <Route path="/settings/webhooks/:endpointId" element={<WebhookEndpointPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dev-mailbox" element={<DevMailboxPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />

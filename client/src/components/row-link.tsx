@@ -13,7 +13,18 @@ export function LinkRow({ children, ...props }: ComponentProps<typeof Table.Tr>)
 }
 
 /** The row's real link (keyboard focus, open in a new tab); a click anywhere on the row follows it. */
-export function RowLink({ to, children, monospace = false }: { to: string; children: ReactNode; monospace?: boolean }) {
+export function RowLink({
+  to,
+  children,
+  monospace = false,
+  wrap = false,
+}: {
+  to: string;
+  children: ReactNode;
+  monospace?: boolean;
+  /** Long text (an address) breaks anywhere instead of widening the table. */
+  wrap?: boolean;
+}) {
   return (
     <Anchor
       component={Link}
@@ -22,7 +33,7 @@ export function RowLink({ to, children, monospace = false }: { to: string; child
       size="sm"
       fw={500}
       ff={monospace ? 'monospace' : undefined}
-      style={{ whiteSpace: 'nowrap' }}
+      style={wrap ? { overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}
     >
       {children}
     </Anchor>

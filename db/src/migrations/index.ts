@@ -18,6 +18,8 @@ import * as m0017 from './0017-sourcing.ts';
 import * as m0018 from './0018-tradedesk.ts';
 import * as m0019 from './0019-conversations-support-notifications.ts';
 import * as m0020 from './0020-webhooks.ts';
+import * as m0021 from './0021-notification-webhook-channel.ts';
+import * as m0022 from './0022-api-rate-limits.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0018-tradedesk': m0018,
   '0019-conversations-support-notifications': m0019,
   '0020-webhooks': m0020,
+  '0021-notification-webhook-channel': m0021,
+  '0022-api-rate-limits': m0022,
 };

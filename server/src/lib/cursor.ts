@@ -80,7 +80,8 @@ export function afterCursorRow(
       | 'negotiations'
       | 'contracts'
       | 'conversations'
-      | 'complaints';
+      | 'complaints'
+      | 'webhook_deliveries';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

@@ -42,6 +42,7 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   user_two_factor: 'auth',
   two_factor_recovery_codes: 'auth',
   api_keys: 'api-keys',
+  api_key_usage: 'api-keys',
   companies: 'companies',
   branches: 'companies',
   memberships: 'companies',

@@ -10,6 +10,7 @@ import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 import { DEMO_PDF } from './demo-pdf.ts';
+import { seedDemoApiKey, settleDemoWebhooks, subscribeDemoWebhook } from './seed-integrations.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 import { seedSourcing } from './seed-sourcing.ts';
 import { seedConversationsAndComplaints } from './seed-support.ts';
@@ -237,10 +238,16 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedPartnerNetwork(ctx, actors);
   await seedCatalogs(ctx, actors);
   await seedVerification(ctx, actors, adminId);
+  const trader = actors.get('Saurashtra Cotton Traders');
+  if (!trader) throw new Error('demo company Saurashtra Cotton Traders missing');
+  // Subscribed before the trade below, so its events queue webhook deliveries as they happen.
+  const webhookEndpointId = await subscribeDemoWebhook(ctx, trader);
   await seedOrdersAndProduction(ctx, actors);
   await seedSourcing(ctx, actors);
   await seedTradeDesk(ctx, actors);
   await seedConversationsAndComplaints(ctx, actors);
+  await settleDemoWebhooks(ctx, trader, webhookEndpointId);
+  await seedDemoApiKey(ctx, trader);
   return demoLogins();
 }
 

@@ -5,17 +5,21 @@ import { uniqueViolationConflict } from '../lib/unique-violation.ts';
 import type { Context } from './context.ts';
 import { isZodError, reasonOf } from './errors.ts';
 import { assertStorableText, databaseDataError, dataErrorAsBadRequest } from './input-guards.ts';
+import type { RestRoute } from './rest-route.ts';
 
 /** Every procedure declares who may call it; the builders in procedures.ts set it. */
 export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'platformAdmin' } | { kind: 'company'; permission: Permission };
 
-export interface ProcedureMeta {
+// A type, not an interface: trpc-to-openapi needs meta assignable to Record<string, unknown>.
+export type ProcedureMeta = {
   access: Access;
   /** Allowed while the user must still change a password an admin set. */
   allowDuringPasswordChange?: boolean;
   /** Allowed while a password-only sign-in still owes its second factor. */
   allowDuringTwoFactor?: boolean;
-}
+  /** Also answered as a REST route under /api/v1 and listed in /api/openapi.json. */
+  openapi?: RestRoute;
+};
 
 function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];

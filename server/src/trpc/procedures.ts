@@ -15,6 +15,7 @@ import { findMembershipStanding } from '../modules/companies/company-reads.ts';
 import type { Context, SessionPrincipal } from './context.ts';
 import { appError } from './errors.ts';
 import { baseProcedure, middleware } from './init.ts';
+import type { RestRoute } from './rest-route.ts';
 
 // The only procedure builders modules may use. Each stamps its access rule into the procedure's
 // meta, so the inventory test can prove that every procedure declares one.
@@ -140,10 +141,15 @@ export async function resolveCompanyActor(
   return { session, actor };
 }
 
-/** Acts inside the active company (session) or the key's company (API key), with one permission. */
-export function companyProcedure(permission: Permission) {
-  return baseProcedure.meta({ access: { kind: 'company', permission } }).use(async ({ ctx, meta, next }) => {
-    const { session, actor } = await resolveCompanyActor(ctx, permission, meta);
-    return next({ ctx: { ...ctx, session, actor } });
-  });
+/**
+ * Acts inside the active company (session) or the key's company (API key), with one permission.
+ * With a `rest` route it is also answered under /api/v1 (API key only) and documented in OpenAPI.
+ */
+export function companyProcedure(permission: Permission, rest?: RestRoute) {
+  return baseProcedure
+    .meta({ access: { kind: 'company', permission }, ...(rest && { openapi: rest }) })
+    .use(async ({ ctx, meta, next }) => {
+      const { session, actor } = await resolveCompanyActor(ctx, permission, meta);
+      return next({ ctx: { ...ctx, session, actor } });
+    });
 }

@@ -74,6 +74,22 @@ export const createApiKeyInput = z.object({
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'choose at least one scope'),
 });
 export const apiKeyIdInput = z.object({ apiKeyId: id });
+/** The key's own calls-per-minute limit; null goes back to the configured default. */
+export const setApiKeyRateLimitInput = z.object({
+  apiKeyId: id,
+  perMinute: z.number().int('a whole number of calls').min(1, 'at least 1 call a minute').nullable(),
+});
+export const apiKeyUsageInput = z.object({ apiKeyId: id, days: z.number().int().min(1).max(90).default(14) });
+export const apiKeyUsage = z.strictObject({
+  apiKeyId: id,
+  /** The limit in force: the key's own or the default. */
+  limitPerMinute: z.number().int(),
+  customLimitPerMinute: z.number().int().nullable(),
+  defaultPerMinute: z.number().int(),
+  ceilingPerMinute: z.number().int(),
+  /** Oldest first, one row per UTC day (YYYY-MM-DD), days without calls included with zeros. */
+  days: z.array(z.strictObject({ day: z.string(), requests: z.number().int(), limited: z.number().int() })),
+});
 
 export type CreateCompanyInput = z.infer<typeof createCompanyInput>;
 export type InviteInput = z.infer<typeof inviteInput>;
@@ -81,3 +97,5 @@ export type UpdateCompanyInput = z.infer<typeof updateCompanyInput>;
 export type BranchInput = z.infer<typeof branchInput>;
 export type SetRoleInput = z.infer<typeof setRoleInput>;
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+export type SetApiKeyRateLimitInput = z.infer<typeof setApiKeyRateLimitInput>;
+export type ApiKeyUsage = z.infer<typeof apiKeyUsage>;

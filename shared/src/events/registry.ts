@@ -95,6 +95,7 @@ export const auditActions = {
   'invitation.accepted': audit('membership', 'accepted an invitation'),
   'api_key.created': audit('api_key', 'created an API key'),
   'api_key.revoked': audit('api_key', 'revoked an API key'),
+  'api_key.rate_limit_changed': audit('api_key', "changed an API key's rate limit"),
   'file.uploaded': audit('file', 'uploaded a file'),
   'financial_year.created': audit('financial_year', 'opened a financial year'),
   'financial_year.closed': audit('financial_year', 'closed a financial year'),
@@ -178,6 +179,15 @@ export const auditActions = {
   'notification_defaults.saved': audit('company', 'changed the notification defaults'),
   'notification_template.saved': audit('notification_template', 'changed a notification template'),
   'notification_delivery.retried': audit('notification_delivery', 'retried a failed notification'),
+  'webhook_endpoint.created': audit('webhook_endpoint', 'added a webhook endpoint'),
+  'webhook_endpoint.updated': audit('webhook_endpoint', 'edited a webhook endpoint'),
+  'webhook_endpoint.paused': audit('webhook_endpoint', 'paused a webhook endpoint'),
+  'webhook_endpoint.resumed': audit('webhook_endpoint', 'resumed a webhook endpoint'),
+  'webhook_endpoint.deleted': audit('webhook_endpoint', 'deleted a webhook endpoint'),
+  'webhook_endpoint.secret_rotated': audit('webhook_endpoint', "rotated a webhook endpoint's signing secret"),
+  'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
+  'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
+  'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;

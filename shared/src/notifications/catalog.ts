@@ -8,12 +8,11 @@ import { tradeNoticeEvents } from '../tradedesk/trade-notices.ts';
 // without the permission never does), where it goes by default, and whether it can be muted.
 // The engine, the preference screens and the templates all read this list.
 
-export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+// Webhooks are not a channel here: a company picks the events each endpoint receives
+// (Settings → Webhooks), whoever of its members would be told.
+export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-/** The channels a person chooses for themselves; webhooks are the company's. */
-export const PREFERENCE_CHANNELS = ['in_app', 'email'] as const;
-export type PreferenceChannel = (typeof PREFERENCE_CHANNELS)[number];
-export const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: 'In the app', email: 'Email', webhook: 'Webhook' };
+export const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: 'In the app', email: 'Email' };
 
 export const NOTIFICATION_GROUPS = [
   'partners',
@@ -24,6 +23,7 @@ export const NOTIFICATION_GROUPS = [
   'support',
   'reminders',
   'security',
+  'integrations',
 ] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
@@ -35,6 +35,7 @@ export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
   support: 'Complaints',
   reminders: 'Reminders',
   security: 'Security',
+  integrations: 'Integrations',
 };
 
 export const REMINDER_KINDS = ['reminder.certification_expiring', 'reminder.tender_closing', 'reminder.complaint_sla_due'] as const;
@@ -42,7 +43,11 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const SECURITY_KINDS = ['security.password_changed', 'security.two_factor_disabled'] as const;
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 
-export type NotificationKind = DomainEventName | ReminderKind | SecurityKind;
+/** The system's notices about a company's integrations (a webhook endpoint it turned off). */
+export const INTEGRATION_KINDS = ['webhook.endpoint_disabled'] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+
+export type NotificationKind = DomainEventName | ReminderKind | SecurityKind | IntegrationKind;
 
 export interface NotificationKindSpec {
   group: NotificationGroup;
@@ -60,12 +65,12 @@ const kind = (
   group: NotificationGroup,
   label: string,
   permission: Permission,
-  options: { email?: boolean; webhook?: boolean; mandatory?: true } = {},
+  options: { email?: boolean; mandatory?: true } = {},
 ): NotificationKindSpec => ({
   group,
   label,
   permission,
-  defaults: { in_app: true, email: options.email ?? false, webhook: options.webhook ?? true },
+  defaults: { in_app: true, email: options.email ?? false },
   ...(options.mandatory ? { mandatory: true as const } : {}),
 });
 
@@ -133,21 +138,21 @@ export const notificationKinds = {
   'complaint.resolved': kind('support', 'A complaint is resolved', 'support:read', { email: true }),
   'complaint.rejected': kind('support', 'A complaint is rejected', 'support:read', { email: true }),
   'complaint.reopened': kind('support', 'A buyer reopens a complaint', 'support:read', { email: true }),
-  'reminder.certification_expiring': kind('reminders', 'A certification expires in 30 days', 'kyc:read', { email: true, webhook: false }),
-  'reminder.tender_closing': kind('reminders', 'A tender closes tomorrow', 'sourcing:read', { email: true, webhook: false }),
+  'reminder.certification_expiring': kind('reminders', 'A certification expires in 30 days', 'kyc:read', { email: true }),
+  'reminder.tender_closing': kind('reminders', 'A tender closes tomorrow', 'sourcing:read', { email: true }),
   'reminder.complaint_sla_due': kind('reminders', 'A complaint’s response or resolution is due soon', 'support:read', {
     email: true,
-    webhook: false,
   }),
   'security.password_changed': kind('security', 'Your password was changed', 'company:read', {
     email: true,
-    webhook: false,
     mandatory: true,
   }),
   'security.two_factor_disabled': kind('security', 'Two-factor sign-in was turned off on your account', 'company:read', {
     email: true,
-    webhook: false,
     mandatory: true,
+  }),
+  'webhook.endpoint_disabled': kind('integrations', 'A webhook endpoint is turned off after failing for days', 'webhooks:manage', {
+    email: true,
   }),
 } as const satisfies Partial<Record<NotificationKind, NotificationKindSpec>>;
 

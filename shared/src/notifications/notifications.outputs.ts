@@ -35,7 +35,6 @@ export const companyDefaultRow = z.strictObject({
   mandatory: z.boolean(),
   in_app: defaultSetting,
   email: defaultSetting,
-  webhook: defaultSetting,
 });
 export const companyDefaults = z.strictObject({ rows: z.array(companyDefaultRow) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageCursor } from '../common.ts';
-import { NOTIFIABLE_KINDS, NOTIFICATION_CHANNELS, PREFERENCE_CHANNELS } from './catalog.ts';
+import { NOTIFIABLE_KINDS, NOTIFICATION_CHANNELS } from './catalog.ts';
 
 // Inputs of `notifications.*` beyond the list: a person's preferences, the company's defaults,
 // the delivery log and the operators' templates.
@@ -27,7 +27,7 @@ export const quietHoursInput = z
 export const setPreferencesInput = z.object({
   /** `enabled: null` goes back to the company default. */
   changes: z
-    .array(z.object({ event: kindName, channel: z.enum(PREFERENCE_CHANNELS), enabled: z.boolean().nullable() }))
+    .array(z.object({ event: kindName, channel: z.enum(NOTIFICATION_CHANNELS), enabled: z.boolean().nullable() }))
     .max(500)
     .optional(),
   /** `null` turns quiet hours off. */
@@ -52,7 +52,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   failed: 'Failed, will retry',
   dead: 'Gave up',
 };
-export const DELIVERY_CHANNELS = ['email', 'webhook', 'digest'] as const;
+export const DELIVERY_CHANNELS = ['email', 'digest'] as const;
 
 export const deliveryListInput = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -64,7 +64,7 @@ export const deliveryListInput = z.object({
 });
 export const deliveryIdInput = z.object({ deliveryId: z.number().int().positive() });
 
-const templateChannel = z.enum(PREFERENCE_CHANNELS);
+const templateChannel = z.enum(NOTIFICATION_CHANNELS);
 export const templateKeyInput = z.object({ event: kindName, channel: templateChannel });
 export const saveTemplateInput = z.object({
   event: kindName,

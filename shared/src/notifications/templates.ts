@@ -1,4 +1,4 @@
-import type { NotifiableKind, PreferenceChannel } from './catalog.ts';
+import type { NotifiableKind, NotificationChannel } from './catalog.ts';
 
 // Notification templates: a subject and a body per kind and channel, with {placeholders} filled
 // from the notification. Values are escaped for where they land: HTML in an email's HTML part,
@@ -26,7 +26,7 @@ export interface NotificationTemplate {
 }
 
 /** The built-in wording, the same for every kind: the module's sentence is the substance. */
-export function defaultTemplate(_kind: NotifiableKind, channel: PreferenceChannel): NotificationTemplate {
+export function defaultTemplate(_kind: NotifiableKind, channel: NotificationChannel): NotificationTemplate {
   if (channel === 'in_app') return { subject: '{title}', body: '{body}' };
   return {
     subject: '{title}',

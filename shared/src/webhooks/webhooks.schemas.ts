@@ -59,6 +59,9 @@ export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, strin
   failed: 'Failed',
 };
 
+/** How many endpoints (not deleted) one company may have. */
+export const WEBHOOK_ENDPOINTS_PER_COMPANY = 20;
+
 export const WEBHOOK_ENDPOINT_STATUSES = ['active', 'paused', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
 export const WEBHOOK_ENDPOINT_STATUS_LABELS: Record<WebhookEndpointStatus, string> = {

@@ -70,6 +70,15 @@ export function LiveUpdates() {
         case 'master':
           void utils.masters.invalidate();
           break;
+        case 'webhook_delivery':
+          // Queued, attempted or replayed: the delivery log, the open delivery and the endpoints' counts.
+          void utils.webhooks.deliveries.invalidate();
+          void utils.webhooks.endpoints.invalidate();
+          break;
+        case 'webhook_endpoint':
+          // Changed by another admin, or disabled by the system after days of failures.
+          void utils.webhooks.endpoints.invalidate();
+          break;
         case 'user':
           void utils.companies.members.invalidate();
           void utils.auth.me.invalidate();

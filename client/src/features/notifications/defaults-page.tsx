@@ -1,5 +1,6 @@
-import { Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import { CHANNEL_LABELS, NOTIFICATION_CHANNELS, type NotificationChannel } from '@tradeloom/shared';
+import { Link } from 'react-router';
 import { RequirePermission } from '../../components/require-permission.tsx';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
@@ -18,7 +19,11 @@ export function NotificationDefaultsPage() {
         />
         <Paper withBorder p="lg">
           <Text size="sm" c="dimmed" mb="sm">
-            Webhook: delivered once webhooks are set up. A setting marked “custom” differs from Tradeloom’s default.
+            A setting marked “custom” differs from Tradeloom’s default. Your own systems choose their events per endpoint in{' '}
+            <Anchor component={Link} to="/settings/webhooks" size="sm">
+              Settings → Webhooks
+            </Anchor>
+            .
           </Text>
           <DefaultsGrid />
         </Paper>

@@ -20,7 +20,6 @@ type DeliveryChannel = DeliveryView['channel'];
 
 const DELIVERY_CHANNEL_LABELS: Record<DeliveryChannel, string> = {
   email: CHANNEL_LABELS.email,
-  webhook: CHANNEL_LABELS.webhook,
   digest: 'Daily digest',
 };
 const STATUS_COLORS: Record<DeliveryStatus, string> = { queued: 'blue', sent: 'teal', failed: 'orange', dead: 'red' };
@@ -32,14 +31,14 @@ interface Filters {
   q: string;
 }
 
-/** Every email (later webhook) sent to the company's members: what went out, what failed and why. */
+/** Every email and digest sent to the company's members: what went out, what failed and why. */
 export function NotificationLogPage() {
   return (
     <RequirePermission permission="notifications:manage" back={{ to: '/settings/notifications', label: 'Your notification settings' }}>
       <Stack>
         <PageHeader
           title="Notification log"
-          description="Emails and webhooks to your members, newest first. Failed ones are retried with growing pauses, then given up."
+          description="Emails and daily digests to your members, newest first. Failed ones are retried with growing pauses, then given up. Webhooks keep their own log on each endpoint (Settings → Webhooks)."
         />
         <DeliveryLog />
       </Stack>

@@ -1,11 +1,11 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { CHANNEL_LABELS, type NotificationPreferences, PREFERENCE_CHANNELS, type PreferenceChannel } from '@tradeloom/shared';
+import { CHANNEL_LABELS, NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationPreferences } from '@tradeloom/shared';
 import { PageHeader, QueryView } from '../../components/ui.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { type CellChange, ChannelSwitch, KindGrid, useCellSaves } from './kind-grid.tsx';
 import { ScheduleForm } from './schedule-form.tsx';
 
-const CHANNELS = PREFERENCE_CHANNELS.map((key) => ({ key, label: CHANNEL_LABELS[key] }));
+const CHANNELS = NOTIFICATION_CHANNELS.map((key) => ({ key, label: CHANNEL_LABELS[key] }));
 
 const SOURCE_WORDS = { user: 'your choice', company: 'company default', platform: 'default' } as const;
 
@@ -49,7 +49,7 @@ export function NotificationPreferencesPage() {
 
 function PreferenceGrid({ data }: { data: NotificationPreferences }) {
   const utils = trpc.useUtils();
-  const saves = useCellSaves<PreferenceChannel>(CHANNEL_LABELS);
+  const saves = useCellSaves<NotificationChannel>(CHANNEL_LABELS);
   const set = trpc.notifications.preferences.set.useMutation({
     onMutate: ({ changes }) => changes?.[0] && saves.started(changes[0]),
     onSuccess: (next, { changes }) => {
@@ -60,7 +60,7 @@ function PreferenceGrid({ data }: { data: NotificationPreferences }) {
     },
     onError: (error, { changes }) => changes?.[0] && saves.failed(changes[0], error),
   });
-  const save = (change: CellChange<PreferenceChannel>) => set.mutate({ changes: [change] });
+  const save = (change: CellChange<NotificationChannel>) => set.mutate({ changes: [change] });
   const saving = set.isPending ? set.variables?.changes?.[0] : undefined;
   return (
     <KindGrid

@@ -17,7 +17,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { CHANNEL_LABELS, type PreferenceChannel, saveTemplateInput } from '@tradeloom/shared';
+import { CHANNEL_LABELS, type NotificationChannel, saveTemplateInput } from '@tradeloom/shared';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
@@ -134,7 +134,7 @@ function TemplateTable({ rows }: { rows: TemplateRow[] }) {
 
 function TemplateEditor({ row, fields }: { row: TemplateRow; fields: TemplateList['fields'] }) {
   const utils = trpc.useUtils();
-  const key = { event: row.event, channel: row.channel as PreferenceChannel };
+  const key = { event: row.event, channel: row.channel as NotificationChannel };
   const form = useZodForm(saveTemplateInput, { defaultValues: { ...key, subject: row.subject, body: row.body } });
   const afterChange = async (saved: TemplateRow, message: string) => {
     form.reset({ ...key, subject: saved.subject, body: saved.body });
@@ -210,7 +210,7 @@ function FieldList({ fields }: { fields: TemplateList['fields'] }) {
 }
 
 /** The draft rendered with sample values by the server's own renderer; the HTML in a sandbox that runs nothing. */
-function TemplatePreview({ channel, preview }: { channel: PreferenceChannel; preview: PreviewQuery }) {
+function TemplatePreview({ channel, preview }: { channel: NotificationChannel; preview: PreviewQuery }) {
   const refused = Object.keys(serverFieldErrors(preview.error)).length > 0;
   return (
     <Paper withBorder p="md" data-testid="template-preview">

@@ -21,6 +21,16 @@ export function findKeyByHash(db: Executor, secretHash: Uint8Array) {
     .executeTakeFirst();
 }
 
+/** The live key with this secret hash and its own rate limit (null: the default), for the API rate limiter. */
+export function findKeyRateLimitByHash(db: Executor, secretHash: Uint8Array) {
+  return db
+    .selectFrom('api_keys')
+    .select(['id', 'company_id', 'rate_limit_per_minute'])
+    .where('secret_hash', '=', secretHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
 /**
  * Records use unless it was recorded after `staleBefore`. The staleness is checked again in SQL
  * and a row another request is updating is skipped, so a burst of concurrent calls that all saw a

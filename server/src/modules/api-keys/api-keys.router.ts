@@ -1,7 +1,7 @@
-import { apiKeyIdInput, createApiKeyInput } from '@tradeloom/shared';
+import { apiKeyIdInput, apiKeyUsage, apiKeyUsageInput, createApiKeyInput, setApiKeyRateLimitInput } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
+import { createApiKey, listApiKeys, readApiKeyUsage, revokeApiKey, setApiKeyRateLimit } from './api-keys.service.ts';
 
 export const apiKeysRouter = router({
   list: companyProcedure('apiKeys:manage').query(({ ctx }) => listApiKeys(ctx, ctx.actor)),
@@ -11,4 +11,11 @@ export const apiKeysRouter = router({
   revoke: companyProcedure('apiKeys:manage')
     .input(apiKeyIdInput)
     .mutation(({ ctx, input }) => revokeApiKey(ctx, ctx.actor, input.apiKeyId)),
+  setRateLimit: companyProcedure('apiKeys:manage')
+    .input(setApiKeyRateLimitInput)
+    .mutation(({ ctx, input }) => setApiKeyRateLimit(ctx, ctx.actor, input)),
+  usage: companyProcedure('apiKeys:manage')
+    .input(apiKeyUsageInput)
+    .output(apiKeyUsage)
+    .query(({ ctx, input }) => readApiKeyUsage(ctx, ctx.actor, input)),
 });

@@ -6,6 +6,7 @@ import { orderNumberOf } from '../orders/orders.repository.ts';
 import { workOrderNumberOf } from '../production/work-order-reads.ts';
 import { clarificationTenderNumberOf, quoteTenderNumberOf, tenderNumberOf } from '../sourcing/sourcing-labels.ts';
 import { complaintNumberOf } from '../support/complaint-records.ts';
+import { webhookEndpointUrlOf } from '../webhooks/endpoints.repository.ts';
 
 // The audit log names a record the way people know it — an order by its number, a member by
 // name — resolved when the log is read, through each owner's own scalar subquery. Read time rather
@@ -29,6 +30,7 @@ function resolvers(viewerCompanyId: string): Record<string, Resolver> {
     quote: quoteTenderNumberOf,
     clarification: clarificationTenderNumberOf,
     complaint: complaintNumberOf,
+    webhook_endpoint: webhookEndpointUrlOf,
   };
 }
 

@@ -38,6 +38,47 @@ export async function hit(db: Executor, clock: Clock, key: string, limit: Window
   return row.count;
 }
 
+export interface Consumed {
+  /** Points counted in the current window, this call's included. */
+  count: number;
+  /** When the current window ends and the count starts again. */
+  resetAt: Date;
+}
+
+/**
+ * Counts `points` hits at once in the same fixed window as `hit` (a tRPC batch of n calls is n
+ * points) and says when the window ends: what a caller needs for RateLimit-* headers, in one
+ * statement.
+ */
+export async function consume(db: Executor, clock: Clock, key: string, points: number, limit: WindowLimit): Promise<Consumed> {
+  const now = clock.now();
+  const windowStartedBefore = new Date(now.getTime() - limit.windowMs);
+  const expired = sql<boolean>`rate_limits.window_start <= ${windowStartedBefore}`;
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: points })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`CASE WHEN ${expired} THEN ${points}::int ELSE rate_limits.count + ${points}::int END`,
+        window_start: sql`CASE WHEN ${expired} THEN ${now} ELSE rate_limits.window_start END`,
+      }),
+    )
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
+  return { count: row.count, resetAt: new Date(row.window_start.getTime() + limit.windowMs) };
+}
+
+// Every window here is at most an hour and every back-off at most 15 minutes, so a row untouched
+// for a day counts nothing any more; without pruning, each client address ever seen keeps a row.
+const PRUNE_AFTER_MS = 86_400_000;
+
+/** Deletes counters whose window started over a day ago; run hourly by the `rate_limits.prune` schedule. */
+export async function pruneStaleCounters(db: Executor, clock: Clock): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - PRUNE_AFTER_MS);
+  const result = await db.deleteFrom('rate_limits').where('window_start', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function reset(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }

@@ -111,6 +111,18 @@ export async function validateSessionToken(db: Executor, timing: SessionTiming, 
   };
 }
 
+/**
+ * True when the token names a stored session with that secret: proof the caller holds a real
+ * sign-in, for the API rate limiter (signed-in people are not limited there). Read-only: it neither
+ * refreshes nor ends the session, which the procedure's own validation does.
+ */
+export async function holdsSession(db: Executor, token: string): Promise<boolean> {
+  const parts = splitToken(token);
+  if (!parts) return false;
+  const row = await db.selectFrom('sessions').select('secret_hash').where('id', '=', parts.id).executeTakeFirst();
+  return row !== undefined && secretMatches(parts.secret, row.secret_hash);
+}
+
 /** Ends every session of a user, or all but one (the one making the request). */
 export async function deleteUserSessions(db: Executor, userId: string, keepSessionId?: string): Promise<number> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);

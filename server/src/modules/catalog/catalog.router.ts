@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { restRoutes } from '../../trpc/rest-route.ts';
 import {
   attachFile,
   browseCatalog,
@@ -30,21 +31,23 @@ import {
 } from './catalog.service.ts';
 import { importCatalog } from './catalog-import.service.ts';
 
+const rest = restRoutes('Catalog');
+
 export const catalogRouter = router({
   products: router({
-    list: companyProcedure('catalog:read')
+    list: companyProcedure('catalog:read', rest.get('/products', 'List own products'))
       .input(productListInput)
       .output(productPage)
       .query(({ ctx, input }) => listOwnProducts(ctx, ctx.actor, input)),
-    get: companyProcedure('catalog:read')
+    get: companyProcedure('catalog:read', rest.get('/products/{productId}', 'Get a product'))
       .input(productIdInput)
       .output(product)
       .query(({ ctx, input }) => getOwnProduct(ctx, ctx.actor, input.productId)),
-    create: companyProcedure('catalog:write')
+    create: companyProcedure('catalog:write', rest.post('/products', 'Create a product'))
       .input(createProductInput)
       .output(product)
       .mutation(({ ctx, input }) => createProduct(ctx, ctx.actor, input)),
-    update: companyProcedure('catalog:write')
+    update: companyProcedure('catalog:write', rest.patch('/products/{productId}', 'Change a product'))
       .input(updateProductInput)
       .output(product)
       .mutation(({ ctx, input }) => updateProduct(ctx, ctx.actor, input)),

@@ -2,6 +2,7 @@ import type { Executor } from '@tradeloom/db';
 import { type DomainEventEntityType, type DomainEventName, type DomainEventPayload, domainEvents } from '@tradeloom/shared';
 import type { RequestMeta } from '../../deps.ts';
 import { publishLive } from '../live/live.publish.ts';
+import { queueWebhookDeliveries } from '../webhooks/outbox.ts';
 import { enqueueJob } from './jobs.ts';
 import { subscriptions } from './subscribers.ts';
 
@@ -45,11 +46,22 @@ export async function emitEvent<T extends DomainEventName>(
       actor_user_id: actorUserId,
       request_id: request.requestId,
     })
-    .returning('id')
+    .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
   for (const queue of subscriptions.queuesFor(event.type)) await enqueueJob(trx, queue, { eventId: row.id });
+  const companies = Array.isArray(event.audience) ? event.audience : event.companyId ? [event.companyId] : [];
+  // Webhooks go to the audience's endpoints, never to every company (`everyone` broadcasts name no record).
+  await queueWebhookDeliveries(trx, {
+    eventId: row.id,
+    type: event.type,
+    companyIds: event.audience === 'everyone' ? [] : companies,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    payload,
+    occurredAt: row.created_at,
+  });
   await publishLive(trx, {
-    companies: Array.isArray(event.audience) ? event.audience : event.companyId ? [event.companyId] : [],
+    companies,
     broadcast: event.audience === 'everyone',
     type: event.type,
     entityType: event.entityType,

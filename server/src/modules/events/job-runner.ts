@@ -23,9 +23,14 @@ export function retryBaseDelayMs(attempts: number): number {
   return Math.min(2 ** attempts * 1000, 3_600_000);
 }
 
-/** Exponential back-off with jitter (±25 %), so retries of many jobs do not arrive together. */
+/** A delay with jitter (±25 %), so retries of many jobs (or webhooks) do not arrive together. */
+export function withJitter(delayMs: number): number {
+  return Math.round(delayMs * (0.75 + Math.random() * 0.5));
+}
+
+/** Exponential back-off with jitter. */
 function retryDelayMs(attempts: number): number {
-  return Math.round(retryBaseDelayMs(attempts) * (0.75 + Math.random() * 0.5));
+  return withJitter(retryBaseDelayMs(attempts));
 }
 
 /**

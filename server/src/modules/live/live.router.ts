@@ -19,6 +19,8 @@ const READ_PERMISSION: Record<string, Permission> = {
   contract: 'contracts:read',
   conversation: 'messaging:read',
   complaint: 'support:read',
+  webhook_delivery: 'webhooks:manage',
+  webhook_endpoint: 'webhooks:manage',
 };
 
 // Someone joined, left, changed role or was disabled, a key was revoked, or the company was

@@ -17,8 +17,7 @@ export function resolveChannel(
   channel: NotificationChannel,
   choices: { person?: boolean; company?: boolean },
 ): ChannelSetting {
-  // Mandatory reaches the person; the company's webhook of it stays the company's choice.
-  if (spec.mandatory && channel !== 'webhook') return { enabled: true, source: 'platform' };
+  if (spec.mandatory) return { enabled: true, source: 'platform' };
   if (choices.person !== undefined) return { enabled: choices.person, source: 'user' };
   if (choices.company !== undefined) return { enabled: choices.company, source: 'company' };
   return { enabled: spec.defaults[channel], source: 'platform' };

@@ -36,7 +36,6 @@ async function readDefaults(db: Executor, companyId: string): Promise<CompanyDef
         mandatory: spec.mandatory === true,
         in_app: cell(kind, 'in_app'),
         email: cell(kind, 'email'),
-        webhook: cell(kind, 'webhook'),
       };
     }),
   };
@@ -49,7 +48,7 @@ export async function setCompanyDefaults(ctx: ServiceContext, actor: CompanyActo
   const problems: Record<string, string> = {};
   input.changes.forEach((change, index) => {
     const spec = notificationKindSpec(change.event as NotifiableKind);
-    if (spec.mandatory && change.channel !== 'webhook' && change.enabled === false) {
+    if (spec.mandatory && change.enabled === false) {
       problems[`changes.${index}.enabled`] = `“${spec.label}” (${change.event}) cannot be turned off`;
     }
   });

@@ -10,7 +10,7 @@ import { userNameOf } from '../auth/user-reads.ts';
 import { requeueJobByPayload } from '../events/jobs.ts';
 import { NOTIFICATION_EMAIL_QUEUE } from './email-delivery.ts';
 
-// The company's delivery log: every email (later webhook) to its members, with its outcome, and
+// The company's delivery log: every email (and digest) to its members, with its outcome, and
 // the admin's one repair: send a failed or abandoned one again.
 
 function selectDeliveries(db: Executor, companyId: string) {

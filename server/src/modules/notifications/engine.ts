@@ -1,5 +1,5 @@
 import { type Executor, inTransaction, type NotificationsTable } from '@tradeloom/db';
-import { type NotifiableKind, notificationKindSpec, type Permission, type PreferenceChannel, ROLE_PERMISSIONS } from '@tradeloom/shared';
+import { type NotifiableKind, type NotificationChannel, notificationKindSpec, type Permission, ROLE_PERMISSIONS } from '@tradeloom/shared';
 import type { Insertable } from 'kysely';
 import { activeMembersOf, findCompanyName } from '../companies/company-reads.ts';
 import { publishLive } from '../live/live.publish.ts';
@@ -40,8 +40,8 @@ export interface NotifyRequest {
  * rolled back). Each person whose role holds the kind's permission (and, for a record tied to a
  * branch, who works for that branch) hears of it on the channels in force for them: in the app
  * (one notification per person, never twice for the same cause) and by email (a delivery and a
- * job, held past their quiet hours unless the kind is mandatory). The webhook channel is the
- * company's, not a person's: the integrations issue (14) delivers it from the same events.
+ * job, held past their quiet hours unless the kind is mandatory). Webhooks are not a channel: the
+ * company's endpoints receive the domain events they subscribe to (the webhooks module).
  */
 export function notify(executor: Executor, request: NotifyRequest): Promise<void> {
   // Given a plain connection (a job outside a transaction), its writes still land all or none.
@@ -131,10 +131,10 @@ async function channelsFor(trx: Executor, companyId: string, kind: NotifiableKin
       [kind],
     ),
   ]);
-  const settings = new Map<string, Record<PreferenceChannel, boolean>>();
+  const settings = new Map<string, Record<NotificationChannel, boolean>>();
   for (const member of members) {
     const own = people.get(member.userId);
-    const setting = (channel: PreferenceChannel) =>
+    const setting = (channel: NotificationChannel) =>
       resolveChannel(spec, channel, { person: own?.get(choiceKey(kind, channel)), company: company.get(choiceKey(kind, channel)) }).enabled;
     settings.set(member.userId, { in_app: setting('in_app'), email: setting('email') });
   }

@@ -46,7 +46,7 @@ const defaultsRouter = router({
     .mutation(({ ctx, input }) => setCompanyDefaults(ctx, ctx.actor, input)),
 });
 
-/** Every email (later webhook) sent to the company's members, with failures and retries. */
+/** Every email and digest sent to the company's members, with failures and retries. */
 const deliveriesRouter = router({
   list: companyProcedure('notifications:manage')
     .input(deliveryListInput)

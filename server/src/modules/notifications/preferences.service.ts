@@ -2,10 +2,10 @@ import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   NOTIFIABLE_KINDS,
   type NotifiableKind,
+  type NotificationChannel,
   type NotificationPreferences,
   notificationKindSpec,
   type Permission,
-  type PREFERENCE_CHANNELS,
   type setPreferencesInput,
 } from '@tradeloom/shared';
 import type { z } from 'zod';
@@ -45,7 +45,7 @@ async function readPreferences(
   return {
     rows: kinds.map((kind) => {
       const spec = notificationKindSpec(kind);
-      const setting = (channel: (typeof PREFERENCE_CHANNELS)[number]) =>
+      const setting = (channel: NotificationChannel) =>
         resolveChannel(spec, channel, { person: own?.get(choiceKey(kind, channel)), company: company.get(choiceKey(kind, channel)) });
       return {
         event: kind,

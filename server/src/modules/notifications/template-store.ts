@@ -1,5 +1,5 @@
 import type { Executor } from '@tradeloom/db';
-import { defaultTemplate, type NotifiableKind, type NotificationTemplate, type PreferenceChannel } from '@tradeloom/shared';
+import { defaultTemplate, type NotifiableKind, type NotificationChannel, type NotificationTemplate } from '@tradeloom/shared';
 
 // The wording in force for a kind on a channel: an operator's override (notification_templates)
 // when there is one, else the built-in template. The email job, the digest and the template
@@ -10,7 +10,7 @@ export interface StoredTemplate extends NotificationTemplate {
   custom: boolean;
 }
 
-export async function templateFor(db: Executor, kind: NotifiableKind, channel: PreferenceChannel): Promise<StoredTemplate> {
+export async function templateFor(db: Executor, kind: NotifiableKind, channel: NotificationChannel): Promise<StoredTemplate> {
   const row = await db
     .selectFrom('notification_templates')
     .select(['subject', 'body'])
@@ -26,6 +26,6 @@ export async function templateOverrides(db: Executor): Promise<Map<string, Notif
   return new Map(rows.map((row) => [templateKey(row.event_type, row.channel), { subject: row.subject, body: row.body }]));
 }
 
-export function templateKey(kind: string, channel: PreferenceChannel): string {
+export function templateKey(kind: string, channel: NotificationChannel): string {
   return `${kind}:${channel}`;
 }

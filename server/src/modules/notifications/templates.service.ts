@@ -2,11 +2,11 @@ import { inTransaction } from '@tradeloom/db';
 import {
   defaultTemplate,
   NOTIFIABLE_KINDS,
+  NOTIFICATION_CHANNELS,
   type NotifiableKind,
+  type NotificationChannel,
   type NotificationTemplate,
   notificationKindSpec,
-  PREFERENCE_CHANNELS,
-  type PreferenceChannel,
   type previewTemplateInput,
   renderTemplate,
   type saveTemplateInput,
@@ -31,7 +31,7 @@ import { templateFor, templateKey, templateOverrides } from './template-store.ts
 type TemplateRow = z.infer<typeof templateList>['rows'][number];
 type TemplateKey = z.infer<typeof templateKeyInput>;
 
-function rowOf(kind: NotifiableKind, channel: PreferenceChannel, template: NotificationTemplate, custom: boolean): TemplateRow {
+function rowOf(kind: NotifiableKind, channel: NotificationChannel, template: NotificationTemplate, custom: boolean): TemplateRow {
   return { event: kind, label: notificationKindSpec(kind).label, channel, subject: template.subject, body: template.body, custom };
 }
 
@@ -41,7 +41,7 @@ const kindOf = (key: TemplateKey) => key.event as NotifiableKind;
 export async function listTemplates(ctx: ServiceContext): Promise<z.infer<typeof templateList>> {
   const overrides = await templateOverrides(ctx.deps.db);
   const rows = NOTIFIABLE_KINDS.flatMap((kind) =>
-    PREFERENCE_CHANNELS.map((channel) => {
+    NOTIFICATION_CHANNELS.map((channel) => {
       const override = overrides.get(templateKey(kind, channel));
       return override ? rowOf(kind, channel, override, true) : rowOf(kind, channel, defaultTemplate(kind, channel), false);
     }),

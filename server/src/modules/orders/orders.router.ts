@@ -19,14 +19,17 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { restRoutes } from '../../trpc/rest-route.ts';
 import { attachOrderFile, detachOrderFile, listOrderAttachments } from './order-attachments.service.ts';
 import { listOrders, orderTotals } from './order-list.service.ts';
 import { changeOrderStatus } from './order-transitions.service.ts';
 import { getOrder, orderHistory } from './order-views.service.ts';
 import { approvalThreshold, createOrder, setApprovalThreshold, updateOrder } from './orders.service.ts';
 
+const rest = restRoutes('Orders');
+
 export const ordersRouter = router({
-  create: companyProcedure('orders:write')
+  create: companyProcedure('orders:write', rest.post('/orders', 'Create a draft order'))
     .input(createOrderInput)
     .output(orderSummary)
     .mutation(({ ctx, input }) => createOrder(ctx, ctx.actor, input)),
@@ -34,11 +37,11 @@ export const ordersRouter = router({
     .input(updateOrderInput)
     .output(orderSummary)
     .mutation(({ ctx, input }) => updateOrder(ctx, ctx.actor, input)),
-  transition: companyProcedure('orders:write')
+  transition: companyProcedure('orders:write', rest.post('/orders/{orderId}/transitions', 'Move an order to its next status'))
     .input(orderTransitionInput)
     .output(orderSummary)
     .mutation(({ ctx, input }) => changeOrderStatus(ctx, ctx.actor, input)),
-  get: companyProcedure('orders:read')
+  get: companyProcedure('orders:read', rest.get('/orders/{orderId}', 'Get an order with its lines'))
     .input(orderIdInput)
     .output(orderDetail)
     .query(({ ctx, input }) => getOrder(ctx, ctx.actor, input.orderId)),
@@ -46,7 +49,7 @@ export const ordersRouter = router({
     .input(orderIdInput)
     .output(z.array(orderHistoryEntry))
     .query(({ ctx, input }) => orderHistory(ctx, ctx.actor, input.orderId)),
-  list: companyProcedure('orders:read')
+  list: companyProcedure('orders:read', rest.get('/orders', 'List purchase or sales orders'))
     .input(orderListInput)
     .output(orderPage)
     .query(({ ctx, input }) => listOrders(ctx, ctx.actor, input)),

@@ -20,6 +20,7 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { restRoutes } from '../../trpc/rest-route.ts';
 import { listBuyerBranches } from './buyer-branches.service.ts';
 import {
   addUnclaimed,
@@ -37,7 +38,7 @@ export const partnersRouter = router({
     .input(directoryInput)
     .output(directoryPage)
     .query(({ ctx, input }) => searchDirectory(ctx, ctx.actor, input)),
-  list: companyProcedure('partners:read')
+  list: companyProcedure('partners:read', restRoutes('Partners').get('/partners', 'List partner links'))
     .input(partnerListInput)
     .output(partnerLinkPage)
     .query(({ ctx, input }) => listLinks(ctx, ctx.actor, input)),

@@ -13,7 +13,10 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { restRoutes } from '../../trpc/rest-route.ts';
 import { createWorkOrder, getWorkOrder, listWorkOrders, openOrderLines, productionBoard, updateWorkOrder } from './production.service.ts';
+
+const rest = restRoutes('Production');
 
 export const productionRouter = router({
   workOrders: router({
@@ -21,11 +24,11 @@ export const productionRouter = router({
       .input(createWorkOrderInput)
       .output(workOrderCreated)
       .mutation(({ ctx, input }) => createWorkOrder(ctx, ctx.actor, input)),
-    list: companyProcedure('production:read')
+    list: companyProcedure('production:read', rest.get('/work-orders', 'List work orders'))
       .input(workOrderListInput)
       .output(workOrderPage)
       .query(({ ctx, input }) => listWorkOrders(ctx, ctx.actor, input)),
-    get: companyProcedure('production:read')
+    get: companyProcedure('production:read', rest.get('/work-orders/{workOrderId}', 'Get a work order'))
       .input(workOrderIdInput)
       .output(workOrderDetail)
       .query(({ ctx, input }) => getWorkOrder(ctx, ctx.actor, input.workOrderId)),

@@ -34,6 +34,7 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { type RestRoute, restRoutes } from '../../trpc/rest-route.ts';
 import { awardTender } from './award.service.ts';
 import { answerClarification, askClarification } from './clarifications.service.ts';
 import { compareTender, setConversions } from './comparison.service.ts';
@@ -52,7 +53,8 @@ import {
   updateTender,
 } from './tenders.service.ts';
 
-const read = () => companyProcedure('sourcing:read');
+const read = (route?: RestRoute) => companyProcedure('sourcing:read', route);
+const rest = restRoutes('Tenders');
 const write = () => companyProcedure('sourcing:write');
 
 /** The buyer's side: tenders, their invitees, comparison and award. `get` answers invitees too. */
@@ -93,11 +95,11 @@ const tendersRouter = router({
     .input(cancelTenderInput)
     .output(tenderChanged)
     .mutation(({ ctx, input }) => cancelTender(ctx, ctx.actor, input)),
-  get: read()
+  get: read(rest.get('/tenders/{tenderId}', 'Get a tender'))
     .input(tenderIdInput)
     .output(tenderView)
     .query(({ ctx, input }) => getTender(ctx, ctx.actor, input.tenderId)),
-  list: read()
+  list: read(rest.get('/tenders', 'List tenders'))
     .input(tenderListInput)
     .output(tenderPage)
     .query(({ ctx, input }) => listTenders(ctx, ctx.actor, input)),

@@ -34,6 +34,7 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { type RestRoute, restRoutes } from '../../trpc/rest-route.ts';
 import { getLot, listLots } from './lot-reads.ts';
 import { archiveLot, createLot, updateLot } from './lots.service.ts';
 import { findMatches } from './matches.service.ts';
@@ -43,7 +44,8 @@ import { getOffer, listOffers } from './offer-reads.ts';
 import { createOffer, withdrawOffer } from './offers.service.ts';
 import { parseOfferText } from './parse.service.ts';
 
-const read = () => companyProcedure('tradedesk:read');
+const read = (route?: RestRoute) => companyProcedure('tradedesk:read', route);
+const rest = restRoutes('Trade desk');
 const write = () => companyProcedure('tradedesk:write');
 
 /** The company's tested lots. */
@@ -80,11 +82,12 @@ const offersRouter = router({
     .input(withdrawOfferInput)
     .output(recordChanged)
     .mutation(({ ctx, input }) => withdrawOffer(ctx, ctx.actor, input)),
-  get: read()
+  get: read(rest.get('/offers/{offerId}', 'Get an offer'))
     .input(offerIdInput)
     .output(offerView)
     .query(({ ctx, input }) => getOffer(ctx, ctx.actor, input.offerId)),
-  list: read()
+  // Its quality filter is an object, which a query string cannot carry: a search with a body.
+  list: read(rest.post('/offers/search', 'List offers on the desk'))
     .input(offerListInput)
     .output(offerPage)
     .query(({ ctx, input }) => listOffers(ctx, ctx.actor, input)),
