@@ -27,6 +27,7 @@ const MINIMAL_UPDATES: Record<string, Record<string, unknown>> = {
   updateOrderInput: { orderId: anId, version: 1, lines: [line] },
   updateWorkOrderInput: { workOrderId: anId, version: 1 },
   updateProfileInput: { name: 'Asha' },
+  updateWebhookEndpointInput: { endpointId: anId, version: 1 },
   // A draft tender is saved whole by its wizard; still, parsing must invent nothing.
   // A lot is saved whole: what it leaves out is cleared, never filled in by parsing.
   updateLotInput: {
