@@ -1,8 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { ManualClock } from '@tradeloom/server';
 import { verifyWebhook } from '@tradeloom/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReceivedWebhook, startWebhookReceiver } from '../harness/webhook-receiver.ts';
 import { type ApiUser, apiCompany, pageAs } from './arrange.ts';
 import { browserSuite } from './browser.ts';
 
@@ -16,37 +16,20 @@ const SLOW = 240_000;
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** A receiver that answers `status` (500 until the test says otherwise) and keeps every request. */
 async function startReceiver() {
-  const received: Received[] = [];
-  const state = { status: 500 };
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.writeHead(state.status, { 'content-type': 'text/plain' });
-      response.end(state.status === 200 ? 'ok, stored' : 'receiver down for maintenance');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  let status = 500;
+  const receiver = await startWebhookReceiver(() => ({
+    status,
+    body: status === 200 ? 'ok, stored' : 'receiver down for maintenance',
+  }));
   return {
-    url: `http://127.0.0.1:${port}/tradeloom/hooks`,
-    received,
-    answer: (status: number) => {
-      state.status = status;
+    url: `${receiver.url}/tradeloom/hooks`,
+    received: receiver.received,
+    answer: (next: number) => {
+      status = next;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: receiver.close,
   };
 }
 
@@ -68,7 +51,7 @@ const deliveryRow = (deliveryId: string) =>
     .executeTakeFirstOrThrow();
 
 /** Moves the clock to the delivery's next attempt and waits until the receiver has heard it; false once it is given up. */
-async function runNextRetry(deliveryId: string, receiver: { received: Received[] }) {
+async function runNextRetry(deliveryId: string, receiver: { received: ReceivedWebhook[] }) {
   const heard = receiver.received.length;
   // The receiver hears an attempt before the sender records it: read the schedule once it has.
   await until(async () => (await deliveryRow(deliveryId)).attempts === heard, `attempt ${heard} recorded`);
@@ -153,7 +136,7 @@ describe('webhook screens in a real browser', () => {
         const ids = new Set(receiver.received.map((request) => request.headers['webhook-id']));
         expect(ids.size).toBe(1);
         expect(await detail.getByTestId('delivery-message-id').textContent()).toBe([...ids][0]);
-        const replayed = receiver.received.at(-1) as Received;
+        const replayed = receiver.received.at(-1) as ReceivedWebhook;
         expect(replayed.body).toBe(receiver.received[0]?.body);
         expect(replayed.body).toBe(shownBody);
         const sentAt = new Date(Number(replayed.headers['webhook-timestamp']) * 1000);

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '@tradeloom/server';
 import { expect } from 'vitest';
 import type { Caller, TestApp } from '../harness/app.ts';
+import { startWebhookReceiver } from '../harness/webhook-receiver.ts';
 
 // A real receiver for webhook tests (node:http on 127.0.0.1, port 0), endpoints registered through
 // the endpoint service, and a signature check independent of the app's code.
@@ -27,27 +27,20 @@ export type Answer = (hook: Omit<ReceivedHook, 'answered'>) => number;
 export async function startReceiver(answer: Answer = () => 200) {
   const received: ReceivedHook[] = [];
   let respond = answer;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const hook = { path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
-      const status = respond(hook);
-      received.push({ ...hook, answered: status });
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'thanks' : 'receiver is down');
-    });
+  const receiver = await startWebhookReceiver((hook) => {
+    const status = respond(hook);
+    received.push({ ...hook, answered: status });
+    return { status, body: status < 300 ? 'thanks' : 'receiver is down' };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     /** A fresh path per endpoint, so one receiver can serve several and tell them apart. */
-    url: (name: string) => `http://127.0.0.1:${port}/${name}`,
+    url: (name: string) => `${receiver.url}/${name}`,
     received,
     to: (name: string) => received.filter((hook) => hook.path === `/${name}`),
     answerWith(next: Answer) {
       respond = next;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: receiver.close,
   };
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
