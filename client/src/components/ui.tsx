@@ -177,3 +177,20 @@ export function Fact({ label, children, testId }: { label: string; children: Rea
     </Stack>
   );
 }
+
+/** An infinite query's next page, as far as the "Load more" button needs it. */
+interface NextPages {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** The "Load more" button under a list read page by page: there only while another page exists. */
+export function LoadMore({ list, variant = 'light' }: { list: NextPages; variant?: 'light' | 'default' }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <Button variant={variant} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+      Load more
+    </Button>
+  );
+}

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { PageHeader, QueryView } from '../../components/ui.tsx';
+import { LoadMore, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { useMe } from '../../lib/session.ts';
@@ -66,11 +66,7 @@ function Inbox({ unreadOnly, onShow }: { unreadOnly: boolean; onShow: (show: str
             {rows.map((conversation) => (
               <ConversationCard key={conversation.id} conversation={conversation} ownCompanyId={me.data?.activeCompany?.id} />
             ))}
-            {list.hasNextPage && (
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                Load more
-              </Button>
-            )}
+            <LoadMore list={list} variant="default" />
           </Stack>
         )}
       </QueryView>
@@ -114,11 +110,7 @@ function SearchResults({ q }: { q: string }) {
               </Stack>
             </Paper>
           ))}
-          {hits.hasNextPage && (
-            <Button variant="default" loading={hits.isFetchingNextPage} onClick={() => hits.fetchNextPage()}>
-              Load more
-            </Button>
-          )}
+          <LoadMore list={hits} variant="default" />
         </Stack>
       )}
     </QueryView>

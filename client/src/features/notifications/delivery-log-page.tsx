@@ -11,7 +11,7 @@ import {
 } from '@tradeloom/shared';
 import { useState } from 'react';
 import { RequirePermission } from '../../components/require-permission.tsx';
-import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
+import { DataTable, LoadMore, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -147,11 +147,7 @@ function DeliveryLog() {
                   </Table.Tr>
                 ))}
               </DataTable>
-              {deliveries.hasNextPage && (
-                <Button variant="light" loading={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
+              <LoadMore list={deliveries} />
             </Stack>
           )}
         </QueryView>

@@ -6,7 +6,7 @@ import {
   type WebhookDeliveryView,
 } from '@tradeloom/shared';
 import { useState } from 'react';
-import { DataTable, NumberCell, QueryView } from '../../components/ui.tsx';
+import { DataTable, LoadMore, NumberCell, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeliveryDetail } from './delivery-detail.tsx';
@@ -46,11 +46,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           {(rows) => (
             <Stack>
               <DeliveryTable rows={rows} onOpen={setOpenId} />
-              {deliveries.hasNextPage && (
-                <Button variant="light" loading={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
+              <LoadMore list={deliveries} />
             </Stack>
           )}
         </QueryView>
