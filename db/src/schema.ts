@@ -445,6 +445,8 @@ export interface OrdersTable {
   ship_to_branch_id: string | null;
   buyer_gstin: string | null;
   supplier_gstin: string | null;
+  /** How far the goods have gone; deliveries keep it (migration 0023). */
+  fulfilment: Generated<OrderFulfilment>;
 }
 
 export interface OrderLinesTable {
@@ -1201,6 +1203,301 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  deliveries: DeliveriesTable;
+  delivery_lines: DeliveryLinesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_notes: InvoiceNotesTable;
+  invoice_note_lines: InvoiceNoteLinesTable;
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  credit_limits: CreditLimitsTable;
+  disputes: DisputesTable;
+  dispute_evidence: DisputeEvidenceTable;
+  invoice_reminders: InvoiceRemindersTable;
+  year_closes: YearClosesTable;
+  opening_balances: OpeningBalancesTable;
+}
+
+// ── Deliveries and finance (migration 0023) ─────────────────────────────────────────────────────
+export type OrderFulfilment = 'none' | 'partly_shipped' | 'shipped' | 'partly_delivered' | 'delivered';
+export type GoodsDeliveryStatus = 'dispatched' | 'received' | 'cancelled';
+export type InvoiceStatus = 'draft' | 'issued' | 'partly_paid' | 'paid' | 'cancelled';
+export type InvoiceMatchStatus = 'not_applicable' | 'matched' | 'flagged';
+export type InvoiceNoteKind = 'credit' | 'debit';
+export type InvoiceNoteReason = 'return' | 'price_difference' | 'quality' | 'complaint' | 'dispute' | 'other';
+export type PaymentDirection = 'received' | 'made';
+export type PaymentMethod = 'neft_rtgs' | 'upi' | 'cheque' | 'cash';
+export type DisputeStatus = 'open' | 'responded' | 'resolved' | 'withdrawn';
+export type DisputeResolution = 'credit_note' | 'debit_note' | 'no_change';
+export type YearCloseStatus = 'running' | 'done' | 'failed' | 'reopened';
+export type LedgerSide = 'receivable' | 'payable';
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  supplier_company_id: string;
+  buyer_company_id: string;
+  order_id: string | null;
+  contract_id: string | null;
+  number: string;
+  receipt_number: string | null;
+  supplier_branch_id: string | null;
+  buyer_branch_id: string | null;
+  dispatch_date: string;
+  transporter: string | null;
+  vehicle_number: string | null;
+  lr_number: string | null;
+  eway_bill_number: string | null;
+  note: string | null;
+  status: Generated<GoodsDeliveryStatus>;
+  received_on: string | null;
+  received_at: Date | null;
+  received_by: string | null;
+  receipt_note: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryLinesTable {
+  id: Generated<string>;
+  delivery_id: string;
+  line_no: number;
+  order_line_id: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  bale_count: number | null;
+  lot_numbers: ColumnType<string[], string[] | undefined, string[]>;
+  accepted_quantity: string | null;
+  rejected_quantity: string | null;
+  rejection_reason: string | null;
+}
+
+export interface InvoicesTable {
+  id: Generated<string>;
+  supplier_company_id: string;
+  buyer_company_id: string;
+  order_id: string | null;
+  contract_id: string | null;
+  supplier_branch_id: string | null;
+  buyer_branch_id: string | null;
+  number: string | null;
+  financial_year: string | null;
+  status: Generated<InvoiceStatus>;
+  invoice_date: string;
+  due_date: string | null;
+  currency: string;
+  tax_regime: 'intra_state' | 'inter_state' | 'single';
+  place_of_supply: string | null;
+  supplier_gstin: string | null;
+  buyer_gstin: string | null;
+  reverse_charge: Generated<boolean>;
+  subtotal: Generated<string>;
+  taxable: Generated<string>;
+  cgst: Generated<string>;
+  sgst: Generated<string>;
+  igst: Generated<string>;
+  tax: Generated<string>;
+  round_off: Generated<string>;
+  total: Generated<string>;
+  tds_percent: string | null;
+  tds_amount: Generated<string>;
+  tcs_percent: string | null;
+  tcs_amount: Generated<string>;
+  credited_amount: Generated<string>;
+  debited_amount: Generated<string>;
+  received_amount: Generated<string>;
+  paid_amount: Generated<string>;
+  disputed_amount: Generated<string>;
+  match_status: Generated<InvoiceMatchStatus>;
+  match_flags: ColumnType<unknown, string | undefined, string>;
+  approved_for_payment_at: Date | null;
+  approved_for_payment_by: string | null;
+  over_limit_approved_by: string | null;
+  supplier_note: string | null;
+  buyer_note: string | null;
+  created_by: string | null;
+  issued_at: Date | null;
+  issued_by: string | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceLinesTable {
+  id: Generated<string>;
+  invoice_id: string;
+  line_no: number;
+  order_line_id: string | null;
+  delivery_line_id: string | null;
+  product_id: string | null;
+  description: string;
+  hsn_code: string | null;
+  quantity: string;
+  unit: string;
+  unit_price: string;
+  discount_percent: Generated<string>;
+  tax_rate: string;
+  gross: string;
+  discount: string;
+  taxable: string;
+  cgst: string;
+  sgst: string;
+  igst: string;
+  tax: string;
+  total: string;
+}
+
+export interface InvoiceNotesTable {
+  id: Generated<string>;
+  invoice_id: string;
+  supplier_company_id: string;
+  buyer_company_id: string;
+  kind: InvoiceNoteKind;
+  number: string;
+  financial_year: string;
+  note_date: string;
+  reason: InvoiceNoteReason;
+  description: Generated<string>;
+  complaint_id: string | null;
+  dispute_id: string | null;
+  currency: string;
+  taxable: string;
+  cgst: string;
+  sgst: string;
+  igst: string;
+  tax: string;
+  total: string;
+  status: Generated<'issued' | 'cancelled'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvoiceNoteLinesTable {
+  id: Generated<string>;
+  note_id: string;
+  line_no: number;
+  invoice_line_id: string | null;
+  description: string;
+  hsn_code: string | null;
+  quantity: string | null;
+  tax_rate: string;
+  taxable: string;
+  cgst: string;
+  sgst: string;
+  igst: string;
+  tax: string;
+  total: string;
+}
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  company_id: string;
+  partner_company_id: string;
+  direction: PaymentDirection;
+  number: string;
+  branch_id: string | null;
+  amount: string;
+  currency: string;
+  allocated_amount: Generated<string>;
+  paid_on: string;
+  method: PaymentMethod;
+  reference: Generated<string>;
+  note: string | null;
+  status: Generated<'recorded' | 'reversed'>;
+  reversed_at: Date | null;
+  reversed_by: string | null;
+  reversal_reason: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PaymentAllocationsTable {
+  id: Generated<string>;
+  payment_id: string;
+  invoice_id: string;
+  amount: string;
+  reversed: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CreditLimitsTable {
+  company_id: string;
+  partner_company_id: string;
+  amount: string;
+  currency: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface DisputesTable {
+  id: Generated<string>;
+  supplier_company_id: string;
+  buyer_company_id: string;
+  raised_by_company_id: string;
+  invoice_id: string | null;
+  contract_id: string | null;
+  number: string;
+  amount: string;
+  currency: string;
+  reason: string;
+  status: Generated<DisputeStatus>;
+  response: string | null;
+  responded_at: Date | null;
+  responded_by: string | null;
+  resolution: DisputeResolution | null;
+  resolution_note: string | null;
+  note_id: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  withdrawn_at: Date | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DisputeEvidenceTable {
+  dispute_id: string;
+  file_id: string;
+}
+
+export interface InvoiceRemindersTable {
+  invoice_id: string;
+  stage: string;
+  sent_at: CreatedAt;
+}
+
+export interface YearClosesTable {
+  id: Generated<string>;
+  company_id: string;
+  financial_year_id: string;
+  next_financial_year_id: string | null;
+  status: Generated<YearCloseStatus>;
+  total_steps: Generated<number>;
+  done_steps: Generated<number>;
+  error: string | null;
+  started_by: string | null;
+  started_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface OpeningBalancesTable {
+  company_id: string;
+  financial_year_id: string;
+  partner_company_id: string;
+  side: LedgerSide;
+  currency: string;
+  amount: string;
+  year_close_id: string;
+  created_at: CreatedAt;
 }
 
 export type User = Selectable<UsersTable>;

@@ -32,6 +32,8 @@ export interface CompanyActor {
   apiKeyId: string | null;
   role: import('@tradeloom/shared').Role | null;
   permissions: ReadonlySet<import('@tradeloom/shared').Permission>;
+  /** The branches a member is limited to; absent or empty means every branch (API keys: all). */
+  branchIds?: readonly string[];
 }
 
 /** What service functions receive: dependencies, the request, and the executor to use. */

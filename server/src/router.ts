@@ -6,6 +6,8 @@ import { catalogRouter } from './modules/catalog/catalog.router.ts';
 import { companiesRouter } from './modules/companies/companies.router.ts';
 import { consoleRouter } from './modules/console/console.router.ts';
 import { contractsRouter } from './modules/contracts/contracts.router.ts';
+import { deliveriesRouter } from './modules/deliveries/deliveries.router.ts';
+import { financeRouter } from './modules/finance/finance.router.ts';
 import { kycRouter } from './modules/kyc/kyc.router.ts';
 import { liveRouter } from './modules/live/live.router.ts';
 import { devMailboxRouter } from './modules/mail/dev-mailbox.router.ts';
@@ -51,6 +53,8 @@ export const appRouter = router({
   messaging: messagingRouter,
   support: supportRouter,
   webhooks: webhooksRouter,
+  deliveries: deliveriesRouter,
+  finance: financeRouter,
 });
 
 export type AppRouter = typeof appRouter;

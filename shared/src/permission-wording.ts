@@ -39,6 +39,13 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'support:manage': 'assign complaints',
   'notifications:manage': "set the company's notification defaults or read the delivery log",
   'webhooks:manage': "manage the company's webhook endpoints and their delivery log",
+  'deliveries:read': 'see dispatches and goods receipts',
+  'deliveries:write': 'dispatch goods or record goods receipts',
+  'finance:read': 'see invoices, payments and outstanding',
+  'finance:write': 'raise invoices and notes, record payments or raise disputes',
+  'finance:approve': "approve invoices for payment, credit past a partner's limit or set credit limits",
+  'finance:close': 'close a financial year',
+  'finance:reopen': 'reopen a closed financial year',
 };
 
 const PLURALS: Record<Role, string> = { owner: 'owners', admin: 'admins', manager: 'managers', staff: 'staff', viewer: 'viewers' };

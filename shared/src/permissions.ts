@@ -38,6 +38,13 @@ export const PERMISSIONS = [
   'support:manage',
   'notifications:manage',
   'webhooks:manage',
+  'deliveries:read',
+  'deliveries:write',
+  'finance:read',
+  'finance:write',
+  'finance:approve',
+  'finance:close',
+  'finance:reopen',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +62,8 @@ const viewer: Permission[] = [
   'contracts:read',
   'messaging:read',
   'support:read',
+  'deliveries:read',
+  'finance:read',
 ];
 const staff: Permission[] = [
   ...viewer,
@@ -67,11 +76,22 @@ const staff: Permission[] = [
   'tradedesk:write',
   'messaging:write',
   'support:write',
+  'deliveries:write',
+  'finance:write',
 ];
 // Managers decide links (accept, deny, block, unlink), as they approve other documents.
 // Managers approve: orders above the threshold, and accepting or rejecting a partner's order.
 // Managers also own complaints: they assign them to a sales rep and hear of escalations.
-const manager: Permission[] = [...staff, 'audit:read', 'partners:manage', 'kyc:read', 'orders:approve', 'support:manage'];
+// Managers approve purchase invoices for payment, credit past a partner's limit, and set limits.
+const manager: Permission[] = [
+  ...staff,
+  'audit:read',
+  'partners:manage',
+  'kyc:read',
+  'orders:approve',
+  'support:manage',
+  'finance:approve',
+];
 const admin: Permission[] = [
   ...manager,
   'company:update',
@@ -81,8 +101,10 @@ const admin: Permission[] = [
   'kyc:write',
   'notifications:manage',
   'webhooks:manage',
+  'finance:close',
 ];
-const owner: Permission[] = [...admin, 'ownership:transfer'];
+// Reopening a closed financial year undoes the books' lock: the owner alone, audited.
+const owner: Permission[] = [...admin, 'ownership:transfer', 'finance:reopen'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(owner),
@@ -131,6 +153,10 @@ export const API_KEY_SCOPES = [
   'messaging:write',
   'support:read',
   'support:write',
+  'deliveries:read',
+  'deliveries:write',
+  'finance:read',
+  'finance:write',
   // No webhooks:manage: an endpoint is a standing feed of every event it picks, beyond the key's
   // read scopes, to an address of the caller's choosing; a leaked key must not be able to set one
   // up. Endpoints are registered by a signed-in owner or admin (tests/security/webhooks.test.ts).

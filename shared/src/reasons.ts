@@ -75,7 +75,8 @@ export const REASON_MEANINGS = {
   NOT_YOUR_TURN: 'The current version of the negotiation is yours; wait for the other side to answer it.',
   NEGOTIATION_EXPIRED: 'The negotiation ran past its expiry; open a new one.',
   NEGOTIATION_EXISTS: 'The company already has a negotiation running on this offer.',
-  QUANTITY_EXCEEDS_REMAINING: 'The quantity is more than the offer still has open.',
+  QUANTITY_EXCEEDS_REMAINING:
+    'The quantity is more than remains open: on the offer, or on the order or contract line left to dispatch, receive or invoice.',
   LOT_NOT_AVAILABLE: 'The lot is sold, archived or already on a live offer.',
   AWARD_EXCEEDS_QUANTITY: 'The awarded quantities of an item add up to more than the tender asked for, or than the quote offers.',
   CONVERSION_MISSING: 'A quote is in another currency or unit and the buyer has not entered the conversion.',
@@ -87,6 +88,13 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
+  CREDIT_LIMIT_EXCEEDED:
+    'Accepting the order or issuing the invoice takes the partner past its credit limit; a manager must approve going over it.',
+  OVER_ALLOCATION: 'The allocations add up to more than the payment, or more than an invoice still owes.',
+  CURRENCY_MISMATCH: 'The payment and the invoice (or the note and its invoice) are in different currencies.',
+  MATCH_FLAGGED: 'The purchase invoice’s three-way match raised flags; acknowledge them before approving it for payment.',
+  INVOICE_HAS_PAYMENTS: 'Payments are allocated to the invoice; reverse them before cancelling it.',
+  YEAR_CLOSE_RUNNING: 'The financial year’s close is already running; wait for it to finish.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

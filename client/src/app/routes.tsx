@@ -89,6 +89,22 @@ const SlaSettingsPage = lazyPage(() => import('../features/support/sla-settings-
 const WebhooksPage = lazyPage(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage');
 const NewWebhookEndpointPage = lazyPage(() => import('../features/webhooks/new-endpoint-page.tsx'), 'NewEndpointPage');
 const WebhookEndpointPage = lazyPage(() => import('../features/webhooks/endpoint-page.tsx'), 'EndpointPage');
+const DeliveriesPage = lazyPage(() => import('../features/deliveries/deliveries-page.tsx'), 'DeliveriesPage');
+const DeliveryDetailPage = lazyPage(() => import('../features/deliveries/delivery-detail-page.tsx'), 'DeliveryDetailPage');
+const DispatchPage = lazyPage(() => import('../features/deliveries/dispatch-page.tsx'), 'DispatchPage');
+const InvoicesPage = lazyPage(() => import('../features/finance/invoices-page.tsx'), 'InvoicesPage');
+const NewInvoicePage = lazyPage(() => import('../features/finance/invoice-form-page.tsx'), 'NewInvoicePage');
+const InvoiceDetailPage = lazyPage(() => import('../features/finance/invoice-detail-page.tsx'), 'InvoiceDetailPage');
+const PaymentsPage = lazyPage(() => import('../features/finance/payments-page.tsx'), 'PaymentsPage');
+const RecordPaymentPage = lazyPage(() => import('../features/finance/record-payment-page.tsx'), 'RecordPaymentPage');
+const PaymentDetailPage = lazyPage(() => import('../features/finance/payment-detail-page.tsx'), 'PaymentDetailPage');
+const OutstandingPage = lazyPage(() => import('../features/finance/outstanding-page.tsx'), 'OutstandingPage');
+const StatementPage = lazyPage(() => import('../features/finance/statement-page.tsx'), 'StatementPage');
+const CreditLimitsPage = lazyPage(() => import('../features/finance/credit-limits-page.tsx'), 'CreditLimitsPage');
+const DisputesPage = lazyPage(() => import('../features/finance/disputes-page.tsx'), 'DisputesPage');
+const DisputeDetailPage = lazyPage(() => import('../features/finance/dispute-detail-page.tsx'), 'DisputeDetailPage');
+const NoteDetailPage = lazyPage(() => import('../features/finance/note-detail-page.tsx'), 'NoteDetailPage');
+const FinancialYearsPage = lazyPage(() => import('../features/finance/financial-years-page.tsx'), 'FinancialYearsPage');
 const TeamPage = lazyPage(() => import('../features/team/team-page.tsx'), 'TeamPage');
 
 export function AppRoutes() {
@@ -138,6 +154,22 @@ export function AppRoutes() {
           <Route path="/contracts/:contractId" element={<ContractDetailPage />} />
           <Route path="/complaints" element={<ComplaintsPage />} />
           <Route path="/complaints/:complaintId" element={<ComplaintDetailPage />} />
+          <Route path="/deliveries" element={<DeliveriesPage />} />
+          <Route path="/deliveries/:deliveryId" element={<DeliveryDetailPage />} />
+          <Route path="/orders/:orderId/dispatch" element={<DispatchPage />} />
+          <Route path="/invoices" element={<InvoicesPage />} />
+          <Route path="/invoices/new" element={<NewInvoicePage />} />
+          <Route path="/invoices/:invoiceId" element={<InvoiceDetailPage />} />
+          <Route path="/payments" element={<PaymentsPage />} />
+          <Route path="/payments/new" element={<RecordPaymentPage />} />
+          <Route path="/payments/:paymentId" element={<PaymentDetailPage />} />
+          <Route path="/outstanding" element={<OutstandingPage />} />
+          <Route path="/statements/:partnerId" element={<StatementPage />} />
+          <Route path="/settings/credit-limits" element={<CreditLimitsPage />} />
+          <Route path="/disputes" element={<DisputesPage />} />
+          <Route path="/disputes/:disputeId" element={<DisputeDetailPage />} />
+          <Route path="/notes/:noteId" element={<NoteDetailPage />} />
+          <Route path="/settings/financial-years" element={<FinancialYearsPage />} />
           <Route path="/company" element={<CompanyProfilePage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />

@@ -20,6 +20,7 @@ import * as m0019 from './0019-conversations-support-notifications.ts';
 import * as m0020 from './0020-webhooks.ts';
 import * as m0021 from './0021-notification-webhook-channel.ts';
 import * as m0022 from './0022-api-rate-limits.ts';
+import * as m0023 from './0023-deliveries-finance.ts';
 
 // Forward-only and ordered: append, never edit a migration that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0020-webhooks': m0020,
   '0021-notification-webhook-channel': m0021,
   '0022-api-rate-limits': m0022,
+  '0023-deliveries-finance': m0023,
 };

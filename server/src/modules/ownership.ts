@@ -9,8 +9,10 @@ export type ModuleName =
   | 'companies'
   | 'contracts'
   | 'console'
+  | 'deliveries'
   | 'events'
   | 'files'
+  | 'finance'
   | 'kyc'
   | 'lib'
   | 'live'
@@ -113,4 +115,18 @@ export const TABLE_OWNERS: Record<keyof Database, ModuleName> = {
   webhook_endpoints: 'webhooks',
   webhook_deliveries: 'webhooks',
   webhook_attempts: 'webhooks',
+  deliveries: 'deliveries',
+  delivery_lines: 'deliveries',
+  invoices: 'finance',
+  invoice_lines: 'finance',
+  invoice_notes: 'finance',
+  invoice_note_lines: 'finance',
+  payments: 'finance',
+  payment_allocations: 'finance',
+  credit_limits: 'finance',
+  disputes: 'finance',
+  dispute_evidence: 'finance',
+  invoice_reminders: 'finance',
+  year_closes: 'finance',
+  opening_balances: 'finance',
 };

@@ -108,7 +108,14 @@ async function actorFromSession(ctx: Context, session: SessionPrincipal): Promis
     throw twoFactorRequired('This company requires two-factor sign-in. Turn it on on your account page to continue.');
   }
   const role = membership.role as Role;
-  return { companyId: session.activeCompanyId, userId: session.userId, apiKeyId: null, role, permissions: ROLE_PERMISSIONS[role] };
+  return {
+    companyId: session.activeCompanyId,
+    userId: session.userId,
+    apiKeyId: null,
+    role,
+    permissions: ROLE_PERMISSIONS[role],
+    branchIds: membership.branchIds,
+  };
 }
 
 /**

@@ -39,6 +39,7 @@ export function findMembershipStanding(db: Executor, companyId: string, userId: 
     .select([
       'memberships.role',
       'memberships.disabled_at as disabledAt',
+      'memberships.branch_ids as branchIds',
       'companies.status',
       'companies.require_two_factor as requireTwoFactor',
     ])

@@ -1,0 +1,2 @@
+// Filled by the module's branch (issue 15).
+export {};
