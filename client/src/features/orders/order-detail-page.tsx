@@ -8,6 +8,8 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { OrderDeliveriesPanel } from '../deliveries/order-deliveries-panel.tsx';
+import { OrderInvoicesPanel } from '../finance/order-invoices-panel.tsx';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { FileComplaintButton } from '../support/file-complaint.tsx';
 import { OrderFiles } from './order-files.tsx';
@@ -184,6 +186,8 @@ export function OrderDetailPage() {
             </Title>
             <OrderFiles orderId={data.id} canWrite={can('orders:write') && can('files:write')} />
           </Paper>
+          <OrderDeliveriesPanel orderId={data.id} />
+          <OrderInvoicesPanel orderId={data.id} />
           {data.partner.claimed && data.status !== 'draft' && (
             <DocumentConversation about={{ type: 'order', id: data.id }} title={`Conversation with ${data.partner.name}`} />
           )}

@@ -58,6 +58,15 @@ export function assertYearOpen(year: { label: string; status: string }, isoDate:
   }
 }
 
+/**
+ * A change to an existing document dated `isoDate` (cancel, receive, allocate, note…): refused
+ * with FINANCIAL_YEAR_CLOSED when the company closed that year. A date in no year is open.
+ */
+export async function assertDocumentDateOpen(db: Executor, companyId: string, isoDate: string): Promise<void> {
+  const year = await findFinancialYear(db, companyId, isoDate);
+  if (year) assertYearOpen(year, isoDate);
+}
+
 export async function listFinancialYears(db: Executor, companyId: string) {
   return db
     .selectFrom('financial_years')
