@@ -88,13 +88,6 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
-  CREDIT_LIMIT_EXCEEDED:
-    'Accepting the order or issuing the invoice takes the partner past its credit limit; a manager must approve going over it.',
-  OVER_ALLOCATION: 'The allocations add up to more than the payment, or more than an invoice still owes.',
-  CURRENCY_MISMATCH: 'The payment and the invoice (or the note and its invoice) are in different currencies.',
-  MATCH_FLAGGED: 'The purchase invoice’s three-way match raised flags; acknowledge them before approving it for payment.',
-  INVOICE_HAS_PAYMENTS: 'Payments are allocated to the invoice; reverse them before cancelling it.',
-  YEAR_CLOSE_RUNNING: 'The financial year’s close is already running; wait for it to finish.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;
