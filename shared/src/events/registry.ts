@@ -188,6 +188,9 @@ export const auditActions = {
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
   'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
+  'delivery.dispatched': audit('delivery', 'dispatched a delivery'),
+  'delivery.received': audit('delivery', 'recorded the goods receipt'),
+  'delivery.cancelled': audit('delivery', 'cancelled a delivery'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -289,6 +292,12 @@ export const complaintParties = z.object({
   internal: z.boolean().optional(),
 });
 
+/** A delivery event: both parties, who acted, the challan number and the order it ships. */
+export const deliveryPayload = partiesPayload.extend({
+  document: z.string().optional(),
+  orderId: z.string().optional(),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -385,6 +394,9 @@ export const domainEvents = {
   'complaint.resolved': event('complaint', complaintParties),
   'complaint.rejected': event('complaint', complaintParties),
   'complaint.reopened': event('complaint', complaintParties),
+  'delivery.dispatched': event('delivery', deliveryPayload, '{actor} dispatched {document}'),
+  'delivery.received': event('delivery', deliveryPayload, '{actor} recorded the receipt of {document}'),
+  'delivery.cancelled': event('delivery', deliveryPayload, '{actor} cancelled delivery {document}'),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;

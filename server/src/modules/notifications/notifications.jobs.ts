@@ -1,5 +1,6 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
+  deliveryPayload,
   domainEvents,
   formatMoney,
   isDomainEventName,
@@ -12,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
+import { findDeliveryBranches } from '../deliveries/deliveries.service.ts';
 import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { findOrderShipTo } from '../orders/orders.repository.ts';
@@ -25,10 +27,12 @@ const payload = z.object({ eventId: z.number() });
 const linkPaths: Record<string, (entityId: string) => string> = {
   partner_link: () => '/partners',
   order: (entityId) => `/orders/${entityId}`,
+  delivery: (entityId) => `/deliveries/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
 function subjectOf(entityType: string, payload: unknown): NotificationSubject {
+  if (entityType === 'delivery') return { document: deliveryPayload.safeParse(payload).data?.document };
   if (entityType !== 'order') return {};
   const order = orderTransitionPayload.safeParse(payload);
   if (!order.success) return {};
@@ -38,6 +42,11 @@ function subjectOf(entityType: string, payload: unknown): NotificationSubject {
 
 /** The branch an order is for, when the recipient is its buyer (a supplier's branches are its own). */
 async function branchFor(db: Executor, entityType: string, entityId: string, recipient: string): Promise<string | null> {
+  if (entityType === 'delivery') {
+    const delivery = await findDeliveryBranches(db, entityId);
+    if (!delivery) return null;
+    return delivery.buyerCompanyId === recipient ? delivery.buyerBranchId : delivery.supplierBranchId;
+  }
   if (entityType !== 'order') return null;
   const order = await findOrderShipTo(db, entityId);
   return order?.buyerCompanyId === recipient ? order.shipToBranchId : null;
