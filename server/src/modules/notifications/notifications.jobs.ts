@@ -2,6 +2,7 @@ import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   domainEvents,
   formatMoney,
+  invoicePayload,
   isDomainEventName,
   isNotifiableKind,
   type NotificationSubject,
@@ -25,12 +26,13 @@ const payload = z.object({ eventId: z.number() });
 const linkPaths: Record<string, (entityId: string) => string> = {
   partner_link: () => '/partners',
   order: (entityId) => `/orders/${entityId}`,
+  invoice: (entityId) => `/invoices/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
 function subjectOf(entityType: string, payload: unknown): NotificationSubject {
-  if (entityType !== 'order') return {};
-  const order = orderTransitionPayload.safeParse(payload);
+  if (entityType !== 'order' && entityType !== 'invoice') return {};
+  const order = (entityType === 'invoice' ? invoicePayload : orderTransitionPayload).safeParse(payload);
   if (!order.success) return {};
   const { document, total, currency } = order.data;
   return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
