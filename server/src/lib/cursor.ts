@@ -82,7 +82,8 @@ export function afterCursorRow(
       | 'conversations'
       | 'complaints'
       | 'webhook_deliveries'
-      | 'deliveries';
+      | 'deliveries'
+      | 'invoices';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

@@ -191,6 +191,12 @@ export const auditActions = {
   'delivery.dispatched': audit('delivery', 'dispatched a delivery'),
   'delivery.received': audit('delivery', 'recorded the goods receipt'),
   'delivery.cancelled': audit('delivery', 'cancelled a delivery'),
+  // Invoices (finance).
+  'invoice.created': audit('invoice', 'drafted an invoice'),
+  'invoice.discarded': audit('invoice', 'discarded a draft invoice'),
+  'invoice.issued': audit('invoice', 'issued the invoice'),
+  'invoice.cancelled': audit('invoice', 'cancelled the invoice'),
+  'invoice.approved_for_payment': audit('invoice', 'approved the invoice for payment'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -298,6 +304,13 @@ export const deliveryPayload = partiesPayload.extend({
   orderId: z.string().optional(),
 });
 
+/** An invoice issued or cancelled: its parties, who acted, its number and total for the notification. */
+export const invoicePayload = partiesPayload.extend({
+  document: z.string().optional(),
+  total: z.string().optional(),
+  currency: z.string().optional(),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -397,6 +410,13 @@ export const domainEvents = {
   'delivery.dispatched': event('delivery', deliveryPayload, '{actor} dispatched {document}'),
   'delivery.received': event('delivery', deliveryPayload, '{actor} recorded the receipt of {document}'),
   'delivery.cancelled': event('delivery', deliveryPayload, '{actor} cancelled delivery {document}'),
+  // Invoices: the buyer is told when one is issued to it or cancelled; drafts and the buyer's own
+  // approval concern one company (its screens refresh).
+  'invoice.created': event('invoice', none),
+  'invoice.discarded': event('invoice', none),
+  'invoice.issued': event('invoice', invoicePayload, '{actor} issued invoice {document}, {amount}'),
+  'invoice.cancelled': event('invoice', invoicePayload, '{actor} cancelled invoice {document}'),
+  'invoice.approved_for_payment': event('invoice', none),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;

@@ -3,6 +3,7 @@ import {
   deliveryPayload,
   domainEvents,
   formatMoney,
+  invoicePayload,
   isDomainEventName,
   isNotifiableKind,
   type NotificationSubject,
@@ -28,13 +29,14 @@ const linkPaths: Record<string, (entityId: string) => string> = {
   partner_link: () => '/partners',
   order: (entityId) => `/orders/${entityId}`,
   delivery: (entityId) => `/deliveries/${entityId}`,
+  invoice: (entityId) => `/invoices/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
 function subjectOf(entityType: string, payload: unknown): NotificationSubject {
   if (entityType === 'delivery') return { document: deliveryPayload.safeParse(payload).data?.document };
-  if (entityType !== 'order') return {};
-  const order = orderTransitionPayload.safeParse(payload);
+  if (entityType !== 'order' && entityType !== 'invoice') return {};
+  const order = (entityType === 'invoice' ? invoicePayload : orderTransitionPayload).safeParse(payload);
   if (!order.success) return {};
   const { document, total, currency } = order.data;
   return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
