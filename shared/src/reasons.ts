@@ -88,6 +88,10 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
+  OVER_ALLOCATION: 'The allocations add up to more than the payment, or more than an invoice still owes.',
+  CURRENCY_MISMATCH: 'The payment and the invoice (or the note and its invoice) are in different currencies.',
+  CREDIT_LIMIT_EXCEEDED:
+    'Accepting the order or issuing the invoice takes the partner past its credit limit; a manager must approve going over it.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

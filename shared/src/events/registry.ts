@@ -188,6 +188,11 @@ export const auditActions = {
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
   'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
+  'payment.recorded': audit('payment', 'recorded a payment'),
+  'payment.allocated': audit('payment', 'allocated a payment to invoices'),
+  'payment.reversed': audit('payment', 'reversed a payment'),
+  'credit_limit.set': audit('credit_limit', 'set a credit limit'),
+  'credit_limit.removed': audit('credit_limit', 'removed a credit limit'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -289,6 +294,17 @@ export const complaintParties = z.object({
   internal: z.boolean().optional(),
 });
 
+/** A payment event: the company that recorded it, its partner, the direction and the amount. */
+export const paymentParties = z.object({
+  actorCompanyId: z.string(),
+  partnerCompanyId: z.string(),
+  direction: z.enum(['received', 'made']),
+  document: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  invoiceIds: z.array(z.string()),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -385,6 +401,12 @@ export const domainEvents = {
   'complaint.resolved': event('complaint', complaintParties),
   'complaint.rejected': event('complaint', complaintParties),
   'complaint.reopened': event('complaint', complaintParties),
+  // Finance: a payment one company records (its partner's screens refresh too) and credit limits.
+  'payment.recorded': event('payment', paymentParties),
+  'payment.allocated': event('payment', paymentParties),
+  'payment.reversed': event('payment', paymentParties),
+  'credit_limit.set': event('credit_limit', none),
+  'credit_limit.removed': event('credit_limit', none),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;
