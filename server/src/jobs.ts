@@ -5,6 +5,7 @@ import type { JobHandler } from './modules/events/job-runner.ts';
 import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
+import { INVOICE_REMINDERS_QUEUE, invoiceRemindersHandler } from './modules/finance/overdue-reminders.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import {
   MESSAGING_NOTIFY_EVENTS,
@@ -54,6 +55,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [REMINDERS_QUEUE]: remindersHandler(deps),
     [WEBHOOK_DELIVER_QUEUE]: webhookDeliveryHandler(deps, sendWebhookRequest),
     [WEBHOOK_SWEEP_QUEUE]: webhookSweepHandler(deps),
+    [INVOICE_REMINDERS_QUEUE]: invoiceRemindersHandler(deps),
   };
 }
 
@@ -78,6 +80,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { name: 'notification-reminders', queue: REMINDERS_QUEUE, every: '1h' },
   // Held webhook deliveries (paused endpoint resumed, the one ahead finished) go within a minute.
   { name: 'webhook-sweep', queue: WEBHOOK_SWEEP_QUEUE, every: '1m' },
+  // Invoices past their due date remind the buyer once per stage (1, 31, 61, 91 days).
+  { name: 'invoice-overdue-reminders', queue: INVOICE_REMINDERS_QUEUE, every: '1h' },
 ];
 
 /**

@@ -34,6 +34,15 @@ export function invalidFields(problems: Record<string, string>, reason?: Reason)
   return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause: new InvalidFieldsCause(issues, reason) });
 }
 
+/**
+ * A CONFLICT about one field's value (an allocation more than an invoice owes): the reason, and the
+ * field in `data.fieldErrors` as for bad input, so a form shows it beside the field.
+ */
+export function conflictOnField(field: string, message: string, reason: Reason): TRPCError {
+  const issues = [{ code: 'custom' as const, path: field.split('.'), message }];
+  return new TRPCError({ code: 'CONFLICT', message: `${field}: ${message}`, cause: new InvalidFieldsCause(issues, reason) });
+}
+
 // zod 4's ZodError is not an Error, and tRPC copies a non-Error cause without its issues; this
 // Error subclass keeps them, in the shape isZodError and z.flattenError read.
 class InvalidFieldsCause extends Error {

@@ -197,6 +197,11 @@ export const auditActions = {
   'invoice.issued': audit('invoice', 'issued the invoice'),
   'invoice.cancelled': audit('invoice', 'cancelled the invoice'),
   'invoice.approved_for_payment': audit('invoice', 'approved the invoice for payment'),
+  'payment.recorded': audit('payment', 'recorded a payment'),
+  'payment.allocated': audit('payment', 'allocated a payment to invoices'),
+  'payment.reversed': audit('payment', 'reversed a payment'),
+  'credit_limit.set': audit('credit_limit', 'set a credit limit'),
+  'credit_limit.removed': audit('credit_limit', 'removed a credit limit'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -311,6 +316,17 @@ export const invoicePayload = partiesPayload.extend({
   currency: z.string().optional(),
 });
 
+/** A payment event: the company that recorded it, its partner, the direction and the amount. */
+export const paymentParties = z.object({
+  actorCompanyId: z.string(),
+  partnerCompanyId: z.string(),
+  direction: z.enum(['received', 'made']),
+  document: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  invoiceIds: z.array(z.string()),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -417,6 +433,12 @@ export const domainEvents = {
   'invoice.issued': event('invoice', invoicePayload, '{actor} issued invoice {document}, {amount}'),
   'invoice.cancelled': event('invoice', invoicePayload, '{actor} cancelled invoice {document}'),
   'invoice.approved_for_payment': event('invoice', none),
+  // Finance: a payment one company records (its partner's screens refresh too) and credit limits.
+  'payment.recorded': event('payment', paymentParties),
+  'payment.allocated': event('payment', paymentParties),
+  'payment.reversed': event('payment', paymentParties),
+  'credit_limit.set': event('credit_limit', none),
+  'credit_limit.removed': event('credit_limit', none),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;

@@ -40,7 +40,12 @@ export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
   finance: 'Invoices and payments',
 };
 
-export const REMINDER_KINDS = ['reminder.certification_expiring', 'reminder.tender_closing', 'reminder.complaint_sla_due'] as const;
+export const REMINDER_KINDS = [
+  'reminder.certification_expiring',
+  'reminder.tender_closing',
+  'reminder.complaint_sla_due',
+  'reminder.invoice_overdue',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const SECURITY_KINDS = ['security.password_changed', 'security.two_factor_disabled'] as const;
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
@@ -150,6 +155,7 @@ export const notificationKinds = {
   'reminder.complaint_sla_due': kind('reminders', 'A complaint’s response or resolution is due soon', 'support:read', {
     email: true,
   }),
+  'reminder.invoice_overdue': kind('reminders', 'An invoice you owe is past its due date', 'finance:read', { email: true }),
   'security.password_changed': kind('security', 'Your password was changed', 'company:read', {
     email: true,
     mandatory: true,

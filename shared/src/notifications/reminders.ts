@@ -48,3 +48,23 @@ export function tenderClosingText(tender: { document: string; buyer: string; whe
     ? `${tender.document} closes ${tender.when}`
     : `${tender.buyer}’s ${tender.document} closes ${tender.when}: you have not quoted yet`;
 }
+
+/** The days past due at which an overdue invoice's buyer is reminded, once each (the ageing buckets' starts). */
+export const INVOICE_REMINDER_STAGES = [
+  { stage: 'overdue_1', days: 1 },
+  { stage: 'overdue_31', days: 31 },
+  { stage: 'overdue_61', days: 61 },
+  { stage: 'overdue_91', days: 91 },
+] as const;
+
+/** "INV-2026-27/000001 from Acme is 12 days past due: INR 1250.00 to pay". */
+export function invoiceOverdueText(invoice: {
+  document: string;
+  supplier: string;
+  days: number;
+  amount: string;
+  currency: string;
+}): string {
+  const days = invoice.days === 1 ? '1 day' : `${invoice.days} days`;
+  return `${invoice.document} from ${invoice.supplier} is ${days} past due: ${invoice.currency} ${invoice.amount} to pay`;
+}

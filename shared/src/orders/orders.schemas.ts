@@ -58,6 +58,8 @@ export const orderTransitionInput = z.object({
   orderId: id,
   action: z.enum(ORDER_ACTIONS),
   version: rowVersion,
+  /** On accept: a manager's approval to take the buyer past the supplier's credit limit. */
+  overrideCreditLimit: z.boolean().optional(),
   idempotencyKey,
 });
 export const orderIdInput = z.object({ orderId: id });

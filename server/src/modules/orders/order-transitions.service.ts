@@ -10,6 +10,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { idempotent } from '../../lib/idempotency.ts';
 import { appError, notFound, staleVersion } from '../../trpc/errors.ts';
 import { companyTaxIdOf, isCompanyClaimed } from '../companies/company-reads.ts';
+import { assertWithinCreditLimit } from '../finance/credit-limits.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { recordOrderChange } from './order-changes.ts';
 import { companyCalendar } from './order-due-dates.ts';
@@ -28,7 +29,7 @@ function milestoneReached(next: OrderStatus, at: Date) {
 export async function changeOrderStatus(
   ctx: ServiceContext,
   actor: CompanyActor,
-  input: { orderId: string; action: OrderAction; version: number; idempotencyKey?: string },
+  input: { orderId: string; action: OrderAction; version: number; overrideCreditLimit?: boolean; idempotencyKey?: string },
 ): Promise<OrderSummary> {
   const { idempotencyKey, ...fingerprinted } = input;
   return idempotent(ctx.deps.db, actor, { procedure: 'orders.transition', key: idempotencyKey, input: fingerprinted }, async (trx) => {
@@ -59,6 +60,17 @@ export async function changeOrderStatus(
     if ((input.action === 'accept' || input.action === 'reject') && !canApprove) {
       throw appError('FORBIDDEN', 'NEEDS_APPROVER', permissionDeniedMessage('orders:approve'));
     }
+    // Accepting an order that takes the buyer past the supplier's credit limit needs a manager's word.
+    const credit =
+      input.action === 'accept'
+        ? await assertWithinCreditLimit(trx, actor, {
+            supplierId: order.supplier_company_id,
+            buyerId: order.buyer_company_id,
+            amount: order.total,
+            override: input.overrideCreditLimit,
+            what: 'this order',
+          })
+        : { overridden: false };
     // Sending the order fixes what it says: its delivery date must still lie ahead, and both
     // parties' GSTINs are copied in so a later change to a company's tax id leaves it as sent.
     const sending = result.next === 'submitted';
@@ -98,7 +110,7 @@ export async function changeOrderStatus(
       action: `order.${input.action}`,
       event: `order.${result.next}`,
       before: { status: order.status },
-      after: { status: result.next, ...sentWith },
+      after: { status: result.next, ...sentWith, ...(credit.overridden ? { overrideCreditLimit: true } : {}) },
       payload: {
         buyerCompanyId: order.buyer_company_id,
         supplierCompanyId: order.supplier_company_id,
