@@ -81,7 +81,8 @@ export function afterCursorRow(
       | 'contracts'
       | 'conversations'
       | 'complaints'
-      | 'webhook_deliveries';
+      | 'webhook_deliveries'
+      | 'disputes';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

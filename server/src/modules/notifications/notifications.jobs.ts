@@ -1,6 +1,7 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   domainEvents,
+  financeDocumentPayload,
   formatMoney,
   isDomainEventName,
   isNotifiableKind,
@@ -25,10 +26,18 @@ const payload = z.object({ eventId: z.number() });
 const linkPaths: Record<string, (entityId: string) => string> = {
   partner_link: () => '/partners',
   order: (entityId) => `/orders/${entityId}`,
+  dispute: (entityId) => `/disputes/${entityId}`,
+  invoice_note: (entityId) => `/notes/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
 function subjectOf(entityType: string, payload: unknown): NotificationSubject {
+  if (entityType === 'dispute' || entityType === 'invoice_note') {
+    const finance = financeDocumentPayload.safeParse(payload);
+    if (!finance.success) return {};
+    const { document, total, currency } = finance.data;
+    return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
+  }
   if (entityType !== 'order') return {};
   const order = orderTransitionPayload.safeParse(payload);
   if (!order.success) return {};
