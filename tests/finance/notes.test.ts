@@ -49,7 +49,8 @@ describe('credit and debit notes', () => {
     ]);
     expect(await invoiceFigures(app, invoice.id)).toMatchObject({ credited_amount: '27877.50', status: 'issued' });
     const buyerList = await world.buyer.members.staff.caller.finance.notes.list({ invoiceId: invoice.id });
-    expect(buyerList.map((n) => n.number)).toEqual([created.number]);
+    expect(buyerList.items.map((n) => n.number)).toEqual([created.number]);
+    expect(buyerList.invoice).toMatchObject({ side: 'buyer', status: 'issued', creditable: '250897.50', disputable: '250897.50' });
     const second = await supplier.finance.notes.create({ invoiceId: invoice.id, kind: 'credit', reason: 'other', amount: '1050.00' });
     expect(second.number).toMatch(/\/000002$/);
   });
@@ -131,7 +132,7 @@ describe('credit and debit notes', () => {
     const created = await world.supplier.members.staff.caller.finance.notes.create(input);
     expect((await failure(world.stranger.members.owner.caller.finance.notes.get({ noteId: created.id }))).code).toBe('NOT_FOUND');
     expect((await failure(world.stranger.members.owner.caller.finance.notes.list({ invoiceId: invoice.id }))).code).toBe('NOT_FOUND');
-    expect(await world.stranger.members.owner.caller.finance.notes.list({})).toEqual([]);
+    expect(await world.stranger.members.owner.caller.finance.notes.list({})).toEqual({ items: [], invoice: null });
     expect(await noteCount(app, invoice.id)).toBe(1);
   });
 

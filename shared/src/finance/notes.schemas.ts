@@ -112,3 +112,27 @@ export const noteDetail = noteSummary.extend({
   lines: z.array(noteLineView),
 });
 export type NoteDetail = z.infer<typeof noteDetail>;
+
+/**
+ * `finance.notes.list`: the notes, and with `invoiceId` what the invoice's panels need — the
+ * caller's side, the status, what a credit note may still take off and what may still be disputed.
+ */
+export const noteList = z.strictObject({
+  items: z.array(noteSummary),
+  invoice: z
+    .strictObject({
+      id: z.uuid(),
+      number: z.string().nullable(),
+      side: z.enum(['supplier', 'buyer']),
+      status: z.enum(['draft', 'issued', 'partly_paid', 'paid', 'cancelled']),
+      currency: z.string(),
+      total: decimal,
+      /** The invoice's value after earlier notes: the most a credit note may take off. */
+      creditable: decimal,
+      /** What is still owed and not under dispute: the most a new dispute may be for. */
+      disputable: decimal,
+      disputed: decimal,
+    })
+    .nullable(),
+});
+export type NoteList = z.infer<typeof noteList>;

@@ -1,5 +1,4 @@
-import { createNoteInput, noteCreated, noteDetail, noteIdInput, noteListInput, noteSummary } from '@tradeloom/shared';
-import { z } from 'zod';
+import { createNoteInput, noteCreated, noteDetail, noteIdInput, noteList, noteListInput } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { createNote, getNote, listNotes } from './notes.service.ts';
@@ -15,6 +14,6 @@ export const notesRouter = router({
     .query(({ ctx, input }) => getNote(ctx, ctx.actor, input.noteId)),
   list: companyProcedure('finance:read')
     .input(noteListInput)
-    .output(z.array(noteSummary))
+    .output(noteList)
     .query(({ ctx, input }) => listNotes(ctx, ctx.actor, input)),
 });

@@ -1,5 +1,5 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
-import { type CreateNoteInput, dec, money, type NoteDetail, type NoteSummary, sum } from '@tradeloom/shared';
+import { type CreateNoteInput, dec, money, type NoteDetail, type NoteList, type NoteSummary, sum } from '@tradeloom/shared';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { isBranchLimited } from '../../lib/branch-scope.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
@@ -10,7 +10,7 @@ import { companyCalendar } from '../orders/order-due-dates.ts';
 import { assertDocumentDateOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { findPartyInvoice, reachesInvoiceBranch } from './finance-party.ts';
-import { refreshInvoiceBalance } from './invoice-balance.ts';
+import { invoiceBalance, refreshInvoiceBalance } from './invoice-balance.ts';
 import { noteLinesFromAmount, noteLinesFromInput } from './note-lines.ts';
 
 // Credit and debit notes: the supplier issues them against its own issued invoice, numbered from
@@ -265,12 +265,25 @@ export async function getNote(ctx: ServiceContext, actor: CompanyActor, noteId: 
 }
 
 /** The notes of one invoice (checked as the caller's), or all of the caller's newest first (at most 200). */
-export async function listNotes(ctx: ServiceContext, actor: CompanyActor, input: { invoiceId?: string }): Promise<NoteSummary[]> {
+export async function listNotes(ctx: ServiceContext, actor: CompanyActor, input: { invoiceId?: string }): Promise<NoteList> {
   const db = ctx.deps.db;
   let query = noteRows(db, actor);
+  let invoiceView: NoteList['invoice'] = null;
   if (input.invoiceId) {
-    await findPartyInvoice(db, actor, input.invoiceId);
+    const { invoice, side } = await findPartyInvoice(db, actor, input.invoiceId);
     query = query.where('n.invoice_id', '=', input.invoiceId);
+    const owed = dec(invoiceBalance({ ...invoice, tdsAmount: invoice.tds_amount })).minus(invoice.disputed_amount);
+    invoiceView = {
+      id: invoice.id,
+      number: invoice.number,
+      side,
+      status: invoice.status,
+      currency: invoice.currency,
+      total: invoice.total,
+      creditable: money(dec(invoice.total).plus(invoice.debited_amount).minus(invoice.credited_amount)),
+      disputable: money(owed.isNegative() ? 0 : owed),
+      disputed: invoice.disputed_amount,
+    };
   }
   if (isBranchLimited(actor)) {
     const branches = [...(actor.branchIds ?? [])];
@@ -282,5 +295,5 @@ export async function listNotes(ctx: ServiceContext, actor: CompanyActor, input:
     );
   }
   const rows = await query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(200).execute();
-  return rows.map((row) => toSummary(actor, row));
+  return { items: rows.map((row) => toSummary(actor, row)), invoice: invoiceView };
 }
