@@ -88,6 +88,8 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
+  CREDIT_LIMIT_EXCEEDED: 'The invoice takes the buyer past the supplier’s credit limit: a manager must approve issuing it.',
+  INVOICE_HAS_PAYMENTS: 'Payments are allocated to the invoice; reverse them before cancelling it.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

@@ -81,6 +81,7 @@ export function afterCursorRow(
       | 'contracts'
       | 'conversations'
       | 'complaints'
+      | 'invoices'
       | 'webhook_deliveries'
       | 'disputes';
     alias: string;

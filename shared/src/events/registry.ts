@@ -194,6 +194,12 @@ export const auditActions = {
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
   'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
+  // Invoices (finance).
+  'invoice.created': audit('invoice', 'drafted an invoice'),
+  'invoice.discarded': audit('invoice', 'discarded a draft invoice'),
+  'invoice.issued': audit('invoice', 'issued the invoice'),
+  'invoice.cancelled': audit('invoice', 'cancelled the invoice'),
+  'invoice.approved_for_payment': audit('invoice', 'approved the invoice for payment'),
 } as const;
 
 export type AuditActionName = keyof typeof auditActions;
@@ -293,6 +299,13 @@ export const complaintParties = z.object({
   reason: z.enum(['manual', 'first_response_sla', 'resolution_sla']).optional(),
   /** On `complaint.noted`: an internal note, which only the writer's company reads (nobody else is told). */
   internal: z.boolean().optional(),
+});
+
+/** An invoice issued or cancelled: its parties, who acted, its number and total for the notification. */
+export const invoicePayload = partiesPayload.extend({
+  document: z.string().optional(),
+  total: z.string().optional(),
+  currency: z.string().optional(),
 });
 
 /**
@@ -401,6 +414,13 @@ export const domainEvents = {
   'complaint.resolved': event('complaint', complaintParties),
   'complaint.rejected': event('complaint', complaintParties),
   'complaint.reopened': event('complaint', complaintParties),
+  // Invoices: the buyer is told when one is issued to it or cancelled; drafts and the buyer's own
+  // approval concern one company (its screens refresh).
+  'invoice.created': event('invoice', none),
+  'invoice.discarded': event('invoice', none),
+  'invoice.issued': event('invoice', invoicePayload, '{actor} issued invoice {document}, {amount}'),
+  'invoice.cancelled': event('invoice', invoicePayload, '{actor} cancelled invoice {document}'),
+  'invoice.approved_for_payment': event('invoice', none),
   'note.issued': event('invoice_note', financeDocumentPayload, '{actor} issued {document} on your invoice, {amount}'),
   'dispute.opened': event('dispute', financeDocumentPayload, '{actor} raised dispute {document}, {amount}'),
   'dispute.responded': event('dispute', financeDocumentPayload, '{actor} responded to dispute {document}'),

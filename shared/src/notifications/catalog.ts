@@ -21,10 +21,10 @@ export const NOTIFICATION_GROUPS = [
   'tradedesk',
   'messaging',
   'support',
-  'finance',
   'reminders',
   'security',
   'integrations',
+  'finance',
 ] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
@@ -34,10 +34,10 @@ export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
   tradedesk: 'Trade desk and contracts',
   messaging: 'Conversations',
   support: 'Complaints',
-  finance: 'Invoices and payments',
   reminders: 'Reminders',
   security: 'Security',
   integrations: 'Integrations',
+  finance: 'Invoices and payments',
 };
 
 export const REMINDER_KINDS = ['reminder.certification_expiring', 'reminder.tender_closing', 'reminder.complaint_sla_due'] as const;
@@ -133,6 +133,8 @@ export const notificationKinds = {
   ) as Record<(typeof tradeNoticeEvents)[number], NotificationKindSpec>),
   'conversation.started': kind('messaging', 'A partner starts a conversation with you', 'messaging:read', { email: true }),
   'message.sent': kind('messaging', 'A new message in a conversation you are in', 'messaging:read'),
+  'invoice.issued': kind('finance', 'A supplier issues an invoice to you', 'finance:read', { email: true }),
+  'invoice.cancelled': kind('finance', 'A supplier cancels an invoice', 'finance:read', { email: true }),
   'complaint.filed': kind('support', 'A buyer files a complaint against you', 'support:read', { email: true }),
   'complaint.assigned': kind('support', 'A complaint is assigned (to you, or yours to a supplier’s rep)', 'support:read', { email: true }),
   'complaint.escalated': kind('support', 'A complaint is escalated to managers', 'support:manage', { email: true }),

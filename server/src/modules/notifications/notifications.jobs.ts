@@ -3,6 +3,7 @@ import {
   domainEvents,
   financeDocumentPayload,
   formatMoney,
+  invoicePayload,
   isDomainEventName,
   isNotifiableKind,
   type NotificationSubject,
@@ -26,6 +27,7 @@ const payload = z.object({ eventId: z.number() });
 const linkPaths: Record<string, (entityId: string) => string> = {
   partner_link: () => '/partners',
   order: (entityId) => `/orders/${entityId}`,
+  invoice: (entityId) => `/invoices/${entityId}`,
   dispute: (entityId) => `/disputes/${entityId}`,
   invoice_note: (entityId) => `/notes/${entityId}`,
 };
@@ -38,8 +40,8 @@ function subjectOf(entityType: string, payload: unknown): NotificationSubject {
     const { document, total, currency } = finance.data;
     return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
   }
-  if (entityType !== 'order') return {};
-  const order = orderTransitionPayload.safeParse(payload);
+  if (entityType !== 'order' && entityType !== 'invoice') return {};
+  const order = (entityType === 'invoice' ? invoicePayload : orderTransitionPayload).safeParse(payload);
   if (!order.success) return {};
   const { document, total, currency } = order.data;
   return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
