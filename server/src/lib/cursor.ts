@@ -83,7 +83,8 @@ export function afterCursorRow(
       | 'complaints'
       | 'webhook_deliveries'
       | 'deliveries'
-      | 'invoices';
+      | 'invoices'
+      | 'disputes';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

@@ -176,6 +176,12 @@ export const auditActions = {
   'complaint.reopened': audit('complaint', 'reopened a complaint'),
   'complaint.noted': audit('complaint', 'wrote on a complaint'),
   'complaint_sla.saved': audit('complaint_sla', 'changed complaint response times'),
+  // Finance: credit/debit notes and disputes (issue 15, branch disp).
+  'note.issued': audit('invoice_note', 'issued a credit or debit note'),
+  'dispute.opened': audit('dispute', 'raised a dispute'),
+  'dispute.responded': audit('dispute', 'responded to a dispute'),
+  'dispute.resolved': audit('dispute', 'resolved a dispute'),
+  'dispute.withdrawn': audit('dispute', 'withdrew a dispute'),
   'notification_defaults.saved': audit('company', 'changed the notification defaults'),
   'notification_template.saved': audit('notification_template', 'changed a notification template'),
   'notification_delivery.retried': audit('notification_delivery', 'retried a failed notification'),
@@ -327,6 +333,16 @@ export const paymentParties = z.object({
   invoiceIds: z.array(z.string()),
 });
 
+/**
+ * A credit/debit note or dispute event: the invoice's (or contract's) two parties, who acted, and
+ * the document and amount the other party's notification names.
+ */
+export const financeDocumentPayload = partiesPayload.extend({
+  document: z.string().optional(),
+  total: z.string().optional(),
+  currency: z.string().optional(),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -439,6 +455,11 @@ export const domainEvents = {
   'payment.reversed': event('payment', paymentParties),
   'credit_limit.set': event('credit_limit', none),
   'credit_limit.removed': event('credit_limit', none),
+  'note.issued': event('invoice_note', financeDocumentPayload, '{actor} issued {document} on your invoice, {amount}'),
+  'dispute.opened': event('dispute', financeDocumentPayload, '{actor} raised dispute {document}, {amount}'),
+  'dispute.responded': event('dispute', financeDocumentPayload, '{actor} responded to dispute {document}'),
+  'dispute.resolved': event('dispute', financeDocumentPayload, '{actor} resolved dispute {document}'),
+  'dispute.withdrawn': event('dispute', financeDocumentPayload, '{actor} withdrew dispute {document}'),
 } as const;
 
 export type DomainEventName = keyof typeof domainEvents;

@@ -150,6 +150,11 @@ export const notificationKinds = {
   'complaint.resolved': kind('support', 'A complaint is resolved', 'support:read', { email: true }),
   'complaint.rejected': kind('support', 'A complaint is rejected', 'support:read', { email: true }),
   'complaint.reopened': kind('support', 'A buyer reopens a complaint', 'support:read', { email: true }),
+  'note.issued': kind('finance', 'A supplier issues a credit or debit note on your invoice', 'finance:read', { email: true }),
+  'dispute.opened': kind('finance', 'A partner raises a dispute on an invoice or contract', 'finance:read', { email: true }),
+  'dispute.responded': kind('finance', 'A partner responds to a dispute', 'finance:read', { email: true }),
+  'dispute.resolved': kind('finance', 'A dispute is resolved', 'finance:read', { email: true }),
+  'dispute.withdrawn': kind('finance', 'A partner withdraws a dispute', 'finance:read'),
   'reminder.certification_expiring': kind('reminders', 'A certification expires in 30 days', 'kyc:read', { email: true }),
   'reminder.tender_closing': kind('reminders', 'A tender closes tomorrow', 'sourcing:read', { email: true }),
   'reminder.complaint_sla_due': kind('reminders', 'A complaint’s response or resolution is due soon', 'support:read', {

@@ -8,6 +8,7 @@ import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isFileOfLinkedProduct } from '../catalog/catalog-lookups.ts';
+import { isFileOfVisibleDispute } from '../finance/dispute-evidence.ts';
 import { isKycDocumentFile } from '../kyc/kyc.service.ts';
 import { isFileInCompanyConversation } from '../messaging/message-files.ts';
 import { isFileOnVisibleOrder } from '../orders/orders.repository.ts';
@@ -116,7 +117,8 @@ export async function readFileForDownload(
         (await isFileOnVisibleOrder(db, fileId, reader.companyId)) ||
         (await isFileOfVisibleTender(db, fileId, reader.companyId)) ||
         (await isFileInCompanyConversation(db, fileId, reader.companyId)) ||
-        (await isFileOfVisibleComplaint(db, fileId, reader.companyId))));
+        (await isFileOfVisibleComplaint(db, fileId, reader.companyId)) ||
+        (await isFileOfVisibleDispute(db, fileId, reader.companyId))));
   if (!readable) throw notFound('File');
   const content = await readFile(path.join(storageRoot(ctx), file.storage_key));
   return { file, content };

@@ -2,6 +2,7 @@ import { type Executor, inTransaction } from '@tradeloom/db';
 import {
   deliveryPayload,
   domainEvents,
+  financeDocumentPayload,
   formatMoney,
   invoicePayload,
   isDomainEventName,
@@ -30,11 +31,19 @@ const linkPaths: Record<string, (entityId: string) => string> = {
   order: (entityId) => `/orders/${entityId}`,
   delivery: (entityId) => `/deliveries/${entityId}`,
   invoice: (entityId) => `/invoices/${entityId}`,
+  dispute: (entityId) => `/disputes/${entityId}`,
+  invoice_note: (entityId) => `/notes/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
 function subjectOf(entityType: string, payload: unknown): NotificationSubject {
   if (entityType === 'delivery') return { document: deliveryPayload.safeParse(payload).data?.document };
+  if (entityType === 'dispute' || entityType === 'invoice_note') {
+    const finance = financeDocumentPayload.safeParse(payload);
+    if (!finance.success) return {};
+    const { document, total, currency } = finance.data;
+    return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
+  }
   if (entityType !== 'order' && entityType !== 'invoice') return {};
   const order = (entityType === 'invoice' ? invoicePayload : orderTransitionPayload).safeParse(payload);
   if (!order.success) return {};
