@@ -5,6 +5,7 @@ import type { JobHandler } from './modules/events/job-runner.ts';
 import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
+import { YEAR_CLOSE_QUEUE, yearCloseHandler } from './modules/finance/year-close.job.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import {
   MESSAGING_NOTIFY_EVENTS,
@@ -54,6 +55,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [REMINDERS_QUEUE]: remindersHandler(deps),
     [WEBHOOK_DELIVER_QUEUE]: webhookDeliveryHandler(deps, sendWebhookRequest),
     [WEBHOOK_SWEEP_QUEUE]: webhookSweepHandler(deps),
+    [YEAR_CLOSE_QUEUE]: yearCloseHandler(deps),
   };
 }
 

@@ -88,6 +88,7 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
+  YEAR_CLOSE_RUNNING: 'The financial year is being closed right now; wait for the close to finish.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;
