@@ -6,6 +6,7 @@ import { PRUNE_JOBS_QUEUE, pruneJobsHandler } from './modules/events/jobs.ts';
 import type { ScheduleDefinition } from './modules/events/schedules.ts';
 import type { SubscriptionRegistry } from './modules/events/subscribers.ts';
 import { INVOICE_REMINDERS_QUEUE, invoiceRemindersHandler } from './modules/finance/overdue-reminders.ts';
+import { YEAR_CLOSE_QUEUE, yearCloseHandler } from './modules/finance/year-close.job.ts';
 import { MAIL_QUEUE, mailJobHandler } from './modules/mail/mail.jobs.ts';
 import {
   MESSAGING_NOTIFY_EVENTS,
@@ -56,6 +57,7 @@ export function jobHandlers(deps: Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'con
     [WEBHOOK_DELIVER_QUEUE]: webhookDeliveryHandler(deps, sendWebhookRequest),
     [WEBHOOK_SWEEP_QUEUE]: webhookSweepHandler(deps),
     [INVOICE_REMINDERS_QUEUE]: invoiceRemindersHandler(deps),
+    [YEAR_CLOSE_QUEUE]: yearCloseHandler(deps),
   };
 }
 

@@ -94,6 +94,7 @@ export const REASON_MEANINGS = {
   CURRENCY_MISMATCH: 'The payment and the invoice (or the note and its invoice) are in different currencies.',
   CREDIT_LIMIT_EXCEEDED:
     'Accepting the order or issuing the invoice takes the partner past its credit limit; a manager must approve going over it.',
+  YEAR_CLOSE_RUNNING: 'The financial year is being closed right now; wait for the close to finish.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

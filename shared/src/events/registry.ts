@@ -99,6 +99,7 @@ export const auditActions = {
   'file.uploaded': audit('file', 'uploaded a file'),
   'financial_year.created': audit('financial_year', 'opened a financial year'),
   'financial_year.closed': audit('financial_year', 'closed a financial year'),
+  'financial_year.reopened': audit('financial_year', 'reopened a closed financial year'),
   'catalog.imported': audit('catalog', 'imported the catalog'),
   'product.created': audit('product', 'added a product'),
   'product.updated': audit('product', 'edited a product'),

@@ -1,10 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { approvalThresholdInput, createFinancialYearInput } from '@tradeloom/shared';
 import { Link } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { DataTable, PageHeader, QueryView } from '../../components/ui.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -27,23 +26,21 @@ export function SettingsPage() {
 
 function FinancialYears() {
   const can = useCan();
-  const utils = trpc.useUtils();
   const years = trpc.settings.financialYears.list.useQuery();
-  const close = trpc.settings.financialYears.close.useMutation({
-    onSuccess: () => utils.settings.financialYears.list.invalidate(),
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-  });
   return (
     <Paper withBorder p="lg">
-      <Title order={4} mb="xs">
-        Financial years
-      </Title>
+      <Group justify="space-between" wrap="wrap" mb="xs">
+        <Title order={4}>Financial years</Title>
+        <Anchor component={Link} to="/settings/financial-years" size="sm">
+          Close, reopen and opening balances
+        </Anchor>
+      </Group>
       <Text size="sm" c="dimmed" mb="sm">
         Documents dated in a closed year can no longer be created or changed.
       </Text>
       <QueryView query={years} isEmpty={(rows) => rows.length === 0} empty="No financial years yet.">
         {(rows) => (
-          <DataTable headers={['Year', 'From', 'To', 'Status', '']}>
+          <DataTable headers={['Year', 'From', 'To', 'Status']}>
             {rows.map((year) => (
               <Table.Tr key={year.id}>
                 <Table.Td>{year.label}</Table.Td>
@@ -53,20 +50,6 @@ function FinancialYears() {
                   <Badge miw="max-content" color={year.status === 'open' ? 'teal' : 'gray'} variant="light">
                     {year.status}
                   </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {can('settings:write') && year.status === 'open' && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        window.confirm(`Close ${year.label}? This cannot be undone.`) && close.mutate({ financialYearId: year.id })
-                      }
-                    >
-                      Close year
-                    </Button>
-                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

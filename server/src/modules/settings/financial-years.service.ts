@@ -1,8 +1,9 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
-import { appError, notFound } from '../../trpc/errors.ts';
+import { appError } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { userNameOf } from '../auth/user-reads.ts';
 import { findTradingProfile } from '../companies/company-reads.ts';
 
 // India's financial year runs April–March (labelled 2026-27); elsewhere we default to the
@@ -70,7 +71,15 @@ export async function assertDocumentDateOpen(db: Executor, companyId: string, is
 export async function listFinancialYears(db: Executor, companyId: string) {
   return db
     .selectFrom('financial_years')
-    .select(['id', 'label', 'starts_on as startsOn', 'ends_on as endsOn', 'status', 'closed_at as closedAt'])
+    .select((eb) => [
+      'id',
+      'label',
+      'starts_on as startsOn',
+      'ends_on as endsOn',
+      'status',
+      'closed_at as closedAt',
+      userNameOf(eb.ref('closed_by')).as('closedByName'),
+    ])
     .where('company_id', '=', companyId)
     .orderBy('starts_on', 'desc')
     .execute();
@@ -109,32 +118,56 @@ export async function createFinancialYear(
   });
 }
 
-export async function closeFinancialYear(ctx: ServiceContext, actor: CompanyActor, financialYearId: string) {
-  await inTransaction(ctx.deps.db, async (trx) => {
-    const closed = await trx
-      .updateTable('financial_years')
-      .set({ status: 'closed', closed_at: ctx.deps.clock.now(), closed_by: actor.userId })
-      .where('id', '=', financialYearId)
-      .where('company_id', '=', actor.companyId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) !== 1) {
-      const exists = await trx
-        .selectFrom('financial_years')
-        .select('id')
-        .where('id', '=', financialYearId)
-        .where('company_id', '=', actor.companyId)
-        .executeTakeFirst();
-      if (!exists) throw notFound('Financial year');
-      throw appError('CONFLICT', 'FINANCIAL_YEAR_CLOSED', 'This financial year is already closed.');
-    }
-    await recordAudit(trx, actor, ctx.request, {
-      companyId: actor.companyId,
-      action: 'financial_year.closed',
-      entityType: 'financial_year',
-      entityId: financialYearId,
-      before: { status: 'open' },
-      after: { status: 'closed' },
-    });
-  });
+/** A company's year by its label ("2026-27"), or undefined (another company's is undefined too). */
+export async function findFinancialYearByLabel(db: Executor, companyId: string, label: string) {
+  return db.selectFrom('financial_years').selectAll().where('company_id', '=', companyId).where('label', '=', label).executeTakeFirst();
+}
+
+export async function findFinancialYearById(db: Executor, companyId: string, financialYearId: string) {
+  return db
+    .selectFrom('financial_years')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', financialYearId)
+    .executeTakeFirst();
+}
+
+/** The year that follows `year` (starting the day after it ends), created with default bounds when missing. */
+export async function ensureFollowingYear(trx: Executor, companyId: string, year: { ends_on: string }) {
+  const dayAfter = new Date(`${year.ends_on}T00:00:00Z`);
+  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+  return ensureFinancialYear(trx, companyId, dayAfter.toISOString().slice(0, 10));
+}
+
+/** The year after `year` if the company has it (no default is created). */
+export async function findFollowingYear(db: Executor, companyId: string, year: { ends_on: string }) {
+  return db
+    .selectFrom('financial_years')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('starts_on', '>', year.ends_on)
+    .orderBy('starts_on')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Locks (closed) or unlocks (open) a year for dated documents; the finance year close decides
+ * when. Returns false when the year was not in the other state.
+ */
+export async function setFinancialYearStatus(
+  trx: Executor,
+  input: { companyId: string; financialYearId: string; status: 'open' | 'closed'; userId: string | null; at: Date },
+): Promise<boolean> {
+  const closing = input.status === 'closed';
+  const result = await trx
+    .updateTable('financial_years')
+    .set(
+      closing ? { status: 'closed', closed_at: input.at, closed_by: input.userId } : { status: 'open', closed_at: null, closed_by: null },
+    )
+    .where('id', '=', input.financialYearId)
+    .where('company_id', '=', input.companyId)
+    .where('status', '=', closing ? 'open' : 'closed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

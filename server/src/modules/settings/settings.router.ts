@@ -1,7 +1,8 @@
 import { createFinancialYearInput, financialYearIdInput } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { closeFinancialYear, createFinancialYear, listFinancialYears } from './financial-years.service.ts';
+import { startYearClose } from '../finance/year-close.service.ts';
+import { createFinancialYear, listFinancialYears } from './financial-years.service.ts';
 import { listNumberSeries } from './number-series.service.ts';
 
 export const settingsRouter = router({
@@ -10,9 +11,10 @@ export const settingsRouter = router({
     create: companyProcedure('settings:write')
       .input(createFinancialYearInput)
       .mutation(({ ctx, input }) => createFinancialYear(ctx, ctx.actor, input)),
+    // The same close as finance.years.close (a background job carries the balances forward).
     close: companyProcedure('settings:write')
       .input(financialYearIdInput)
-      .mutation(({ ctx, input }) => closeFinancialYear(ctx, ctx.actor, input.financialYearId)),
+      .mutation(({ ctx, input }) => startYearClose(ctx, ctx.actor, { financialYearId: input.financialYearId })),
   }),
   numberSeries: router({
     list: companyProcedure('settings:read').query(({ ctx }) => listNumberSeries(ctx.deps.db, ctx.actor.companyId)),
