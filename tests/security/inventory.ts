@@ -94,6 +94,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'console.users.sendPasswordReset': () => ({ userId: missing() }),
   'console.users.unlock': () => ({ userId: missing() }),
   'devMailbox.list': () => undefined,
+  'finance.invoices.approveForPayment': () => ({ invoiceId: missing() }),
   'finance.invoices.cancel': () => ({ invoiceId: missing(), version: 1, reason: 'matrix reason' }),
   'finance.invoices.create': () => ({ orderId: missing() }),
   'finance.invoices.get': () => ({ invoiceId: missing() }),
