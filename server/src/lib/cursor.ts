@@ -82,7 +82,8 @@ export function afterCursorRow(
       | 'conversations'
       | 'complaints'
       | 'invoices'
-      | 'webhook_deliveries';
+      | 'webhook_deliveries'
+      | 'deliveries';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,
