@@ -88,10 +88,12 @@ export const REASON_MEANINGS = {
   REOPEN_WINDOW_PASSED: 'A complaint can be reopened only within 14 days of being resolved or rejected.',
   ASSIGNEE_NOT_MEMBER: 'The person to assign is not an active member of the supplier company.',
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
+  CREDIT_LIMIT_EXCEEDED: 'The invoice takes the buyer past the supplier’s credit limit: a manager must approve issuing it.',
+  INVOICE_HAS_PAYMENTS: 'Payments are allocated to the invoice; reverse them before cancelling it.',
+  MATCH_FLAGGED:
+    'The three-way match flagged the invoice (more than accepted, or above the order’s price): acknowledge the flags to approve it.',
   OVER_ALLOCATION: 'The allocations add up to more than the payment, or more than an invoice still owes.',
   CURRENCY_MISMATCH: 'The payment and the invoice (or the note and its invoice) are in different currencies.',
-  CREDIT_LIMIT_EXCEEDED:
-    'Accepting the order or issuing the invoice takes the partner past its credit limit; a manager must approve going over it.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

@@ -81,7 +81,9 @@ export function afterCursorRow(
       | 'contracts'
       | 'conversations'
       | 'complaints'
-      | 'webhook_deliveries';
+      | 'invoices'
+      | 'webhook_deliveries'
+      | 'deliveries';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

@@ -188,6 +188,15 @@ export const auditActions = {
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
   'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
+  'delivery.dispatched': audit('delivery', 'dispatched a delivery'),
+  'delivery.received': audit('delivery', 'recorded the goods receipt'),
+  'delivery.cancelled': audit('delivery', 'cancelled a delivery'),
+  // Invoices (finance).
+  'invoice.created': audit('invoice', 'drafted an invoice'),
+  'invoice.discarded': audit('invoice', 'discarded a draft invoice'),
+  'invoice.issued': audit('invoice', 'issued the invoice'),
+  'invoice.cancelled': audit('invoice', 'cancelled the invoice'),
+  'invoice.approved_for_payment': audit('invoice', 'approved the invoice for payment'),
   'payment.recorded': audit('payment', 'recorded a payment'),
   'payment.allocated': audit('payment', 'allocated a payment to invoices'),
   'payment.reversed': audit('payment', 'reversed a payment'),
@@ -292,6 +301,19 @@ export const complaintParties = z.object({
   reason: z.enum(['manual', 'first_response_sla', 'resolution_sla']).optional(),
   /** On `complaint.noted`: an internal note, which only the writer's company reads (nobody else is told). */
   internal: z.boolean().optional(),
+});
+
+/** An invoice issued or cancelled: its parties, who acted, its number and total for the notification. */
+export const invoicePayload = partiesPayload.extend({
+  document: z.string().optional(),
+  total: z.string().optional(),
+  currency: z.string().optional(),
+});
+
+/** A delivery event: both parties, who acted, the challan number and the order it ships. */
+export const deliveryPayload = partiesPayload.extend({
+  document: z.string().optional(),
+  orderId: z.string().optional(),
 });
 
 /** A payment event: the company that recorded it, its partner, the direction and the amount. */
@@ -401,6 +423,16 @@ export const domainEvents = {
   'complaint.resolved': event('complaint', complaintParties),
   'complaint.rejected': event('complaint', complaintParties),
   'complaint.reopened': event('complaint', complaintParties),
+  'delivery.dispatched': event('delivery', deliveryPayload, '{actor} dispatched {document}'),
+  'delivery.received': event('delivery', deliveryPayload, '{actor} recorded the receipt of {document}'),
+  'delivery.cancelled': event('delivery', deliveryPayload, '{actor} cancelled delivery {document}'),
+  // Invoices: the buyer is told when one is issued to it or cancelled; drafts and the buyer's own
+  // approval concern one company (its screens refresh).
+  'invoice.created': event('invoice', none),
+  'invoice.discarded': event('invoice', none),
+  'invoice.issued': event('invoice', invoicePayload, '{actor} issued invoice {document}, {amount}'),
+  'invoice.cancelled': event('invoice', invoicePayload, '{actor} cancelled invoice {document}'),
+  'invoice.approved_for_payment': event('invoice', none),
   // Finance: a payment one company records (its partner's screens refresh too) and credit limits.
   'payment.recorded': event('payment', paymentParties),
   'payment.allocated': event('payment', paymentParties),

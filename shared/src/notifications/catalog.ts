@@ -24,6 +24,7 @@ export const NOTIFICATION_GROUPS = [
   'reminders',
   'security',
   'integrations',
+  'finance',
 ] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
@@ -36,6 +37,7 @@ export const NOTIFICATION_GROUP_LABELS: Record<NotificationGroup, string> = {
   reminders: 'Reminders',
   security: 'Security',
   integrations: 'Integrations',
+  finance: 'Invoices and payments',
 };
 
 export const REMINDER_KINDS = [
@@ -123,6 +125,9 @@ export const notificationKinds = {
   'order.delivered': kind('orders', 'A buyer confirms delivery', 'orders:read'),
   'order.completed': kind('orders', 'An order is completed', 'orders:read'),
   'order.cancelled': kind('orders', 'An order is cancelled', 'orders:read', { email: true }),
+  'delivery.dispatched': kind('orders', 'A supplier dispatches goods to you', 'deliveries:read', { email: true }),
+  'delivery.received': kind('orders', 'A buyer records the receipt of a delivery', 'deliveries:read'),
+  'delivery.cancelled': kind('orders', 'A supplier cancels a delivery', 'deliveries:read'),
   ...(Object.fromEntries(
     tenderNoticeEvents.map((name) => [name, kind('sourcing', tenderLabels[name], 'sourcing:read', { email: TENDER_EMAIL.includes(name) })]),
   ) as Record<(typeof tenderNoticeEvents)[number], NotificationKindSpec>),
@@ -136,6 +141,8 @@ export const notificationKinds = {
   ) as Record<(typeof tradeNoticeEvents)[number], NotificationKindSpec>),
   'conversation.started': kind('messaging', 'A partner starts a conversation with you', 'messaging:read', { email: true }),
   'message.sent': kind('messaging', 'A new message in a conversation you are in', 'messaging:read'),
+  'invoice.issued': kind('finance', 'A supplier issues an invoice to you', 'finance:read', { email: true }),
+  'invoice.cancelled': kind('finance', 'A supplier cancels an invoice', 'finance:read', { email: true }),
   'complaint.filed': kind('support', 'A buyer files a complaint against you', 'support:read', { email: true }),
   'complaint.assigned': kind('support', 'A complaint is assigned (to you, or yours to a supplier’s rep)', 'support:read', { email: true }),
   'complaint.escalated': kind('support', 'A complaint is escalated to managers', 'support:manage', { email: true }),

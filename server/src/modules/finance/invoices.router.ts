@@ -1,3 +1,44 @@
+import {
+  approveInvoiceForPaymentInput,
+  cancelInvoiceInput,
+  createInvoiceInput,
+  invoiceCreated,
+  invoiceDetail,
+  invoiceIdInput,
+  invoiceListInput,
+  invoicePage,
+  issueInvoiceInput,
+} from '@tradeloom/shared';
+import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
+import { companyProcedure } from '../../trpc/procedures.ts';
+import { getInvoice, listInvoices } from './invoice-views.service.ts';
+import { approveInvoiceForPayment, cancelInvoice, createInvoice, issueInvoice } from './invoices.service.ts';
 
-export const invoicesRouter = router({});
+/** Tax invoices: the supplier drafts, issues and cancels; the buyer sees the same record as a purchase invoice. */
+export const invoicesRouter = router({
+  create: companyProcedure('finance:write')
+    .input(createInvoiceInput)
+    .output(invoiceCreated)
+    .mutation(({ ctx, input }) => createInvoice(ctx, ctx.actor, input)),
+  issue: companyProcedure('finance:write')
+    .input(issueInvoiceInput)
+    .output(invoiceDetail)
+    .mutation(({ ctx, input }) => issueInvoice(ctx, ctx.actor, input)),
+  cancel: companyProcedure('finance:write')
+    .input(cancelInvoiceInput)
+    .output(z.strictObject({ id: z.uuid(), status: z.enum(['cancelled', 'discarded']) }))
+    .mutation(({ ctx, input }) => cancelInvoice(ctx, ctx.actor, input)),
+  approveForPayment: companyProcedure('finance:approve')
+    .input(approveInvoiceForPaymentInput)
+    .output(invoiceDetail)
+    .mutation(({ ctx, input }) => approveInvoiceForPayment(ctx, ctx.actor, input)),
+  get: companyProcedure('finance:read')
+    .input(invoiceIdInput)
+    .output(invoiceDetail)
+    .query(({ ctx, input }) => getInvoice(ctx, ctx.actor, input.invoiceId)),
+  list: companyProcedure('finance:read')
+    .input(invoiceListInput)
+    .output(invoicePage)
+    .query(({ ctx, input }) => listInvoices(ctx, ctx.actor, input)),
+});
