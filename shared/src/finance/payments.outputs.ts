@@ -52,6 +52,8 @@ export const invoicePaymentRow = z.object({
 });
 export const invoicePayments = z.object({
   invoiceId: z.string(),
+  /** The other party of the invoice (the buyer for its supplier, the supplier for its buyer). */
+  partnerId: z.string(),
   currency: z.string(),
   total: z.string(),
   /** What the buyer still owes by the viewer's own records (receipts for the supplier, payments for the buyer). */

@@ -559,6 +559,7 @@ export async function invoicePayments(ctx: ServiceContext, actor: CompanyActor, 
   });
   return {
     invoiceId: invoice.id,
+    partnerId: side === 'supplier' ? invoice.buyer_company_id : invoice.supplier_company_id,
     currency: invoice.currency,
     total: invoice.total,
     balance: owedOn(invoice, side === 'supplier' ? 'received' : 'made'),
