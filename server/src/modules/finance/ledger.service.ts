@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { canReachBranch } from '../../lib/branch-scope.ts';
 import { notFound } from '../../trpc/errors.ts';
+import { linkRolesWith } from '../partners/accepted-links.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
 import { owedOn } from './payments.service.ts';
@@ -368,16 +369,5 @@ export async function partnerStatement(ctx: ServiceContext, actor: CompanyActor,
 }
 
 async function tradesWith(db: Executor, companyId: string, partnerId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('partner_links')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('buyer_company_id', '=', companyId), eb('supplier_company_id', '=', partnerId)]),
-        eb.and([eb('supplier_company_id', '=', companyId), eb('buyer_company_id', '=', partnerId)]),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await linkRolesWith(db, companyId, partnerId, { anyStatus: true })).length > 0;
 }

@@ -15,7 +15,7 @@ import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, conflictOnField, invalidFields, notFound } from '../../trpc/errors.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
 import { recordChange } from '../events/record-change.ts';
-import { areLinked } from '../partners/accepted-links.ts';
+import { areLinked, linkRolesWith } from '../partners/accepted-links.ts';
 import { assertDocumentDateOpen } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { invoiceBalance, refreshInvoiceBalance } from './invoice-balance.ts';
@@ -186,18 +186,9 @@ async function inferDirection(
   }
   const directions = await sideOf({});
   if (directions.length === 1) return directions[0] ?? null;
-  const links = await trx
-    .selectFrom('partner_links')
-    .select(sql<PaymentDirection>`case when supplier_company_id = ${actor.companyId} then 'received' else 'made' end`.as('direction'))
-    .where('status', '=', 'accepted')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('supplier_company_id', '=', actor.companyId), eb('buyer_company_id', '=', partnerId)]),
-        eb.and([eb('buyer_company_id', '=', actor.companyId), eb('supplier_company_id', '=', partnerId)]),
-      ]),
-    )
-    .execute();
-  return links.length === 1 ? (links[0]?.direction ?? null) : null;
+  const roles = await linkRolesWith(trx, actor.companyId, partnerId);
+  if (roles.length !== 1) return null;
+  return roles[0] === 'supplier' ? 'received' : 'made';
 }
 
 /** A partner we may record payments with: a linked company, or one we have invoices with. */

@@ -49,3 +49,26 @@ export async function areLinked(db: Executor, a: string, b: string): Promise<boo
   const row = await db.selectNoFrom(acceptedLinkEitherWay(a, b).as('linked')).executeTakeFirstOrThrow();
   return row.linked === true;
 }
+
+/**
+ * The roles `companyId` plays in its links with `partnerId` ('supplier' when it supplies the
+ * partner): accepted links only, or links in any state for records that outlive a link.
+ */
+export async function linkRolesWith(
+  db: Executor,
+  companyId: string,
+  partnerId: string,
+  options: { anyStatus?: boolean } = {},
+): Promise<Array<'buyer' | 'supplier'>> {
+  let query = db
+    .selectFrom('partner_links')
+    .select(sql<'buyer' | 'supplier'>`case when supplier_company_id = ${companyId} then 'supplier' else 'buyer' end`.as('role'))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('buyer_company_id', '=', companyId), eb('supplier_company_id', '=', partnerId)]),
+        eb.and([eb('supplier_company_id', '=', companyId), eb('buyer_company_id', '=', partnerId)]),
+      ]),
+    );
+  if (!options.anyStatus) query = query.where('status', '=', 'accepted');
+  return (await query.execute()).map((row) => row.role);
+}
