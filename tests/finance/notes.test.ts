@@ -139,7 +139,8 @@ describe('credit and debit notes', () => {
   it('refuses a note on a cancelled invoice as CONFLICT', async () => {
     const world = await acceptedOrderWorld(app, 'NoteCancelled');
     const invoice = await issuedInvoice(app, world);
-    await app.db.updateTable('invoices').set({ status: 'cancelled' }).where('id', '=', invoice.id).execute();
+    const { version } = await world.supplier.members.staff.caller.finance.invoices.get({ invoiceId: invoice.id });
+    await world.supplier.members.manager.caller.finance.invoices.cancel({ invoiceId: invoice.id, version, reason: 'Raised in error' });
     const refused = await failure(
       world.supplier.members.staff.caller.finance.notes.create({
         invoiceId: invoice.id,
