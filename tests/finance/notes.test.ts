@@ -151,4 +151,45 @@ describe('credit and debit notes', () => {
     );
     expect([refused.code, refused.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
   });
+
+  it('issues the credit note a resolved complaint agreed on, once, against the order’s invoice', async () => {
+    const world = await acceptedOrderWorld(app, 'NoteComplaint');
+    const invoice = await issuedInvoice(app, world);
+    const filed = await world.buyer.members.staff.caller.support.complaints.file({
+      about: { type: 'order', id: world.order.id },
+      category: 'quality',
+      description: 'Two bales failed the micronaire re-test',
+      evidenceFileIds: [],
+    });
+    const supplier = world.supplier.members.staff.caller;
+    const early = await failure(supplier.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([early.code, early.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+    await supplier.support.complaints.resolve({
+      complaintId: filed.id,
+      version: 1,
+      resolution: 'credit_note',
+      creditAmount: '2100',
+      note: 'Credit',
+    });
+    const buyer = await failure(world.buyer.members.manager.caller.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([buyer.code, buyer.reason]).toEqual(['FORBIDDEN', 'WRONG_SIDE']);
+    expect((await failure(world.stranger.members.owner.caller.finance.notes.fromComplaint({ complaintId: filed.id }))).code).toBe(
+      'NOT_FOUND',
+    );
+    const note = await supplier.finance.notes.fromComplaint({ complaintId: filed.id });
+    expect(await world.buyer.members.viewer.caller.finance.notes.get({ noteId: note.id })).toMatchObject({
+      kind: 'credit',
+      reason: 'complaint',
+      complaintId: filed.id,
+      invoiceId: invoice.id,
+      taxable: '2000.00',
+      cgst: '50.00',
+      sgst: '50.00',
+      total: '2100.00',
+    });
+    const twice = await failure(supplier.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([twice.code, twice.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+    expect(twice.message).toContain(note.number);
+    expect(await invoiceFigures(app, invoice.id)).toMatchObject({ credited_amount: '2100.00' });
+  });
 });

@@ -111,6 +111,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'finance.invoices.issue': () => ({ invoiceId: missing(), version: 1 }),
   'finance.invoices.list': () => ({ side: 'sales' }),
   'finance.notes.create': () => ({ invoiceId: missing(), kind: 'credit', reason: 'return', amount: '100.00' }),
+  'finance.notes.fromComplaint': () => ({ complaintId: missing() }),
   'finance.notes.get': () => ({ noteId: missing() }),
   'finance.notes.list': () => ({}),
   'kyc.certifications.add': () => ({ standard: 'GOTS', number: 'M-1', issuer: 'Matrix', validFrom: '2026-01-01', validTo: '2027-01-01' }),
