@@ -90,6 +90,8 @@ export const REASON_MEANINGS = {
   NOTIFICATION_MANDATORY: 'This notification cannot be turned off (security notices and password resets).',
   CREDIT_LIMIT_EXCEEDED: 'The invoice takes the buyer past the supplier’s credit limit: a manager must approve issuing it.',
   INVOICE_HAS_PAYMENTS: 'Payments are allocated to the invoice; reverse them before cancelling it.',
+  MATCH_FLAGGED:
+    'The three-way match flagged the invoice (more than accepted, or above the order’s price): acknowledge the flags to approve it.',
 } as const satisfies Record<string, string>;
 
 export type Reason = keyof typeof REASON_MEANINGS;

@@ -27,3 +27,21 @@ export async function dispatchOrder(app: TestApp, world: AcceptedOrderWorld, qua
     .values({ delivery_id: delivery.id, line_no: 1, order_line_id: line.id, description: 'yarn', quantity, unit: 'kg' })
     .execute();
 }
+
+/** The buyer's receipt of every open delivery of the world's order: `accepted` of each line accepted, the rest rejected. */
+export async function receiveOrder(app: TestApp, world: AcceptedOrderWorld, accepted: string): Promise<void> {
+  const deliveries = await app.db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('order_id', '=', world.order.id)
+    .where('status', '=', 'dispatched')
+    .execute();
+  for (const delivery of deliveries) {
+    await app.db
+      .updateTable('delivery_lines')
+      .set((eb) => ({ accepted_quantity: accepted, rejected_quantity: eb('quantity', '-', accepted) }))
+      .where('delivery_id', '=', delivery.id)
+      .execute();
+    await app.db.updateTable('deliveries').set({ status: 'received' }).where('id', '=', delivery.id).execute();
+  }
+}

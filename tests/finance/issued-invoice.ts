@@ -1,10 +1,8 @@
 import type { TestApp } from '../harness/app.ts';
 import type { AcceptedOrderWorld } from './finance-fixtures.ts';
-import { dispatchOrder } from './invoice-fixtures.ts';
 
-// An issued tax invoice for the world's whole order, through the real procedures: the goods leave
-// (dispatchOrder: the invoice branch's stand-in for deliveries.dispatch until branch deliv is
-// merged), then finance.invoices.create → finance.invoices.issue.
+// An issued tax invoice for the world's whole order, through the real procedures:
+// deliveries.dispatch → finance.invoices.create → finance.invoices.issue.
 
 export interface IssuedInvoice {
   id: string;
@@ -13,9 +11,14 @@ export interface IssuedInvoice {
   lines: { id: string; quantity: string; taxable: string; total: string }[];
 }
 
-export async function issuedInvoice(app: TestApp, world: AcceptedOrderWorld): Promise<IssuedInvoice> {
-  await dispatchOrder(app, world, '1000');
+export async function issuedInvoice(world: AcceptedOrderWorld): Promise<IssuedInvoice> {
   const supplier = world.supplier.members.staff.caller;
+  await supplier.deliveries.dispatch({
+    orderId: world.order.id,
+    lines: world.order.lines.map((line) => ({ orderLineId: line.id, quantity: line.quantity })),
+    transporter: 'Shree Roadways',
+    vehicleNumber: 'GJ01AB1234',
+  });
   const draft = await supplier.finance.invoices.create({ orderId: world.order.id });
   const issued = await supplier.finance.invoices.issue({ invoiceId: draft.id, version: draft.version });
   const invoice = await supplier.finance.invoices.get({ invoiceId: issued.id });

@@ -83,7 +83,8 @@ export function afterCursorRow(
       | 'complaints'
       | 'invoices'
       | 'webhook_deliveries'
-      | 'disputes';
+      | 'disputes'
+      | 'deliveries';
     alias: string;
   },
   key: (alias: string) => Expression<unknown>,

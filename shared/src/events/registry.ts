@@ -194,6 +194,9 @@ export const auditActions = {
   'webhook_endpoint.test_sent': audit('webhook_endpoint', 'sent a test event to a webhook endpoint'),
   'webhook_delivery.replayed': audit('webhook_delivery', 'sent a webhook delivery again'),
   'webhook_endpoint.auto_disabled': audit('webhook_endpoint', 'turned off a webhook endpoint that kept failing'),
+  'delivery.dispatched': audit('delivery', 'dispatched a delivery'),
+  'delivery.received': audit('delivery', 'recorded the goods receipt'),
+  'delivery.cancelled': audit('delivery', 'cancelled a delivery'),
   // Invoices (finance).
   'invoice.created': audit('invoice', 'drafted an invoice'),
   'invoice.discarded': audit('invoice', 'discarded a draft invoice'),
@@ -318,6 +321,12 @@ export const financeDocumentPayload = partiesPayload.extend({
   currency: z.string().optional(),
 });
 
+/** A delivery event: both parties, who acted, the challan number and the order it ships. */
+export const deliveryPayload = partiesPayload.extend({
+  document: z.string().optional(),
+  orderId: z.string().optional(),
+});
+
 const workOrderStatuses: Record<WorkOrderStatus, true> = {
   planned: true,
   released: true,
@@ -414,6 +423,9 @@ export const domainEvents = {
   'complaint.resolved': event('complaint', complaintParties),
   'complaint.rejected': event('complaint', complaintParties),
   'complaint.reopened': event('complaint', complaintParties),
+  'delivery.dispatched': event('delivery', deliveryPayload, '{actor} dispatched {document}'),
+  'delivery.received': event('delivery', deliveryPayload, '{actor} recorded the receipt of {document}'),
+  'delivery.cancelled': event('delivery', deliveryPayload, '{actor} cancelled delivery {document}'),
   // Invoices: the buyer is told when one is issued to it or cancelled; drafts and the buyer's own
   // approval concern one company (its screens refresh).
   'invoice.created': event('invoice', none),

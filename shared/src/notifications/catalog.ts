@@ -120,6 +120,9 @@ export const notificationKinds = {
   'order.delivered': kind('orders', 'A buyer confirms delivery', 'orders:read'),
   'order.completed': kind('orders', 'An order is completed', 'orders:read'),
   'order.cancelled': kind('orders', 'An order is cancelled', 'orders:read', { email: true }),
+  'delivery.dispatched': kind('orders', 'A supplier dispatches goods to you', 'deliveries:read', { email: true }),
+  'delivery.received': kind('orders', 'A buyer records the receipt of a delivery', 'deliveries:read'),
+  'delivery.cancelled': kind('orders', 'A supplier cancels a delivery', 'deliveries:read'),
   ...(Object.fromEntries(
     tenderNoticeEvents.map((name) => [name, kind('sourcing', tenderLabels[name], 'sourcing:read', { email: TENDER_EMAIL.includes(name) })]),
   ) as Record<(typeof tenderNoticeEvents)[number], NotificationKindSpec>),

@@ -8,6 +8,7 @@ import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
 import { orderNumbersOf } from '../orders/order-invoicing.ts';
+import { threeWayMatch } from './invoice-match.ts';
 
 /**
  * Who sees an invoice: the supplier (drafts included) and, once issued, the buyer; a member
@@ -131,10 +132,12 @@ export async function readInvoice(db: Executor, actor: CompanyActor, invoiceId: 
       total: line.total,
     })),
     // The three-way match and approval for payment are the buyer's own: the supplier never sees them.
+    // Until approved the match is live (receipts may still come); the approval keeps what it saw.
     match: buying
       ? {
-          status: invoice.match_status,
-          flags: (invoice.match_flags ?? []) as InvoiceMatchFlag[],
+          ...(invoice.approved_for_payment_at || invoice.status === 'cancelled'
+            ? { status: invoice.match_status, flags: (invoice.match_flags ?? []) as InvoiceMatchFlag[] }
+            : await threeWayMatch(db, invoice)),
           approvedForPaymentAt: iso(invoice.approved_for_payment_at),
           approvedForPaymentBy: invoice.approved_for_payment_by,
         }

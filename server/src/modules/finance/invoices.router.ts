@@ -1,4 +1,5 @@
 import {
+  approveInvoiceForPaymentInput,
   cancelInvoiceInput,
   createInvoiceInput,
   invoiceCreated,
@@ -12,7 +13,7 @@ import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { getInvoice, listInvoices } from './invoice-views.service.ts';
-import { cancelInvoice, createInvoice, issueInvoice } from './invoices.service.ts';
+import { approveInvoiceForPayment, cancelInvoice, createInvoice, issueInvoice } from './invoices.service.ts';
 
 /** Tax invoices: the supplier drafts, issues and cancels; the buyer sees the same record as a purchase invoice. */
 export const invoicesRouter = router({
@@ -28,6 +29,10 @@ export const invoicesRouter = router({
     .input(cancelInvoiceInput)
     .output(z.strictObject({ id: z.uuid(), status: z.enum(['cancelled', 'discarded']) }))
     .mutation(({ ctx, input }) => cancelInvoice(ctx, ctx.actor, input)),
+  approveForPayment: companyProcedure('finance:approve')
+    .input(approveInvoiceForPaymentInput)
+    .output(invoiceDetail)
+    .mutation(({ ctx, input }) => approveInvoiceForPayment(ctx, ctx.actor, input)),
   get: companyProcedure('finance:read')
     .input(invoiceIdInput)
     .output(invoiceDetail)

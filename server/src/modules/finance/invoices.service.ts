@@ -15,6 +15,7 @@ import { assertDocumentDateOpen, findFinancialYear } from '../settings/financial
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { exceedsCreditLimit } from './credit-exposure.ts';
 import { computeInvoiceGst } from './gst.ts';
+import { threeWayMatch } from './invoice-match.ts';
 import { getInvoice, lockVisibleInvoice } from './invoice-views.service.ts';
 
 /** The supplier's tax invoice series: INV-2026-27/000001, per financial year. */
@@ -315,4 +316,54 @@ export async function cancelInvoice(
     });
     return { id: invoice.id, status: 'cancelled' as const };
   });
+}
+
+/**
+ * The buyer's manager approves a purchase invoice for payment after the three-way match; a
+ * flagged invoice needs the flags acknowledged explicitly. What the match found is kept with it.
+ */
+export async function approveInvoiceForPayment(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { invoiceId: string; acknowledgeFlags?: boolean },
+): Promise<InvoiceDetail> {
+  await inTransaction(ctx.deps.db, async (trx) => {
+    const invoice = await lockVisibleInvoice(trx, actor, input.invoiceId);
+    if (invoice.buyer_company_id !== actor.companyId) {
+      throw appError('FORBIDDEN', 'WRONG_SIDE', 'Only the buyer approves a purchase invoice for payment.');
+    }
+    if (invoice.status === 'cancelled')
+      throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'A cancelled invoice cannot be approved for payment.');
+    if (invoice.approved_for_payment_at) throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'This invoice is already approved for payment.');
+    const match = await threeWayMatch(trx, invoice);
+    if (match.status === 'flagged' && !input.acknowledgeFlags) {
+      throw appError(
+        'CONFLICT',
+        'MATCH_FLAGGED',
+        `The three-way match flagged ${match.flags.length === 1 ? 'a line' : `${match.flags.length} findings`}: review them and acknowledge to approve anyway.`,
+      );
+    }
+    const now = ctx.deps.clock.now();
+    await trx
+      .updateTable('invoices')
+      .set((eb) => ({
+        match_status: match.status,
+        match_flags: JSON.stringify(match.flags),
+        approved_for_payment_at: now,
+        approved_for_payment_by: actor.userId,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', invoice.id)
+      .execute();
+    await recordChange(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'invoice.approved_for_payment',
+      entityType: 'invoice',
+      entityId: invoice.id,
+      after: { matchStatus: match.status, flags: match.flags.length, acknowledged: match.status === 'flagged' },
+      audience: [actor.companyId],
+    });
+  });
+  return getInvoice(ctx, actor, input.invoiceId);
 }

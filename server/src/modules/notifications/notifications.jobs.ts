@@ -1,5 +1,6 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import {
+  deliveryPayload,
   domainEvents,
   financeDocumentPayload,
   formatMoney,
@@ -14,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
+import { findDeliveryBranches } from '../deliveries/deliveries.service.ts';
 import { findDomainEvent } from '../events/event-reads.ts';
 import type { JobHandler } from '../events/job-runner.ts';
 import { findOrderShipTo } from '../orders/orders.repository.ts';
@@ -30,6 +32,7 @@ const linkPaths: Record<string, (entityId: string) => string> = {
   invoice: (entityId) => `/invoices/${entityId}`,
   dispute: (entityId) => `/disputes/${entityId}`,
   invoice_note: (entityId) => `/notes/${entityId}`,
+  delivery: (entityId) => `/deliveries/${entityId}`,
 };
 
 /** The document and amount an order event names; a link event names only the company. */
@@ -40,6 +43,7 @@ function subjectOf(entityType: string, payload: unknown): NotificationSubject {
     const { document, total, currency } = finance.data;
     return { document, amount: total && currency ? formatMoney(total, currency) : undefined };
   }
+  if (entityType === 'delivery') return { document: deliveryPayload.safeParse(payload).data?.document };
   if (entityType !== 'order' && entityType !== 'invoice') return {};
   const order = (entityType === 'invoice' ? invoicePayload : orderTransitionPayload).safeParse(payload);
   if (!order.success) return {};
@@ -49,6 +53,11 @@ function subjectOf(entityType: string, payload: unknown): NotificationSubject {
 
 /** The branch an order is for, when the recipient is its buyer (a supplier's branches are its own). */
 async function branchFor(db: Executor, entityType: string, entityId: string, recipient: string): Promise<string | null> {
+  if (entityType === 'delivery') {
+    const delivery = await findDeliveryBranches(db, entityId);
+    if (!delivery) return null;
+    return delivery.buyerCompanyId === recipient ? delivery.buyerBranchId : delivery.supplierBranchId;
+  }
   if (entityType !== 'order') return null;
   const order = await findOrderShipTo(db, entityId);
   return order?.buyerCompanyId === recipient ? order.shipToBranchId : null;
