@@ -17,7 +17,7 @@ const quality = { reason: 'quality' as const, description: 'Micronaire 5.4 on re
 describe('disputes', () => {
   it('open → respond → resolve into a credit note: the invoice is flagged while open, cleared after, and the other side is told', async () => {
     const world = await acceptedOrderWorld(app, 'DspFlow', { interState: true });
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const buyer = world.buyer.members.staff.caller;
     const supplier = world.supplier.members.staff.caller;
     const opened = await buyer.finance.disputes.open({ invoiceId: invoice.id, amount: '10500.00', ...quality });
@@ -92,7 +92,7 @@ describe('disputes', () => {
 
   it('is withdrawn only by the side that raised it, which clears the disputed amount; a withdrawn dispute takes no further step', async () => {
     const world = await acceptedOrderWorld(app, 'DspWithdraw');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const buyer = world.buyer.members.manager.caller;
     const supplier = world.supplier.members.manager.caller;
     const first = await buyer.finance.disputes.open({ invoiceId: invoice.id, amount: '5000.00', ...quality });
@@ -122,7 +122,7 @@ describe('disputes', () => {
 
   it('is for at most what is owed and not already disputed, naming the field, and writes nothing', async () => {
     const world = await acceptedOrderWorld(app, 'DspCap');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const buyer = world.buyer.members.staff.caller;
     const over = await failure(buyer.finance.disputes.open({ invoiceId: invoice.id, amount: '278775.01', ...quality }));
     expect(over.code).toBe('BAD_REQUEST');
@@ -139,7 +139,7 @@ describe('disputes', () => {
 
   it('another company gets NOT_FOUND, a viewer FORBIDDEN, and lists page by status', async () => {
     const world = await acceptedOrderWorld(app, 'DspWho');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const stranger = world.stranger.members.owner.caller;
     const open = await failure(stranger.finance.disputes.open({ invoiceId: invoice.id, amount: '10.00', ...quality }));
     expect(open.code).toBe('NOT_FOUND');

@@ -1,11 +1,8 @@
-import { calendarDate, computeLine, money, sum } from '@tradeloom/shared';
 import type { TestApp } from '../harness/app.ts';
 import type { AcceptedOrderWorld } from './finance-fixtures.ts';
 
-// TEST-ONLY FIXTURE (until finance.invoices.create/issue land from branch `inv`): an issued tax
-// invoice for the world's whole order, written through the harness's db handle with the order
-// lines' own rates and the order's tax regime. Swap for deliveries.dispatch → finance.invoices.create
-// → finance.invoices.issue once those procedures exist.
+// An issued tax invoice for the world's whole order, through the real procedures:
+// deliveries.dispatch → finance.invoices.create → finance.invoices.issue.
 
 export interface IssuedInvoice {
   id: string;
@@ -14,73 +11,23 @@ export interface IssuedInvoice {
   lines: { id: string; quantity: string; taxable: string; total: string }[];
 }
 
-export async function issuedInvoice(app: TestApp, world: AcceptedOrderWorld): Promise<IssuedInvoice> {
-  const order = await app.db.selectFrom('orders').selectAll().where('id', '=', world.order.id).executeTakeFirstOrThrow();
-  const orderLines = await app.db.selectFrom('order_lines').selectAll().where('order_id', '=', order.id).orderBy('line_no').execute();
-  const computed = orderLines.map((line) =>
-    computeLine(
-      { quantity: line.quantity, unitPrice: line.unit_price, discountPercent: line.discount_percent, taxRate: line.tax_rate },
-      order.tax_regime,
-    ),
-  );
-  const total = (key: 'gross' | 'taxable' | 'cgst' | 'sgst' | 'igst' | 'tax' | 'total') => money(sum(computed.map((line) => line[key])));
-  const today = calendarDate(app.clock.now(), 'Asia/Kolkata');
-  const number = `INV-TEST/${Math.random().toString().slice(2, 10)}`;
-  const invoice = await app.db
-    .insertInto('invoices')
-    .values({
-      supplier_company_id: world.supplier.id,
-      buyer_company_id: world.buyer.id,
-      order_id: order.id,
-      number,
-      financial_year: 'test',
-      status: 'issued',
-      invoice_date: today,
-      due_date: today,
-      currency: order.currency,
-      tax_regime: order.tax_regime,
-      subtotal: total('gross'),
-      taxable: total('taxable'),
-      cgst: total('cgst'),
-      sgst: total('sgst'),
-      igst: total('igst'),
-      tax: total('tax'),
-      total: total('total'),
-      issued_at: app.clock.now(),
-    })
-    .returning(['id', 'number', 'total'])
-    .executeTakeFirstOrThrow();
-  const lines = await app.db
-    .insertInto('invoice_lines')
-    .values(
-      orderLines.map((line, index) => {
-        const figures = computed[index] ?? computeLine({ quantity: '0', unitPrice: '0', taxRate: '0' }, order.tax_regime);
-        return {
-          invoice_id: invoice.id,
-          line_no: index + 1,
-          order_line_id: line.id,
-          product_id: line.product_id,
-          description: line.description,
-          hsn_code: line.hsn_code,
-          quantity: line.quantity,
-          unit: line.unit,
-          unit_price: line.unit_price,
-          discount_percent: line.discount_percent,
-          tax_rate: line.tax_rate,
-          gross: figures.gross,
-          discount: figures.discount,
-          taxable: figures.taxable,
-          cgst: figures.cgst,
-          sgst: figures.sgst,
-          igst: figures.igst,
-          tax: figures.tax,
-          total: figures.total,
-        };
-      }),
-    )
-    .returning(['id', 'quantity', 'taxable', 'total'])
-    .execute();
-  return { id: invoice.id, number: invoice.number ?? number, total: invoice.total, lines };
+export async function issuedInvoice(world: AcceptedOrderWorld): Promise<IssuedInvoice> {
+  const supplier = world.supplier.members.staff.caller;
+  await supplier.deliveries.dispatch({
+    orderId: world.order.id,
+    lines: world.order.lines.map((line) => ({ orderLineId: line.id, quantity: line.quantity })),
+    transporter: 'Shree Roadways',
+    vehicleNumber: 'GJ01AB1234',
+  });
+  const draft = await supplier.finance.invoices.create({ orderId: world.order.id });
+  const issued = await supplier.finance.invoices.issue({ invoiceId: draft.id, version: draft.version });
+  const invoice = await supplier.finance.invoices.get({ invoiceId: issued.id });
+  return {
+    id: invoice.id,
+    number: invoice.number ?? '',
+    total: invoice.total,
+    lines: invoice.lines.map((line) => ({ id: line.id, quantity: line.quantity, taxable: line.taxable, total: line.total })),
+  };
 }
 
 /** The invoice's running figures as refreshInvoiceBalance keeps them. */

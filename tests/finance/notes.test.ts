@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('credit and debit notes', () => {
   it('a credit note for returned goods reduces what is owed, split CGST + SGST within a state, and both parties see it', async () => {
     const world = await acceptedOrderWorld(app, 'NoteIntra');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     expect(invoice.total).toBe('278775.00');
     const supplier = world.supplier.members.staff.caller;
     const line = invoice.lines[0];
@@ -57,7 +57,7 @@ describe('credit and debit notes', () => {
 
   it('splits a note across states as IGST, and an amount including tax keeps the invoice line’s rate', async () => {
     const world = await acceptedOrderWorld(app, 'NoteInter', { interState: true });
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const supplier = world.supplier.members.manager.caller;
     const credit = await supplier.finance.notes.create({
       invoiceId: invoice.id,
@@ -86,7 +86,7 @@ describe('credit and debit notes', () => {
 
   it('never takes the invoice below zero, naming the field, and writes nothing', async () => {
     const world = await acceptedOrderWorld(app, 'NoteCap');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const supplier = world.supplier.members.staff.caller;
     const over = await failure(
       supplier.finance.notes.create({ invoiceId: invoice.id, kind: 'credit', reason: 'other', amount: '278775.01' }),
@@ -121,7 +121,7 @@ describe('credit and debit notes', () => {
 
   it('is the supplier’s to issue: the buyer is refused, a viewer FORBIDDEN, another company NOT_FOUND', async () => {
     const world = await acceptedOrderWorld(app, 'NoteWho');
-    const invoice = await issuedInvoice(app, world);
+    const invoice = await issuedInvoice(world);
     const input = { invoiceId: invoice.id, kind: 'credit' as const, reason: 'other' as const, amount: '100.00' };
     const buyer = await failure(world.buyer.members.manager.caller.finance.notes.create(input));
     expect([buyer.code, buyer.reason]).toEqual(['FORBIDDEN', 'WRONG_SIDE']);
@@ -138,8 +138,9 @@ describe('credit and debit notes', () => {
 
   it('refuses a note on a cancelled invoice as CONFLICT', async () => {
     const world = await acceptedOrderWorld(app, 'NoteCancelled');
-    const invoice = await issuedInvoice(app, world);
-    await app.db.updateTable('invoices').set({ status: 'cancelled' }).where('id', '=', invoice.id).execute();
+    const invoice = await issuedInvoice(world);
+    const { version } = await world.supplier.members.staff.caller.finance.invoices.get({ invoiceId: invoice.id });
+    await world.supplier.members.manager.caller.finance.invoices.cancel({ invoiceId: invoice.id, version, reason: 'Raised in error' });
     const refused = await failure(
       world.supplier.members.staff.caller.finance.notes.create({
         invoiceId: invoice.id,
@@ -149,5 +150,46 @@ describe('credit and debit notes', () => {
       }),
     );
     expect([refused.code, refused.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+  });
+
+  it('issues the credit note a resolved complaint agreed on, once, against the order’s invoice', async () => {
+    const world = await acceptedOrderWorld(app, 'NoteComplaint');
+    const invoice = await issuedInvoice(world);
+    const filed = await world.buyer.members.staff.caller.support.complaints.file({
+      about: { type: 'order', id: world.order.id },
+      category: 'quality',
+      description: 'Two bales failed the micronaire re-test',
+      evidenceFileIds: [],
+    });
+    const supplier = world.supplier.members.staff.caller;
+    const early = await failure(supplier.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([early.code, early.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+    await supplier.support.complaints.resolve({
+      complaintId: filed.id,
+      version: 1,
+      resolution: 'credit_note',
+      creditAmount: '2100',
+      note: 'Credit',
+    });
+    const buyer = await failure(world.buyer.members.manager.caller.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([buyer.code, buyer.reason]).toEqual(['FORBIDDEN', 'WRONG_SIDE']);
+    expect((await failure(world.stranger.members.owner.caller.finance.notes.fromComplaint({ complaintId: filed.id }))).code).toBe(
+      'NOT_FOUND',
+    );
+    const note = await supplier.finance.notes.fromComplaint({ complaintId: filed.id });
+    expect(await world.buyer.members.viewer.caller.finance.notes.get({ noteId: note.id })).toMatchObject({
+      kind: 'credit',
+      reason: 'complaint',
+      complaintId: filed.id,
+      invoiceId: invoice.id,
+      taxable: '2000.00',
+      cgst: '50.00',
+      sgst: '50.00',
+      total: '2100.00',
+    });
+    const twice = await failure(supplier.finance.notes.fromComplaint({ complaintId: filed.id }));
+    expect([twice.code, twice.reason]).toEqual(['CONFLICT', 'ILLEGAL_TRANSITION']);
+    expect(twice.message).toContain(note.number);
+    expect(await invoiceFigures(app, invoice.id)).toMatchObject({ credited_amount: '2100.00' });
   });
 });

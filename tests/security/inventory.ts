@@ -132,6 +132,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'finance.payments.reverse': () => ({ paymentId: missing(), reason: 'matrix reason' }),
   'finance.statement': () => ({ partnerId: missing() }),
   'finance.notes.create': () => ({ invoiceId: missing(), kind: 'credit', reason: 'return', amount: '100.00' }),
+  'finance.notes.fromComplaint': () => ({ complaintId: missing() }),
   'finance.notes.get': () => ({ noteId: missing() }),
   'finance.notes.list': () => ({}),
   'finance.years.close': () => ({ year: `M-${randomUUID().slice(0, 6)}` }),

@@ -59,6 +59,8 @@ export const createNoteInput = z
 export type CreateNoteInput = z.infer<typeof createNoteInput>;
 
 export const noteIdInput = z.object({ noteId: id });
+/** The credit note a resolved complaint agreed on (its amount), from the complaint's screen. */
+export const complaintCreditNoteInput = z.object({ complaintId: id });
 export const noteListInput = z.object({ invoiceId: id.optional() });
 
 const companyRef = z.strictObject({ id: z.uuid(), name: z.string() });

@@ -7,6 +7,7 @@ import { Fact, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { ComplaintCreditNoteButton } from '../finance/complaint-credit-note-button.tsx';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { ComplaintActions } from './complaint-actions.tsx';
 import { COMPLAINT_NOT_FOUND, ComplaintStatusBadge, SlaBadge } from './complaint-badges.tsx';
@@ -170,6 +171,9 @@ function Resolution({ complaint, resolution }: { complaint: ComplaintView; resol
         <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {resolution.note}
         </Text>
+      )}
+      {complaint.status === 'resolved' && resolution.kind === 'credit_note' && complaint.side === 'supplier' && (
+        <ComplaintCreditNoteButton complaintId={complaint.id} />
       )}
       {complaint.reopenUntil && complaint.side === 'buyer' && (
         <Text size="xs" c="dimmed" mt="xs">

@@ -9,6 +9,7 @@ import { recordChange } from '../events/record-change.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
 import { assertDocumentDateOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
+import { findComplaintCredit } from '../support/complaint-credit.ts';
 import { findPartyInvoice, reachesInvoiceBranch } from './finance-party.ts';
 import { invoiceBalance, refreshInvoiceBalance } from './invoice-balance.ts';
 import { noteLinesFromAmount, noteLinesFromInput } from './note-lines.ts';
@@ -136,25 +137,80 @@ export async function issueNote(
   return { id: note.id, number, total: noteTotal };
 }
 
-/** A complaint the note settles must be the same parties' and about this invoice or its order. */
+/** A complaint the note settles must be the same parties' and about this invoice, its order or its contract. */
 async function assertComplaintOfInvoice(
   trx: Executor,
   complaintId: string,
   invoice: { id: string; order_id: string | null; contract_id: string | null; supplier_company_id: string; buyer_company_id: string },
 ) {
-  const complaint = await trx
-    .selectFrom('complaints')
-    .select(['about_type', 'about_id'])
-    .where('id', '=', complaintId)
-    .where('supplier_company_id', '=', invoice.supplier_company_id)
-    .where('buyer_company_id', '=', invoice.buyer_company_id)
-    .executeTakeFirst();
+  const complaint = await findComplaintCredit(trx, complaintId, invoice.supplier_company_id);
   const about =
     complaint &&
-    ((complaint.about_type === 'invoice' && complaint.about_id === invoice.id) ||
-      (complaint.about_type === 'order' && complaint.about_id === invoice.order_id) ||
-      (complaint.about_type === 'contract' && complaint.about_id === invoice.contract_id));
+    complaint.buyerCompanyId === invoice.buyer_company_id &&
+    ((complaint.aboutType === 'invoice' && complaint.aboutId === invoice.id) ||
+      (complaint.aboutType === 'order' && complaint.aboutId === invoice.order_id) ||
+      (complaint.aboutType === 'contract' && complaint.aboutId === invoice.contract_id));
   if (!about) throw invalidFields({ complaintId: 'must be a complaint about this invoice or its order' });
+}
+
+/**
+ * The credit note a resolved complaint agreed on, issued by the supplier against the invoice the
+ * complaint is about (or the newest issued invoice of its order or contract that can still take
+ * it). Once per complaint: a second is refused as CONFLICT naming the first.
+ */
+export function issueComplaintCreditNote(ctx: ServiceContext, actor: CompanyActor, input: { complaintId: string }) {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const complaint = await findComplaintCredit(trx, input.complaintId, actor.companyId);
+    if (!complaint) throw notFound('Complaint');
+    if (complaint.supplierCompanyId !== actor.companyId) {
+      throw appError('FORBIDDEN', 'WRONG_SIDE', 'The supplier issues the credit note a complaint agreed on.');
+    }
+    if (
+      complaint.status !== 'resolved' ||
+      complaint.resolutionKind !== 'credit_note' ||
+      !complaint.creditAmount ||
+      dec(complaint.creditAmount).lessThanOrEqualTo(0)
+    ) {
+      throw appError('CONFLICT', 'ILLEGAL_TRANSITION', `Complaint ${complaint.number} is not resolved with a credit note amount.`);
+    }
+    const earlier = await trx
+      .selectFrom('invoice_notes')
+      .select('number')
+      .where('complaint_id', '=', complaint.id)
+      .where('status', '=', 'issued')
+      .executeTakeFirst();
+    if (earlier)
+      throw appError('CONFLICT', 'ILLEGAL_TRANSITION', `Complaint ${complaint.number} is already credited by ${earlier.number}.`);
+    const amount = money(complaint.creditAmount);
+    let candidates = trx
+      .selectFrom('invoices')
+      .select(['id', 'total', 'credited_amount', 'debited_amount'])
+      .where('supplier_company_id', '=', actor.companyId)
+      .where('buyer_company_id', '=', complaint.buyerCompanyId)
+      .where('status', 'in', NOTABLE_STATUSES as ('issued' | 'partly_paid' | 'paid')[]);
+    if (complaint.aboutType === 'invoice') candidates = candidates.where('id', '=', complaint.aboutId);
+    else if (complaint.aboutType === 'order') candidates = candidates.where('order_id', '=', complaint.aboutId);
+    else if (complaint.aboutType === 'contract') candidates = candidates.where('contract_id', '=', complaint.aboutId);
+    else throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'A complaint about a delivery is credited on its invoice: issue the note there.');
+    const invoices = await candidates.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const invoice = invoices.find((row) => dec(row.total).plus(row.debited_amount).minus(row.credited_amount).greaterThanOrEqualTo(amount));
+    if (!invoice) {
+      throw appError(
+        'CONFLICT',
+        'ILLEGAL_TRANSITION',
+        `No issued invoice of what complaint ${complaint.number} is about can take a credit of ${amount}.`,
+      );
+    }
+    const note = await issueNote(trx, ctx, actor, {
+      invoiceId: invoice.id,
+      kind: 'credit',
+      reason: 'complaint',
+      description: `Agreed on complaint ${complaint.number}`,
+      amount,
+      complaintId: complaint.id,
+    });
+    return { id: note.id, number: note.number };
+  });
 }
 
 export function createNote(ctx: ServiceContext, actor: CompanyActor, input: CreateNoteInput) {
