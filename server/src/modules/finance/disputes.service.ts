@@ -18,6 +18,7 @@ import { afterCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
+import { findContractParties } from '../contracts/contract-parties.ts';
 import { recordChange } from '../events/record-change.ts';
 import { describeFiles } from '../files/files.service.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
@@ -127,18 +128,14 @@ export function openDispute(ctx: ServiceContext, actor: CompanyActor, input: Ope
         limitText: `the ${limit} still owed on the invoice and not already disputed`,
       };
     } else {
-      const contract = await trx
-        .selectFrom('contracts')
-        .select(['id', 'seller_company_id', 'buyer_company_id', 'currency', 'value', 'status'])
-        .where('id', '=', input.contractId ?? '')
-        .where((eb) => eb.or([eb('seller_company_id', '=', actor.companyId), eb('buyer_company_id', '=', actor.companyId)]))
-        .executeTakeFirst();
+      const found = await findContractParties(trx, input.contractId ?? '');
+      const contract = found && [found.sellerCompanyId, found.buyerCompanyId].includes(actor.companyId) ? found : undefined;
       // A contract carries no branch: it is the whole company's (a branch-limited member cannot reach it).
       if (!contract || !canReachBranch(actor, null)) throw notFound('Contract');
       if (contract.status === 'cancelled') throw appError('CONFLICT', 'ILLEGAL_TRANSITION', 'A cancelled contract cannot be disputed.');
       parties = {
-        supplierCompanyId: contract.seller_company_id,
-        buyerCompanyId: contract.buyer_company_id,
+        supplierCompanyId: contract.sellerCompanyId,
+        buyerCompanyId: contract.buyerCompanyId,
         currency: contract.currency.trim(),
         limit: money(contract.value),
         limitText: `the contract's value ${money(contract.value)}`,

@@ -16,9 +16,9 @@ import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { canReachBranch } from '../../lib/branch-scope.ts';
 import { notFound } from '../../trpc/errors.ts';
-import { linkRolesWith } from '../partners/accepted-links.ts';
 import { findCompanyName } from '../companies/company-reads.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
+import { linkRolesWith } from '../partners/accepted-links.ts';
 import { owedOn } from './payments.service.ts';
 
 // What partners owe us (receivable: we supplied) and what we owe them (payable: we bought), aged
