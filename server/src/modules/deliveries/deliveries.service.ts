@@ -456,3 +456,12 @@ export function findDeliveryBranches(db: Executor, deliveryId: string) {
     .where('id', '=', deliveryId)
     .executeTakeFirst();
 }
+
+/** A delivery's parties and challan number, for a complaint about it (the support module). */
+export function findDeliveryParties(db: Executor, deliveryId: string) {
+  return db
+    .selectFrom('deliveries')
+    .select(['buyer_company_id as buyerCompanyId', 'supplier_company_id as supplierCompanyId', 'number', 'order_id as orderId'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
+}
