@@ -57,7 +57,15 @@ export function DeliveriesPage() {
             <Stack>
               <DataTable
                 highlightOnHover
-                headers={['Challan', 'Order', 'Partner', 'Dispatched', 'Vehicle', 'Status', { label: 'Quantity', numeric: true }]}
+                headers={[
+                  'Challan',
+                  'Order / contract',
+                  'Partner',
+                  'Dispatched',
+                  'Vehicle',
+                  'Status',
+                  { label: 'Quantity', numeric: true },
+                ]}
               >
                 {items.map((delivery) => (
                   <LinkRow key={delivery.id} data-testid={`delivery-${delivery.number}`}>
@@ -66,7 +74,7 @@ export function DeliveriesPage() {
                         {delivery.number}
                       </RowLink>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{delivery.orderNumber ?? '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{delivery.orderNumber ?? delivery.contractNumber ?? '—'}</Table.Td>
                     <Table.Td>
                       {delivery.partnerName}
                       <div style={{ fontSize: 12, opacity: 0.7 }}>{delivery.side === 'supplier' ? 'outgoing' : 'incoming'}</div>

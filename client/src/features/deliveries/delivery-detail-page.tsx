@@ -65,6 +65,13 @@ export function DeliveryDetailPage() {
                   '—'
                 )}
               </Fact>
+              {data.contractId && (
+                <Fact label="Contract">
+                  <Anchor component={Link} to={`/contracts/${data.contractId}`}>
+                    {data.contractNumber ?? 'Open contract'}
+                  </Anchor>
+                </Fact>
+              )}
               <Fact label="Dispatched on">{formatDate(data.dispatchDate)}</Fact>
               <Fact label="Transporter">{data.transporter ?? '—'}</Fact>
               <Fact label="Vehicle">{data.vehicleNumber ?? '—'}</Fact>
@@ -140,7 +147,7 @@ function DeliveryLines({ delivery }: { delivery: Delivery }) {
 }
 
 interface ReceiveValues {
-  lines: { orderLineId: string; acceptedQuantity: string; rejectedQuantity: string; reason: string }[];
+  lines: { orderLineId: string; deliveryLineId: string; acceptedQuantity: string; rejectedQuantity: string; reason: string }[];
   receivedOn: string;
   note: string;
 }
@@ -150,7 +157,7 @@ const trimQuantity = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').repla
 /** The buyer's goods receipt: all accepted by default; what failed the re-test is rejected with a reason. */
 function ReceiveForm({ delivery }: { delivery: Delivery }) {
   const utils = trpc.useUtils();
-  const lines = delivery.lines.filter((line) => line.orderLineId !== null);
+  const lines = delivery.lines;
   const form = useZodForm(receiveInput, {
     defaultValues: {
       lines: lines.map((line) => ({
@@ -164,8 +171,9 @@ function ReceiveForm({ delivery }: { delivery: Delivery }) {
     },
     prepare: (values: ReceiveValues) => ({
       deliveryId: delivery.id,
+      // An order's lines go by the order line; a contract delivery's one line by its own id.
       lines: values.lines.map((line) => ({
-        orderLineId: line.orderLineId,
+        ...(line.orderLineId ? { orderLineId: line.orderLineId } : { deliveryLineId: line.deliveryLineId }),
         acceptedQuantity: line.acceptedQuantity.trim(),
         rejectedQuantity: line.rejectedQuantity.trim(),
         reason: line.reason.trim() || undefined,

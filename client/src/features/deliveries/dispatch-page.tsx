@@ -1,6 +1,5 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { dispatchInput, formatQuantity } from '@tradeloom/shared';
-import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { FieldMessage, SchemaForm, SubmitRow } from '../../components/form.tsx';
@@ -138,9 +137,6 @@ function DispatchForm({ orderId, lines }: { orderId: string; lines: RemainingLin
       form.showServerErrorAt(error, (path) => path.replace(/^lines\.(\d+)/, (_, n) => `lines.${indexes[Number(n)] ?? n}`));
     },
   });
-  useEffect(() => {
-    form.setFocus('lines.0.quantity');
-  }, [form]);
   const byId = new Map(lines.map((line) => [line.orderLineId, line]));
   return (
     <Paper withBorder p="lg">

@@ -31,6 +31,7 @@ export function renderDeliveryPdf(
   doc.fontSize(18).text('DELIVERY CHALLAN', { align: 'right' });
   doc.fontSize(10).text(`${delivery.number}   ·   ${delivery.dispatchDate}   ·   ${delivery.status}`, { align: 'right' });
   if (delivery.orderNumber) doc.text(`Against order ${delivery.orderNumber}`, { align: 'right' });
+  if (delivery.contractNumber) doc.text(`Against contract ${delivery.contractNumber}`, { align: 'right' });
   doc.moveDown();
   const top = doc.y;
   const party = (label: string, { name, address }: ChallanParty, x: number) => {
