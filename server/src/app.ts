@@ -22,6 +22,7 @@ import { isEventStream, singleWriteResponses } from './http/single-write.ts';
 import { apiRateLimit } from './modules/api-keys/api-rate-limit.ts';
 import { auditCsv } from './modules/audit/audit-export.ts';
 import { productCsv } from './modules/catalog/catalog-export.ts';
+import { deliveryPdfRouter } from './modules/deliveries/delivery-pdf.routes.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { statementDocumentsRouter } from './modules/finance/statement-documents.routes.ts';
 import { orderCsv } from './modules/orders/order-export.ts';
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
   app.use('/documents/statements', statementDocumentsRouter(deps));
+  app.use('/documents/deliveries', deliveryPdfRouter(deps));
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));
 
   const clientDir = options.clientDir;

@@ -211,6 +211,8 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'contracts.get': () => ({ contractId: missing() }),
   'contracts.list': () => ({}),
   'deliveries.cancel': () => ({ deliveryId: missing() }),
+  'deliveries.contractRemaining': () => ({ contractId: missing() }),
+  'deliveries.dispatchContract': () => ({ contractId: missing(), quantity: '1' }),
   'deliveries.dispatch': () => ({ orderId: missing(), lines: [{ orderLineId: missing(), quantity: '1' }] }),
   'deliveries.get': () => ({ deliveryId: missing() }),
   'deliveries.list': () => ({}),

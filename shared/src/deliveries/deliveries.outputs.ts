@@ -33,6 +33,9 @@ export const goodsDeliveryDetail = z.strictObject({
   orderId: z.uuid().nullable(),
   /** Our own number of the order (SO for the supplier, PO for the buyer). */
   orderNumber: z.string().nullable(),
+  contractId: z.uuid().nullable(),
+  /** Our own number of the contract (SC for the seller, PC for the buyer). */
+  contractNumber: z.string().nullable(),
   partner: z.strictObject({ id: z.uuid(), name: z.string() }),
   supplierBranch: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
   buyerBranch: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
@@ -58,6 +61,8 @@ export const goodsDeliveryListItem = z.strictObject({
   status: deliveryStatus,
   orderId: z.uuid().nullable(),
   orderNumber: z.string().nullable(),
+  contractId: z.uuid().nullable(),
+  contractNumber: z.string().nullable(),
   partnerId: z.uuid(),
   partnerName: z.string(),
   dispatchDate: isoDate,
@@ -88,6 +93,24 @@ export const orderRemaining = z.strictObject({
   lines: z.array(orderLineRemaining),
 });
 
+/** A contract's quantity, its tolerance, and what has been dispatched and received against it. */
+export const contractRemaining = z.strictObject({
+  contractId: z.uuid(),
+  unit: z.string(),
+  quantity: decimal,
+  tolerancePct: decimal,
+  /** The most that may be dispatched: the quantity plus its tolerance. */
+  maxQuantity: decimal,
+  dispatched: decimal,
+  remaining: decimal,
+  received: decimal,
+  accepted: decimal,
+  rejected: decimal,
+  /** An active contract whose seller may dispatch now. */
+  dispatchable: z.boolean(),
+});
+
+export type ContractRemaining = z.infer<typeof contractRemaining>;
 export type DispatchResult = z.infer<typeof dispatchResult>;
 export type GoodsDeliveryDetail = z.infer<typeof goodsDeliveryDetail>;
 export type GoodsDeliveryListItem = z.infer<typeof goodsDeliveryListItem>;

@@ -45,12 +45,19 @@ export const dispatchInput = z.object({
   note: optionalText(2000),
 });
 
-export const receiptLineInput = z.object({
-  orderLineId: id,
-  acceptedQuantity: quantity(),
-  rejectedQuantity: quantity(),
-  reason: optionalText(500),
-});
+export const receiptLineInput = z
+  .object({
+    /** The order line received; on a contract delivery (no order lines), `deliveryLineId` instead. */
+    orderLineId: id.optional(),
+    deliveryLineId: id.optional(),
+    acceptedQuantity: quantity(),
+    rejectedQuantity: quantity(),
+    reason: optionalText(500),
+  })
+  .refine((line) => Boolean(line.orderLineId) !== Boolean(line.deliveryLineId), {
+    path: ['orderLineId'],
+    message: 'give either orderLineId or deliveryLineId',
+  });
 
 /** The buyer records what arrived: per line, accepted and rejected (with a reason). */
 export const receiveInput = z.object({
@@ -59,6 +66,26 @@ export const receiveInput = z.object({
   receivedOn: isoDate.optional(),
   note: optionalText(2000),
 });
+
+/** The seller sends part of a contract's quantity in one truck: never past the contract's tolerance. */
+export const dispatchContractInput = z.object({
+  contractId: id,
+  quantity: positiveQuantity(),
+  bales: z.number().int().min(0).max(1_000_000).optional(),
+  lotNumbers: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+  branchId: id.optional(),
+  transporter: optionalText(200),
+  vehicleNumber: optionalText(20),
+  lrNumber: optionalText(60),
+  ewayBillNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'must be the 12-digit e-way bill number')
+    .optional(),
+  dispatchDate: isoDate.optional(),
+  note: optionalText(2000),
+});
+export const contractRemainingInput = z.object({ contractId: id });
 
 export const goodsDeliveryIdInput = z.object({ deliveryId: id });
 export const cancelDeliveryInput = z.object({ deliveryId: id, reason: optionalText(500) });
@@ -69,11 +96,13 @@ export const goodsDeliveryListInput = z.object({
   /** `outgoing`: what we dispatched (we sell); `incoming`: what we receive (we buy); both by default. */
   side: z.enum(['outgoing', 'incoming']).optional(),
   orderId: id.optional(),
+  contractId: id.optional(),
   status: z.enum(GOODS_DELIVERY_STATUSES).optional(),
   cursor: pageCursor.optional(),
   limit: z.number().int().min(1).max(GOODS_DELIVERY_PAGE_MAX).default(25),
 });
 
 export type DispatchInput = z.infer<typeof dispatchInput>;
+export type DispatchContractInput = z.infer<typeof dispatchContractInput>;
 export type ReceiveInput = z.infer<typeof receiveInput>;
 export type GoodsDeliveryListInput = z.infer<typeof goodsDeliveryListInput>;

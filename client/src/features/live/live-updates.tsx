@@ -56,6 +56,11 @@ export function LiveUpdates() {
         case 'contract':
           void utils.contracts.invalidate();
           break;
+        case 'delivery':
+          // Dispatched, received or cancelled: the lists, the page, and the order's fulfilment.
+          void utils.deliveries.invalidate();
+          void utils.orders.get.invalidate();
+          break;
         case 'conversation':
           // A message sent, edited or deleted, a conversation started or joined: threads, lists, counts.
           void utils.messaging.invalidate();

@@ -1,5 +1,8 @@
 import {
   cancelDeliveryInput,
+  contractRemainingInput,
+  contractRemaining as contractRemainingOutput,
+  dispatchContractInput,
   dispatchInput,
   dispatchResult,
   goodsDeliveryDetail,
@@ -12,7 +15,16 @@ import {
 } from '@tradeloom/shared';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
-import { cancelDelivery, dispatchDelivery, getDelivery, listDeliveries, orderRemaining, receiveDelivery } from './deliveries.service.ts';
+import {
+  cancelDelivery,
+  contractRemaining,
+  dispatchContractDelivery,
+  dispatchDelivery,
+  getDelivery,
+  listDeliveries,
+  orderRemaining,
+  receiveDelivery,
+} from './deliveries.service.ts';
 
 /** Dispatches (per truck, against an order or a contract) and the buyer's goods receipts. */
 export const deliveriesRouter = router({
@@ -36,6 +48,14 @@ export const deliveriesRouter = router({
     .input(goodsDeliveryListInput)
     .output(goodsDeliveryPage)
     .query(({ ctx, input }) => listDeliveries(ctx, ctx.actor, input)),
+  dispatchContract: companyProcedure('deliveries:write')
+    .input(dispatchContractInput)
+    .output(dispatchResult)
+    .mutation(({ ctx, input }) => dispatchContractDelivery(ctx, ctx.actor, input)),
+  contractRemaining: companyProcedure('deliveries:read')
+    .input(contractRemainingInput)
+    .output(contractRemainingOutput)
+    .query(({ ctx, input }) => contractRemaining(ctx, ctx.actor, input.contractId)),
   remaining: companyProcedure('deliveries:read')
     .input(orderRemainingInput)
     .output(orderRemainingOutput)

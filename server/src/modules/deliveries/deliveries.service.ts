@@ -1,5 +1,7 @@
 import { type Database, type Executor, inTransaction } from '@tradeloom/db';
 import {
+  type ContractRemaining,
+  type DispatchContractInput,
   type DispatchInput,
   type DispatchResult,
   dec,
@@ -15,6 +17,7 @@ import { afterCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
 import { branchNameOf, companyNameOf, isBranchOf } from '../companies/company-reads.ts';
+import { contractNumberOf, lockPartyContract } from '../contracts/contract-deliveries.ts';
 import { recordChange } from '../events/record-change.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
 import {
@@ -181,20 +184,26 @@ export async function receiveDelivery(ctx: ServiceContext, actor: CompanyActor, 
       .where('delivery_id', '=', delivery.id)
       .orderBy('line_no')
       .execute();
-    const byOrderLine = new Map(lines.map((line) => [line.order_line_id, line]));
+    const lineOf = (line: ReceiveInput['lines'][number]) =>
+      lines.find((candidate) =>
+        line.deliveryLineId ? candidate.id === line.deliveryLineId : candidate.order_line_id === line.orderLineId,
+      );
     const problems: Record<string, string> = {};
     const named = new Set<string>();
+    const matched = new Map<number, (typeof lines)[number]>();
     input.lines.forEach((line, index) => {
-      const goodsDeliveryLine = byOrderLine.get(line.orderLineId);
-      if (!goodsDeliveryLine || named.has(line.orderLineId)) {
-        problems[`lines.${index}.orderLineId`] = goodsDeliveryLine ? 'is named twice' : 'is not a line of this delivery';
+      const deliveryLine = lineOf(line);
+      const field = line.deliveryLineId ? 'deliveryLineId' : 'orderLineId';
+      if (!deliveryLine || named.has(deliveryLine.id)) {
+        problems[`lines.${index}.${field}`] = deliveryLine ? 'is named twice' : 'is not a line of this delivery';
         return;
       }
-      named.add(line.orderLineId);
+      named.add(deliveryLine.id);
+      matched.set(index, deliveryLine);
       const sum = dec(line.acceptedQuantity).plus(line.rejectedQuantity);
-      if (!sum.eq(goodsDeliveryLine.quantity)) {
+      if (!sum.eq(deliveryLine.quantity)) {
         problems[`lines.${index}.acceptedQuantity`] =
-          `and the rejected quantity must add up to the ${dec(goodsDeliveryLine.quantity).toFixed(3)} ${goodsDeliveryLine.unit} dispatched`;
+          `and the rejected quantity must add up to the ${dec(deliveryLine.quantity).toFixed(3)} ${deliveryLine.unit} dispatched`;
       }
       if (dec(line.rejectedQuantity).gt(0) && !line.reason) problems[`lines.${index}.reason`] = 'is required when goods are rejected';
     });
@@ -205,8 +214,8 @@ export async function receiveDelivery(ctx: ServiceContext, actor: CompanyActor, 
     if (receivedOn < delivery.dispatch_date) throw invalidFields({ receivedOn: 'cannot be before the dispatch date' });
     await assertDocumentDateOpen(trx, actor.companyId, receivedOn);
     const receiptNumber = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: RECEIPT_DOC_TYPE, date: receivedOn });
-    for (const line of input.lines) {
-      const goodsDeliveryLine = byOrderLine.get(line.orderLineId);
+    for (const [index, line] of input.lines.entries()) {
+      const goodsDeliveryLine = matched.get(index);
       if (!goodsDeliveryLine) continue;
       await trx
         .updateTable('delivery_lines')
@@ -260,6 +269,7 @@ export async function cancelDelivery(
     if (!seen) throw notFound('Delivery');
     if (sideOf(seen, actor) !== 'supplier') throw appError('CONFLICT', 'WRONG_SIDE', 'Only the supplier cancels a delivery.');
     if (seen.order_id) await lockPartyOrder(trx, seen.order_id, actor.companyId);
+    if (seen.contract_id) await lockPartyContract(trx, seen.contract_id, actor.companyId);
     const delivery = await findVisibleDelivery(trx, input.deliveryId, actor).forUpdate().executeTakeFirstOrThrow();
     if (delivery.status !== 'dispatched') {
       throw appError('CONFLICT', 'ILLEGAL_TRANSITION', `Cannot cancel a delivery that is ${delivery.status}.`);
@@ -308,6 +318,8 @@ export async function getDelivery(ctx: ServiceContext, actor: CompanyActor, deli
       branchNameOf(eb.ref('deliveries.supplier_branch_id') as never).as('supplierBranchName'),
       branchNameOf(eb.ref('deliveries.buyer_branch_id') as never).as('buyerBranchName'),
       orderNumberOf(eb.ref('deliveries.order_id'), sideExpression(actor)).as('orderNumber'),
+      'deliveries.contract_id as contractId',
+      contractNumberOf(eb.ref('deliveries.contract_id'), sideExpression(actor)).as('contractNumber'),
       'deliveries.dispatch_date as dispatchDate',
       'deliveries.transporter',
       'deliveries.vehicle_number as vehicleNumber',
@@ -356,6 +368,8 @@ export async function getDelivery(ctx: ServiceContext, actor: CompanyActor, deli
     status: row.status,
     orderId: row.orderId,
     orderNumber: row.orderNumber,
+    contractId: row.contractId,
+    contractNumber: row.contractNumber,
     partner: { id: partnerId, name: partner.name },
     supplierBranch: row.supplier_branch_id ? { id: row.supplier_branch_id, name: row.supplierBranchName ?? '' } : null,
     buyerBranch: row.buyer_branch_id ? { id: row.buyer_branch_id, name: row.buyerBranchName ?? '' } : null,
@@ -386,6 +400,8 @@ export async function listDeliveries(ctx: ServiceContext, actor: CompanyActor, i
       'deliveries.status',
       'deliveries.order_id as orderId',
       orderNumberOf(eb.ref('deliveries.order_id'), sideExpression(actor)).as('orderNumber'),
+      'deliveries.contract_id as contractId',
+      contractNumberOf(eb.ref('deliveries.contract_id'), sideExpression(actor)).as('contractNumber'),
       sql<string>`case when deliveries.supplier_company_id = ${actor.companyId} then deliveries.buyer_company_id else deliveries.supplier_company_id end`.as(
         'partnerId',
       ),
@@ -404,6 +420,7 @@ export async function listDeliveries(ctx: ServiceContext, actor: CompanyActor, i
     .orderBy('deliveries.id', 'desc')
     .limit(input.limit + 1);
   if (input.orderId) query = query.where('deliveries.order_id', '=', input.orderId);
+  if (input.contractId) query = query.where('deliveries.contract_id', '=', input.contractId);
   if (input.status) query = query.where('deliveries.status', '=', input.status);
   if (input.cursor) {
     const scope = (alias: string) =>
@@ -455,4 +472,136 @@ export function findDeliveryBranches(db: Executor, deliveryId: string) {
     .select(['buyer_company_id as buyerCompanyId', 'buyer_branch_id as buyerBranchId', 'supplier_branch_id as supplierBranchId'])
     .where('id', '=', deliveryId)
     .executeTakeFirst();
+}
+
+/** A delivery's parties and challan number, for a complaint about it (the support module). */
+export function findDeliveryParties(db: Executor, deliveryId: string) {
+  return db
+    .selectFrom('deliveries')
+    .select(['buyer_company_id as buyerCompanyId', 'supplier_company_id as supplierCompanyId', 'number', 'order_id as orderId'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
+}
+
+/** What has gone against a contract so far, over deliveries that were not cancelled. */
+async function contractTotals(db: Executor, contractId: string) {
+  return db
+    .selectFrom('delivery_lines as l')
+    .innerJoin('deliveries as d', 'd.id', 'l.delivery_id')
+    .select([
+      sql<string>`coalesce(sum(l.quantity), 0)::text`.as('dispatched'),
+      sql<string>`coalesce(sum(l.quantity) filter (where d.status = 'received'), 0)::text`.as('received'),
+      sql<string>`coalesce(sum(l.accepted_quantity), 0)::text`.as('accepted'),
+      sql<string>`coalesce(sum(l.rejected_quantity), 0)::text`.as('rejected'),
+    ])
+    .where('d.contract_id', '=', contractId)
+    .where('d.status', '<>', 'cancelled')
+    .executeTakeFirstOrThrow();
+}
+
+const maxOf = (contract: { quantity: string; tolerancePct: string }) =>
+  dec(contract.quantity).times(dec(100).plus(contract.tolerancePct)).div(100);
+
+/** The seller sends part of a contract's quantity in one truck, never past the quantity plus its tolerance. */
+export async function dispatchContractDelivery(
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: DispatchContractInput,
+): Promise<DispatchResult> {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const contract = await lockPartyContract(trx, input.contractId, actor.companyId);
+    if (!contract) throw notFound('Contract');
+    if (contract.sellerCompanyId !== actor.companyId) {
+      throw appError('CONFLICT', 'WRONG_SIDE', 'Only the seller dispatches goods against a contract.');
+    }
+    if (contract.status !== 'active')
+      throw appError('CONFLICT', 'ILLEGAL_TRANSITION', `Cannot dispatch against a ${contract.status} contract.`);
+    const branchId = input.branchId ?? (isBranchLimited(actor) ? (actor.branchIds?.[0] ?? null) : null);
+    if (input.branchId && !(await isBranchOf(trx, actor.companyId, input.branchId))) {
+      throw invalidFields({ branchId: 'is not one of your branches' });
+    }
+    if (!canReachBranch(actor, branchId)) throw invalidFields({ branchId: 'is not a branch you may dispatch from' });
+    const totals = await contractTotals(trx, contract.id);
+    const remaining = maxOf(contract).minus(totals.dispatched);
+    if (dec(input.quantity).gt(remaining)) {
+      throw invalidFields(
+        { quantity: `is more than the ${remaining.toFixed(3)} ${contract.unit} left within the contract's tolerance` },
+        'QUANTITY_EXCEEDS_REMAINING',
+      );
+    }
+    const dispatchDate = input.dispatchDate ?? (await companyCalendar(trx, actor.companyId, ctx.deps.clock.now())).today;
+    const number = await nextDocumentNumber(trx, { companyId: actor.companyId, docType: DELIVERY_DOC_TYPE, date: dispatchDate });
+    const delivery = await trx
+      .insertInto('deliveries')
+      .values({
+        supplier_company_id: contract.sellerCompanyId,
+        buyer_company_id: contract.buyerCompanyId,
+        contract_id: contract.id,
+        number,
+        supplier_branch_id: branchId,
+        buyer_branch_id: null,
+        dispatch_date: dispatchDate,
+        transporter: input.transporter || null,
+        vehicle_number: input.vehicleNumber ? input.vehicleNumber.toUpperCase() : null,
+        lr_number: input.lrNumber || null,
+        eway_bill_number: input.ewayBillNumber || null,
+        note: input.note || null,
+        created_by: actor.userId,
+        updated_at: ctx.deps.clock.now(),
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('delivery_lines')
+      .values({
+        delivery_id: delivery.id,
+        line_no: 1,
+        order_line_id: null,
+        description: contract.commodityName,
+        quantity: input.quantity,
+        unit: contract.unit,
+        bale_count: input.bales ?? null,
+        lot_numbers: input.lotNumbers ?? [],
+      })
+      .execute();
+    await recordChange(trx, actor, ctx.request, {
+      companyId: actor.companyId,
+      action: 'delivery.dispatched',
+      entityType: 'delivery',
+      entityId: delivery.id,
+      after: { number, contractId: contract.id, quantity: input.quantity },
+      payload: {
+        buyerCompanyId: contract.buyerCompanyId,
+        supplierCompanyId: contract.sellerCompanyId,
+        actorCompanyId: actor.companyId,
+        document: number,
+      },
+      audience: [contract.sellerCompanyId, contract.buyerCompanyId],
+    });
+    return { id: delivery.id, number: delivery.number };
+  });
+}
+
+/** A contract either party holds: its quantity with tolerance, and what was dispatched and received. */
+export async function contractRemaining(ctx: ServiceContext, actor: CompanyActor, contractId: string): Promise<ContractRemaining> {
+  return inTransaction(ctx.deps.db, async (trx) => {
+    const contract = await lockPartyContract(trx, contractId, actor.companyId);
+    if (!contract) throw notFound('Contract');
+    const totals = await contractTotals(trx, contract.id);
+    const max = maxOf(contract);
+    const remaining = max.minus(totals.dispatched);
+    return {
+      contractId: contract.id,
+      unit: contract.unit,
+      quantity: dec(contract.quantity).toFixed(3),
+      tolerancePct: dec(contract.tolerancePct).toFixed(2),
+      maxQuantity: max.toFixed(3),
+      dispatched: dec(totals.dispatched).toFixed(3),
+      remaining: (remaining.gt(0) ? remaining : dec(0)).toFixed(3),
+      received: dec(totals.received).toFixed(3),
+      accepted: dec(totals.accepted).toFixed(3),
+      rejected: dec(totals.rejected).toFixed(3),
+      dispatchable: contract.status === 'active' && contract.sellerCompanyId === actor.companyId,
+    };
+  });
 }

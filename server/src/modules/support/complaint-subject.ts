@@ -2,6 +2,7 @@ import type { Executor } from '@tradeloom/db';
 import type { ComplaintAboutType } from '@tradeloom/shared';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { findContractParties } from '../contracts/contract-parties.ts';
+import { findDeliveryParties } from '../deliveries/deliveries.service.ts';
 import { findPartyOrder } from '../orders/orders.repository.ts';
 
 // The document a complaint is about, read through the module that owns it: only the buyer of
@@ -41,7 +42,13 @@ export async function findComplaintSubject(
     if (!contract || contract.buyerCompanyId !== buyerCompanyId) throw notFound(LABEL.contract);
     return { buyerCompanyId, supplierCompanyId: contract.sellerCompanyId, document: contract.buyerNumber, currency: contract.currency };
   }
-  // Deliveries and invoices have no records on Tradeloom yet (the logistics and finance issues
+  if (about.type === 'delivery') {
+    const delivery = await findDeliveryParties(db, about.id);
+    const order = delivery?.orderId ? await findPartyOrder(db, delivery.orderId, buyerCompanyId).executeTakeFirst() : undefined;
+    if (!delivery || delivery.buyerCompanyId !== buyerCompanyId || !order) throw notFound(LABEL.delivery);
+    return { buyerCompanyId, supplierCompanyId: delivery.supplierCompanyId, document: delivery.number, currency: order.currency };
+  }
+  // Invoices have no records on Tradeloom yet (the logistics and finance issues
   // add them); until then none can be found.
   throw notFound(LABEL[about.type]);
 }
@@ -50,5 +57,6 @@ export async function findComplaintSubject(
 export function subjectLinkPath(type: ComplaintAboutType, id: string): string | null {
   if (type === 'order') return `/orders/${id}`;
   if (type === 'contract') return `/contracts/${id}`;
+  if (type === 'delivery') return `/deliveries/${id}`;
   return null;
 }
