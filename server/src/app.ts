@@ -23,6 +23,7 @@ import { apiRateLimit } from './modules/api-keys/api-rate-limit.ts';
 import { auditCsv } from './modules/audit/audit-export.ts';
 import { productCsv } from './modules/catalog/catalog-export.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
+import { invoiceDocumentsRouter } from './modules/finance/invoice-documents.routes.ts';
 import { orderCsv } from './modules/orders/order-export.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { partnerCsv } from './modules/partners/partner-export.ts';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/api', apiDescription());
   app.use('/files', originGuard(config), filesRouter(deps));
   app.use('/documents/orders', orderPdfRouter(deps));
+  app.use('/documents/invoices', invoiceDocumentsRouter(deps));
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));
 
   const clientDir = options.clientDir;

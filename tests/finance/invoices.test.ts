@@ -107,6 +107,28 @@ describe('raising an invoice from an order’s deliveries', () => {
     expect((await failure(draftInvoice(world))).reason).toBe('QUANTITY_EXCEEDS_REMAINING');
   });
 
+  it('tells the supplier what remains to invoice per line, and the buyer nothing', async () => {
+    const world = await acceptedOrderWorld(app, 'InvLeft');
+    await dispatchOrder(app, world, '400');
+    await draftInvoice(world, '150');
+    const left = await world.supplier.members.staff.caller.finance.invoices.invoiceable({ orderId: world.order.id });
+    expect(left.lines).toMatchObject([
+      {
+        orderLineId: world.order.lines[0]?.id,
+        ordered: '1000.000',
+        dispatched: '400.000',
+        invoiced: '150.000',
+        remaining: '250.000',
+        taxRate: '5.00',
+      },
+    ]);
+    const buyer = await failure(world.buyer.members.staff.caller.finance.invoices.invoiceable({ orderId: world.order.id }));
+    expect(buyer.reason).toBe('WRONG_SIDE');
+    expect((await failure(world.stranger.members.owner.caller.finance.invoices.invoiceable({ orderId: world.order.id }))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
   it('never lets concurrent invoices of one order exceed what was dispatched', async () => {
     const world = await acceptedOrderWorld(app, 'InvRace');
     await dispatchOrder(app, world, '400');
