@@ -25,6 +25,7 @@ import { productCsv } from './modules/catalog/catalog-export.ts';
 import { deliveryPdfRouter } from './modules/deliveries/delivery-pdf.routes.ts';
 import { filesRouter } from './modules/files/files.routes.ts';
 import { statementDocumentsRouter } from './modules/finance/statement-documents.routes.ts';
+import { invoiceDocumentsRouter } from './modules/finance/invoice-documents.routes.ts';
 import { orderCsv } from './modules/orders/order-export.ts';
 import { orderPdfRouter } from './modules/orders/order-pdf.routes.ts';
 import { partnerCsv } from './modules/partners/partner-export.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/documents/orders', orderPdfRouter(deps));
   app.use('/documents/statements', statementDocumentsRouter(deps));
   app.use('/documents/deliveries', deliveryPdfRouter(deps));
+  app.use('/documents/invoices', invoiceDocumentsRouter(deps));
   app.use('/exports', csvExportsRouter(deps, [orderCsv, productCsv, partnerCsv, workOrderCsv, auditCsv, tenderCsv, tenderComparisonCsv]));
 
   const clientDir = options.clientDir;

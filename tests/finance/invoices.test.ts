@@ -107,6 +107,28 @@ describe('raising an invoice from an order’s deliveries', () => {
     expect((await failure(draftInvoice(world))).reason).toBe('QUANTITY_EXCEEDS_REMAINING');
   });
 
+  it('tells the supplier what remains to invoice per line, and the buyer nothing', async () => {
+    const world = await acceptedOrderWorld(app, 'InvLeft');
+    await dispatchOrder(app, world, '400');
+    await draftInvoice(world, '150');
+    const left = await world.supplier.members.staff.caller.finance.invoices.invoiceable({ orderId: world.order.id });
+    expect(left.lines).toMatchObject([
+      {
+        orderLineId: world.order.lines[0]?.id,
+        ordered: '1000.000',
+        dispatched: '400.000',
+        invoiced: '150.000',
+        remaining: '250.000',
+        taxRate: '5.00',
+      },
+    ]);
+    const buyer = await failure(world.buyer.members.staff.caller.finance.invoices.invoiceable({ orderId: world.order.id }));
+    expect(buyer.reason).toBe('WRONG_SIDE');
+    expect((await failure(world.stranger.members.owner.caller.finance.invoices.invoiceable({ orderId: world.order.id }))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
   it('never lets concurrent invoices of one order exceed what was dispatched', async () => {
     const world = await acceptedOrderWorld(app, 'InvRace');
     await dispatchOrder(app, world, '400');
@@ -244,5 +266,36 @@ describe('who may do what', () => {
       reason: 'x',
     });
     expect(await failure(buyerCancel)).toMatchObject({ code: 'FORBIDDEN', reason: 'WRONG_SIDE' });
+  });
+
+  it('limits a branch-limited member to its own branches’ invoices', async () => {
+    const world = await acceptedOrderWorld(app, 'InvBranch');
+    await dispatchOrder(app, world, '300');
+    const { supplier } = world;
+    const head = await app.db.selectFrom('branches').select('id').where('company_id', '=', supplier.id).executeTakeFirstOrThrow();
+    const mill = await supplier.members.admin.caller.companies.branches.create({ name: 'Weaving unit', country: 'IN' });
+    const line = world.order.lines[0]?.id as string;
+    const fromHead = await supplier.members.manager.caller.finance.invoices.create({
+      orderId: world.order.id,
+      branchId: head.id,
+      lines: [{ orderLineId: line, quantity: '100' }],
+    });
+    await app.db
+      .updateTable('memberships')
+      .set({ branch_ids: [mill.id] })
+      .where('user_id', '=', supplier.members.staff.id)
+      .execute();
+    const staff = supplier.members.staff.caller.finance.invoices;
+    expect((await failure(staff.get({ invoiceId: fromHead.id }))).code).toBe('NOT_FOUND');
+    expect((await failure(staff.issue({ invoiceId: fromHead.id, version: fromHead.version }))).code).toBe('NOT_FOUND');
+    const refused = await failure(
+      staff.create({ orderId: world.order.id, branchId: head.id, lines: [{ orderLineId: line, quantity: '1' }] }),
+    );
+    expect(fieldErrors(refused).branchId).toBeDefined();
+    // Without a branch named, the member invoices from its own.
+    const fromMill = await staff.create({ orderId: world.order.id, lines: [{ orderLineId: line, quantity: '50' }] });
+    expect((await staff.get({ invoiceId: fromMill.id })).supplier.branchId).toBe(mill.id);
+    expect((await staff.list({ side: 'sales' })).items.map((invoice) => invoice.id)).toEqual([fromMill.id]);
+    expect((await supplier.members.manager.caller.finance.invoices.list({ side: 'sales' })).items).toHaveLength(2);
   });
 });

@@ -102,3 +102,27 @@ export const invoiceListItem = z.strictObject({
 });
 export type InvoiceListItem = z.infer<typeof invoiceListItem>;
 export const invoicePage = pageOf(invoiceListItem);
+
+/** What remains to invoice on an order, per line: the invoice form starts from it. */
+export const invoiceableOrder = z.strictObject({
+  orderId: z.uuid(),
+  orderNumber: z.string().nullable(),
+  buyerId: z.uuid(),
+  currency: z.string(),
+  lines: z.array(
+    z.strictObject({
+      orderLineId: z.uuid(),
+      lineNo: z.number().int(),
+      description: z.string(),
+      hsnCode: z.string().nullable(),
+      unit: z.string(),
+      unitPrice: decimal,
+      taxRate: decimal,
+      ordered: decimal,
+      dispatched: decimal,
+      invoiced: decimal,
+      remaining: decimal,
+    }),
+  ),
+});
+export type InvoiceableOrder = z.infer<typeof invoiceableOrder>;

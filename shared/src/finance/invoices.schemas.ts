@@ -27,6 +27,7 @@ export const createInvoiceInput = z.object({
 export type CreateInvoiceInput = z.infer<typeof createInvoiceInput>;
 
 export const invoiceIdInput = z.object({ invoiceId: id });
+export const invoiceableInput = z.object({ orderId: id });
 export const issueInvoiceInput = z.object({
   invoiceId: id,
   version: rowVersion,

@@ -2,6 +2,8 @@ import {
   approveInvoiceForPaymentInput,
   cancelInvoiceInput,
   createInvoiceInput,
+  invoiceableInput,
+  invoiceableOrder,
   invoiceCreated,
   invoiceDetail,
   invoiceIdInput,
@@ -13,7 +15,7 @@ import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
 import { getInvoice, listInvoices } from './invoice-views.service.ts';
-import { approveInvoiceForPayment, cancelInvoice, createInvoice, issueInvoice } from './invoices.service.ts';
+import { approveInvoiceForPayment, cancelInvoice, createInvoice, invoiceableLines, issueInvoice } from './invoices.service.ts';
 
 /** Tax invoices: the supplier drafts, issues and cancels; the buyer sees the same record as a purchase invoice. */
 export const invoicesRouter = router({
@@ -37,6 +39,10 @@ export const invoicesRouter = router({
     .input(invoiceIdInput)
     .output(invoiceDetail)
     .query(({ ctx, input }) => getInvoice(ctx, ctx.actor, input.invoiceId)),
+  invoiceable: companyProcedure('finance:read')
+    .input(invoiceableInput)
+    .output(invoiceableOrder)
+    .query(({ ctx, input }) => invoiceableLines(ctx, ctx.actor, input.orderId)),
   list: companyProcedure('finance:read')
     .input(invoiceListInput)
     .output(invoicePage)

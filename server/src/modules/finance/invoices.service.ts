@@ -1,4 +1,4 @@
-import { inTransaction, type Tx } from '@tradeloom/db';
+import { type Executor, inTransaction, type Tx } from '@tradeloom/db';
 import { type CreateInvoiceInput, dec, type InvoiceDetail, money } from '@tradeloom/shared';
 import { sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
@@ -10,7 +10,7 @@ import { gstRegistrationOf } from '../companies/gst-registration.ts';
 import { orderLineDeliveryTotals } from '../deliveries/delivery-quantities.ts';
 import { recordChange } from '../events/record-change.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
-import { lockPartyOrderForInvoicing, orderLinesForInvoicing } from '../orders/order-invoicing.ts';
+import { findOrderForInvoicing, lockPartyOrderForInvoicing, orderLinesForInvoicing } from '../orders/order-invoicing.ts';
 import { assertDocumentDateOpen, findFinancialYear } from '../settings/financial-years.service.ts';
 import { nextDocumentNumber } from '../settings/number-series.service.ts';
 import { exceedsCreditLimit } from './credit-exposure.ts';
@@ -22,7 +22,7 @@ import { getInvoice, lockVisibleInvoice } from './invoice-views.service.ts';
 export const INVOICE_DOC_TYPE = 'INV';
 
 /** Per order line, what non-cancelled invoices (drafts included) already bill. */
-export async function invoicedQuantities(trx: Tx, orderId: string): Promise<Map<string, string>> {
+export async function invoicedQuantities(trx: Executor, orderId: string): Promise<Map<string, string>> {
   const rows = await trx
     .selectFrom('invoice_lines as l')
     .innerJoin('invoices as i', 'i.id', 'l.invoice_id')
@@ -366,4 +366,44 @@ export async function approveInvoiceForPayment(
     });
   });
   return getInvoice(ctx, actor, input.invoiceId);
+}
+
+/**
+ * What the supplier may still invoice on an order, per line: dispatched, already invoiced (on
+ * invoices not cancelled, drafts included) and what remains, with the price and HSN rate the
+ * invoice will carry. The invoice form starts from it.
+ */
+export async function invoiceableLines(ctx: ServiceContext, actor: CompanyActor, orderId: string) {
+  const db = ctx.deps.db;
+  const order = await findOrderForInvoicing(db, orderId, actor.companyId);
+  if (!order) throw notFound('Order');
+  if (order.supplier_company_id !== actor.companyId) throw appError('FORBIDDEN', 'WRONG_SIDE', 'Only the supplier invoices an order.');
+  const [lines, delivered, invoiced] = await Promise.all([
+    orderLinesForInvoicing(db, order.id),
+    orderLineDeliveryTotals(db, order.id),
+    invoicedQuantities(db, order.id),
+  ]);
+  return {
+    orderId: order.id,
+    orderNumber: order.supplier_number,
+    buyerId: order.buyer_company_id,
+    currency: order.currency,
+    lines: lines.map((line) => {
+      const dispatched = money(delivered.get(line.id)?.dispatched ?? 0, 3);
+      const billed = money(invoiced.get(line.id) ?? 0, 3);
+      return {
+        orderLineId: line.id,
+        lineNo: line.lineNo,
+        description: line.description,
+        hsnCode: line.hsnCode,
+        unit: line.unit,
+        unitPrice: line.unitPrice,
+        taxRate: line.taxRate,
+        ordered: money(line.quantity, 3),
+        dispatched,
+        invoiced: billed,
+        remaining: money(Decimal0(dec(dispatched).minus(billed)), 3),
+      };
+    }),
+  };
 }

@@ -9,6 +9,11 @@ export function lockPartyOrderForInvoicing(trx: Executor, orderId: string, compa
   return findPartyOrder(trx, orderId, companyId).forUpdate().executeTakeFirst();
 }
 
+/** The order as the acting party sees it, without a lock (for reads). */
+export function findOrderForInvoicing(db: Executor, orderId: string, companyId: string) {
+  return findPartyOrder(db, orderId, companyId).executeTakeFirst();
+}
+
 export function orderLinesForInvoicing(db: Executor, orderId: string) {
   return db
     .selectFrom('order_lines')
