@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney, yearReopenInput } from '@tradeloom/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
 import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -183,9 +183,18 @@ function ReopenForm({ year, onDone }: { year: Year; onDone: () => void }) {
 }
 
 function OpeningBalances({ years }: { years: Year[] }) {
-  // The newest year by default: the one the last close carried balances into.
-  const [label, setLabel] = useState<string>(years[0]?.label ?? '');
+  // The newest year until one is chosen: the one the last close carried balances into.
+  const [chosen, setLabel] = useState<string | null>(null);
+  const label = chosen ?? years[0]?.label ?? '';
   const balances = trpc.finance.years.openingBalances.useQuery({ year: label }, { enabled: label !== '' });
+  // When a close finishes, what it carried forward is read again.
+  const utils = trpc.useUtils();
+  const closing = years.some((y) => y.state === 'closing');
+  const wasClosing = useRef(closing);
+  useEffect(() => {
+    if (wasClosing.current && !closing) void utils.finance.years.openingBalances.invalidate();
+    wasClosing.current = closing;
+  }, [closing, utils]);
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
