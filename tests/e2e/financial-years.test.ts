@@ -56,7 +56,9 @@ describe('financial years screen in a real browser', () => {
     await page.getByText('say why the year is reopened').waitFor();
     await page.getByLabel('Reason').fill('An invoice of March was missed');
     await page.getByRole('button', { name: `Reopen ${year.label}` }).click();
-    await page.getByRole('button', { name: 'Close year' }).waitFor();
     await page.getByText('An invoice of March was missed').waitFor();
+    const reopened = page.getByRole('row').filter({ hasText: year.label });
+    await reopened.getByRole('button', { name: 'Close year' }).waitFor();
+    expect(await reopened.getByRole('button', { name: 'Reopen' }).count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { formatMoney, yearReopenInput } from '@tradeloom/shared';
 import { useEffect, useRef, useState } from 'react';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
-import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
+import { DataTable, LoadMore, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { useCan } from '../../lib/session.ts';
@@ -186,7 +186,10 @@ function OpeningBalances({ years }: { years: Year[] }) {
   // The newest year until one is chosen: the one the last close carried balances into.
   const [chosen, setLabel] = useState<string | null>(null);
   const label = chosen ?? years[0]?.label ?? '';
-  const balances = trpc.finance.years.openingBalances.useQuery({ year: label }, { enabled: label !== '' });
+  const balances = trpc.finance.years.openingBalances.useInfiniteQuery(
+    { year: label, limit: 50 },
+    { enabled: label !== '', getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
   // When a close finishes, what it carried forward is read again.
   const utils = trpc.useUtils();
   const closing = years.some((y) => y.state === 'closing');
@@ -214,27 +217,30 @@ function OpeningBalances({ years }: { years: Year[] }) {
         />
       </Group>
       <QueryView
-        query={balances}
-        isEmpty={(data) => data.rows.length === 0}
+        query={{ ...balances, data: balances.data?.pages.flatMap((page) => page.items) }}
+        isEmpty={(items) => items.length === 0}
         empty={`No opening balances in ${label}: they appear once the year before it is closed.`}
       >
-        {(data) => (
-          <DataTable headers={['Partner', 'Side', { label: 'Amount', numeric: true }]} minWidth={360}>
-            {data.rows.map((row) => (
-              <Table.Tr key={`${row.partnerId}-${row.side}-${row.currency}`}>
-                <Table.Td>{row.partnerName}</Table.Td>
-                <Table.Td>{row.side === 'receivable' ? 'Receivable' : 'Payable'}</Table.Td>
-                <NumberCell>{formatMoney(row.amount, row.currency)}</NumberCell>
-              </Table.Tr>
-            ))}
-          </DataTable>
+        {(items) => (
+          <Stack>
+            <DataTable headers={['Partner', 'Side', { label: 'Amount', numeric: true }]} minWidth={360}>
+              {items.flatMap((partner) =>
+                partner.balances.map((balance) => (
+                  <Table.Tr key={`${partner.partnerId}-${balance.side}-${balance.currency}`}>
+                    <Table.Td>{partner.partnerName}</Table.Td>
+                    <Table.Td>{balance.side === 'receivable' ? 'Receivable' : 'Payable'}</Table.Td>
+                    <NumberCell>{formatMoney(balance.amount, balance.currency)}</NumberCell>
+                  </Table.Tr>
+                )),
+              )}
+            </DataTable>
+            <LoadMore list={balances} />
+            <Alert color="gray" variant="light">
+              A negative receivable is an advance the partner paid; a negative payable, one you paid.
+            </Alert>
+          </Stack>
         )}
       </QueryView>
-      {balances.data && balances.data.rows.length > 0 && (
-        <Alert color="gray" variant="light" mt="sm">
-          A negative receivable is an advance the partner paid; a negative payable, one you paid.
-        </Alert>
-      )}
     </Paper>
   );
 }
