@@ -221,6 +221,25 @@ describe('finance.years.close', () => {
     expect(await carried(company)).toEqual(sortRows(expected));
   });
 
+  it('a close whose job gave up shows as failed, keeps the year locked, and Close resumes it', async () => {
+    const { company, expected } = await booksWorld('Failed');
+    const { yearCloseId } = await company.members.admin.caller.finance.years.close({ year: YEAR });
+    expect(await runYearCloseStep(app.db, app.clock, yearCloseId)).toBe('partner');
+    // As the job's last attempt leaves it (year-close.job.ts), and its queued job gone with it.
+    await app.db.updateTable('year_closes').set({ status: 'failed', error: 'database away' }).where('id', '=', yearCloseId).execute();
+    await app.db.deleteFrom('jobs').where('queue', '=', 'finance.year_close').where('status', '=', 'pending').execute();
+    const failed = await yearOf(company);
+    expect([failed.state, failed.close?.status, failed.close?.error]).toEqual(['closed', 'failed', 'database away']);
+    await expect(assertDocumentDateOpen(app.db, company.id, '2026-06-01')).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const resumed = await company.members.admin.caller.finance.years.close({ year: YEAR });
+    expect(resumed.yearCloseId).toBe(yearCloseId);
+    expect((await yearOf(company)).state).toBe('closing');
+    await app.runner.drain();
+    expect((await yearOf(company)).close).toMatchObject({ status: 'done', doneSteps: 4, totalSteps: 4, error: null });
+    expect(await carried(company)).toEqual(sortRows(expected));
+  });
+
   it('a second close while one runs is a CONFLICT (YEAR_CLOSE_RUNNING); after it, FINANCIAL_YEAR_CLOSED', async () => {
     const { company } = await booksWorld('Twice');
     const attempts = await Promise.allSettled([
