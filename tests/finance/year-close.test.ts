@@ -96,9 +96,21 @@ async function booksWorld(label: string): Promise<Books> {
 const sortRows = <T extends { partnerId: string; side: string; currency: string }>(rows: T[]) =>
   [...rows].sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.side.localeCompare(b.side) || a.currency.localeCompare(b.currency));
 
+/** Every opening balance of the year, read two partners a page (so paging is walked too). */
 async function carried(company: TestCompany, year = NEXT) {
-  const { rows } = await company.members.viewer.caller.finance.years.openingBalances({ year });
-  return sortRows(rows.map(({ partnerId, side, currency, amount }) => ({ partnerId, side, currency, amount })));
+  const rows: { partnerId: string; side: string; currency: string; amount: string }[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await company.members.viewer.caller.finance.years.openingBalances({ year, limit: 2, cursor });
+    for (const item of page.items) {
+      expect(seen.has(item.partnerId)).toBe(false);
+      seen.add(item.partnerId);
+      rows.push(...item.balances.map((b) => ({ partnerId: item.partnerId, ...b })));
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return sortRows(rows);
 }
 
 async function yearOf(company: TestCompany, label = YEAR) {
@@ -209,6 +221,25 @@ describe('finance.years.close', () => {
     expect(await carried(company)).toEqual(sortRows(expected));
   });
 
+  it('a close whose job gave up shows as failed, keeps the year locked, and Close resumes it', async () => {
+    const { company, expected } = await booksWorld('Failed');
+    const { yearCloseId } = await company.members.admin.caller.finance.years.close({ year: YEAR });
+    expect(await runYearCloseStep(app.db, app.clock, yearCloseId)).toBe('partner');
+    // As the job's last attempt leaves it (year-close.job.ts), and its queued job gone with it.
+    await app.db.updateTable('year_closes').set({ status: 'failed', error: 'database away' }).where('id', '=', yearCloseId).execute();
+    await app.db.deleteFrom('jobs').where('queue', '=', 'finance.year_close').where('status', '=', 'pending').execute();
+    const failed = await yearOf(company);
+    expect([failed.state, failed.close?.status, failed.close?.error]).toEqual(['closed', 'failed', 'database away']);
+    await expect(assertDocumentDateOpen(app.db, company.id, '2026-06-01')).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const resumed = await company.members.admin.caller.finance.years.close({ year: YEAR });
+    expect(resumed.yearCloseId).toBe(yearCloseId);
+    expect((await yearOf(company)).state).toBe('closing');
+    await app.runner.drain();
+    expect((await yearOf(company)).close).toMatchObject({ status: 'done', doneSteps: 4, totalSteps: 4, error: null });
+    expect(await carried(company)).toEqual(sortRows(expected));
+  });
+
   it('a second close while one runs is a CONFLICT (YEAR_CLOSE_RUNNING); after it, FINANCIAL_YEAR_CLOSED', async () => {
     const { company } = await booksWorld('Twice');
     const attempts = await Promise.allSettled([
@@ -283,7 +314,7 @@ describe('finance.years.close', () => {
     await ensureYear(stranger);
     await stranger.members.admin.caller.finance.years.close({ year: YEAR });
     await app.runner.drain();
-    expect((await stranger.members.viewer.caller.finance.years.openingBalances({ year: NEXT })).rows).toEqual([]);
+    expect((await stranger.members.viewer.caller.finance.years.openingBalances({ year: NEXT })).items).toEqual([]);
     expect((await carried(company)).length).toBe(4);
   });
 });

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney, yearReopenInput } from '@tradeloom/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
-import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
+import { DataTable, LoadMore, NumberCell, PageHeader, QueryView } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { useCan } from '../../lib/session.ts';
@@ -183,9 +183,21 @@ function ReopenForm({ year, onDone }: { year: Year; onDone: () => void }) {
 }
 
 function OpeningBalances({ years }: { years: Year[] }) {
-  // The newest year by default: the one the last close carried balances into.
-  const [label, setLabel] = useState<string>(years[0]?.label ?? '');
-  const balances = trpc.finance.years.openingBalances.useQuery({ year: label }, { enabled: label !== '' });
+  // The newest year until one is chosen: the one the last close carried balances into.
+  const [chosen, setLabel] = useState<string | null>(null);
+  const label = chosen ?? years[0]?.label ?? '';
+  const balances = trpc.finance.years.openingBalances.useInfiniteQuery(
+    { year: label, limit: 50 },
+    { enabled: label !== '', getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  // When a close finishes, what it carried forward is read again.
+  const utils = trpc.useUtils();
+  const closing = years.some((y) => y.state === 'closing');
+  const wasClosing = useRef(closing);
+  useEffect(() => {
+    if (wasClosing.current && !closing) void utils.finance.years.openingBalances.invalidate();
+    wasClosing.current = closing;
+  }, [closing, utils]);
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
@@ -205,27 +217,30 @@ function OpeningBalances({ years }: { years: Year[] }) {
         />
       </Group>
       <QueryView
-        query={balances}
-        isEmpty={(data) => data.rows.length === 0}
+        query={{ ...balances, data: balances.data?.pages.flatMap((page) => page.items) }}
+        isEmpty={(items) => items.length === 0}
         empty={`No opening balances in ${label}: they appear once the year before it is closed.`}
       >
-        {(data) => (
-          <DataTable headers={['Partner', 'Side', { label: 'Amount', numeric: true }]} minWidth={360}>
-            {data.rows.map((row) => (
-              <Table.Tr key={`${row.partnerId}-${row.side}-${row.currency}`}>
-                <Table.Td>{row.partnerName}</Table.Td>
-                <Table.Td>{row.side === 'receivable' ? 'Receivable' : 'Payable'}</Table.Td>
-                <NumberCell>{formatMoney(row.amount, row.currency)}</NumberCell>
-              </Table.Tr>
-            ))}
-          </DataTable>
+        {(items) => (
+          <Stack>
+            <DataTable headers={['Partner', 'Side', { label: 'Amount', numeric: true }]} minWidth={360}>
+              {items.flatMap((partner) =>
+                partner.balances.map((balance) => (
+                  <Table.Tr key={`${partner.partnerId}-${balance.side}-${balance.currency}`}>
+                    <Table.Td>{partner.partnerName}</Table.Td>
+                    <Table.Td>{balance.side === 'receivable' ? 'Receivable' : 'Payable'}</Table.Td>
+                    <NumberCell>{formatMoney(balance.amount, balance.currency)}</NumberCell>
+                  </Table.Tr>
+                )),
+              )}
+            </DataTable>
+            <LoadMore list={balances} />
+            <Alert color="gray" variant="light">
+              A negative receivable is an advance the partner paid; a negative payable, one you paid.
+            </Alert>
+          </Stack>
         )}
       </QueryView>
-      {balances.data && balances.data.rows.length > 0 && (
-        <Alert color="gray" variant="light" mt="sm">
-          A negative receivable is an advance the partner paid; a negative payable, one you paid.
-        </Alert>
-      )}
     </Paper>
   );
 }

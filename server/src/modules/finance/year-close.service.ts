@@ -1,7 +1,9 @@
 import { type Executor, inTransaction } from '@tradeloom/db';
 import type { FinancialYearState } from '@tradeloom/shared';
+import { type SqlBool, sql } from 'kysely';
 import type { CompanyActor, ServiceContext } from '../../deps.ts';
 import { lockUntilCommit } from '../../lib/advisory-lock.ts';
+import { decodeNameIdCursor, nameIdCursor } from '../../lib/cursor.ts';
 import { appError, notFound } from '../../trpc/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { entityHistory } from '../audit/entity-history.ts';
@@ -202,26 +204,50 @@ export async function listYears(db: Executor, companyId: string) {
   );
 }
 
-/** The opening balances of a year, per partner, side and currency (what the previous close carried). */
-export async function openingBalances(db: Executor, companyId: string, input: { year: string }) {
+/** The opening balances of a year (what the previous close carried), a page of partners by name. */
+export async function openingBalances(db: Executor, companyId: string, input: { year: string; cursor?: string; limit: number }) {
   const year = await findFinancialYearByLabel(db, companyId, input.year);
   if (!year) throw yearNotFound();
-  const rows = await db
-    .selectFrom('opening_balances')
-    .select((eb) => [
-      'partner_company_id as partnerId',
-      companyNameOf(eb.ref('partner_company_id')).as('partnerName'),
-      'side',
-      'currency',
-      'amount',
-    ])
-    .where('company_id', '=', companyId)
-    .where('financial_year_id', '=', year.id)
-    .where('amount', '<>', '0')
+  const after = input.cursor ? decodeNameIdCursor(input.cursor) : null;
+  const partnerName = companyNameOf(sql.ref('ob.partner_company_id'));
+  const partners = await db
+    .selectFrom('opening_balances as ob')
+    .select(['ob.partner_company_id as partnerId', partnerName.as('partnerName')])
+    .where('ob.company_id', '=', companyId)
+    .where('ob.financial_year_id', '=', year.id)
+    .where('ob.amount', '<>', '0')
+    .$if(after !== null, (qb) => qb.where(sql<SqlBool>`(${partnerName}, ob.partner_company_id) > (${after?.name}, ${after?.id}::uuid)`))
+    .groupBy('ob.partner_company_id')
     .orderBy('partnerName')
-    .orderBy('partner_company_id')
-    .orderBy('side')
-    .orderBy('currency')
+    .orderBy('ob.partner_company_id')
+    .limit(input.limit + 1)
     .execute();
-  return { year: { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on }, rows };
+  const page = partners.slice(0, input.limit);
+  const rows = page.length
+    ? await db
+        .selectFrom('opening_balances')
+        .select(['partner_company_id as partnerId', 'side', 'currency', 'amount'])
+        .where('company_id', '=', companyId)
+        .where('financial_year_id', '=', year.id)
+        .where('amount', '<>', '0')
+        .where(
+          'partner_company_id',
+          'in',
+          page.map((p) => p.partnerId),
+        )
+        .orderBy('side')
+        .orderBy('currency')
+        .execute()
+    : [];
+  const items = page.map((partner) => ({
+    partnerId: partner.partnerId,
+    partnerName: partner.partnerName,
+    balances: rows.filter((row) => row.partnerId === partner.partnerId).map(({ side, currency, amount }) => ({ side, currency, amount })),
+  }));
+  const last = page.at(-1);
+  return {
+    year: { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on },
+    items,
+    nextCursor: partners.length > input.limit && last ? nameIdCursor({ name: last.partnerName, id: last.partnerId }) : null,
+  };
 }
