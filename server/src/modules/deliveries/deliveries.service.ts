@@ -16,7 +16,7 @@ import { branchCondition, canReachBranch, isBranchLimited } from '../../lib/bran
 import { afterCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { appError, invalidFields, notFound } from '../../trpc/errors.ts';
-import { branchNameOf, companyNameOf, isBranchOf } from '../companies/company-reads.ts';
+import { branchNameOf, companyNameOf, findCompanyName, isBranchOf } from '../companies/company-reads.ts';
 import { contractNumberOf, lockPartyContract } from '../contracts/contract-deliveries.ts';
 import { recordChange } from '../events/record-change.ts';
 import { companyCalendar } from '../orders/order-due-dates.ts';
@@ -337,8 +337,8 @@ export async function getDelivery(ctx: ServiceContext, actor: CompanyActor, deli
   if (!row) throw notFound('Delivery');
   const side = row.supplier_company_id === actor.companyId ? 'supplier' : 'buyer';
   const partnerId = side === 'supplier' ? row.buyer_company_id : row.supplier_company_id;
-  const [partner, lines] = await Promise.all([
-    db.selectFrom('companies').select('name').where('id', '=', partnerId).executeTakeFirstOrThrow(),
+  const [partnerName, lines] = await Promise.all([
+    findCompanyName(db, partnerId),
     db
       .selectFrom('delivery_lines')
       .select([
@@ -370,7 +370,7 @@ export async function getDelivery(ctx: ServiceContext, actor: CompanyActor, deli
     orderNumber: row.orderNumber,
     contractId: row.contractId,
     contractNumber: row.contractNumber,
-    partner: { id: partnerId, name: partner.name },
+    partner: { id: partnerId, name: partnerName },
     supplierBranch: row.supplier_branch_id ? { id: row.supplier_branch_id, name: row.supplierBranchName ?? '' } : null,
     buyerBranch: row.buyer_branch_id ? { id: row.buyer_branch_id, name: row.buyerBranchName ?? '' } : null,
     dispatchDate: row.dispatchDate,
