@@ -19,6 +19,8 @@ let buyer: ApiCompany;
 let supplier: ApiCompany;
 let orderId: string;
 let invoicePath = '';
+let deliveryPath = '';
+let disputePath = '';
 
 beforeAll(async () => {
   buyer = await apiCompany(suite, 'Fin Mill');
@@ -79,6 +81,7 @@ describe('deliveries, invoice, payment, ageing and a dispute through the screens
     const truck1 = await dispatchTruck(supplierPage, '600', 'Shree Roadlines', 'GJ01AB1234');
     const truck2 = await dispatchTruck(supplierPage, '400', 'Patel Transport', 'GJ05CD5678');
     expect(truck1).not.toBe(truck2);
+    deliveryPath = truck1;
     await supplierPage.goto(`${suite.url}/orders/${orderId}`);
     const panel = supplierPage.getByTestId('order-deliveries');
     await panel.getByText('GJ05CD5678').waitFor();
@@ -173,7 +176,7 @@ describe('deliveries, invoice, payment, ageing and a dispute through the screens
     await dialog.getByRole('textbox', { name: 'Description' }).fill('50 kg of truck 1 was rejected for count variation.');
     await dialog.getByRole('button', { name: 'Raise dispute' }).click();
     await buyerPage.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
-    const disputePath = new URL(buyerPage.url()).pathname;
+    disputePath = new URL(buyerPage.url()).pathname;
     expect(await buyerPage.getByTestId('dispute-amount').textContent()).toContain('₹10,000.00');
 
     // The supplier resolves it into a credit note.
@@ -206,13 +209,20 @@ describe('deliveries, invoice, payment, ageing and a dispute through the screens
     expect(await buyerPage.getByTestId('invoice-balance').textContent()).toBe('₹1,43,326.26');
   }, 300_000);
 
-  it('the invoice page fits a 390 px phone without sideways scrolling', async () => {
+  it('the invoice, delivery, dispute and outstanding pages fit a 390 px phone without sideways scrolling', async () => {
     const phone = await pageAs(suite, buyer.members.owner, '/login', { width: 390, height: 844 });
     await signInAgain(phone, buyer.members.owner.email, invoicePath);
     await phone.getByTestId('invoice-total').waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const width = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(390);
+    await phone.goto(`${suite.url}${deliveryPath}`);
+    await phone.getByText('Count variation beyond 2%').waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
+    await phone.goto(`${suite.url}${disputePath}`);
+    await phone.getByTestId('dispute-resolution').waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
     await phone.goto(`${suite.url}/outstanding?side=payable`);
-    await phone.getByRole('heading', { name: 'Outstanding' }).first().waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.getByText(supplier.name).first().waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
   }, 120_000);
 });
