@@ -59,7 +59,8 @@ export function InvoiceDetailPage() {
               <Fact label="Tax">{TAX_REGIME_LABELS[data.taxRegime]}</Fact>
               <Fact label="Reverse charge">{data.reverseCharge ? 'Yes: the buyer pays the GST' : 'No'}</Fact>
               {data.financialYear && <Fact label="Financial year">{data.financialYear}</Fact>}
-              <Fact label="Balance" testId="invoice-balance">
+              {/* The buyer's balance counts the payments it recorded itself, not the supplier's receipts. */}
+              <Fact label={data.side === 'purchase' ? 'Balance by your records' : 'Balance'} testId="invoice-balance">
                 {formatMoney(data.balance, data.currency)}
               </Fact>
             </SimpleGrid>
