@@ -166,6 +166,64 @@ async function expectIntegrations() {
   expect(usage.days.filter((day) => day.limited > 0)).toHaveLength(2);
 }
 
+// Goods and money, as the trader's staff (and its partners) read them back through the API.
+async function expectFinance() {
+  const trader = await demoCaller('staff@saurashtra.example');
+  const fy = /^INV-\d{4}-\d{2}\/\d{6}$/;
+  // Two trucks of Shankar-6 to the mill, both received (one with 2 candy rejected); one truck in from Gondal.
+  const deliveries = (await trader.deliveries.list({})).items;
+  expect(deliveries.map((d) => [d.side, d.partnerName, d.vehicleNumber, d.totalQuantity, d.status]).sort()).toEqual([
+    ['buyer', 'Gondal Ginning Company', 'GJ03CT2215', '50.000', 'received'],
+    ['supplier', 'Coimbatore Spinning Mills', 'GJ03AX4417', '50.000', 'received'],
+    ['supplier', 'Coimbatore Spinning Mills', 'GJ03BZ9082', '50.000', 'received'],
+  ]);
+  const sold = deliveries.find((d) => d.side === 'supplier');
+  const remaining = await trader.deliveries.remaining({ orderId: sold?.orderId ?? '' });
+  expect(remaining.lines.map((l) => [l.dispatched, l.accepted, l.rejected])).toEqual([['100.000', '98.000', '2.000']]);
+  // Inter-state: IGST on ₹61,50,000, part paid, overdue 31–60 days, with the mill's quality dispute open.
+  const [sale, ...moreSales] = (await trader.finance.invoices.list({ side: 'sales' })).items;
+  expect(moreSales).toEqual([]);
+  expect(sale).toMatchObject({ status: 'partly_paid', partnerName: 'Coimbatore Spinning Mills', total: '6457500.00' });
+  expect(sale?.number).toMatch(fy);
+  const invoice = await trader.finance.invoices.get({ invoiceId: sale?.id ?? '' });
+  expect(invoice).toMatchObject({ subtotal: '6150000.00', cgst: '0.00', sgst: '0.00', igst: '307500.00', total: '6457500.00' });
+  // Within Gujarat: CGST and SGST on the lint bought from Gondal, paid in full.
+  const [purchase] = (await trader.finance.invoices.list({ side: 'purchase' })).items;
+  expect(purchase?.number).toMatch(fy);
+  const bought = await trader.finance.invoices.get({ invoiceId: purchase?.id ?? '' });
+  expect(bought).toMatchObject({ status: 'paid', cgst: '76250.00', sgst: '76250.00', igst: '0.00', total: '3202500.00' });
+  const payments = (await trader.finance.payments.list({})).items;
+  expect(payments.map((p) => [p.number.slice(0, 4), p.direction, p.partnerName, p.amount, p.unallocated]).sort()).toEqual([
+    ['PAY-', 'made', 'Gondal Ginning Company', '3202500.00', '0.00'],
+    ['RCT-', 'received', 'Coimbatore Spinning Mills', '2500000.00', '0.00'],
+  ]);
+  const [owed, ...others] = await trader.finance.outstanding({ side: 'receivable' });
+  expect(others).toEqual([]);
+  expect(owed).toMatchObject({
+    partnerName: 'Coimbatore Spinning Mills',
+    outstanding: '3957500.00',
+    overdue: '3957500.00',
+    disputed: '129150.00',
+    buckets: { current: '0.00', d0_30: '0.00', d31_60: '3957500.00', d61_90: '0.00', d90_plus: '0.00' },
+  });
+  expect(await trader.finance.outstanding({ side: 'payable' })).toEqual([]);
+  const [dispute] = (await trader.finance.disputes.list({})).items;
+  expect(dispute).toMatchObject({ status: 'open', side: 'supplier', amount: '129150.00', reason: 'quality', invoiceNumber: sale?.number });
+  const [limit] = await trader.finance.creditLimits.list();
+  expect(limit).toMatchObject({ partnerName: 'Coimbatore Spinning Mills', amount: '7500000.00', exposure: '3957500.00' });
+  // The mill owes the same on its side; the weaver's short-weight dispute ended in a credit note.
+  const mill = await demoCaller('owner@kovaispin.example');
+  expect(await mill.finance.outstanding({ side: 'payable' })).toMatchObject([
+    { partnerName: 'Saurashtra Cotton Traders', outstanding: '3957500.00' },
+  ]);
+  const weaver = await demoCaller('owner@bhiwandiweave.example');
+  expect((await weaver.finance.disputes.list({})).items).toMatchObject([{ status: 'resolved', reason: 'quantity', amount: '12516.00' }]);
+  const notes = (await weaver.finance.notes.list({})).items;
+  expect(notes.map((n) => [n.kind, n.reason, n.taxable, n.tax, n.total])).toEqual([
+    ['credit', 'dispute', '11920.00', '596.00', '12516.00'],
+  ]);
+}
+
 beforeAll(async () => {
   app = await setupTestApp();
 });
@@ -183,6 +241,8 @@ describe('demo data', { timeout: 400_000 }, () => {
       .orderBy('status')
       .execute();
     expect(Object.fromEntries(statuses.map((s) => [s.status, s.count]))).toEqual({
+      // The three the demo deliveries and invoices are about (delivery progress is their fulfilment).
+      accepted: 3,
       completed: 1,
       // The two the demo complaints are about.
       delivered: 2,
@@ -246,6 +306,7 @@ describe('demo data', { timeout: 400_000 }, () => {
     await expectTradeDesk(app);
     await expectConversationsAndComplaints();
     await expectIntegrations();
+    await expectFinance();
     // A second start adds nothing, yet still finds every demo login to print.
     expect(await seedDemoData(app.deps)).toBeNull();
     expect(await presentDemoLogins(app.deps)).toEqual(logins);

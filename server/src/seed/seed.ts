@@ -10,6 +10,7 @@ import { storeUpload } from '../modules/files/files.service.ts';
 import { addCertification, reviewDocument, reviewQueue, submitDocument } from '../modules/kyc/kyc.service.ts';
 import { addUnclaimed, changeLink, requestLink } from '../modules/partners/partners.service.ts';
 import { DEMO_PDF } from './demo-pdf.ts';
+import { seedFinance } from './seed-finance.ts';
 import { seedDemoApiKey, settleDemoWebhooks, subscribeDemoWebhook } from './seed-integrations.ts';
 import { seedOrdersAndProduction } from './seed-orders.ts';
 import { seedSourcing } from './seed-sourcing.ts';
@@ -248,6 +249,8 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedConversationsAndComplaints(ctx, actors);
   await settleDemoWebhooks(ctx, trader, webhookEndpointId);
   await seedDemoApiKey(ctx, trader);
+  // After the webhook log is settled: its endpoint hears of orders, and these only add to what waits.
+  await seedFinance(ctx, actors);
   return demoLogins();
 }
 
