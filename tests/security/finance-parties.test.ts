@@ -228,6 +228,33 @@ describe("each side's own figures", () => {
     expect(text).toContain(pair.ids.invoiceId);
     expect(text).not.toContain(pair.ids.draftId);
   });
+
+  it("the buyer cannot pay, dispute or look up payments on the supplier's draft, writing nothing", async () => {
+    const buyer = pair.buyer.members.owner.caller;
+    const invoiceId = pair.ids.draftId;
+    const before = await tableFingerprints(app);
+    const results = {
+      pay: codeOf(
+        await outcome(
+          buyer.finance.payments.record({
+            partnerId: pair.supplier.id,
+            amount: '100',
+            currency: 'INR',
+            receivedAt: '2026-06-01',
+            method: 'neft',
+            reference: 'on a draft',
+            direction: 'made',
+            allocations: [{ invoiceId, amount: '100' }],
+          }),
+        ),
+      ),
+      dispute: codeOf(await outcome(buyer.finance.disputes.open({ invoiceId, amount: '1.00', reason: 'quality', description: 'A draft' }))),
+      payments: codeOf(await outcome(buyer.finance.payments.forInvoice({ invoiceId }))),
+      approve: codeOf(await outcome(buyer.finance.invoices.approveForPayment({ invoiceId }))),
+    };
+    expect(results).toEqual({ pay: 'NOT_FOUND', dispute: 'NOT_FOUND', payments: 'NOT_FOUND', approve: 'NOT_FOUND' });
+    expect(await tableFingerprints(app)).toEqual(before);
+  });
 });
 
 describe('a branch-limited member', () => {
@@ -270,9 +297,36 @@ describe('a branch-limited member', () => {
       const found = Object.entries(limited.ids)
         .filter(([name, id]) => name.endsWith('Id') && text.includes(String(id)))
         .map(([name]) => name);
-      expect([side, found]).toEqual([side, []]);
+      expect([side, found, text.includes(limited.canary)]).toEqual([side, [], false]);
+      const statement = await member.finance.statement({ partnerId });
+      expect([side, statement.entries]).toEqual([side, []]);
     },
   );
+
+  it.each([['buyer'], ['supplier']] as const)("of the %s gets 404 from another branch's documents", async (side) => {
+    const token = limited[side].members.manager.token;
+    const http = await app.startHttp();
+    try {
+      const paths = [
+        `/documents/deliveries/${limited.ids.deliveryId}.pdf`,
+        `/documents/invoices/${limited.ids.invoiceId}.pdf`,
+        `/documents/invoices/${limited.ids.invoiceId}.einvoice.json`,
+      ];
+      const statuses: Record<string, number> = {};
+      for (const path of paths) {
+        statuses[path] = (await fetch(`${http.url}${path}`, { headers: { cookie: `tl_session=${token}` } })).status;
+      }
+      expect(statuses).toEqual(Object.fromEntries(paths.map((path) => [path, 404])));
+      const partnerId = side === 'buyer' ? limited.supplier.id : limited.buyer.id;
+      const csv = await (
+        await fetch(`${http.url}/documents/statements/${partnerId}.csv`, { headers: { cookie: `tl_session=${token}` } })
+      ).text();
+      expect(csv).not.toContain(limited.canary);
+      expect(csv.trim().split('\n')).toHaveLength(3);
+    } finally {
+      await http.close();
+    }
+  });
 
   it.each([['buyer'], ['supplier']] as const)("of the %s cannot act on another branch's records, writing nothing", async (side) => {
     const member = limited[side].members.manager.caller;
