@@ -303,6 +303,25 @@ describe('a branch-limited member', () => {
     },
   );
 
+  it.each([['buyer'], ['supplier']] as const)("of the %s cannot allocate a new payment to another branch's invoice", async (side) => {
+    const member = limited[side].members.manager.caller;
+    const before = await tableFingerprints(app);
+    const result = await outcome(
+      member.finance.payments.record({
+        partnerId: side === 'buyer' ? limited.supplier.id : limited.buyer.id,
+        amount: '100',
+        currency: 'INR',
+        receivedAt: new Date().toISOString().slice(0, 10),
+        method: 'neft',
+        reference: 'across branches',
+        direction: side === 'buyer' ? 'made' : 'received',
+        allocations: [{ invoiceId: limited.ids.invoiceId, amount: '100' }],
+      }),
+    );
+    expect([side, codeOf(result)]).toEqual([side, 'NOT_FOUND']);
+    expect(await tableFingerprints(app)).toEqual(before);
+  });
+
   it.each([['buyer'], ['supplier']] as const)("of the %s gets 404 from another branch's documents", async (side) => {
     const token = limited[side].members.manager.token;
     const http = await app.startHttp();
