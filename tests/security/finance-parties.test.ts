@@ -370,3 +370,55 @@ describe('a branch-limited member', () => {
     expect(await tableFingerprints(app)).toEqual(before);
   });
 });
+
+describe('API keys', () => {
+  it('a finance:read and deliveries:read key reads the pair’s records but every write is FORBIDDEN', async () => {
+    const { key } = await pair.buyer.members.owner.caller.apiKeys.create({
+      name: 'finance reader',
+      scopes: ['finance:read', 'deliveries:read'],
+    });
+    const program = app.caller({ apiKey: key });
+    expect((await program.finance.invoices.get({ invoiceId: pair.ids.invoiceId })).id).toBe(pair.ids.invoiceId);
+    expect((await program.deliveries.get({ deliveryId: pair.ids.deliveryId })).id).toBe(pair.ids.deliveryId);
+    const inputs = strangerInputs(pair);
+    const writes = inventory.filter((p) => p.type === 'mutation').map((p) => p.path);
+    const before = await tableFingerprints(app);
+    const results: Record<string, unknown> = {};
+    for (const path of writes) {
+      results[path] = await outcome(callProcedure(program, path, inputs[path] ?? { year: '2026-27', reason: 'key' }));
+    }
+    expect(results).toEqual(Object.fromEntries(writes.map((path) => [path, { code: 'FORBIDDEN', reason: 'PERMISSION_DENIED' }])));
+    expect(await tableFingerprints(app)).toEqual(before);
+  });
+
+  it('a finance:write key cannot approve for payment, set credit limits or close a year', async () => {
+    const { key } = await pair.buyer.members.owner.caller.apiKeys.create({ name: 'finance writer', scopes: ['finance:write'] });
+    const program = app.caller({ apiKey: key });
+    // A key's first use stamps it (last used): that is the key's own row, not a write of the refused call.
+    await outcome(program.finance.years.list());
+    const before = await tableFingerprints(app);
+    const results = {
+      approve: await outcome(program.finance.invoices.approveForPayment({ invoiceId: pair.ids.invoiceId })),
+      limit: await outcome(program.finance.creditLimits.set({ partnerId: pair.supplier.id, amount: '1000', currency: 'INR' })),
+      close: await outcome(program.finance.years.close({ year: '2026-27' })),
+    };
+    const denied = { code: 'FORBIDDEN', reason: 'PERMISSION_DENIED' };
+    expect(results).toEqual({ approve: denied, limit: denied, close: denied });
+    expect(await tableFingerprints(app)).toEqual(before);
+  });
+
+  it("a stranger's finance key finds none of the pair's records", async () => {
+    const { key } = await stranger.members.owner.caller.apiKeys.create({
+      name: 'stranger finance',
+      scopes: ['finance:read', 'deliveries:read'],
+    });
+    const program = app.caller({ apiKey: key });
+    const results = {
+      invoice: codeOf(await outcome(program.finance.invoices.get({ invoiceId: pair.ids.invoiceId }))),
+      delivery: codeOf(await outcome(program.deliveries.get({ deliveryId: pair.ids.deliveryId }))),
+      payment: codeOf(await outcome(program.finance.payments.get({ paymentId: pair.ids.paymentId }))),
+      statement: codeOf(await outcome(program.finance.statement({ partnerId: pair.buyer.id }))),
+    };
+    expect(results).toEqual({ invoice: 'NOT_FOUND', delivery: 'NOT_FOUND', payment: 'NOT_FOUND', statement: 'NOT_FOUND' });
+  });
+});
