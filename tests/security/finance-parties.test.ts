@@ -202,9 +202,9 @@ describe('a viewer', () => {
 
 describe("each side's own figures", () => {
   it("the supplier never sees the buyer's three-way match or approval for payment", async () => {
-    await pair.buyer.members.owner.caller.finance.invoices.approveForPayment({ invoiceId: pair.ids.invoiceId }).catch(() => undefined);
+    await pair.buyer.members.owner.caller.finance.invoices.approveForPayment({ invoiceId: pair.ids.invoiceId });
     const asBuyer = await pair.buyer.members.viewer.caller.finance.invoices.get({ invoiceId: pair.ids.invoiceId });
-    expect(asBuyer.match).not.toBeNull();
+    expect(asBuyer.match?.approvedForPaymentAt).toEqual(expect.any(String));
     const asSupplier = await pair.supplier.members.owner.caller.finance.invoices.get({ invoiceId: pair.ids.invoiceId });
     expect(asSupplier.match).toBeNull();
     const supplierText = JSON.stringify([
@@ -213,6 +213,12 @@ describe("each side's own figures", () => {
       await pair.supplier.members.owner.caller.finance.outstandingInvoices({ partnerId: pair.buyer.id, side: 'receivable' }),
     ]);
     expect(supplierText).not.toMatch(/approvedForPayment|match_?[Ff]lags|matchStatus/);
+    // Nor does the approval reach the supplier's audit trail or notifications.
+    const supplierTrail = JSON.stringify([
+      await pair.supplier.members.owner.caller.audit.list({}),
+      await pair.supplier.members.owner.caller.notifications.list({}),
+    ]);
+    expect(supplierTrail).not.toContain('approved_for_payment');
   });
 
   it("the buyer never sees the supplier's draft, in a get, a list or its outstanding", async () => {
@@ -227,6 +233,8 @@ describe("each side's own figures", () => {
     ]);
     expect(text).toContain(pair.ids.invoiceId);
     expect(text).not.toContain(pair.ids.draftId);
+    const trail = JSON.stringify([await buyer.audit.list({}), await buyer.notifications.list({})]);
+    expect(trail).not.toContain(pair.ids.draftId);
   });
 
   it("the buyer cannot pay, dispute or look up payments on the supplier's draft, writing nothing", async () => {
