@@ -1,4 +1,4 @@
-import { type DecimalInput, dec, money, sum, type TaxRegime, taxRegime } from '@tradeloom/shared';
+import { computeLine, type DecimalInput, dec, money, sum, type TaxRegime, taxRegime } from '@tradeloom/shared';
 
 // GST on an invoice, as the returns (GSTR-1) expect it: each line's tax rounds half-up to paise
 // on its own, and the invoice's figures are the sums of its lines. Within one state the line's
@@ -71,37 +71,13 @@ export interface GstInvoice {
   total: string;
 }
 
-/** One line's tax: rounded half-up to paise on the line, CGST and SGST each half of the rate. */
+/**
+ * One line's tax: rounded half-up to paise on the line, CGST and SGST each half of the rate — the
+ * same arithmetic as the order's lines (shared/src/orders/order-totals.ts), so an invoice of a
+ * whole order matches it to the paisa.
+ */
 export function gstLine(line: GstLineInput, regime: TaxRegime): GstLine {
-  const gross = dec(line.quantity).times(dec(line.unitPrice));
-  const discount = gross.times(dec(line.discountPercent ?? 0)).dividedBy(100);
-  const taxable = dec(money(dec(money(gross)).minus(dec(money(discount)))));
-  const rate = dec(line.taxRate);
-  let cgst = dec(0);
-  let sgst = dec(0);
-  let igst = dec(0);
-  let tax: ReturnType<typeof dec>;
-  if (regime === 'intra_state') {
-    cgst = dec(money(taxable.times(rate).dividedBy(200)));
-    sgst = cgst;
-    tax = cgst.plus(sgst);
-  } else if (regime === 'inter_state') {
-    igst = dec(money(taxable.times(rate).dividedBy(100)));
-    tax = igst;
-  } else {
-    tax = dec(money(taxable.times(rate).dividedBy(100)));
-  }
-  return {
-    gross: money(gross),
-    discount: money(discount),
-    taxable: money(taxable),
-    taxRate: money(rate),
-    cgst: money(cgst),
-    sgst: money(sgst),
-    igst: money(igst),
-    tax: money(tax),
-    total: money(taxable.plus(tax)),
-  };
+  return computeLine(line, regime);
 }
 
 /** The tax regime between two parties: the same as an order's (shared `taxRegime`). */
