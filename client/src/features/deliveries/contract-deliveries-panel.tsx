@@ -1,15 +1,13 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { dispatchContractInput, formatQuantity } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SchemaForm, SubmitRow } from '../../components/form.tsx';
-import { LinkRow, RowLink } from '../../components/row-link.tsx';
-import { DataTable, LoadMore, NumberCell, QueryView } from '../../components/ui.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { LoadMore, QueryView } from '../../components/ui.tsx';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/zod-form.ts';
-import { DeliveryStatusBadge } from './delivery-status.tsx';
+import { DocumentDeliveriesTable } from './document-deliveries-table.tsx';
 
 /** On the contract page: the trucks sent against it, what is left within its tolerance, and "Dispatch" for the seller. */
 export function ContractDeliveriesPanel({ contractId }: { contractId: string }) {
@@ -50,23 +48,7 @@ export function ContractDeliveriesPanel({ contractId }: { contractId: string }) 
       >
         {(items) => (
           <>
-            <DataTable headers={['Challan', 'Dispatched', 'Vehicle', 'Status', { label: 'Quantity', numeric: true }]}>
-              {items.map((delivery) => (
-                <LinkRow key={delivery.id}>
-                  <Table.Td>
-                    <RowLink to={`/deliveries/${delivery.id}`} monospace>
-                      {delivery.number}
-                    </RowLink>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(delivery.dispatchDate)}</Table.Td>
-                  <Table.Td>{delivery.vehicleNumber ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </Table.Td>
-                  <NumberCell>{Number(delivery.totalQuantity).toLocaleString('en-IN')}</NumberCell>
-                </LinkRow>
-              ))}
-            </DataTable>
+            <DocumentDeliveriesTable items={items} />
             <LoadMore list={deliveries} />
           </>
         )}

@@ -1,12 +1,11 @@
 import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { formatQuantity } from '@tradeloom/shared';
 import { Link } from 'react-router';
-import { LinkRow, RowLink } from '../../components/row-link.tsx';
 import { DataTable, LoadMore, NumberCell, QueryView } from '../../components/ui.tsx';
-import { formatDate } from '../../lib/format.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { DeliveryStatusBadge, FULFILMENT_LABELS } from './delivery-status.tsx';
+import { FULFILMENT_LABELS } from './delivery-status.tsx';
+import { DocumentDeliveriesTable } from './document-deliveries-table.tsx';
 
 /** On the order page: the order's trucks, how far its goods have gone, and "Dispatch" for the supplier. */
 export function OrderDeliveriesPanel({ orderId }: { orderId: string }) {
@@ -62,23 +61,7 @@ export function OrderDeliveriesPanel({ orderId }: { orderId: string }) {
       >
         {(items) => (
           <>
-            <DataTable headers={['Challan', 'Dispatched', 'Vehicle', 'Status', { label: 'Quantity', numeric: true }]}>
-              {items.map((delivery) => (
-                <LinkRow key={delivery.id} data-testid={`delivery-${delivery.number}`}>
-                  <Table.Td>
-                    <RowLink to={`/deliveries/${delivery.id}`} monospace>
-                      {delivery.number}
-                    </RowLink>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(delivery.dispatchDate)}</Table.Td>
-                  <Table.Td>{delivery.vehicleNumber ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </Table.Td>
-                  <NumberCell>{Number(delivery.totalQuantity).toLocaleString('en-IN')}</NumberCell>
-                </LinkRow>
-              ))}
-            </DataTable>
+            <DocumentDeliveriesTable items={items} />
             <LoadMore list={deliveries} />
           </>
         )}
