@@ -110,6 +110,7 @@ export const EXAMPLE_INPUTS: Record<string, () => unknown> = {
   'finance.invoices.create': () => ({ orderId: missing() }),
   'finance.invoices.get': () => ({ invoiceId: missing() }),
   'finance.invoices.invoiceable': () => ({ orderId: missing() }),
+  'finance.invoices.invoiceableContract': () => ({ contractId: missing() }),
   'finance.invoices.issue': () => ({ invoiceId: missing(), version: 1 }),
   'finance.invoices.list': () => ({ side: 'sales' }),
   'finance.creditLimits.list': () => undefined,

@@ -11,6 +11,8 @@ export const invoiceLine = z.strictObject({
   id: z.uuid(),
   lineNo: z.number().int(),
   orderLineId: z.uuid().nullable(),
+  /** The contract delivery's line it bills (contract invoices). */
+  deliveryLineId: z.uuid().nullable(),
   productId: z.uuid().nullable(),
   description: z.string(),
   hsnCode: z.string().nullable(),
@@ -47,6 +49,11 @@ export const invoiceDetail = z.strictObject({
   status: z.enum(INVOICE_STATUSES),
   orderId: z.uuid().nullable(),
   orderNumber: z.string().nullable(),
+  /** What it was raised from: an order's deliveries, a contract's deliveries, or nothing (a free invoice). */
+  kind: z.enum(['order', 'contract', 'free']),
+  contractId: z.uuid().nullable(),
+  /** The contract's number as this side knows it (the seller's SC-…, the buyer's PC-…). */
+  contractNumber: z.string().nullable(),
   supplier: party,
   buyer: party,
   invoiceDate: isoDate,
@@ -80,6 +87,8 @@ export const invoiceDetail = z.strictObject({
     .strictObject({
       status: z.enum(['not_applicable', 'matched', 'flagged']),
       flags: z.array(invoiceMatchFlag),
+      /** Why there is nothing to match (a contract or free invoice has no order); null when matched against an order. */
+      note: z.string().nullable(),
       approvedForPaymentAt: timestamp.nullable(),
       approvedForPaymentBy: z.uuid().nullable(),
     })
@@ -92,6 +101,7 @@ export const invoiceListItem = z.strictObject({
   number: z.string().nullable(),
   status: z.enum(INVOICE_STATUSES),
   orderId: z.uuid().nullable(),
+  contractId: z.uuid().nullable(),
   partnerId: z.uuid(),
   partnerName: z.string(),
   invoiceDate: isoDate,
@@ -126,3 +136,29 @@ export const invoiceableOrder = z.strictObject({
   ),
 });
 export type InvoiceableOrder = z.infer<typeof invoiceableOrder>;
+
+/** What remains to invoice on a contract, per delivery line: the contract invoice form starts from it. */
+export const invoiceableContract = z.strictObject({
+  contractId: z.uuid(),
+  contractNumber: z.string(),
+  buyerId: z.uuid(),
+  buyerName: z.string(),
+  currency: z.string(),
+  unit: z.string(),
+  unitPrice: decimal,
+  hsnCode: z.string().nullable(),
+  taxRate: decimal.nullable(),
+  lines: z.array(
+    z.strictObject({
+      deliveryLineId: z.uuid(),
+      deliveryId: z.uuid(),
+      deliveryNumber: z.string(),
+      dispatchDate: isoDate,
+      description: z.string(),
+      dispatched: decimal,
+      invoiced: decimal,
+      remaining: decimal,
+    }),
+  ),
+});
+export type InvoiceableContract = z.infer<typeof invoiceableContract>;

@@ -34,3 +34,43 @@ export async function orderLineDeliveryTotals(db: Executor, orderId: string): Pr
     .execute();
   return new Map(rows.map((row) => [row.orderLineId as string, { ...row, orderLineId: row.orderLineId as string }]));
 }
+
+/** One line of a contract delivery that was not cancelled: what went in that truck, and what the buyer accepted. */
+export interface ContractDeliveryLineTotals {
+  deliveryLineId: string;
+  deliveryId: string;
+  deliveryNumber: string;
+  dispatchDate: string;
+  description: string;
+  unit: string;
+  dispatched: string;
+  accepted: string | null;
+}
+
+/**
+ * The lines of a contract's deliveries (dispatched or received, not cancelled), oldest truck first.
+ * Finance invoices a contract from these lines, never more than each dispatched; it reads them
+ * through this function, never the deliveries tables.
+ */
+export async function contractDeliveryLineTotals(db: Executor, contractId: string): Promise<ContractDeliveryLineTotals[]> {
+  return db
+    .selectFrom('delivery_lines as l')
+    .innerJoin('deliveries as d', 'd.id', 'l.delivery_id')
+    .select([
+      'l.id as deliveryLineId',
+      'd.id as deliveryId',
+      'd.number as deliveryNumber',
+      'd.dispatch_date as dispatchDate',
+      'l.description',
+      'l.unit',
+      sql<string>`l.quantity::text`.as('dispatched'),
+      sql<string | null>`l.accepted_quantity::text`.as('accepted'),
+    ])
+    .where('d.contract_id', '=', contractId)
+    .where('d.status', '<>', 'cancelled')
+    .where('l.order_line_id', 'is', null)
+    .orderBy('d.dispatch_date')
+    .orderBy('d.created_at')
+    .orderBy('l.line_no')
+    .execute();
+}

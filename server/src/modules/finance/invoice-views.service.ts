@@ -7,6 +7,7 @@ import { afterCursorRow, rowCursor } from '../../lib/cursor.ts';
 import { isoTimestamp } from '../../lib/iso-timestamp.ts';
 import { notFound } from '../../trpc/errors.ts';
 import { companyNameOf } from '../companies/company-reads.ts';
+import { contractNumbersOf } from '../contracts/contract-parties.ts';
 import { orderNumbersOf } from '../orders/order-invoicing.ts';
 import { threeWayMatch } from './invoice-match.ts';
 
@@ -39,6 +40,13 @@ export async function lockVisibleInvoice(trx: Executor, actor: CompanyActor, inv
   return invoice;
 }
 
+/** Why a purchase invoice has no three-way match: only an order gives something to match against. */
+const MATCH_NOTES = {
+  order: null,
+  contract: 'Raised against a contract, not an order: there is no order to match; check it against the contract and its receipts.',
+  free: 'A free invoice, without an order or a delivery: there is nothing to match it against.',
+} as const;
+
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export async function getInvoice(ctx: ServiceContext, actor: CompanyActor, invoiceId: string): Promise<InvoiceDetail> {
@@ -60,6 +68,8 @@ export async function readInvoice(db: Executor, actor: CompanyActor, invoiceId: 
   const lines = await db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoice.id).orderBy('line_no').execute();
   const buying = invoice.buyer_company_id === actor.companyId;
   const [order] = invoice.order_id ? await orderNumbersOf(db, [invoice.order_id]) : [];
+  const [contract] = invoice.contract_id ? await contractNumbersOf(db, [invoice.contract_id]) : [];
+  const kind = invoice.order_id ? 'order' : invoice.contract_id ? 'contract' : 'free';
   const settled = buying ? invoice.paid_amount : invoice.received_amount;
   const balance = money(
     dec(invoice.total).plus(invoice.debited_amount).minus(invoice.credited_amount).minus(invoice.tds_amount).minus(settled),
@@ -72,6 +82,9 @@ export async function readInvoice(db: Executor, actor: CompanyActor, invoiceId: 
     status: invoice.status,
     orderId: invoice.order_id,
     orderNumber: (buying ? order?.buyerNumber : order?.supplierNumber) ?? null,
+    kind,
+    contractId: invoice.contract_id,
+    contractNumber: (buying ? contract?.buyerNumber : contract?.sellerNumber) ?? null,
     supplier: {
       id: invoice.supplier_company_id,
       name: invoice.supplierName,
@@ -114,6 +127,7 @@ export async function readInvoice(db: Executor, actor: CompanyActor, invoiceId: 
       id: line.id,
       lineNo: line.line_no,
       orderLineId: line.order_line_id,
+      deliveryLineId: line.delivery_line_id,
       productId: line.product_id,
       description: line.description,
       hsnCode: line.hsn_code,
@@ -138,6 +152,7 @@ export async function readInvoice(db: Executor, actor: CompanyActor, invoiceId: 
           ...(invoice.approved_for_payment_at || invoice.status === 'cancelled'
             ? { status: invoice.match_status, flags: (invoice.match_flags ?? []) as InvoiceMatchFlag[] }
             : await threeWayMatch(db, invoice)),
+          note: MATCH_NOTES[kind],
           approvedForPaymentAt: iso(invoice.approved_for_payment_at),
           approvedForPaymentBy: invoice.approved_for_payment_by,
         }
@@ -157,6 +172,7 @@ export async function listInvoices(ctx: ServiceContext, actor: CompanyActor, inp
       'i.number',
       'i.status',
       'i.order_id as orderId',
+      'i.contract_id as contractId',
       eb.ref(partner).as('partnerId'),
       companyNameOf(eb.ref(partner)).as('partnerName'),
       'i.invoice_date as invoiceDate',
@@ -171,6 +187,7 @@ export async function listInvoices(ctx: ServiceContext, actor: CompanyActor, inp
   if (input.status) query = query.where('i.status', '=', input.status);
   if (input.partnerId) query = query.where(partner, '=', input.partnerId);
   if (input.orderId) query = query.where('i.order_id', '=', input.orderId);
+  if (input.contractId) query = query.where('i.contract_id', '=', input.contractId);
   if (input.cursor) {
     const scope = (alias: string) =>
       sql<SqlBool>`${sql.ref(`${alias}.${buying ? 'buyer_company_id' : 'supplier_company_id'}`)} = ${actor.companyId}`;

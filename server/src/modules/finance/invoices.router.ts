@@ -2,6 +2,8 @@ import {
   approveInvoiceForPaymentInput,
   cancelInvoiceInput,
   createInvoiceInput,
+  invoiceableContract,
+  invoiceableContractInput,
   invoiceableInput,
   invoiceableOrder,
   invoiceCreated,
@@ -14,15 +16,16 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { companyProcedure } from '../../trpc/procedures.ts';
+import { createAnyInvoice, invoiceableContractLines } from './invoice-sources.ts';
 import { getInvoice, listInvoices } from './invoice-views.service.ts';
-import { approveInvoiceForPayment, cancelInvoice, createInvoice, invoiceableLines, issueInvoice } from './invoices.service.ts';
+import { approveInvoiceForPayment, cancelInvoice, invoiceableLines, issueInvoice } from './invoices.service.ts';
 
 /** Tax invoices: the supplier drafts, issues and cancels; the buyer sees the same record as a purchase invoice. */
 export const invoicesRouter = router({
   create: companyProcedure('finance:write')
     .input(createInvoiceInput)
     .output(invoiceCreated)
-    .mutation(({ ctx, input }) => createInvoice(ctx, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createAnyInvoice(ctx, ctx.actor, input)),
   issue: companyProcedure('finance:write')
     .input(issueInvoiceInput)
     .output(invoiceDetail)
@@ -43,6 +46,10 @@ export const invoicesRouter = router({
     .input(invoiceableInput)
     .output(invoiceableOrder)
     .query(({ ctx, input }) => invoiceableLines(ctx, ctx.actor, input.orderId)),
+  invoiceableContract: companyProcedure('finance:read')
+    .input(invoiceableContractInput)
+    .output(invoiceableContract)
+    .query(({ ctx, input }) => invoiceableContractLines(ctx, ctx.actor, input.contractId)),
   list: companyProcedure('finance:read')
     .input(invoiceListInput)
     .output(invoicePage)

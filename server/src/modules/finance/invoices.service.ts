@@ -44,7 +44,7 @@ export function dueDateFor(terms: { kind: string | null; days: number | null }, 
 }
 
 /** The supplier's branch the invoice is raised from: the one named, or a branch-limited member's only branch. */
-async function invoicingBranch(trx: Tx, actor: CompanyActor, branchId: string | undefined): Promise<string | null> {
+export async function invoicingBranch(trx: Tx, actor: CompanyActor, branchId: string | undefined): Promise<string | null> {
   if (branchId && !(await isBranchOf(trx, actor.companyId, branchId))) {
     throw invalidFields({ branchId: 'is not a branch of your company' });
   }
@@ -56,7 +56,7 @@ async function invoicingBranch(trx: Tx, actor: CompanyActor, branchId: string | 
 export async function createInvoice(
   ctx: ServiceContext,
   actor: CompanyActor,
-  input: CreateInvoiceInput,
+  input: CreateInvoiceInput & { orderId: string },
 ): Promise<{ id: string; version: number }> {
   return inTransaction(ctx.deps.db, async (trx) => {
     // Locking the order queues concurrent invoices of it: each sees what the previous one took.
@@ -68,8 +68,9 @@ export async function createInvoice(
     const delivered = await orderLineDeliveryTotals(trx, order.id);
     const invoiced = await invoicedQuantities(trx, order.id);
     const remaining = (lineId: string) => dec(delivered.get(lineId)?.dispatched ?? 0).minus(invoiced.get(lineId) ?? 0);
+    // The input schema requires an orderLineId on every line of an order invoice.
     const requested =
-      input.lines ??
+      input.lines?.map((line) => ({ orderLineId: line.orderLineId as string, quantity: line.quantity })) ??
       orderLines
         .filter((line) => remaining(line.id).greaterThan(0))
         .map((line) => ({ orderLineId: line.id, quantity: money(remaining(line.id), 3) }));
@@ -95,92 +96,144 @@ export async function createInvoice(
 
     const { today } = await companyCalendar(trx, actor.companyId, ctx.deps.clock.now());
     const invoiceDate = input.invoiceDate ?? today;
-    await assertDocumentDateOpen(trx, actor.companyId, invoiceDate);
-    const supplier = await gstRegistrationOf(trx, order.supplier_company_id, branchId);
-    const buyer = await gstRegistrationOf(trx, order.buyer_company_id, order.ship_to_branch_id);
-    const lines = requested.map((line) => ({
-      ...(byId.get(line.orderLineId) as NonNullable<ReturnType<typeof byId.get>>),
-      quantity: line.quantity,
-    }));
-    const gst = computeInvoiceGst({
-      supplier,
-      buyer,
+    const lines = requested.map((line) => {
+      const orderLine = byId.get(line.orderLineId) as NonNullable<ReturnType<typeof byId.get>>;
+      return { ...orderLine, orderLineId: orderLine.id, deliveryLineId: null, quantity: line.quantity };
+    });
+    return writeInvoice(trx, ctx, actor, input, {
+      supplierCompanyId: order.supplier_company_id,
+      buyerCompanyId: order.buyer_company_id,
+      orderId: order.id,
+      contractId: null,
+      supplierBranchId: branchId,
+      buyerBranchId: order.ship_to_branch_id,
+      invoiceDate,
+      dueDate: dueDateFor({ kind: order.payment_terms, days: order.payment_term_days }, invoiceDate),
+      currency: order.currency,
       lines,
-      reverseCharge: input.reverseCharge,
-      tdsPercent: input.tdsPercent,
-      tcsPercent: input.tcsPercent,
+      audit: { orderId: order.id },
     });
-    const invoice = await trx
-      .insertInto('invoices')
-      .values({
-        supplier_company_id: order.supplier_company_id,
-        buyer_company_id: order.buyer_company_id,
-        order_id: order.id,
-        supplier_branch_id: branchId,
-        buyer_branch_id: order.ship_to_branch_id,
-        invoice_date: invoiceDate,
-        due_date: dueDateFor({ kind: order.payment_terms, days: order.payment_term_days }, invoiceDate),
-        currency: order.currency,
-        tax_regime: gst.regime,
-        place_of_supply: gst.placeOfSupply,
-        supplier_gstin: supplier.gstin,
-        buyer_gstin: buyer.gstin,
-        reverse_charge: gst.reverseCharge,
-        subtotal: gst.subtotal,
-        taxable: gst.taxable,
-        cgst: gst.cgst,
-        sgst: gst.sgst,
-        igst: gst.igst,
-        tax: gst.tax,
-        round_off: gst.roundOff,
-        total: gst.total,
-        tds_percent: gst.tdsPercent,
-        tds_amount: gst.tdsAmount,
-        tcs_percent: gst.tcsPercent,
-        tcs_amount: gst.tcsAmount,
-        supplier_note: input.note || null,
-        created_by: actor.userId,
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('invoice_lines')
-      .values(
-        lines.map((line, index) => {
-          const taxed = gst.lines[index] as (typeof gst.lines)[number];
-          return {
-            invoice_id: invoice.id,
-            line_no: index + 1,
-            order_line_id: line.id,
-            product_id: line.productId,
-            description: line.description,
-            hsn_code: line.hsnCode,
-            quantity: line.quantity,
-            unit: line.unit,
-            unit_price: line.unitPrice,
-            discount_percent: line.discountPercent,
-            tax_rate: taxed.taxRate,
-            gross: taxed.gross,
-            discount: taxed.discount,
-            taxable: taxed.taxable,
-            cgst: taxed.cgst,
-            sgst: taxed.sgst,
-            igst: taxed.igst,
-            tax: taxed.tax,
-            total: taxed.total,
-          };
-        }),
-      )
-      .execute();
-    await recordChange(trx, actor, ctx.request, {
-      companyId: actor.companyId,
-      action: 'invoice.created',
-      entityType: 'invoice',
-      entityId: invoice.id,
-      after: { orderId: order.id, total: gst.total, lines: lines.length },
-    });
-    return invoice;
   });
+}
+
+/** A line as an invoice stores it: what it bills (an order line, a contract delivery's line, or nothing) and its price and rate. */
+export interface InvoiceLineDraft {
+  orderLineId: string | null;
+  deliveryLineId: string | null;
+  productId: string | null;
+  description: string;
+  hsnCode: string | null;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  discountPercent: string;
+  taxRate: string;
+}
+
+/** Common to the ways to raise an invoice (order, contract, free): GST from the parties' states, then the draft and its lines. */
+export async function writeInvoice(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: CompanyActor,
+  input: { reverseCharge?: boolean; tdsPercent?: string; tcsPercent?: string; note?: string },
+  head: {
+    supplierCompanyId: string;
+    buyerCompanyId: string;
+    orderId: string | null;
+    contractId: string | null;
+    supplierBranchId: string | null;
+    buyerBranchId: string | null;
+    invoiceDate: string;
+    dueDate: string;
+    currency: string;
+    lines: InvoiceLineDraft[];
+    audit: Record<string, unknown>;
+  },
+): Promise<{ id: string; version: number }> {
+  const { invoiceDate, lines } = head;
+  await assertDocumentDateOpen(trx, actor.companyId, invoiceDate);
+  const supplier = await gstRegistrationOf(trx, head.supplierCompanyId, head.supplierBranchId);
+  const buyer = await gstRegistrationOf(trx, head.buyerCompanyId, head.buyerBranchId);
+  const gst = computeInvoiceGst({
+    supplier,
+    buyer,
+    lines,
+    reverseCharge: input.reverseCharge,
+    tdsPercent: input.tdsPercent,
+    tcsPercent: input.tcsPercent,
+  });
+  const invoice = await trx
+    .insertInto('invoices')
+    .values({
+      supplier_company_id: head.supplierCompanyId,
+      buyer_company_id: head.buyerCompanyId,
+      order_id: head.orderId,
+      contract_id: head.contractId,
+      supplier_branch_id: head.supplierBranchId,
+      buyer_branch_id: head.buyerBranchId,
+      invoice_date: invoiceDate,
+      due_date: head.dueDate,
+      currency: head.currency,
+      tax_regime: gst.regime,
+      place_of_supply: gst.placeOfSupply,
+      supplier_gstin: supplier.gstin,
+      buyer_gstin: buyer.gstin,
+      reverse_charge: gst.reverseCharge,
+      subtotal: gst.subtotal,
+      taxable: gst.taxable,
+      cgst: gst.cgst,
+      sgst: gst.sgst,
+      igst: gst.igst,
+      tax: gst.tax,
+      round_off: gst.roundOff,
+      total: gst.total,
+      tds_percent: gst.tdsPercent,
+      tds_amount: gst.tdsAmount,
+      tcs_percent: gst.tcsPercent,
+      tcs_amount: gst.tcsAmount,
+      supplier_note: input.note || null,
+      created_by: actor.userId,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('invoice_lines')
+    .values(
+      lines.map((line, index) => {
+        const taxed = gst.lines[index] as (typeof gst.lines)[number];
+        return {
+          invoice_id: invoice.id,
+          line_no: index + 1,
+          order_line_id: line.orderLineId,
+          delivery_line_id: line.deliveryLineId,
+          product_id: line.productId,
+          description: line.description,
+          hsn_code: line.hsnCode,
+          quantity: line.quantity,
+          unit: line.unit,
+          unit_price: line.unitPrice,
+          discount_percent: line.discountPercent,
+          tax_rate: taxed.taxRate,
+          gross: taxed.gross,
+          discount: taxed.discount,
+          taxable: taxed.taxable,
+          cgst: taxed.cgst,
+          sgst: taxed.sgst,
+          igst: taxed.igst,
+          tax: taxed.tax,
+          total: taxed.total,
+        };
+      }),
+    )
+    .execute();
+  await recordChange(trx, actor, ctx.request, {
+    companyId: actor.companyId,
+    action: 'invoice.created',
+    entityType: 'invoice',
+    entityId: invoice.id,
+    after: { ...head.audit, total: gst.total, lines: lines.length },
+  });
+  return invoice;
 }
 
 const Decimal0 = (value: ReturnType<typeof dec>) => (value.isNegative() ? dec(0) : value);
