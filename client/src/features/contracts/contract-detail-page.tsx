@@ -6,6 +6,7 @@ import { DataTable, Fact, NumberCell, QueryView } from '../../components/ui.tsx'
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { ContractDeliveriesPanel } from '../deliveries/contract-deliveries-panel.tsx';
+import { ContractInvoicesPanel } from '../finance/contract-invoices-panel.tsx';
 import { DocumentConversation } from '../messaging/document-conversation.tsx';
 import { FileComplaintButton } from '../support/file-complaint.tsx';
 import { type MasterNames, QualityRangesTable, useMasterNames } from '../tradedesk/deal-format.tsx';
@@ -137,6 +138,7 @@ function ContractDetail({ contract }: { contract: ContractView }) {
       </Group>
       <div className={styles.noPrint}>
         <ContractDeliveriesPanel contractId={contract.id} />
+        <ContractInvoicesPanel contractId={contract.id} role={contract.role} />
         <DocumentConversation about={{ type: 'contract', id: contract.id }} />
       </div>
     </Stack>

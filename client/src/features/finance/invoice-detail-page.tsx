@@ -34,7 +34,15 @@ export function InvoiceDetailPage() {
           />
           <PageHeader
             title={`${data.side === 'sales' ? 'Sales invoice' : 'Purchase invoice'} ${data.number ?? '(draft)'}`}
-            description={data.orderNumber ? `Against order ${data.orderNumber}` : undefined}
+            description={
+              data.orderNumber
+                ? `Against order ${data.orderNumber}`
+                : data.contractNumber
+                  ? `Against contract ${data.contractNumber}`
+                  : data.kind === 'free'
+                    ? 'Free invoice (not against an order or a contract)'
+                    : undefined
+            }
             actions={
               <Group>
                 <InvoiceStatusBadge status={data.status} />
@@ -258,7 +266,7 @@ function MatchPanel({ invoice }: { invoice: InvoiceDetail }) {
       <Title order={5} mb="xs">
         Three-way match
       </Title>
-      {match.status === 'not_applicable' && <Text size="sm">Not raised against an order: nothing to match.</Text>}
+      {match.status === 'not_applicable' && <Text size="sm">{match.note ?? 'Not raised against an order: nothing to match.'}</Text>}
       {match.status === 'matched' && <Text size="sm">Quantities are within what you accepted, at the order's prices.</Text>}
       {flagged && (
         <List size="sm" c="red.8">

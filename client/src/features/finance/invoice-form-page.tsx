@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { dec, formatMoney, formatQuantity } from '@tradeloom/shared';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -7,34 +7,65 @@ import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/u
 import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { ContractInvoiceSection, FreeInvoiceForm } from './invoice-source-forms.tsx';
 
-/** Raise a draft invoice from an order: lines start at what was dispatched and is not yet invoiced. */
+type InvoiceSource = 'order' | 'contract' | 'free';
+
+/**
+ * Raise a draft invoice: from an order's deliveries (lines start at what was dispatched and is not
+ * yet invoiced), from a contract's deliveries, or a free invoice to a linked buyer.
+ */
 export function NewInvoicePage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const orderId = params.get('orderId') ?? '';
-  const orders = trpc.orders.list.useQuery({ side: 'sales', limit: 100 }, { enabled: !orderId });
+  const contractId = params.get('contractId') ?? '';
+  const source: InvoiceSource = contractId ? 'contract' : ((params.get('from') as InvoiceSource | null) ?? 'order');
+  const orders = trpc.orders.list.useQuery({ side: 'sales', limit: 100 }, { enabled: !orderId && source === 'order' });
   return (
     <Stack>
       <Breadcrumbs items={[{ label: 'Invoices', to: '/invoices' }, { label: 'Raise invoice' }]} />
-      <PageHeader title="Raise invoice" description="A draft tax invoice from what was dispatched on one of your sales orders." />
+      <PageHeader
+        title="Raise invoice"
+        description="A draft tax invoice from what you dispatched on an order or a contract, or a free invoice."
+      />
       {!can('finance:write') ? (
         <Alert color="yellow">Your role cannot raise invoices.</Alert>
-      ) : !orderId ? (
-        <Paper withBorder p="lg">
-          <Select
-            label="Sales order"
-            placeholder="Pick the order to invoice"
-            searchable
-            data={(orders.data?.items ?? [])
-              .filter((order) => !['draft', 'pending_approval', 'submitted', 'rejected', 'cancelled'].includes(order.status))
-              .map((order) => ({ value: order.id, label: `${order.number ?? 'Order'} · ${order.partnerName}` }))}
-            nothingFoundMessage={orders.isPending ? 'Loading…' : 'No accepted sales orders'}
-            onChange={(value) => value && setParams({ orderId: value })}
-          />
-        </Paper>
       ) : (
-        <InvoiceLinesForm orderId={orderId} />
+        <>
+          {!orderId && !contractId && (
+            <SegmentedControl
+              aria-label="What to invoice"
+              value={source}
+              onChange={(value) => setParams(value === 'order' ? {} : { from: value })}
+              data={[
+                { value: 'order', label: 'From an order' },
+                { value: 'contract', label: 'From a contract' },
+                { value: 'free', label: 'Free invoice' },
+              ]}
+            />
+          )}
+          {source === 'contract' ? (
+            <ContractInvoiceSection contractId={contractId} onPick={(value) => setParams({ contractId: value })} />
+          ) : source === 'free' ? (
+            <FreeInvoiceForm />
+          ) : !orderId ? (
+            <Paper withBorder p="lg">
+              <Select
+                label="Sales order"
+                placeholder="Pick the order to invoice"
+                searchable
+                data={(orders.data?.items ?? [])
+                  .filter((order) => !['draft', 'pending_approval', 'submitted', 'rejected', 'cancelled'].includes(order.status))
+                  .map((order) => ({ value: order.id, label: `${order.number ?? 'Order'} · ${order.partnerName}` }))}
+                nothingFoundMessage={orders.isPending ? 'Loading…' : 'No accepted sales orders'}
+                onChange={(value) => value && setParams({ orderId: value })}
+              />
+            </Paper>
+          ) : (
+            <InvoiceLinesForm orderId={orderId} />
+          )}
+        </>
       )}
     </Stack>
   );
