@@ -84,6 +84,13 @@ describe('invoices against a contract', () => {
     expect(seen.match).toMatchObject({ status: 'not_applicable', flags: [] });
     expect(seen.match?.note).toMatch(/contract/);
     expect((await buyer.members.staff.caller.finance.invoices.list({ side: 'purchase', contractId })).items).toHaveLength(1);
+
+    // Cancelling it (unpaid) keeps its number and makes the trucks invoiceable again.
+    const cancelled = await invoices.cancel({ invoiceId: draft.id, version: issued.version, reason: 'Wrong invoice date' });
+    expect(cancelled.status).toBe('cancelled');
+    expect((await invoices.get({ invoiceId: draft.id })).number).toBe(issued.number);
+    const reopened = await invoices.invoiceableContract({ contractId });
+    expect(reopened.lines.map((line) => line.remaining)).toEqual(['60.000', '40.000']);
   });
 
   it('refuses to invoice more than was dispatched and not yet invoiced, naming the line', async () => {
