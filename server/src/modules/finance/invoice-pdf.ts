@@ -74,6 +74,7 @@ export function renderInvoicePdf(invoice: InvoiceDetail, parties: { supplier: In
   doc.text(`Place of supply: ${invoice.placeOfSupply ? `state code ${invoice.placeOfSupply}` : 'outside India'}`);
   doc.text(`Reverse charge: ${invoice.reverseCharge ? 'Yes' : 'No'}`);
   if (invoice.orderNumber) doc.text(`Order: ${invoice.orderNumber}`);
+  if (invoice.contractNumber) doc.text(`Contract: ${invoice.contractNumber}`);
   if (invoice.dueDate) doc.text(`Due date: ${invoice.dueDate}`);
   doc.moveDown();
 
