@@ -7,7 +7,7 @@ import { DataTable, NumberCell, PageHeader, QueryView } from '../../components/u
 import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useCan } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { ContractInvoiceSection, FreeInvoiceForm } from './invoice-source-forms.tsx';
+import { ContractInvoiceSection, FreeInvoiceForm, QuantityToInvoiceInput } from './invoice-source-forms.tsx';
 
 type InvoiceSource = 'order' | 'contract' | 'free';
 
@@ -131,16 +131,12 @@ function InvoiceLinesForm({ orderId }: { orderId: string }) {
                     <NumberCell>{formatQuantity(line.invoiced, line.unit)}</NumberCell>
                     <NumberCell>{formatMoney(line.unitPrice, data.currency, { maxFractionDigits: 4 })}</NumberCell>
                     <Table.Td miw={140}>
-                      <TextInput
-                        aria-label={`Quantity to invoice on line ${line.lineNo}`}
-                        inputMode="decimal"
-                        rightSection={<Text size="xs">{line.unit}</Text>}
+                      <QuantityToInvoiceInput
+                        label={`Quantity to invoice on line ${line.lineNo}`}
+                        unit={line.unit}
                         value={quantityOf(line)}
-                        onChange={(e) => setQuantities({ ...quantities, [line.orderLineId]: e.currentTarget.value })}
-                        error={
-                          lineError(line.orderLineId) ??
-                          (/^\d*(\.\d{0,3})?$/.test(quantityOf(line)) ? undefined : 'Enter a quantity with up to 3 decimals')
-                        }
+                        onChange={(value) => setQuantities({ ...quantities, [line.orderLineId]: value })}
+                        serverError={lineError(line.orderLineId)}
                       />
                     </Table.Td>
                   </Table.Tr>

@@ -98,16 +98,12 @@ function ContractInvoiceForm({ contractId }: { contractId: string }) {
                       <NumberCell>{formatQuantity(line.dispatched, data.unit)}</NumberCell>
                       <NumberCell>{formatQuantity(line.invoiced, data.unit)}</NumberCell>
                       <Table.Td miw={140}>
-                        <TextInput
-                          aria-label={`Quantity to invoice from ${line.deliveryNumber}`}
-                          inputMode="decimal"
-                          rightSection={<Text size="xs">{data.unit}</Text>}
+                        <QuantityToInvoiceInput
+                          label={`Quantity to invoice from ${line.deliveryNumber}`}
+                          unit={data.unit}
                           value={quantityOf(line)}
-                          onChange={(e) => setQuantities({ ...quantities, [line.deliveryLineId]: e.currentTarget.value })}
-                          error={
-                            lineError(line.deliveryLineId) ??
-                            (/^\d*(\.\d{0,3})?$/.test(quantityOf(line)) ? undefined : 'Enter a quantity with up to 3 decimals')
-                          }
+                          onChange={(value) => setQuantities({ ...quantities, [line.deliveryLineId]: value })}
+                          serverError={lineError(line.deliveryLineId)}
                         />
                       </Table.Td>
                     </Table.Tr>
@@ -328,5 +324,31 @@ export function FreeInvoiceForm() {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** A line's quantity to invoice: decimals up to 3 places, the server's error for the line first. */
+export function QuantityToInvoiceInput({
+  label,
+  unit,
+  value,
+  onChange,
+  serverError,
+}: {
+  label: string;
+  unit: string;
+  value: string;
+  onChange: (value: string) => void;
+  serverError: string | undefined;
+}) {
+  return (
+    <TextInput
+      aria-label={label}
+      inputMode="decimal"
+      rightSection={<Text size="xs">{unit}</Text>}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={serverError ?? (/^\d*(\.\d{0,3})?$/.test(value) ? undefined : 'Enter a quantity with up to 3 decimals')}
+    />
   );
 }
